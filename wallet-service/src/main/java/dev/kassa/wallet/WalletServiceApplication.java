@@ -1,0 +1,12 @@
+package dev.kassa.wallet;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class WalletServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WalletServiceApplication.class, args);
+    }
+}
