@@ -1,0 +1,188 @@
+package dev.kassa.localstack.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Kassa service running as its own JVM from its executable jar, as in production: tests that need a
+ * second service (payment-service needs the PSP simulator) and the launcher of the whole system start
+ * services through this class. The child dies with this JVM (shutdown hook), so no orphans are left.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceSpec spec;
+    private final Thread shutdownHook;
+    private volatile Process process;
+
+    private ServiceProcess(ServiceSpec spec) {
+        this.spec = spec;
+        this.shutdownHook = new Thread(this::destroyQuietly, "stop-" + spec.name());
+    }
+
+    /** Starts the service; call {@link #awaitHealthy(Duration)} to wait until it serves requests. */
+    public static ServiceProcess start(ServiceSpec spec) {
+        ServiceProcess service = new ServiceProcess(spec);
+        service.launch();
+        Runtime.getRuntime().addShutdownHook(service.shutdownHook);
+        return service;
+    }
+
+    /** Starts the service again after {@link #kill()} or {@link #stop()}, with the same settings. */
+    public synchronized void restart() {
+        if (isAlive()) {
+            throw new IllegalStateException(spec.name() + " is still running");
+        }
+        launch();
+    }
+
+    private synchronized void launch() {
+        List<String> command = new ArrayList<>();
+        command.add(currentJava());
+        command.addAll(spec.jvmOptions());
+        command.add("-jar");
+        command.add(spec.jar().toString());
+        spec.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + spec.name() + " from " + spec.jar(), e);
+        }
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + spec.port();
+    }
+
+    public int port() {
+        return spec.port();
+    }
+
+    public Path logFile() {
+        return spec.logFile();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** Whether {@code /actuator/health} answers 200 (status UP) right now. */
+    public boolean isHealthy() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits until the service reports UP; fails early, pointing at its log, if the process exits. */
+    public void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!isHealthy()) {
+            if (!isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
+                        + " before it became healthy; see " + spec.logFile().toAbsolutePath());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(spec.name() + " was not healthy after " + timeout
+                        + "; see " + spec.logFile().toAbsolutePath());
+            }
+            pause(Duration.ofMillis(200));
+        }
+    }
+
+    /** SIGKILL, like {@code kill -9}: no shutdown hooks, no graceful close; for crash tests. */
+    public void kill() {
+        Process current = process;
+        if (current != null) {
+            current.destroyForcibly();
+            waitFor(current, Duration.ofSeconds(30));
+        }
+    }
+
+    /** SIGTERM and wait for a graceful shutdown (then SIGKILL if it takes too long). */
+    public void stop() {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            return;
+        }
+        current.destroy();
+        if (!waitFor(current, Duration.ofSeconds(30))) {
+            current.destroyForcibly();
+            waitFor(current, Duration.ofSeconds(10));
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private void destroyQuietly() {
+        Process current = process;
+        if (current != null && current.isAlive()) {
+            current.destroy();
+            if (!waitFor(current, Duration.ofSeconds(15))) {
+                current.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean waitFor(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a service", e);
+        }
+    }
+
+    private static String currentJava() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}
