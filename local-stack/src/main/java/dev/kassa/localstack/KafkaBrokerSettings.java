@@ -1,0 +1,67 @@
+package dev.kassa.localstack;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Server properties of a single-node dev/test broker in KRaft combined mode (broker and controller in one
+ * process, no ZooKeeper), listening on 127.0.0.1 only.
+ */
+final class KafkaBrokerSettings {
+
+    static final int NODE_ID = 1;
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private KafkaBrokerSettings() {
+    }
+
+    static Properties of(Path logDir, int port, int controllerPort, int defaultPartitions) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        // A static quorum: the voter's endpoint lives in config, not in the metadata log, so a persistent
+        // data directory keeps working when the controller port changes between runs.
+        p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("metadata.log.dir", logDir.toString());
+
+        // The design demands explicit topic creation: a typo must fail, not create a topic.
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", String.valueOf(defaultPartitions));
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+
+        // Internal topics on a single node: replication factor 1, few partitions (created on first use).
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.num.partitions", "1");
+
+        // Tests join consumer groups constantly: no waiting for more members.
+        p.put("group.initial.rebalance.delay.ms", "0");
+
+        // Small footprint: the test JVM also runs Spring contexts on a 2-core machine.
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "4");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("num.replica.fetchers", "1");
+        p.put("log.cleaner.threads", "1");
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        p.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));
+        p.put("log.retention.hours", "168");
+        p.put("offsets.topic.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        p.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        return p;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.kassa.localstack;
+
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Kafka broker and one PostgreSQL server. {@link #shared()} is the pair that all tests of a JVM share:
+ * started lazily on first use, stopped by a JVM shutdown hook. Test classes isolate themselves with
+ * {@link #freshDatabase(String)} and their own topics.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Object SHARED_LOCK = new Object();
+    private static volatile LocalStack shared;
+    private static RuntimeException sharedStartFailure;
+
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final AtomicInteger databaseCounter = new AtomicInteger();
+
+    private LocalStack(KafkaBroker kafka, PostgresServer postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    /** The per-JVM shared broker and PostgreSQL (temporary data, free ports), started on first call. */
+    public static LocalStack shared() {
+        LocalStack stack = shared;
+        if (stack != null) {
+            return stack;
+        }
+        synchronized (SHARED_LOCK) {
+            if (shared == null) {
+                if (sharedStartFailure != null) {
+                    // Fail the remaining test classes fast instead of retrying a slow start each time.
+                    throw new IllegalStateException("The shared local stack failed to start earlier", sharedStartFailure);
+                }
+                try {
+                    LocalStack started = start(KafkaBroker.Options.defaults(), PostgresServer.Options.defaults());
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
+                    shared = started;
+                } catch (RuntimeException e) {
+                    sharedStartFailure = e;
+                    throw e;
+                }
+            }
+            return shared;
+        }
+    }
+
+    /** Starts both servers, PostgreSQL in the background while the broker starts (they share little). */
+    static LocalStack start(KafkaBroker.Options kafkaOptions, PostgresServer.Options postgresOptions) {
+        long started = System.nanoTime();
+        CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
+                () -> PostgresServer.start(postgresOptions), runnable -> new Thread(runnable, "local-stack-postgres-start").start());
+        KafkaBroker kafka;
+        try {
+            kafka = KafkaBroker.start(kafkaOptions);
+        } catch (RuntimeException e) {
+            postgres.thenAccept(PostgresServer::close);
+            throw e;
+        }
+        try {
+            PostgresServer server = postgres.join();
+            log.info("Local stack up in {} ms: Kafka {}, PostgreSQL 127.0.0.1:{}",
+                    (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), server.port());
+            return new LocalStack(kafka, server);
+        } catch (CompletionException e) {
+            kafka.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /**
+     * Creates a new database "&lt;prefix&gt;_&lt;n&gt;" (n unique in this stack), owned by the kassa role.
+     * The prefix is lower-cased and anything but letters, digits and '_' becomes '_'.
+     */
+    public String freshDatabase(String prefix) {
+        String name = sanitize(prefix) + "_" + databaseCounter.incrementAndGet();
+        postgres.createDatabase(name);
+        return name;
+    }
+
+    void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    static String sanitize(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            throw new IllegalArgumentException("A database prefix is required");
+        }
+        String name = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        if (!Character.isLetter(name.charAt(0)) && name.charAt(0) != '_') {
+            name = "_" + name;
+        }
+        return name.length() > 50 ? name.substring(0, 50) : name;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kassa.localstack;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs Kafka and PostgreSQL for local development with persistent data (kept under --data-dir across runs)
+ * until SIGTERM or Ctrl-C, then shuts both down cleanly. Prints the connection settings once ready.
+ */
+public final class LocalStackMain {
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalStackArguments arguments;
+        try {
+            arguments = LocalStackArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.print(LocalStackArguments.USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        }
+        // Before the first logger is created: INFO for local-stack, WARN for the servers' internals.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "dev/kassa/localstack/main-logback.xml");
+        }
+
+        LocalStack stack = LocalStack.start(
+                KafkaBroker.Options.defaults()
+                        .withDataDir(arguments.dataDir().resolve("kafka"))
+                        .withPort(arguments.kafkaPort()),
+                PostgresServer.Options.defaults()
+                        .withDataDir(arguments.dataDir().resolve("postgres"))
+                        .withPort(arguments.postgresPort()));
+        // This process exists only to run the broker: a fatal broker fault should end it.
+        KafkaExitGuard.uninstall();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the Kassa local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+
+        arguments.databases().forEach(stack.postgres()::createDatabase);
+        stack.kafka().createTopics(arguments.topics());
+        printSettings(System.out, arguments, stack);
+        stopped.await();
+    }
+
+    static void printSettings(PrintStream out, LocalStackArguments arguments, LocalStack stack) {
+        PostgresServer postgres = stack.postgres();
+        out.println("Kassa local stack is up (data: " + arguments.dataDir() + ")");
+        out.println("  Kafka bootstrap servers : " + stack.kafka().bootstrapServers());
+        out.println("  PostgreSQL user/password: " + postgres.username() + " / " + postgres.password()
+                + " (local defaults)");
+        for (String database : arguments.databases()) {
+            out.printf("  %-24s: %s%n", database, postgres.jdbcUrl(database));
+        }
+        arguments.topics().forEach((topic, partitions) ->
+                out.printf("  topic %-18s: %d partitions%n", topic, partitions));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+}

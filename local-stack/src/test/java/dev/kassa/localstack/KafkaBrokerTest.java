@@ -1,0 +1,128 @@
+package dev.kassa.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@WithLocalStack
+class KafkaBrokerTest {
+
+    @Test
+    void createsTopicsWithTheirPartitionCountsAndCarriesRecords(KafkaBroker kafka) throws Exception {
+        kafka.createTopics(Map.of("broker-test.orders", 2, "broker-test.refunds", 1));
+
+        try (Admin admin = admin(kafka)) {
+            var topics = admin.describeTopics(Set.of("broker-test.orders", "broker-test.refunds"))
+                    .allTopicNames().get(10, TimeUnit.SECONDS);
+            assertThat(topics.get("broker-test.orders").partitions()).hasSize(2);
+            assertThat(topics.get("broker-test.refunds").partitions()).hasSize(1);
+        }
+        send(kafka, "broker-test.orders", "order-1", "12500 EUR");
+
+        assertThat(readAll(kafka, "broker-test.orders", 1))
+                .extracting(ConsumerRecord::key, ConsumerRecord::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("order-1", "12500 EUR"));
+    }
+
+    @Test
+    void createTopicsLeavesExistingTopicsAlone(KafkaBroker kafka) throws Exception {
+        kafka.createTopics(Map.of("broker-test.idempotent", 2));
+        kafka.createTopics(Map.of("broker-test.idempotent", 5, "broker-test.idempotent-other", 1));
+
+        try (Admin admin = admin(kafka)) {
+            var topics = admin.describeTopics(Set.of("broker-test.idempotent", "broker-test.idempotent-other"))
+                    .allTopicNames().get(10, TimeUnit.SECONDS);
+            assertThat(topics.get("broker-test.idempotent").partitions()).hasSize(2);
+            assertThat(topics.get("broker-test.idempotent-other").partitions()).hasSize(1);
+        }
+    }
+
+    @Test
+    void doesNotCreateTopicsAutomatically(KafkaBroker kafka) {
+        try (KafkaProducer<String, String> producer = producer(kafka, 1_000)) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("broker-test.undeclared", "k", "v")).get())
+                    .hasCauseInstanceOf(TimeoutException.class)
+                    .hasMessageContaining("not present in metadata");
+        }
+    }
+
+    @Test
+    void stopAndRestartKeepPortTopicsAndRecords(KafkaBroker kafka) throws Exception {
+        String bootstrapServers = kafka.bootstrapServers();
+        kafka.createTopics(Map.of("broker-test.outage", 1));
+        send(kafka, "broker-test.outage", "before", "outage");
+
+        kafka.stop();
+        assertThat(kafka.isRunning()).isFalse();
+        try (KafkaProducer<String, String> producer = producer(kafka, 500)) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("broker-test.outage", "during", "outage")).get())
+                    .isInstanceOf(ExecutionException.class);
+        }
+
+        kafka.restart();
+        assertThat(kafka.isRunning()).isTrue();
+        assertThat(kafka.bootstrapServers()).isEqualTo(bootstrapServers);
+        send(kafka, "broker-test.outage", "after", "outage");
+        assertThat(readAll(kafka, "broker-test.outage", 2))
+                .extracting(ConsumerRecord::key)
+                .containsExactly("before", "after");
+    }
+
+    static void send(KafkaBroker kafka, String topic, String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = producer(kafka, 10_000)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static List<ConsumerRecord<String, String>> readAll(KafkaBroker kafka, String topic, int expected) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+        }
+        return records;
+    }
+
+    static KafkaProducer<String, String> producer(KafkaBroker kafka, int maxBlockMs) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(maxBlockMs, 1_000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(maxBlockMs, 1_000) + 1_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    static Admin admin(KafkaBroker kafka) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+}
