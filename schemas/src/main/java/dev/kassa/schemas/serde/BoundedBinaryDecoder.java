@@ -122,7 +122,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipString() throws IOException {
-        pos += readLength("string");
+        int length = readLength("string"); // read first: "pos += readLength()" would add to the old pos
+        pos += length;
     }
 
     @Override
@@ -136,7 +137,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipBytes() throws IOException {
-        pos += readLength("bytes");
+        int length = readLength("bytes"); // read first: "pos += readLength()" would add to the old pos
+        pos += length;
     }
 
     @Override
