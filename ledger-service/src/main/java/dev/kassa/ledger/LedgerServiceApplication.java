@@ -2,8 +2,11 @@ package dev.kassa.ledger;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/** ledger-service: the immutable double-entry ledger of Kassa (DESIGN §8). */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class LedgerServiceApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,30 @@
+package dev.kassa.ledger.account;
+
+import dev.kassa.ledger.web.ApiProblem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One account's balances. The id contains a colon ({@code seller_payable:seller_1}); it may be sent raw or
+ * percent-encoded ({@code seller_payable%3Aseller_1}): the path is decoded before it reaches this method.
+ */
+@RestController
+public class AccountController {
+
+    private final AccountBalances balances;
+
+    public AccountController(AccountBalances balances) {
+        this.balances = balances;
+    }
+
+    @GetMapping("/api/v1/ledger/accounts/{account_id}")
+    public AccountResponse account(@PathVariable("account_id") String rawAccountId) {
+        AccountId account = AccountId.parse(rawAccountId).orElseThrow(() -> ApiProblem.invalidRequest("account_id",
+                "must be psp_receivable or seller_payable:<seller> (seller: 1-128 characters, no whitespace or '/')"));
+        if (!balances.exists(account)) {
+            throw ApiProblem.notFound("account_id", account.value());
+        }
+        return AccountResponse.of(account, balances.of(account));
+    }
+}

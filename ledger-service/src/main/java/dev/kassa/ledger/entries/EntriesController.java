@@ -1,0 +1,28 @@
+package dev.kassa.ledger.entries;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Journal entries with their lines, filtered by account and/or payment order, in pages. */
+@RestController
+public class EntriesController {
+
+    private final EntryQueries queries;
+    private final EntriesProperties properties;
+
+    EntriesController(EntryQueries queries, EntriesProperties properties) {
+        this.queries = queries;
+        this.properties = properties;
+    }
+
+    /** Parameters arrive as text so that a malformed one is refused with a reason that names it. */
+    @GetMapping("/api/v1/ledger/entries")
+    public EntriesPage entries(
+            @RequestParam(name = "account_id", required = false) String accountId,
+            @RequestParam(name = "payment_order_id", required = false) String paymentOrderId,
+            @RequestParam(name = "limit", required = false) String limit,
+            @RequestParam(name = "cursor", required = false) String cursor) {
+        return queries.page(EntryFilter.parse(accountId, paymentOrderId, limit, cursor, properties));
+    }
+}

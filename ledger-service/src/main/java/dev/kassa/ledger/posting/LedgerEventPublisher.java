@@ -1,0 +1,9 @@
+package dev.kassa.ledger.posting;
+
+import dev.kassa.ledger.journal.NewJournalEntry;
+
+/** Announces a posted entry on ledger.events, in the posting's transaction. */
+public interface LedgerEventPublisher {
+
+    void recorded(NewJournalEntry entry);
+}
