@@ -86,6 +86,19 @@ public class KassaAvroDeserializer implements Deserializer<SpecificRecord> {
         return decode(topic, copy, 0, copy.length);
     }
 
+    /**
+     * The released schema version that wrote {@code value}, read from its header only (the body is not
+     * decoded): for listing dead letters by record type. Empty when there is no valid header or the
+     * fingerprint is unknown.
+     */
+    public Optional<SchemaVersion> writerVersion(byte[] value) {
+        if (value == null || value.length < SingleObjectHeader.LENGTH || !SingleObjectHeader.hasMarker(value, 0)) {
+            return Optional.empty();
+        }
+        VersionReader reader = readers.get(SingleObjectHeader.fingerprint(value, 0));
+        return reader == null ? Optional.empty() : Optional.of(reader.writer());
+    }
+
     private SpecificRecord decode(String topic, byte[] data, int offset, int length) {
         if (length == 0) {
             throw new UndecodableRecordException(Reason.EMPTY, "empty value on topic " + topic);

@@ -8,6 +8,11 @@ import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.sample.SampleEvents;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificRecord;
@@ -71,5 +76,28 @@ class RoundTripTest {
         SpecificRecord decoded = deserializer.deserialize("t", new RecordHeaders(), slice);
 
         assertThat(decoded).isEqualTo(entry);
+    }
+
+    @Test
+    void oneSerializerAndDeserializerPairIsSafeToShareBetweenThreads() throws Exception {
+        List<SpecificRecord> samples = SampleEvents.all();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int i = 0; i < 2_000; i++) {
+                        SpecificRecord original = samples.get((i + offset) % samples.size());
+                        assertThat(deserializer.deserialize("t", serializer.serialize("t", original))).isEqualTo(original);
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get()).isEqualTo(2_000);
+            }
+        }
     }
 }

@@ -151,6 +151,19 @@ class UndecodableInputTest {
     }
 
     @Test
+    void namesTheWriterVersionFromTheHeaderAloneEvenWhenTheBodyIsBroken() {
+        byte[] bodyCut = Arrays.copyOf(valid, valid.length - 1);
+
+        assertThat(deserializer.writerVersion(bodyCut)).get()
+                .extracting(SchemaVersion::label).isEqualTo("PaymentOrderSucceeded/v1");
+        assertThat(deserializer.writerVersion(new byte[] {1, 2})).isEmpty();
+        assertThat(deserializer.writerVersion(null)).isEmpty();
+        byte[] unknown = valid.clone();
+        unknown[9] ^= 0x40;
+        assertThat(deserializer.writerVersion(unknown)).isEmpty();
+    }
+
+    @Test
     void isAKafkaSerializationExceptionSoErrorHandlersTreatItAsPoison() {
         assertThat(new UndecodableRecordException(Reason.EMPTY, "x")).isInstanceOf(SerializationException.class);
     }
