@@ -1,0 +1,90 @@
+package dev.kassa.pspmock.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads request bodies strictly and writes responses with the application's JSON mapper (snake_case). */
+@Component
+public class ApiJson {
+
+    /** Requests are small JSON objects; anything bigger is a client bug or abuse. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final JsonMapper mapper;
+    private final ObjectReader strictReader;
+
+    public ApiJson(JsonMapper mapper) {
+        this.mapper = mapper;
+        // Duplicate keys and trailing garbage are rejected: "same parameters" must mean one reading only.
+        this.strictReader = mapper.reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public JsonRequest readRequest(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ApiException.invalidRequest("invalid_json", "The request body must be a JSON object.", null);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "invalid_request_error", "request_too_large",
+                    "The request body exceeds " + MAX_BODY_BYTES + " bytes.", null);
+        }
+        JsonNode node;
+        try {
+            node = strictReader.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.invalidRequest("invalid_json",
+                    "The request body is not valid JSON: " + e.getOriginalMessage(), null);
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.invalidRequest("invalid_json", "The request body must be a JSON object.", null);
+        }
+        return new JsonRequest((ObjectNode) node);
+    }
+
+    public String write(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    public Map<String, String> readStringMap(String json) {
+        return mapper.readValue(json, STRING_MAP);
+    }
+
+    public JsonNode readTree(String json) {
+        return mapper.readTree(json);
+    }
+
+    public ObjectNode objectNode() {
+        return mapper.createObjectNode();
+    }
+
+    public ApiResponse render(int status, Object body) {
+        return new ApiResponse(status, write(body));
+    }
+
+    public ApiResponse render(ApiException error) {
+        return new ApiResponse(error.status(), write(error.body()));
+    }
+
+    /** For filters, which answer before Spring MVC is involved. */
+    public void writeError(HttpServletResponse response, ApiException error) throws IOException {
+        response.setStatus(error.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(write(error.body()).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.kassa.pspmock.idempotency;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import dev.kassa.pspmock.api.ApiResponse;
+import dev.kassa.pspmock.api.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Idempotency keys in PostgreSQL. A key is claimed by inserting its row in state {@code in_flight} (the primary
+ * key makes exactly one claimer win, across threads and instances) and completed, in the same transaction
+ * as the work it guards, with the response to replay.
+ */
+@Repository
+class IdempotencyKeyStore {
+
+    sealed interface Claim {
+    }
+
+    /** This request owns the key; {@code token} proves it when completing. */
+    record Claimed(long token) implements Claim {
+    }
+
+    record Replay(ApiResponse response) implements Claim {
+    }
+
+    record InUse() implements Claim {
+    }
+
+    record Mismatch() implements Claim {
+    }
+
+    private record StoredKey(String fingerprint, String state, long token, Instant leaseUntil,
+                             Integer responseStatus, String responseBody) {
+        boolean completed() {
+            return "completed".equals(state);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    IdempotencyKeyStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Claim claim(String key, String fingerprint, Instant now, Instant leaseUntil) {
+        // A couple of rounds cover the races: the row deleted by cleanup, or taken over, between two statements.
+        for (int round = 0; round < 3; round++) {
+            long token = ThreadLocalRandom.current().nextLong();
+            int inserted = jdbc.sql("""
+                            insert into idempotency_key (key, request_fingerprint, state, claim_token, lease_until, created_at)
+                            values (:key, :fingerprint, 'in_flight', :token, :leaseUntil, :now)
+                            on conflict (key) do nothing""")
+                    .param("key", key).param("fingerprint", fingerprint).param("token", token)
+                    .param("leaseUntil", ts(leaseUntil)).param("now", ts(now))
+                    .update();
+            if (inserted == 1) {
+                return new Claimed(token);
+            }
+            Optional<StoredKey> existing = find(key);
+            if (existing.isEmpty()) {
+                continue;
+            }
+            StoredKey stored = existing.get();
+            if (!stored.fingerprint().equals(fingerprint)) {
+                return new Mismatch();
+            }
+            if (stored.completed()) {
+                return new Replay(new ApiResponse(stored.responseStatus(), stored.responseBody()));
+            }
+            if (stored.leaseUntil().isAfter(now)) {
+                return new InUse();
+            }
+            // The claimer's lease ran out: it died before committing, since completion commits with the work.
+            if (takeOver(key, stored.token(), token, leaseUntil)) {
+                return new Claimed(token);
+            }
+        }
+        return new InUse();
+    }
+
+    private boolean takeOver(String key, long expiredToken, long token, Instant leaseUntil) {
+        return jdbc.sql("""
+                        update idempotency_key set claim_token = :token, lease_until = :leaseUntil
+                        where key = :key and state = 'in_flight' and claim_token = :expiredToken""")
+                .param("token", token).param("leaseUntil", ts(leaseUntil))
+                .param("key", key).param("expiredToken", expiredToken)
+                .update() == 1;
+    }
+
+    /** Must run in the transaction of the work, so that the work and its recorded response commit together. */
+    boolean complete(String key, long token, ApiResponse response) {
+        return jdbc.sql("""
+                        update idempotency_key
+                        set state = 'completed', response_status = :status, response_body = :body
+                        where key = :key and claim_token = :token and state = 'in_flight'""")
+                .param("status", response.status()).param("body", response.body())
+                .param("key", key).param("token", token)
+                .update() == 1;
+    }
+
+    /** Frees a key whose request failed unexpectedly, so the client's retry is processed afresh. */
+    void release(String key, long token) {
+        jdbc.sql("delete from idempotency_key where key = :key and claim_token = :token and state = 'in_flight'")
+                .param("key", key).param("token", token)
+                .update();
+    }
+
+    int deleteCreatedBefore(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        delete from idempotency_key where key in (
+                            select key from idempotency_key where created_at < :cutoff limit :batch)""")
+                .param("cutoff", ts(cutoff)).param("batch", batch)
+                .update();
+    }
+
+    private Optional<StoredKey> find(String key) {
+        return jdbc.sql("""
+                        select request_fingerprint, state, claim_token, lease_until, response_status, response_body
+                        from idempotency_key where key = :key""")
+                .param("key", key)
+                .query((rs, n) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        DbTime.instant(rs, "lease_until"), (Integer) rs.getObject(5), rs.getString(6)))
+                .optional();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return DbTime.utc(instant);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kassa.pspmock.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What "the same request" means for an idempotency key: the endpoint and the validated parameters in a
+ * canonical form (so {@code "eur"} and {@code "EUR"}, or reordered metadata, count as the same request).
+ */
+public record RequestFingerprint(String value) {
+
+    public static RequestFingerprint of(String endpoint, String canonicalParameters) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(endpoint.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            sha256.update(canonicalParameters.getBytes(StandardCharsets.UTF_8));
+            return new RequestFingerprint(HexFormat.of().formatHex(sha256.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kassa.pspmock.refund;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import dev.kassa.pspmock.api.ApiException;
+import dev.kassa.pspmock.api.ApiJson;
+import dev.kassa.pspmock.api.ApiResponse;
+import dev.kassa.pspmock.api.Ids;
+import dev.kassa.pspmock.intent.OutcomeProperties;
+import dev.kassa.pspmock.intent.PaymentIntent;
+import dev.kassa.pspmock.intent.PaymentIntentRepository;
+import dev.kassa.pspmock.intent.TestCards;
+import dev.kassa.pspmock.settlement.BalanceTransactions;
+import dev.kassa.pspmock.webhook.EventPublisher;
+import dev.kassa.pspmock.webhook.EventType;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Refunds of succeeded intents, never more than what is left unrefunded. */
+@Service
+class RefundService {
+
+    private final PaymentIntentRepository intents;
+    private final RefundRepository refunds;
+    private final BalanceTransactions balanceTransactions;
+    private final EventPublisher events;
+    private final OutcomeProperties outcomes;
+    private final ApiJson json;
+    private final Clock clock;
+
+    RefundService(PaymentIntentRepository intents, RefundRepository refunds, BalanceTransactions balanceTransactions,
+                  EventPublisher events, OutcomeProperties outcomes, ApiJson json, Clock clock) {
+        this.intents = intents;
+        this.refunds = refunds;
+        this.balanceTransactions = balanceTransactions;
+        this.events = events;
+        this.outcomes = outcomes;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Runs in the idempotency key's transaction; every rejection comes before any write. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ApiResponse create(CreateRefundRequest request) {
+        // Locked: concurrent refunds of one intent are decided one after the other against the same remainder.
+        PaymentIntent intent = intents.findForUpdate(request.paymentIntent())
+                .orElseThrow(() -> ApiException.notFound("payment_intent", request.paymentIntent(), "payment_intent"));
+        if (!PaymentIntent.SUCCEEDED.equals(intent.status())) {
+            throw ApiException.invalidRequest("payment_intent_unexpected_state",
+                    "PaymentIntent " + intent.id() + " has status " + intent.status()
+                            + "; only a succeeded payment can be refunded.", "payment_intent");
+        }
+        long refundable = intent.amount() - intent.amountRefunded();
+        if (refundable == 0) {
+            throw ApiException.invalidRequest("charge_already_refunded",
+                    "PaymentIntent " + intent.id() + " has already been refunded in full.", "payment_intent");
+        }
+        long amount = request.amount().orElse(refundable);
+        if (amount > refundable || !intents.reserveRefund(intent.id(), amount)) {
+            throw ApiException.invalidRequest("amount_too_large", "Refund amount (" + amount
+                    + ") is greater than the unrefunded amount of the payment (" + refundable + ").", "amount");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Refund refund = new Refund(Ids.newId("re"), intent.id(), amount, intent.currency(), Refund.SUCCEEDED, null,
+                request.metadata(), now);
+        switch (TestCards.refundBehaviour(intent.paymentMethod())) {
+            case SUCCEEDS_AT_ONCE -> {
+                refunds.insert(refund, null, null);
+                balanceTransactions.recordRefund(intent.id(), intent.paymentOrderId(), refund.id(), amount,
+                        intent.currency(), now);
+                events.publish(EventType.REFUND_SUCCEEDED, refund.id(), refund.view());
+            }
+            case PENDING_THEN_SUCCEEDS -> {
+                refund = refund.resolvedAs(Refund.PENDING, null);
+                refunds.insert(refund, now.plus(outcomes.asyncDelay()), Refund.SUCCEEDED);
+            }
+            case PENDING_THEN_FAILS -> {
+                refund = refund.resolvedAs(Refund.PENDING, null);
+                refunds.insert(refund, now.plus(outcomes.asyncDelay()), Refund.FAILED);
+            }
+        }
+        return json.render(200, refund.view());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.kassa.pspmock.settlement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import dev.kassa.pspmock.api.DbTime;
+import dev.kassa.pspmock.api.Ids;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Money that moved: one row per succeeded charge and per succeeded refund, written in the transaction of the
+ * status change, with the fee fixed at that moment (a later fee change does not rewrite history).
+ */
+@Repository
+public class BalanceTransactions {
+
+    private static final String COLUMNS =
+            "id, type, payment_intent_id, payment_order_id, refund_id, amount, fee, net, currency, created_at";
+    private static final RowMapper<SettlementRow> ROW = (rs, n) -> new SettlementRow(rs.getString("id"),
+            rs.getString("type"), rs.getString("payment_intent_id"), rs.getString("payment_order_id"),
+            rs.getString("refund_id"), rs.getLong("amount"), rs.getLong("fee"), rs.getLong("net"),
+            rs.getString("currency"), DbTime.instant(rs, "created_at"));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final FeeModel fees;
+
+    BalanceTransactions(JdbcClient jdbc, DataSource dataSource, FeeModel fees) {
+        this.jdbc = jdbc;
+        // A day's file can be large: fetched in chunks (PostgreSQL needs a transaction for that), not all at once.
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1000);
+        this.fees = fees;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordCharge(String paymentIntentId, String paymentOrderId, long amount, String currency, Instant at) {
+        long fee = fees.feeFor(amount, currency);
+        insert(new SettlementRow(Ids.newId("txn"), "charge", paymentIntentId, paymentOrderId, null,
+                amount, fee, amount - fee, currency, at));
+    }
+
+    /** Refunds are negative and carry no fee (the charge's fee is not returned). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordRefund(String paymentIntentId, String paymentOrderId, String refundId, long amount,
+                             String currency, Instant at) {
+        insert(new SettlementRow(Ids.newId("txn"), "refund", paymentIntentId, paymentOrderId, refundId,
+                -amount, 0, -amount, currency, at));
+    }
+
+    private void insert(SettlementRow row) {
+        jdbc.sql("insert into balance_transaction (" + COLUMNS + ") values "
+                        + "(:id, :type, :pi, :po, :re, :amount, :fee, :net, :currency, :at)")
+                .param("id", row.balanceTransactionId()).param("type", row.type())
+                .param("pi", row.paymentIntentId()).param("po", row.paymentOrderId()).param("re", row.refundId())
+                .param("amount", row.amount()).param("fee", row.fee()).param("net", row.net())
+                .param("currency", row.currency()).param("at", DbTime.utc(row.createdAt()))
+                .update();
+    }
+
+    /** Rows of one UTC day in time order, handed over one by one. */
+    @Transactional(readOnly = true)
+    public void forEachOn(LocalDate day, Consumer<SettlementRow> consumer) {
+        streaming.query("select " + COLUMNS + " from balance_transaction where created_at >= ? and created_at < ? "
+                        + "order by created_at, id",
+                rs -> {
+                    consumer.accept(ROW.mapRow(rs, 0));
+                },
+                DbTime.utc(startOf(day)), DbTime.utc(startOf(day.plusDays(1))));
+    }
+
+    Optional<SettlementRow> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from balance_transaction where id = :id").param("id", id)
+                .query(ROW).optional();
+    }
+
+    /** The first row of the day that no discrepancy has dropped yet: the default target of an injection. */
+    Optional<SettlementRow> firstNotDroppedOn(LocalDate day) {
+        return jdbc.sql("select " + COLUMNS + " from balance_transaction b "
+                        + "where created_at >= :from and created_at < :to and not exists ("
+                        + "  select 1 from settlement_discrepancy s where s.balance_transaction_id = b.id "
+                        + "  and s.kind = 'drop_row') "
+                        + "order by created_at, id limit 1")
+                .param("from", DbTime.utc(startOf(day))).param("to", DbTime.utc(startOf(day.plusDays(1))))
+                .query(ROW).optional();
+    }
+
+    static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.kassa.pspmock.settlement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A deliberate error in one day's settlement file, for reconciliation to find.
+ *
+ * @param kind   {@code drop_row}, {@code change_amount} or {@code add_row}
+ * @param amount change_amount: what the file shows instead; add_row: the fabricated row's (signed) amount
+ */
+record Discrepancy(long id, LocalDate date, String kind, String balanceTransactionId, Long amount, Long fee,
+                   String type, String paymentIntentId, String paymentOrderId, String refundId, String currency,
+                   Instant createdAt) {
+
+    static final String DROP_ROW = "drop_row";
+    static final String CHANGE_AMOUNT = "change_amount";
+    static final String ADD_ROW = "add_row";
+
+    /** The row an {@code add_row} discrepancy puts in the file. */
+    SettlementRow fabricatedRow() {
+        return new SettlementRow(balanceTransactionId, type, paymentIntentId, paymentOrderId, refundId,
+                amount, fee, amount - fee, currency, createdAt);
+    }
+}

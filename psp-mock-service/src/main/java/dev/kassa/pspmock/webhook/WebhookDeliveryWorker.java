@@ -1,0 +1,149 @@
+package dev.kassa.pspmock.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import dev.kassa.pspmock.fault.Faults;
+import dev.kassa.pspmock.webhook.DeliveryRepository.DueDelivery;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries from the table through a bounded pool, and reschedules failures with exponential
+ * backoff until the endpoint answers 2xx. Nothing lives only in memory: a delivery in flight when the process
+ * dies is still in the table and becomes due again when its lease runs out.
+ */
+@Component
+class WebhookDeliveryWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
+    private static final Comparator<DueDelivery> NEWEST_FIRST =
+            Comparator.comparing(DueDelivery::eventCreated).thenComparing(DueDelivery::id).reversed();
+
+    private final DeliveryRepository deliveries;
+    private final WebhookSender sender;
+    private final Faults faults;
+    private final BackoffPolicy backoff;
+    private final Duration lease;
+    private final Clock clock;
+    private final Semaphore freeSlots;
+    private final ExecutorService pool;
+    private final Counter delivered;
+    private final Counter failed;
+    private volatile boolean stopping;
+
+    WebhookDeliveryWorker(DeliveryRepository deliveries, WebhookSender sender, Faults faults,
+                          WebhookProperties properties, Clock clock, MeterRegistry meters) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.faults = faults;
+        this.backoff = new BackoffPolicy(properties.initialBackoff(), properties.backoffMultiplier(), properties.maxBackoff());
+        this.lease = properties.lease();
+        this.clock = clock;
+        this.freeSlots = new Semaphore(properties.maxConcurrency());
+        this.pool = Executors.newFixedThreadPool(properties.maxConcurrency(),
+                Thread.ofPlatform().name("webhook-delivery-", 0).daemon().factory());
+        this.delivered = Counter.builder("psp.webhook.attempts").tag("result", "delivered").register(meters);
+        this.failed = Counter.builder("psp.webhook.attempts").tag("result", "failed").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${psp.webhooks.poll-interval:250ms}")
+    void deliverDue() {
+        int free = freeSlots.availablePermits();
+        if (stopping || free == 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(lease);
+        if (faults.webhookReorder()) {
+            // Once the oldest held event is due, everything held is released at once, newest first and one by
+            // one, so that receivers really see later events before earlier ones.
+            if (!deliveries.anyDue(now)) {
+                return;
+            }
+            List<DueDelivery> held = deliveries.claimDue(now.plus(faults.webhookDelay()), free, leaseUntil)
+                    .stream().sorted(NEWEST_FIRST).toList();
+            if (!held.isEmpty()) {
+                submit(held.size(), () -> held.forEach(this::attempt));
+            }
+        } else {
+            for (DueDelivery delivery : deliveries.claimDue(now, free, leaseUntil)) {
+                submit(1, () -> attempt(delivery));
+            }
+        }
+    }
+
+    /** Only this (single-threaded, scheduled) method takes slots, and it claims no more than are free. */
+    private void submit(int slots, Runnable task) {
+        freeSlots.acquireUninterruptibly(slots);
+        try {
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    freeSlots.release(slots);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            freeSlots.release(slots); // the claimed deliveries become due again when their lease runs out
+        }
+    }
+
+    private void attempt(DueDelivery delivery) {
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        WebhookSender.Attempt attempt;
+        try {
+            attempt = faults.webhookOutage()
+                    ? new WebhookSender.Attempt(null, "endpoint unreachable (injected outage)")
+                    : sender.send(delivery.endpoint(), delivery.payload());
+        } catch (InterruptedException shutdown) {
+            Thread.currentThread().interrupt();
+            return; // not recorded: the lease runs out and the next worker delivers it
+        }
+        Instant at = clock.instant();
+        if (attempt.succeeded()) {
+            deliveries.markDelivered(delivery.id(), at, attempt.statusCode());
+            delivered.increment();
+            if (faults.duplicateWebhook()) {
+                sendDuplicate(delivery);
+            }
+        } else {
+            Instant next = at.plus(backoff.after(delivery.attempts() + 1));
+            deliveries.markFailed(delivery.id(), at, attempt.statusCode(), attempt.error(), next);
+            failed.increment();
+            log.debug("Webhook {} to {} failed ({}); next attempt at {}",
+                    delivery.eventId(), delivery.endpoint(), attempt.error(), next);
+        }
+    }
+
+    private void sendDuplicate(DueDelivery delivery) {
+        try {
+            sender.send(delivery.endpoint(), delivery.payload());
+        } catch (InterruptedException shutdown) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        pool.shutdownNow();
+        if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+            log.warn("Webhook deliveries still running at shutdown; their leases will expire and they will be retried");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.kassa.pspmock.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param endpoints         URLs every event is POSTed to (default: payment-service's PSP webhook); empty for none
+ * @param secrets           signing secrets; more than one during a rotation, each giving one {@code v1} in the
+ *                          signature (local default {@code whsec_test_kassa}; override with PSP_WEBHOOK_SECRETS)
+ * @param initialBackoff    wait after the first failed attempt; it doubles (see multiplier) up to maxBackoff
+ * @param maxBackoff        cap of the wait between attempts; attempts go on until a 2xx
+ * @param backoffMultiplier growth of the wait per failed attempt
+ * @param pollInterval      how often the worker looks for due deliveries
+ * @param maxConcurrency    deliveries in flight at once (the worker's bounded pool)
+ * @param connectTimeout    to the endpoint
+ * @param requestTimeout    for the endpoint's answer
+ * @param lease             a claimed delivery is not retried before this; must exceed the timeouts, and is how long
+ *                          a delivery interrupted by a crash waits before another worker takes it
+ */
+@ConfigurationProperties("psp.webhooks")
+public record WebhookProperties(
+        @DefaultValue("http://127.0.0.1:8080/api/v1/webhooks/psp") List<String> endpoints,
+        List<String> secrets,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("1h") Duration maxBackoff,
+        @DefaultValue("2") double backoffMultiplier,
+        @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("8") int maxConcurrency,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("30s") Duration lease) {
+
+    public WebhookProperties {
+        endpoints = endpoints.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
+        endpoints.forEach(WebhookProperties::requireHttpUrl);
+        secrets = secrets == null ? List.of() : secrets.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("psp.webhooks.secrets needs at least one signing secret");
+        }
+        if (backoffMultiplier < 1) {
+            throw new IllegalArgumentException("psp.webhooks.backoff-multiplier must be at least 1");
+        }
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("psp.webhooks.max-concurrency must be at least 1");
+        }
+        if (lease.compareTo(connectTimeout.plus(requestTimeout)) <= 0) {
+            throw new IllegalArgumentException("psp.webhooks.lease must exceed connect-timeout + request-timeout, "
+                    + "or a slow attempt would be retried while it is still running");
+        }
+    }
+
+    private static void requireHttpUrl(String endpoint) {
+        URI uri = URI.create(endpoint);
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("psp.webhooks.endpoints entries must be http(s) URLs, was " + endpoint);
+        }
+    }
+}
