@@ -2,38 +2,35 @@ package dev.kassa.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.ledger.support.TestEvents;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-/** The service starts for real against local-stack: its own migrated database and a live Kafka connection. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class LedgerServiceHealthTest {
-
-    @DynamicPropertySource
-    static void localStack(DynamicPropertyRegistry registry) {
-        LocalStackSpring.register(registry, "ledger");
-    }
-
-    @LocalServerPort
-    int port;
+/**
+ * The service starts for real against local-stack: its own migrated database and a live Kafka connection.
+ * Shares the one test context of {@link LedgerIntegrationTest}.
+ */
+class LedgerServiceHealthTest extends LedgerIntegrationTest {
 
     @Test
     void healthIsUpWithDatabaseAndKafka() {
-        Map<?, ?> health = RestClient.create("http://127.0.0.1:" + port)
-                .get().uri("/actuator/health")
-                .retrieve().body(Map.class);
+        Map<String, Object> health = http().get().uri("/actuator/health").retrieve().body(JSON);
 
         assertThat(health).containsEntry("status", "UP");
-        Map<?, ?> components = (Map<?, ?>) health.get("components");
+        Map<String, Object> components = (Map<String, Object>) health.get("components");
         assertThat(components.keySet()).contains("db", "kafka");
-        assertThat((Map<?, ?>) components.get("db")).containsEntry("status", "UP");
-        assertThat((Map<?, ?>) components.get("kafka")).containsEntry("status", "UP");
+        assertThat((Map<String, Object>) components.get("db")).containsEntry("status", "UP");
+        assertThat((Map<String, Object>) components.get("kafka")).containsEntry("status", "UP");
+    }
+
+    @Test
+    void metricsArePublishedForPrometheus() {
+        ledger().payment(TestEvents.newId("po"),
+                TestEvents.newId("seller"), 1, "USD");
+
+        String metrics = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+
+        assertThat(metrics.lines().filter(line -> line.startsWith("kassa_ledger_postings_total{")))
+                .anySatisfy(line -> assertThat(line).contains("kind=\"payment\"", "outcome=\"posted\""));
     }
 }

@@ -24,13 +24,13 @@ class EntryQueries {
             e.seq, e.id, e.payment_order_id, e.kind, e.refund_id, e.checkout_id, e.seller_id, e.source_event_id,
             e.occurred_at, e.recorded_at""";
 
-    private static final String BY_PAYMENT_ORDER = "SELECT " + ENTRY_COLUMNS + """
-             FROM journal_entry e
+    private static final String BY_PAYMENT_ORDER = """
+            SELECT %s FROM journal_entry e
             WHERE e.payment_order_id = :paymentOrderId AND e.seq > :after
               AND (CAST(:account AS text) IS NULL OR EXISTS (
                    SELECT 1 FROM journal_line l WHERE l.journal_entry_seq = e.seq AND l.account_id = :account))
             ORDER BY e.seq LIMIT :limit
-            """;
+            """.formatted(ENTRY_COLUMNS);
 
     private static final String BY_ACCOUNT = """
             WITH page AS (
@@ -38,14 +38,13 @@ class EntryQueries {
                 WHERE l.account_id = :account AND l.journal_entry_seq > :after
                 ORDER BY 1 LIMIT :limit
             )
-            SELECT """ + ENTRY_COLUMNS + """
-             FROM page JOIN journal_entry e ON e.seq = page.seq
+            SELECT %s FROM page JOIN journal_entry e ON e.seq = page.seq
             ORDER BY e.seq
-            """;
+            """.formatted(ENTRY_COLUMNS);
 
-    private static final String ALL = "SELECT " + ENTRY_COLUMNS + """
-             FROM journal_entry e WHERE e.seq > :after ORDER BY e.seq LIMIT :limit
-            """;
+    private static final String ALL = """
+            SELECT %s FROM journal_entry e WHERE e.seq > :after ORDER BY e.seq LIMIT :limit
+            """.formatted(ENTRY_COLUMNS);
 
     private static final String LINES = """
             SELECT journal_entry_seq, line_no, account_id, side, amount_minor, currency FROM journal_line

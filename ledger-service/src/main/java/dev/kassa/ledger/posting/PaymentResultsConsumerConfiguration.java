@@ -1,0 +1,20 @@
+package dev.kassa.ledger.posting;
+
+import dev.kassa.messaging.consumer.EventConsumer;
+import dev.kassa.schemas.ConsumerGroups;
+import dev.kassa.schemas.Topics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Consumes payment.results as group ledger-service through the messaging library: inbox, retry topics
+ * ({@code kassa.messaging.consumers.ledger-service.backoff}) and dead-letter topic come with it.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentResultsConsumerConfiguration {
+
+    @Bean
+    EventConsumer paymentResultsConsumer(PaymentResultsHandler handler) {
+        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.LEDGER_SERVICE, handler::handle);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kassa.ledger;
+
+import dev.kassa.ledger.posting.PostingService;
+import dev.kassa.ledger.support.Ledger;
+import dev.kassa.localstack.LocalStackSpring;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Base of every integration test: one application context for the whole test JVM (same configuration, so
+ * Spring's context cache reuses it) against local-stack's real Kafka broker and a fresh PostgreSQL
+ * database. Tests share that database, so each one uses its own sellers and payment order ids.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        // Short retries: these tests are about what happens, not about the production backoff.
+        "kassa.messaging.consumer.backoff=200ms,400ms",
+})
+public abstract class LedgerIntegrationTest {
+
+    @DynamicPropertySource
+    static void localStack(DynamicPropertyRegistry registry) {
+        LocalStackSpring.register(registry, "ledger");
+    }
+
+    /** A JSON object as maps, lists, strings, numbers and booleans. */
+    protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    private PostingService postings;
+
+    /** Posts straight through the posting service, for tests about reading the ledger. */
+    protected Ledger ledger() {
+        return new Ledger(postings);
+    }
+
+    protected RestClient http() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+}

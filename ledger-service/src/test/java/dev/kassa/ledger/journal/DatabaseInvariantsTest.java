@@ -1,0 +1,214 @@
+package dev.kassa.ledger.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kassa.ledger.LedgerIntegrationTest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger's rules hold against anyone who can write SQL, not only against this service's code: each
+ * test goes around the application with plain JDBC on the service's own database and is refused by it.
+ */
+class DatabaseInvariantsTest extends LedgerIntegrationTest {
+
+    private static final String SELLER_ACCOUNT = "seller_payable:invariants_seller";
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private TransactionTemplate tx;
+
+    @BeforeEach
+    void accounts() {
+        tx = new TransactionTemplate(transactionManager);
+        jdbc.update("""
+                INSERT INTO account (id, type) VALUES ('psp_receivable', 'ASSET'), (?, 'LIABILITY')
+                ON CONFLICT DO NOTHING""", SELLER_ACCOUNT);
+    }
+
+    @Test
+    void aBalancedEntryIsAcceptedAndMovesTheBalances() {
+        long before = sellerCredits();
+
+        long seq = tx.execute(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", 1234, "USD");
+            insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", 1234, "USD");
+            return entry;
+        });
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM journal_line WHERE journal_entry_seq = ?",
+                Long.class, seq)).isEqualTo(2);
+        assertThat(sellerCredits()).isEqualTo(before + 1234);
+    }
+
+    @Test
+    void anUnbalancedEntryIsRejectedAtCommitAndLeavesNoTrace() {
+        long entriesBefore = count("journal_entry");
+        long creditsBefore = sellerCredits();
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", 1000, "USD");
+            insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", 999, "USD");
+        })).rootCause().hasMessageContaining("does not balance in USD: debits 1000, credits 999");
+
+        assertThat(count("journal_entry")).isEqualTo(entriesBefore);
+        assertThat(sellerCredits()).isEqualTo(creditsBefore);
+    }
+
+    @Test
+    void debitsAndCreditsMustBalanceInEachCurrencyNotJustInTotal() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", 1000, "USD");
+            insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", 1000, "EUR");
+        })).rootCause().hasMessageContaining("does not balance in");
+    }
+
+    @Test
+    void anEntryWithoutLinesIsRejected() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> insertEntry("PAYMENT", null)))
+                .rootCause().hasMessageContaining("has 0 line(s)");
+    }
+
+    @Test
+    void linesCannotBeAddedToAnEntryThatIsAlreadyPosted() {
+        long seq = postBalancedEntry(500);
+
+        // Even a balanced pair would change a posted entry.
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            insertLine(seq, 3, "psp_receivable", "DEBIT", 5, "USD");
+            insertLine(seq, 4, SELLER_ACCOUNT, "CREDIT", 5, "USD");
+        })).rootCause().hasMessageContaining("is already posted");
+    }
+
+    @Test
+    void linesCannotBeUpdated() {
+        long seq = postBalancedEntry(700);
+
+        assertThatThrownBy(() -> jdbc.update(
+                "UPDATE journal_line SET amount_minor = 1 WHERE journal_entry_seq = ?", seq))
+                .rootCause().hasMessageContaining("journal_line is append-only: UPDATE is not allowed");
+        assertThat(jdbc.queryForObject("SELECT sum(amount_minor) FROM journal_line WHERE journal_entry_seq = ?",
+                Long.class, seq)).isEqualTo(1400);
+    }
+
+    @Test
+    void linesAndEntriesCannotBeDeletedOrTruncated() {
+        long seq = postBalancedEntry(800);
+
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE journal_entry_seq = ?", seq))
+                .rootCause().hasMessageContaining("journal_line is append-only: DELETE is not allowed");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_entry WHERE seq = ?", seq))
+                .rootCause().hasMessageContaining("journal_entry is append-only: DELETE is not allowed");
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET seller_id = 'someone_else' WHERE seq = ?", seq))
+                .rootCause().hasMessageContaining("journal_entry is append-only: UPDATE is not allowed");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE journal_line, journal_entry"))
+                .rootCause().hasMessageContaining("is append-only: TRUNCATE is not allowed");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE account CASCADE"))
+                .rootCause().hasMessageContaining("TRUNCATE is not allowed");
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM journal_line WHERE journal_entry_seq = ?",
+                Long.class, seq)).isEqualTo(2);
+    }
+
+    @Test
+    void everyLineHasAPositiveAmountAndASide() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", 0, "USD");
+        })).rootCause().hasMessageContaining("journal_line_amount_minor_check");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", -10, "USD");
+            insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", -10, "USD");
+        })).rootCause().hasMessageContaining("journal_line_amount_minor_check");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", null, 10, "USD");
+        })).rootCause().hasMessageContaining("\"side\"");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "SIDEWAYS", 10, "USD");
+        })).rootCause().hasMessageContaining("journal_line_side_check");
+    }
+
+    @Test
+    void balancesCannotBeWrittenDirectly() {
+        postBalancedEntry(300);
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE account_balance SET credits_minor = 0 WHERE account_id = ?",
+                SELLER_ACCOUNT)).rootCause().hasMessageContaining("maintained by the journal_line trigger only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM account_balance WHERE account_id = ?", SELLER_ACCOUNT))
+                .rootCause().hasMessageContaining("maintained by the journal_line trigger only");
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO account_balance (account_id, currency, debits_minor, credits_minor, line_count)
+                VALUES (?, 'CHF', 0, 100, 1)""", SELLER_ACCOUNT))
+                .rootCause().hasMessageContaining("maintained by the journal_line trigger only");
+    }
+
+    @Test
+    void oneEntryPerPaymentOrderKindAndRefundIdEvenWhenTheRefundIdIsNull() {
+        String paymentOrderId = "po_" + UUID.randomUUID();
+        postBalancedEntry(paymentOrderId, "PAYMENT", null, 100);
+        postBalancedEntry(paymentOrderId, "REFUND", "rf_1", 40);
+
+        assertThatThrownBy(() -> postBalancedEntry(paymentOrderId, "PAYMENT", null, 100))
+                .rootCause().hasMessageContaining("journal_entry_one_per_business_key");
+        assertThatThrownBy(() -> postBalancedEntry(paymentOrderId, "REFUND", "rf_1", 40))
+                .rootCause().hasMessageContaining("journal_entry_one_per_business_key");
+        assertThatThrownBy(() -> postBalancedEntry(paymentOrderId, "REFUND", null, 40))
+                .rootCause().hasMessageContaining("journal_entry_refund_id_iff_refund");
+    }
+
+    private long postBalancedEntry(long amountMinor) {
+        return postBalancedEntry("po_" + UUID.randomUUID(), "PAYMENT", null, amountMinor);
+    }
+
+    private long postBalancedEntry(String paymentOrderId, String kind, String refundId, long amountMinor) {
+        return tx.execute(status -> {
+            long entry = insertEntry(paymentOrderId, kind, refundId);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", amountMinor, "USD");
+            insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", amountMinor, "USD");
+            return entry;
+        });
+    }
+
+    private long insertEntry(String kind, String refundId) {
+        return insertEntry("po_" + UUID.randomUUID(), kind, refundId);
+    }
+
+    private long insertEntry(String paymentOrderId, String kind, String refundId) {
+        return jdbc.queryForObject("""
+                INSERT INTO journal_entry (id, payment_order_id, kind, refund_id, checkout_id, seller_id,
+                                           source_event_id, occurred_at)
+                VALUES (?, ?, ?, ?, 'chk_sql', 'invariants_seller', ?, ?) RETURNING seq""",
+                Long.class, UUID.randomUUID(), paymentOrderId, kind, refundId, UUID.randomUUID().toString(),
+                Timestamp.from(Instant.now()));
+    }
+
+    private void insertLine(long entry, int lineNo, String account, String side, long amountMinor, String currency) {
+        jdbc.update("""
+                INSERT INTO journal_line (journal_entry_seq, line_no, account_id, side, amount_minor, currency)
+                VALUES (?, ?, ?, ?, ?, ?)""", entry, lineNo, account, side, amountMinor, currency);
+    }
+
+    private long sellerCredits() {
+        return jdbc.queryForObject("""
+                SELECT coalesce(sum(credits_minor), 0) FROM account_balance WHERE account_id = ?""",
+                Long.class, SELLER_ACCOUNT);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+    }
+}

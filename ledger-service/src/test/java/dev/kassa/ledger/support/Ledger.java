@@ -1,0 +1,23 @@
+package dev.kassa.ledger.support;
+
+import dev.kassa.ledger.posting.PostingRequest;
+import dev.kassa.ledger.posting.PostingService;
+
+/** Posts payments and refunds straight through the posting service, for tests about reading the ledger. */
+public class Ledger {
+
+    private final PostingService postings;
+
+    public Ledger(PostingService postings) {
+        this.postings = postings;
+    }
+
+    public void payment(String paymentOrderId, String seller, long amountMinor, String currency) {
+        postings.post(PostingRequest.of(TestEvents.paymentSucceeded(paymentOrderId, seller, amountMinor, currency)));
+    }
+
+    public void refund(String paymentOrderId, String refundId, String seller, long amountMinor, String currency) {
+        postings.post(PostingRequest.of(
+                TestEvents.refundSucceeded(paymentOrderId, refundId, seller, amountMinor, currency)));
+    }
+}

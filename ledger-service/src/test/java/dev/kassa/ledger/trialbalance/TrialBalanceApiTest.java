@@ -1,0 +1,45 @@
+package dev.kassa.ledger.trialbalance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.ledger.LedgerIntegrationTest;
+import dev.kassa.ledger.support.TestEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrialBalanceApiTest extends LedgerIntegrationTest {
+
+    @Test
+    void debitsAndCreditsGrowTogetherPerCurrency() {
+        Map<String, Object> before = kwd(trialBalance());
+        String seller = TestEvents.newId("seller");
+        String order = TestEvents.newId("po");
+
+        ledger().payment(order, seller, 12_345, "KWD");
+        ledger().refund(order, "rf_1", seller, 345, "KWD");
+
+        Map<String, Object> body = trialBalance();
+        assertThat(body).containsEntry("balanced", true);
+        Map<String, Object> after = kwd(body);
+        assertThat(minor(after, "total_debits_minor")).isEqualTo(minor(before, "total_debits_minor") + 12_690);
+        assertThat(minor(after, "total_credits_minor")).isEqualTo(minor(before, "total_credits_minor") + 12_690);
+        assertThat(after.get("total_debits")).isEqualTo(after.get("total_credits"));
+        assertThat((String) after.get("total_debits")).matches("[0-9]+\\.[0-9]{3}");
+        assertThat(after).containsEntry("balanced", true);
+    }
+
+    private Map<String, Object> trialBalance() {
+        return http().get().uri("/api/v1/ledger/trial-balance").retrieve().body(JSON);
+    }
+
+    private static Map<String, Object> kwd(Map<String, Object> trialBalance) {
+        return ((List<Map<String, Object>>) trialBalance.get("currencies")).stream()
+                .filter(c -> c.get("currency").equals("KWD")).findFirst()
+                .orElse(Map.of("total_debits_minor", 0, "total_credits_minor", 0));
+    }
+
+    private static long minor(Map<String, Object> totals, String field) {
+        return ((Number) totals.get(field)).longValue();
+    }
+}
