@@ -52,7 +52,7 @@ class PaymentIntentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String id = Ids.newId("pi");
         ChargeOutcome outcome = cards.chargeOutcome(request.paymentMethod());
-        meters.counter("psp.payment_intents.created", "outcome", outcome.getClass().getSimpleName().toLowerCase())
+        meters.counter("psp.payment_intents", "outcome", outcome.getClass().getSimpleName().toLowerCase())
                 .increment();
         return switch (outcome) {
             case Succeeds succeeds -> {

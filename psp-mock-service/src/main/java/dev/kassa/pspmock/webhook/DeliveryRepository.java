@@ -19,8 +19,22 @@ class DeliveryRepository {
         this.jdbc = jdbc;
     }
 
-    boolean anyDue(Instant now) {
-        return jdbc.sql("select exists (select 1 from webhook_delivery where delivered_at is null and next_attempt_at <= :now)")
+    /** Which deliveries a claim considers: first attempts can be held back and reordered, retries are not. */
+    enum Attempts {
+        ANY(""),
+        FIRST(" and attempts = 0"),
+        RETRIES(" and attempts > 0");
+
+        private final String condition;
+
+        Attempts(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    boolean anyDue(Attempts attempts, Instant now) {
+        return jdbc.sql("select exists (select 1 from webhook_delivery "
+                        + "where delivered_at is null and next_attempt_at <= :now" + attempts.condition + ")")
                 .param("now", DbTime.utc(now))
                 .query(Boolean.class).single();
     }
@@ -29,17 +43,18 @@ class DeliveryRepository {
      * Claims up to {@code limit} deliveries due by {@code horizon} by pushing their due time out to
      * {@code leaseUntil}: no other worker takes them meanwhile, and if this process dies they become due again.
      */
-    List<DueDelivery> claimDue(Instant horizon, int limit, Instant leaseUntil) {
+    List<DueDelivery> claimDue(Attempts attempts, Instant horizon, int limit, Instant leaseUntil) {
         return jdbc.sql("""
                         update webhook_delivery d set next_attempt_at = :leaseUntil
                         from webhook_event e
                         where e.id = d.event_id and d.id in (
                             select id from webhook_delivery
-                            where delivered_at is null and next_attempt_at <= :horizon
+                            where delivered_at is null and next_attempt_at <= :horizon %s
                             order by next_attempt_at
                             limit :limit
                             for update skip locked)
-                        returning d.id, d.event_id, d.endpoint, d.attempts, e.payload, e.created_at""")
+                        returning d.id, d.event_id, d.endpoint, d.attempts, e.payload, e.created_at"""
+                        .formatted(attempts.condition))
                 .param("leaseUntil", DbTime.utc(leaseUntil)).param("horizon", DbTime.utc(horizon)).param("limit", limit)
                 .query((rs, n) -> new DueDelivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("endpoint"),
                         rs.getInt("attempts"), rs.getString("payload"), DbTime.instant(rs, "created_at")))

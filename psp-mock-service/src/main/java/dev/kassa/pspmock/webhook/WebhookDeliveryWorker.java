@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import dev.kassa.pspmock.fault.Faults;
+import dev.kassa.pspmock.webhook.DeliveryRepository.Attempts;
 import dev.kassa.pspmock.webhook.DeliveryRepository.DueDelivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,21 +68,27 @@ class WebhookDeliveryWorker implements DisposableBean {
         }
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(lease);
-        if (faults.webhookReorder()) {
-            // Once the oldest held event is due, everything held is released at once, newest first and one by
-            // one, so that receivers really see later events before earlier ones.
-            if (!deliveries.anyDue(now)) {
-                return;
-            }
-            List<DueDelivery> held = deliveries.claimDue(now.plus(faults.webhookDelay()), free, leaseUntil)
-                    .stream().sorted(NEWEST_FIRST).toList();
+        if (!faults.webhookReorder()) {
+            deliverEach(deliveries.claimDue(Attempts.ANY, now, free, leaseUntil));
+            return;
+        }
+        List<DueDelivery> retries = deliveries.claimDue(Attempts.RETRIES, now, free, leaseUntil);
+        deliverEach(retries);
+        int stillFree = free - retries.size();
+        // Once the oldest held first attempt is due, every held first attempt is released at once, newest first
+        // and one by one, so that receivers really see later events before earlier ones.
+        if (stillFree > 0 && deliveries.anyDue(Attempts.FIRST, now)) {
+            List<DueDelivery> held = deliveries.claimDue(Attempts.FIRST, now.plus(faults.webhookDelay()), stillFree,
+                    leaseUntil).stream().sorted(NEWEST_FIRST).toList();
             if (!held.isEmpty()) {
                 submit(held.size(), () -> held.forEach(this::attempt));
             }
-        } else {
-            for (DueDelivery delivery : deliveries.claimDue(now, free, leaseUntil)) {
-                submit(1, () -> attempt(delivery));
-            }
+        }
+    }
+
+    private void deliverEach(List<DueDelivery> due) {
+        for (DueDelivery delivery : due) {
+            submit(1, () -> attempt(delivery));
         }
     }
 

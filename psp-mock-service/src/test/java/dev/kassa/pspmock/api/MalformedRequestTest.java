@@ -1,0 +1,136 @@
+package dev.kassa.pspmock.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.pspmock.support.PspApi;
+import dev.kassa.pspmock.support.PspApi.Response;
+import dev.kassa.pspmock.support.PspIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every malformed request gets its 400, naming the parameter and the reason. */
+class MalformedRequestTest extends PspIntegrationTest {
+
+    @ParameterizedTest(name = "{0} -> {1} ({2})")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"amount": 0, "currency": "EUR", "payment_method": "tok_visa"}                 | amount_too_small          | amount
+            {"amount": -100, "currency": "EUR", "payment_method": "tok_visa"}              | amount_too_small          | amount
+            {"amount": 10.5, "currency": "EUR", "payment_method": "tok_visa"}              | parameter_invalid_integer | amount
+            {"amount": 100.0, "currency": "EUR", "payment_method": "tok_visa"}             | parameter_invalid_integer | amount
+            {"amount": 1e3, "currency": "EUR", "payment_method": "tok_visa"}               | parameter_invalid_integer | amount
+            {"amount": "100", "currency": "EUR", "payment_method": "tok_visa"}             | parameter_invalid_integer | amount
+            {"amount": true, "currency": "EUR", "payment_method": "tok_visa"}              | parameter_invalid_integer | amount
+            {"amount": 100000000, "currency": "EUR", "payment_method": "tok_visa"}         | amount_too_large          | amount
+            {"amount": 99999999999999999999999, "currency": "EUR", "payment_method": "tok_visa"} | amount_too_large    | amount
+            {"currency": "EUR", "payment_method": "tok_visa"}                              | parameter_missing         | amount
+            {"amount": null, "currency": "EUR", "payment_method": "tok_visa"}              | parameter_missing         | amount
+            {"amount": 100, "currency": "XYZ", "payment_method": "tok_visa"}               | invalid_currency          | currency
+            {"amount": 100, "currency": "EURO", "payment_method": "tok_visa"}              | invalid_currency          | currency
+            {"amount": 100, "currency": "XAU", "payment_method": "tok_visa"}               | invalid_currency          | currency
+            {"amount": 100, "payment_method": "tok_visa"}                                  | parameter_missing         | currency
+            {"amount": 100, "currency": 978, "payment_method": "tok_visa"}                 | parameter_invalid_string  | currency
+            {"amount": 100, "currency": "EUR"}                                             | parameter_missing         | payment_method
+            {"amount": 100, "currency": "EUR", "payment_method": "  "}                     | parameter_invalid_empty   | payment_method
+            {"amount": 100, "currency": "EUR", "payment_method": "4242 4242 4242 4242"}    | raw_card_data_rejected    | payment_method
+            {"amount": 100, "currency": "EUR", "payment_method": "tok_visa", "metadata": "x"}       | parameter_invalid | metadata
+            {"amount": 100, "currency": "EUR", "payment_method": "tok_visa", "metadata": {"n": 1}}  | parameter_invalid | metadata[n]
+            {"amount": 100, "currency": "EUR", "payment_method": "tok_visa", "amount_minor": 100}   | parameter_unknown | amount_minor
+            """)
+    void paymentIntentParameters(String body, String code, String param) {
+        Response response = api.post("/v1/payment_intents", PspApi.newKey(), body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").path("type").stringValue()).isEqualTo("invalid_request_error");
+        assertThat(response.errorCode()).isEqualTo(code);
+        assertThat(response.errorParam()).isEqualTo(param);
+        assertThat(response.json().path("error").path("message").stringValue()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not json at all
+            [1, 2, 3]
+            "a string"
+            {"amount": 100, "amount": 200, "currency": "EUR", "payment_method": "tok_visa"}
+            {"amount": 100, "currency": "EUR", "payment_method": "tok_visa"} trailing
+            """)
+    void bodiesThatAreNotOneJsonObject(String body) {
+        Response response = api.post("/v1/payment_intents", PspApi.newKey(), body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("invalid_json");
+    }
+
+    @Test
+    void emptyBody() {
+        Response response = api.post("/v1/payment_intents", PspApi.newKey(), "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("invalid_json");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} ({2})")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"amount": 100}                                   | parameter_missing         | payment_intent
+            {"payment_intent": 42}                            | parameter_invalid_string  | payment_intent
+            {"payment_intent": "pi_x", "amount": 0}           | amount_too_small          | amount
+            {"payment_intent": "pi_x", "amount": -5}          | amount_too_small          | amount
+            {"payment_intent": "pi_x", "amount": 1.5}         | parameter_invalid_integer | amount
+            {"payment_intent": "pi_x", "reason": "duplicate"} | parameter_unknown         | reason
+            """)
+    void refundParameters(String body, String code, String param) {
+        Response response = api.post("/v1/refunds", PspApi.newKey(), body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo(code);
+        assertThat(response.errorParam()).isEqualTo(param);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2024-13-01", "2024-02-30", "20240101", "2024-1-1", "yesterday"})
+    void settlementDates(String date) {
+        Response response = api.get("/v1/settlements/" + date);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorParam()).isEqualTo("date");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            delivery_success=maybe | delivery_success
+            limit=0                | limit
+            limit=abc              | limit
+            type=charge.updated    | type
+            """)
+    void eventListParameters(String query, String param) {
+        Response response = api.get("/v1/events?" + query);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorParam()).isEqualTo(param);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"server_error_rate": 1.5}   | server_error_rate
+            {"unavailable_rate": -0.1}   | unavailable_rate
+            {"latency_ms": -1}           | latency_ms
+            {"latency_ms": 1.5}          | latency_ms
+            {"webhook_outage": "yes"}    | webhook_outage
+            {"chaos": true}              | chaos
+            """)
+    void faultSwitches(String body, String param) {
+        Response response = api.faults(body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorParam()).isEqualTo(param);
+    }
+
+    @Test
+    void unknownUrlIs404InTheSameShape() {
+        Response response = api.get("/v1/charges");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.errorCode()).isEqualTo("unrecognized_request_url");
+    }
+}

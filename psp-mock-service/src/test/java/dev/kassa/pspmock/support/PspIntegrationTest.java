@@ -1,0 +1,66 @@
+package dev.kassa.pspmock.support;
+
+import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.pspmock.PspMockApplication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: every subclass shares ONE application context (same configuration), on its own
+ * database of the JVM's shared local-stack PostgreSQL, with webhooks going to one shared {@link WebhookReceiver}.
+ * Fault and outcome switches are reset around every test; tests identify their own events by object id.
+ */
+@SpringBootTest(classes = PspMockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "server.shutdown=immediate",
+                "psp.random.seed=7",
+                "psp.outcomes.async-delay=300ms",
+                "psp.outcomes.resolve-interval=50ms",
+                "psp.webhooks.poll-interval=50ms",
+                "psp.webhooks.initial-backoff=200ms",
+                "psp.webhooks.max-backoff=1s",
+                "psp.webhooks.connect-timeout=500ms",
+                "psp.webhooks.request-timeout=2s",
+                "psp.webhooks.lease=3s",
+                // A rotation in progress: every delivery carries one v1 per secret.
+                "psp.webhooks.secrets=" + PspIntegrationTest.WEBHOOK_SECRET + "," + PspIntegrationTest.NEXT_WEBHOOK_SECRET
+        })
+public abstract class PspIntegrationTest {
+
+    public static final String WEBHOOK_SECRET = "whsec_test_kassa";
+    public static final String NEXT_WEBHOOK_SECRET = "whsec_test_kassa_next";
+
+    protected static final WebhookReceiver RECEIVER = new WebhookReceiver();
+
+    @LocalServerPort
+    protected int port;
+
+    protected PspApi api;
+
+    @DynamicPropertySource
+    static void localStack(DynamicPropertyRegistry registry) {
+        LocalStackSpring.register(registry, "psp");
+        registry.add("psp.webhooks.endpoints", RECEIVER::url);
+    }
+
+    @BeforeEach
+    void resetSwitches() {
+        api = new PspApi(port);
+        resetAll();
+    }
+
+    @AfterEach
+    void resetSwitchesAfter() {
+        resetAll();
+    }
+
+    private void resetAll() {
+        RECEIVER.reset();
+        api.delete("/admin/faults");
+        api.delete("/admin/outcomes");
+    }
+}
