@@ -1,0 +1,50 @@
+package dev.kassa.messaging.config;
+
+import dev.kassa.schemas.serde.KassaAvroDeserializer;
+import dev.kassa.schemas.serde.KassaAvroSerializer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Kassa's Kafka conventions as lowest-precedence defaults, so that no service repeats them and any
+ * service can still override one: string keys, Kassa Avro values (undecodable values become a
+ * {@code DeserializationException} instead of a poison pill), durable sends, no topic auto-creation,
+ * trace propagation through Kafka headers, and RFC 9457 problem details for HTTP errors.
+ */
+public class KassaKafkaDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "kassaMessagingDefaults";
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("spring.kafka.producer.key-serializer", StringSerializer.class.getName());
+        d.put("spring.kafka.producer.value-serializer", KassaAvroSerializer.class.getName());
+        d.put("spring.kafka.producer.acks", "all");
+        d.put("spring.kafka.producer.properties.enable.idempotence", "true");
+        d.put("spring.kafka.consumer.key-deserializer", StringDeserializer.class.getName());
+        d.put("spring.kafka.consumer.value-deserializer", ErrorHandlingDeserializer.class.getName());
+        d.put("spring.kafka.consumer.properties." + ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
+                KassaAvroDeserializer.class.getName());
+        // A new group reads what was published before it first started: no event is skipped.
+        d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        d.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
+        d.put("spring.kafka.template.observation-enabled", "true");
+        d.put("spring.kafka.listener.observation-enabled", "true");
+        d.put("spring.mvc.problemdetails.enabled", "true");
+        return d;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getPropertySources().contains(SOURCE_NAME)) {
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+        }
+    }
+}

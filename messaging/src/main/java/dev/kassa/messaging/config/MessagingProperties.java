@@ -1,0 +1,106 @@
+package dev.kassa.messaging.config;
+
+import dev.kassa.schemas.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code kassa.messaging.*}: every setting of the messaging library, each overridable from the
+ * environment (e.g. {@code KASSA_MESSAGING_OUTBOX_BATCHSIZE=1000}).
+ *
+ * @param topicPartitions    partitions of every main, retry, dead-letter and parking topic this service creates
+ * @param replicationFactor  replication factor of the topics this service creates
+ * @param mainTopics         main topics created at startup if missing (default: every topic of DESIGN §3,
+ *                           so the relay never waits for a topic); consumed topics are always added
+ * @param topicProvisioningTimeout how long startup may wait for Kafka to create the topics
+ * @param health             the {@code kafka} health component
+ * @param outbox             the outbox relay
+ * @param consumer           defaults of every declared consumer
+ * @param consumers          per consumer group overrides, keyed by group id
+ * @param deadLetter         the operator endpoints under {@code /admin/dead-letters}
+ */
+@ConfigurationProperties("kassa.messaging")
+public record MessagingProperties(
+        @DefaultValue("3") int topicPartitions,
+        @DefaultValue("1") short replicationFactor,
+        List<String> mainTopics,
+        @DefaultValue("30s") Duration topicProvisioningTimeout,
+        @DefaultValue Health health,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Consumer consumer,
+        Map<String, ConsumerOverride> consumers,
+        @DefaultValue DeadLetter deadLetter) {
+
+    public MessagingProperties {
+        consumers = consumers == null ? Map.of() : Map.copyOf(consumers);
+        mainTopics = mainTopics == null
+                ? Topics.all().stream().map(Topics.TopicSpec::name).toList()
+                : List.copyOf(mainTopics);
+    }
+
+    /** The backoff of one consumer group: its own override, else the global default. */
+    public List<Duration> backoffOf(String group) {
+        ConsumerOverride override = consumers.get(group);
+        return override != null && override.backoff() != null && !override.backoff().isEmpty()
+                ? override.backoff()
+                : consumer.backoff();
+    }
+
+    /** @param timeout how long {@code describeCluster} may take before Kafka counts as DOWN */
+    public record Health(@DefaultValue("3s") Duration timeout) {
+    }
+
+    /**
+     * @param relayEnabled      whether this instance runs a relay (only one per database publishes at a time anyway)
+     * @param batchSize         rows taken, sent and marked per batch
+     * @param pollInterval      fallback polling when no NOTIFY arrives (also how often a standby retries the lock)
+     * @param sendTimeout       how long a batch waits for all acknowledgements before it counts as failed
+     * @param failureBackoff    first pause after a failed batch; doubles up to {@code maxFailureBackoff}
+     * @param maxFailureBackoff longest pause between failed batches
+     * @param lockKey           the {@code pg_try_advisory_lock} key that elects the one active relay
+     * @param sentRetention     how long sent rows stay for inspection before deletion
+     * @param cleanupBatchSize  sent rows deleted per statement, so deletion never holds long locks
+     * @param cleanupInterval   how often sent rows are deleted
+     * @param shutdownTimeout   how long shutdown waits for the batch in hand
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean relayEnabled,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("500ms") Duration failureBackoff,
+            @DefaultValue("30s") Duration maxFailureBackoff,
+            @DefaultValue("4849718838464372052") long lockKey,
+            @DefaultValue("1h") Duration sentRetention,
+            @DefaultValue("1000") int cleanupBatchSize,
+            @DefaultValue("30s") Duration cleanupInterval,
+            @DefaultValue("30s") Duration shutdownTimeout) {
+    }
+
+    /**
+     * @param backoff     delay before each retry; one retry topic per entry (default 1s, 2s, 4s, 8s, 16s)
+     * @param concurrency consumer threads per listener container
+     */
+    public record Consumer(
+            @DefaultValue({"1s", "2s", "4s", "8s", "16s"}) List<Duration> backoff,
+            @DefaultValue("1") int concurrency) {
+    }
+
+    /** @param backoff this group's retry delays, replacing {@code kassa.messaging.consumer.backoff} */
+    public record ConsumerOverride(List<Duration> backoff) {
+    }
+
+    /**
+     * @param maxReplays   replays a record may have; the next one parks it in {@code <dlt>.parking}
+     * @param maxListLimit largest page {@code GET /admin/dead-letters} returns
+     * @param readTimeout  how long reading a dead-letter topic may take per request
+     */
+    public record DeadLetter(
+            @DefaultValue("3") int maxReplays,
+            @DefaultValue("500") int maxListLimit,
+            @DefaultValue("10s") Duration readTimeout) {
+    }
+}

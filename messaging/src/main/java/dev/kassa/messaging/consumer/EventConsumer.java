@@ -1,0 +1,66 @@
+package dev.kassa.messaging.consumer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A service's declaration "consume {@code topic} as consumer group {@code group} with {@code handler}".
+ * Declare one as a bean; the library creates the group's retry and dead-letter topics and listeners:
+ *
+ * <pre>{@code
+ * @Bean
+ * EventConsumer paymentResults(CreditSeller creditSeller) {
+ *     return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.WALLET_SERVICE, creditSeller::handle);
+ * }
+ * }</pre>
+ *
+ * @param topic       the main topic
+ * @param group       the consumer group id; also the inbox consumer name and part of the retry/DLT topic names
+ * @param handler     the handler, run in one transaction with the inbox insert
+ * @param backoff     delays before each retry (one retry topic each); empty = {@code kassa.messaging.consumers.<group>.backoff},
+ *                    else {@code kassa.messaging.consumer.backoff} (default 1s, 2s, 4s, 8s, 16s)
+ * @param concurrency consumer threads; 0 = {@code kassa.messaging.consumer.concurrency}
+ */
+public record EventConsumer(String topic, String group, EventHandler handler, List<Duration> backoff,
+                            int concurrency) {
+
+    public EventConsumer {
+        requireName(topic, "topic");
+        requireName(group, "group");
+        Objects.requireNonNull(handler, "handler");
+        backoff = backoff == null ? List.of() : List.copyOf(backoff);
+        backoff.forEach(delay -> {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("A retry delay cannot be negative: " + delay);
+            }
+        });
+        if (concurrency < 0) {
+            throw new IllegalArgumentException("concurrency must be >= 0: " + concurrency);
+        }
+    }
+
+    public static EventConsumer of(String topic, String group, EventHandler handler) {
+        return new EventConsumer(topic, group, handler, List.of(), 0);
+    }
+
+    /** This consumer with its own retry delays, e.g. {@code withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1))}. */
+    public EventConsumer withBackoff(Duration... delays) {
+        return new EventConsumer(topic, group, handler, List.of(delays), concurrency);
+    }
+
+    public EventConsumer withConcurrency(int threads) {
+        return new EventConsumer(topic, group, handler, backoff, threads);
+    }
+
+    /** The listener id of the main topic's container, e.g. {@code kassa.wallet-service.payment.results}. */
+    public String listenerId() {
+        return "kassa." + group + "." + topic;
+    }
+
+    private static void requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.kassa.messaging.consumer;
+
+import dev.kassa.messaging.config.MessagingProperties;
+import dev.kassa.messaging.inbox.Inbox;
+import dev.kassa.schemas.Topics;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
+import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurer;
+import org.springframework.kafka.retrytopic.SameIntervalTopicReuseStrategy;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns every {@link EventConsumer} bean into spring-kafka listeners with non-blocking retries
+ * (programmatic form of {@code @RetryableTopic}): first the group's topics are created, then the main
+ * topic's listener and one listener per retry topic are registered. The dead-letter topic gets no
+ * running listener: records wait there for an operator (see {@code /admin/dead-letters}).
+ */
+public class EventConsumerRegistrar implements KafkaListenerConfigurer {
+
+    static final String DEFAULT_FACTORY_BEAN_NAME = "kafkaListenerContainerFactory";
+
+    private static final Method LISTENER_METHOD = listenerMethod();
+
+    private final List<EventConsumer> consumers;
+    private final MessagingProperties properties;
+    private final TopicProvisioner provisioner;
+    private final RetryTopicConfigurer retryTopicConfigurer;
+    private final ConcurrentKafkaListenerContainerFactory<String, ReceivedValue> containerFactory;
+    private final KafkaOperations<String, Object> rawTemplate;
+    private final Inbox inbox;
+    private final TransactionTemplate transactions;
+    private final ConsumerMetrics metrics;
+    private final DefaultMessageHandlerMethodFactory handlerMethodFactory = new DefaultMessageHandlerMethodFactory();
+
+    public EventConsumerRegistrar(List<EventConsumer> consumers, MessagingProperties properties,
+                                  TopicProvisioner provisioner, RetryTopicConfigurer retryTopicConfigurer,
+                                  ConcurrentKafkaListenerContainerFactory<String, ReceivedValue> containerFactory,
+                                  KafkaOperations<String, Object> rawTemplate, Inbox inbox,
+                                  TransactionTemplate transactions, ConsumerMetrics metrics) {
+        this.consumers = List.copyOf(consumers);
+        this.properties = properties;
+        this.provisioner = provisioner;
+        this.retryTopicConfigurer = retryTopicConfigurer;
+        this.containerFactory = containerFactory;
+        this.rawTemplate = rawTemplate;
+        this.inbox = inbox;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.handlerMethodFactory.afterPropertiesSet();
+        checkUnique(this.consumers);
+    }
+
+    /** The retry delays {@code consumer} uses: its own, else its group's property, else the global default. */
+    public List<Duration> backoffOf(EventConsumer consumer) {
+        return consumer.backoff().isEmpty() ? properties.backoffOf(consumer.group()) : consumer.backoff();
+    }
+
+    @Override
+    public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
+        provisionTopics();
+        for (EventConsumer consumer : consumers) {
+            InboxListener listener = new InboxListener(consumer.group(), consumer.handler(), inbox, transactions,
+                    metrics);
+            RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener);
+            MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
+            processor.accept(main);
+            retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
+                    registrar, containerFactory, DEFAULT_FACTORY_BEAN_NAME);
+        }
+    }
+
+    private void provisionTopics() {
+        Map<String, List<String>> followers = new LinkedHashMap<>();
+        for (EventConsumer consumer : consumers) {
+            followers.computeIfAbsent(consumer.topic(), t -> new java.util.ArrayList<>())
+                    .addAll(ConsumerTopics.followers(consumer.topic(), consumer.group(), backoffOf(consumer).size()));
+        }
+        provisioner.provision(properties.mainTopics(), followers);
+    }
+
+    /** Applied by spring-kafka to the main endpoint and to each retry/DLT endpoint before it suffixes names. */
+    private void configure(MethodKafkaListenerEndpoint<?, ?> endpoint, EventConsumer consumer, InboxListener listener) {
+        endpoint.setId(consumer.listenerId());
+        endpoint.setGroupId(consumer.group());
+        endpoint.setTopics(consumer.topic());
+        endpoint.setBean(listener);
+        endpoint.setMethod(LISTENER_METHOD);
+        endpoint.setMessageHandlerMethodFactory(handlerMethodFactory);
+        int concurrency = consumer.concurrency() > 0 ? consumer.concurrency() : properties.consumer().concurrency();
+        endpoint.setConcurrency(concurrency);
+    }
+
+    private RetryTopicConfiguration retryConfiguration(EventConsumer consumer) {
+        List<Duration> delays = backoffOf(consumer);
+        RetryTopicConfigurationBuilder builder = RetryTopicConfigurationBuilder.newInstance()
+                .maxAttempts(delays.size() + 1)
+                .customBackoff(new ListBackOff(delays))
+                // Names as Topics.retryTopic / Topics.deadLetterTopic: the group is part of the name, so two
+                // groups of one topic never see each other's retries.
+                .retryTopicSuffix("." + consumer.group() + ".retry")
+                .suffixTopicsWithIndexValues()
+                .sameIntervalTopicReuseStrategy(SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)
+                .dltSuffix("." + consumer.group() + ".dlt")
+                .doNotAutoCreateRetryTopics()
+                .autoStartDltHandler(false)
+                .listenerFactory(containerFactory);
+        if (delays.isEmpty()) {
+            builder.noBackoff();
+        }
+        return builder.create(rawTemplate);
+    }
+
+    private static void checkUnique(List<EventConsumer> consumers) {
+        Map<String, EventConsumer> byId = new LinkedHashMap<>();
+        for (EventConsumer consumer : consumers) {
+            if (byId.putIfAbsent(consumer.listenerId(), consumer) != null) {
+                throw new IllegalStateException("Two EventConsumer beans consume " + consumer.topic() + " as group "
+                        + consumer.group() + "; a group consumes a topic once, with one handler");
+            }
+        }
+    }
+
+    /** The dead-letter topics of the declared consumers: the ones the admin endpoints may read. */
+    public List<String> deadLetterTopics() {
+        return consumers.stream().map(c -> Topics.deadLetterTopic(c.topic(), c.group())).distinct().toList();
+    }
+
+    private static Method listenerMethod() {
+        try {
+            return InboxListener.class.getMethod(InboxListener.METHOD, ConsumerRecord.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

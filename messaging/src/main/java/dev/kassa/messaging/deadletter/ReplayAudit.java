@@ -1,0 +1,47 @@
+package dev.kassa.messaging.deadletter;
+
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/** The {@code dead_letter_replay} table: when, what, how many, with what result. */
+class ReplayAudit {
+
+    private final JdbcTemplate jdbc;
+
+    ReplayAudit(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    long record(ReplayRequest request, ReplayResult result, String outcome, String error) {
+        String records = result.records().stream()
+                .map(i -> i.partition() + "@" + i.offset() + ":" + i.action()
+                        + (i.destination() == null ? "" : "->" + i.destination()))
+                .collect(Collectors.joining(","));
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO dead_letter_replay (dlt_topic, selection, selected, replayed, parked, result, records, error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            insert.setString(1, request.topic());
+            insert.setString(2, describe(request));
+            insert.setInt(3, result.selected());
+            insert.setInt(4, result.replayed());
+            insert.setInt(5, result.parked());
+            insert.setString(6, outcome);
+            insert.setString(7, records);
+            insert.setString(8, error);
+            return insert;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private static String describe(ReplayRequest r) {
+        return "partition=" + (r.partition() == null ? "all" : r.partition())
+                + " from_offset=" + (r.fromOffset() == null ? "start" : r.fromOffset())
+                + " to_offset=" + (r.toOffset() == null ? "end" : r.toOffset())
+                + " event_ids=" + (r.eventIds() == null ? "any" : r.eventIds());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kassa.messaging.outbox;
+
+import dev.kassa.messaging.config.MessagingAutoConfiguration;
+import dev.kassa.messaging.config.MessagingProperties;
+import dev.kassa.messaging.config.RawKafkaSender;
+import dev.kassa.messaging.inbox.Inbox;
+import dev.kassa.schemas.serde.KassaAvroSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.DriverManager;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+
+/** The outbox, its relay and the inbox, for a service with a DataSource (its PostgreSQL database). */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, MessagingAutoConfiguration.class})
+@ConditionalOnBean({DataSource.class, RawKafkaSender.class})
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(DataSource dataSource) {
+        return new Outbox(dataSource, new KassaAvroSerializer());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Inbox inbox(DataSource dataSource) {
+        return new Inbox(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
+                            RawKafkaSender sender, MessagingProperties properties,
+                            ObjectProvider<MeterRegistry> meterRegistry) {
+        return OutboxRelay.create(dataSource, dedicatedConnections(dataSource, connectionDetails.getIfAvailable()),
+                sender.template(), properties.outbox(), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
+     * A connection outside the pool when Boot knows the JDBC URL; otherwise (a DataSource the service built
+     * itself) one taken from the DataSource and held for as long as the relay runs.
+     */
+    private static DedicatedConnectionFactory dedicatedConnections(DataSource dataSource, JdbcConnectionDetails details) {
+        if (details == null) {
+            return dataSource::getConnection;
+        }
+        return () -> DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(), details.getPassword());
+    }
+}

@@ -1,0 +1,249 @@
+package dev.kassa.messaging.outbox;
+
+import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.config.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox rows to Kafka (DESIGN §5). One relay per database is active, elected by an
+ * advisory lock; the others stand by and take over when it goes away. A batch is the oldest unsent rows,
+ * locked with {@code FOR UPDATE SKIP LOCKED}, sent asynchronously in {@code seq} order, and marked sent in
+ * the same transaction only once every send is acknowledged; if any is not, the whole batch stays unsent
+ * and is sent again later (at least once). With the idempotent producer, a record of a key is never
+ * written after a later record of the same key, so order per key holds. The relay wakes on
+ * {@code NOTIFY}, polls as a fallback, and on shutdown finishes the batch in hand.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int MAX_CLEANUP_STATEMENTS = 20;
+
+    private final OutboxRepository repository;
+    private final TransactionTemplate transactions;
+    private final RelaySession session;
+    private final KafkaOperations<String, Object> kafka;
+    private final MessagingProperties.Outbox settings;
+    private final OutboxMetrics metrics;
+    private final Object pause = new Object();
+
+    private volatile boolean running;
+    private volatile Thread worker;
+    private long nextCleanupNanos = System.nanoTime();
+
+    /**
+     * A relay over {@code dataSource}, outside Spring (tools, tests); the auto-configuration builds the
+     * service's own. It is started with {@link #start()}.
+     */
+    public static OutboxRelay create(DataSource dataSource, DedicatedConnectionFactory connections,
+                                     KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings,
+                                     MeterRegistry registry) {
+        OutboxRepository repository = new OutboxRepository(dataSource);
+        return new OutboxRelay(repository, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                connections, kafka, settings, new OutboxMetrics(registry, repository));
+    }
+
+    OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, DedicatedConnectionFactory connections,
+                KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings, OutboxMetrics metrics) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.session = new RelaySession(connections, settings.lockKey());
+        this.kafka = kafka;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("kassa-outbox-relay").daemon(true).start(this::run);
+    }
+
+    /** Finishes the batch in hand (up to the shutdown timeout), then gives up the lock. */
+    @Override
+    public void stop() {
+        Thread thread;
+        synchronized (this) {
+            running = false;
+            thread = worker;
+        }
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(settings.shutdownTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log.warn("Outbox relay did not finish within {}; its unacknowledged rows stay unsent and go out later",
+                    settings.shutdownTimeout());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return settings.relayEnabled();
+    }
+
+    /** Whether this instance currently holds the advisory lock, i.e. is the one that publishes. */
+    public boolean isActivePublisher() {
+        return running && session.isLeader();
+    }
+
+    private void run() {
+        Duration backoff = settings.failureBackoff();
+        while (running) {
+            try {
+                if (!session.tryLead()) {
+                    pause(settings.pollInterval());
+                    continue;
+                }
+                session.checkAlive();
+                int sent = relayBatch();
+                backoff = settings.failureBackoff();
+                if (sent < settings.batchSize()) {
+                    deleteSentRowsIfDue();
+                    session.awaitNotification(settings.pollInterval(), () -> running);
+                }
+            } catch (SQLException e) {
+                log.warn("Outbox relay lost its database session; it gives up the lock and retries in {}", backoff, e);
+                session.close();
+                backoff = pauseAfterFailure(backoff);
+            } catch (BatchNotAcknowledgedException e) {
+                log.warn("Outbox relay batch failed; its rows stay unsent and are retried in {}: {}", backoff,
+                        e.getMessage());
+                backoff = pauseAfterFailure(backoff);
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay batch failed; its rows stay unsent and are retried in {}", backoff, e);
+                backoff = pauseAfterFailure(backoff);
+            }
+        }
+        session.close();
+        log.info("Outbox relay stopped");
+    }
+
+    private int relayBatch() {
+        Integer sent = transactions.execute(status -> {
+            List<OutboxMessage> batch = repository.lockNextBatch(settings.batchSize());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            sendAll(batch);
+            repository.markSent(batch);
+            return batch.size();
+        });
+        int count = sent == null ? 0 : sent;
+        metrics.recordSent(count);
+        return count;
+    }
+
+    private void sendAll(List<OutboxMessage> batch) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
+        try {
+            for (OutboxMessage message : batch) {
+                acks.add(kafka.send(toRecord(message)));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notAcknowledged(batch, acks, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw notAcknowledged(batch, acks, e);
+        }
+    }
+
+    private BatchNotAcknowledgedException notAcknowledged(List<OutboxMessage> batch, List<CompletableFuture<?>> acks,
+                                                          Exception cause) {
+        long acknowledged = acks.stream().filter(a -> a.isDone() && !a.isCompletedExceptionally()).count();
+        int failed = (int) (batch.size() - acknowledged);
+        metrics.recordSendFailures(failed);
+        Throwable reason = cause instanceof ExecutionException ? cause.getCause() : cause;
+        return new BatchNotAcknowledgedException(failed + " of " + batch.size() + " records not acknowledged"
+                + " (first seq " + batch.getFirst().seq() + "): " + reason, reason);
+    }
+
+    private static ProducerRecord<String, Object> toRecord(OutboxMessage message) {
+        ProducerRecord<String, Object> record =
+                new ProducerRecord<>(message.topic(), null, message.key(), message.payload());
+        record.headers().add(new RecordHeader(KassaHeaders.EVENT_ID,
+                message.id().toString().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(KassaHeaders.EVENT_TYPE,
+                message.eventType().getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private void deleteSentRowsIfDue() {
+        if (System.nanoTime() - nextCleanupNanos < 0) {
+            return;
+        }
+        nextCleanupNanos = System.nanoTime() + settings.cleanupInterval().toNanos();
+        int deleted = 0;
+        for (int i = 0; i < MAX_CLEANUP_STATEMENTS && running; i++) {
+            int n = repository.deleteSent(settings.sentRetention(), settings.cleanupBatchSize());
+            deleted += n;
+            if (n < settings.cleanupBatchSize()) {
+                break;
+            }
+        }
+        if (deleted > 0) {
+            log.debug("Deleted {} sent outbox rows older than {}", deleted, settings.sentRetention());
+        }
+    }
+
+    private Duration pauseAfterFailure(Duration backoff) {
+        pause(backoff);
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(settings.maxFailureBackoff()) > 0 ? settings.maxFailureBackoff() : doubled;
+    }
+
+    private void pause(Duration duration) {
+        synchronized (pause) {
+            if (!running) {
+                return;
+            }
+            try {
+                pause.wait(Math.max(1, duration.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    /** Not every record of a batch was acknowledged in time; the batch is rolled back and retried whole. */
+    static final class BatchNotAcknowledgedException extends RuntimeException {
+        BatchNotAcknowledgedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.kassa.messaging.consumer;
+
+import static dev.kassa.messaging.support.TestTopics.INBOX;
+import static dev.kassa.messaging.support.TestTopics.INBOX_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.support.ScriptedHandlers;
+import dev.kassa.messaging.support.SpringMessagingTest;
+import dev.kassa.messaging.support.TopicProbe;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.IllegalTransactionStateException;
+
+/** The idempotent consumer (test 4 of issue 3) and the outbox's contract as a service sees it. */
+class InboxTest extends SpringMessagingTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffect() {
+        PaymentOrderSucceeded event = event("po-dup");
+        String eventId = UUID.randomUUID().toString();
+        event.setEventId(eventId);
+        byte[] bytes = encode(INBOX, event);
+        double duplicatesBefore = duplicates();
+
+        sendRaw(INBOX, "po-dup", bytes);
+        sendRaw(INBOX, "po-dup", bytes);
+
+        await().atMost(WAIT).until(() -> duplicates() == duplicatesBefore + 1);
+        assertThat(handlers.effects(INBOX_GROUP, eventId)).isEqualTo(1);
+        assertThat(handlers.attempts(INBOX_GROUP, eventId)).hasSize(1);
+    }
+
+    @Test
+    void anOutboxEventArrivesWithItsEventIdAndItsIdsInTheLogContext() {
+        String eventId = publish(INBOX, "po-mdc", event("po-mdc"));
+
+        await().atMost(WAIT).until(() -> handlers.effects(INBOX_GROUP, eventId) == 1);
+        ScriptedHandlers.Attempt attempt = handlers.attempts(INBOX_GROUP, eventId).getFirst();
+        assertThat(attempt.mdcPaymentOrderId()).isEqualTo("po-mdc");
+        assertThat(attempt.mdcEventId()).isEqualTo(eventId);
+        assertThat(attempt.mdcEventType()).isEqualTo("PaymentOrderSucceeded");
+        assertThat(readAll(INBOX)).anySatisfy(record -> {
+            assertThat(TopicProbe.header(record, KassaHeaders.EVENT_ID)).isEqualTo(eventId);
+            assertThat(record.key()).isEqualTo("po-mdc");
+        });
+    }
+
+    @Test
+    void publishingOutsideATransactionFails() {
+        assertThatThrownBy(() -> outbox.publish(INBOX, "po-none", event("po-none")))
+                .isInstanceOf(IllegalTransactionStateException.class)
+                .hasMessageContaining("transaction");
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        String[] eventId = new String[1];
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            eventId[0] = outbox.publish(INBOX, "po-rollback", event("po-rollback"));
+            throw new IllegalStateException("the change failed");
+        })).hasMessage("the change failed");
+        String committed = publish(INBOX, "po-rollback", event("po-rollback"));
+        await().atMost(WAIT).until(() -> handlers.effects(INBOX_GROUP, committed) == 1);
+        assertThat(handlers.attempts(INBOX_GROUP, eventId[0])).isEmpty();
+    }
+
+    private double duplicates() {
+        var counter = meters.find(ConsumerMetrics.DUPLICATES).tag("consumer", INBOX_GROUP).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.kassa.messaging.deadletter;
+
+import static dev.kassa.messaging.support.TestTopics.REPLAY;
+import static dev.kassa.messaging.support.TestTopics.REPLAY_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.consumer.ConsumerTopics;
+import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.messaging.support.SpringMessagingTest;
+import dev.kassa.messaging.support.TopicProbe;
+import dev.kassa.schemas.Topics;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** Operator replay over HTTP (test 8 of issue 3). */
+class DeadLetterReplayTest extends SpringMessagingTest {
+
+    private static final String DLT = Topics.deadLetterTopic(REPLAY, REPLAY_GROUP);
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private MockMvc http;
+
+    @BeforeEach
+    void http() {
+        http = MockMvcBuilders.webAppContextSetup(context).build();
+    }
+
+    @Test
+    void aReplayedRecordIsProcessedOnceAndReplayingItAgainChangesNothing() throws Exception {
+        String eventId = publish(REPLAY, "po-replay", event("po-replay"),
+                id -> handlers.rejectAsInvalid(REPLAY_GROUP, id));
+        await().atMost(WAIT).until(() -> deadLetterCopies(eventId).size() == 1);
+
+        http.perform(get("/admin/dead-letters").param("topic", DLT).param("limit", "500"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.event_id == '%s')].exception_class", eventId)
+                        .value(InvalidEventException.class.getName()))
+                .andExpect(jsonPath("$[?(@.event_id == '%s')].original_topic", eventId).value(REPLAY))
+                .andExpect(jsonPath("$[?(@.event_id == '%s')].record_type", eventId)
+                        .value("dev.kassa.schemas.event.PaymentOrderSucceeded"))
+                .andExpect(jsonPath("$[?(@.event_id == '%s')].replay_count", eventId).value(0));
+
+        long mainBefore = readAll(REPLAY).size();
+        http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
+                        .content(replayBody(eventId, true)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dry_run").value(true))
+                .andExpect(jsonPath("$.replayed").value(1))
+                .andExpect(jsonPath("$.audit_id").doesNotExist());
+        assertThat(readAll(REPLAY)).as("a dry run sends nothing").hasSize((int) mainBefore);
+
+        handlers.heal(REPLAY_GROUP, eventId);
+        int auditsBefore = audits();
+        replay(eventId).andExpect(jsonPath("$.replayed").value(1)).andExpect(jsonPath("$.audit_id").isNumber());
+        await().atMost(WAIT).until(() -> handlers.effects(REPLAY_GROUP, eventId) == 1);
+
+        ConsumerRecord<String, byte[]> replayed = readAll(REPLAY).stream()
+                .filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))
+                        && r.headers().lastHeader(KassaHeaders.REPLAY_COUNT) != null)
+                .findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> dead = deadLetterCopies(eventId).getFirst();
+        assertThat(replayed.key()).isEqualTo("po-replay");
+        assertThat(replayed.value()).isEqualTo(dead.value());
+        assertThat(TopicProbe.header(replayed, KassaHeaders.REPLAY_COUNT)).isEqualTo("1");
+        assertThat(replayed.headers()).noneMatch(h -> h.key().startsWith("kafka_") || h.key().startsWith("retry_topic"));
+
+        replay(eventId).andExpect(jsonPath("$.replayed").value(1));
+        await().atMost(WAIT).until(() -> handlers.attempts(REPLAY_GROUP, eventId).size() == 2);
+        assertThat(handlers.effects(REPLAY_GROUP, eventId)).as("the second replay is a skipped duplicate").isEqualTo(1);
+        assertThat(audits()).isEqualTo(auditsBefore + 2);
+    }
+
+    @Test
+    void aRecordReplayedMoreThanTheLimitIsParkedAndEveryReplayIsAudited() throws Exception {
+        String eventId = publish(REPLAY, "po-loop", event("po-loop"),
+                id -> handlers.rejectAsInvalid(REPLAY_GROUP, id));
+        await().atMost(WAIT).until(() -> deadLetterCopies(eventId).size() == 1);
+        int auditsBefore = audits();
+
+        for (int round = 1; round <= 3; round++) {
+            replay(eventId).andExpect(jsonPath("$.replayed").value(1)).andExpect(jsonPath("$.parked").value(0));
+            int copies = round + 1;
+            await().atMost(WAIT).until(() -> deadLetterCopies(eventId).size() == copies);
+        }
+        replay(eventId).andExpect(jsonPath("$.replayed").value(0)).andExpect(jsonPath("$.parked").value(1))
+                .andExpect(jsonPath("$.skipped").value(3));
+
+        List<ConsumerRecord<String, byte[]>> parked = readAll(ConsumerTopics.parkingTopic(DLT)).stream()
+                .filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+        assertThat(parked).hasSize(1);
+        assertThat(parked.getFirst().key()).isEqualTo("po-loop");
+        assertThat(TopicProbe.header(parked.getFirst(), KassaHeaders.REPLAY_COUNT)).isEqualTo("3");
+        assertThat(handlers.attempts(REPLAY_GROUP, eventId)).hasSize(4);
+        assertThat(audits()).isEqualTo(auditsBefore + 4);
+        assertThat(jdbc.queryForObject("SELECT parked FROM dead_letter_replay ORDER BY id DESC LIMIT 1", Integer.class))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsAreAnsweredWithProblemDetails() throws Exception {
+        http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"topic\":\"payment.results\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("topic"));
+        http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"topic\":\"" + DLT + "\",\"from_offset\":5,\"to_offset\":2}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("to_offset"));
+        http.perform(get("/admin/dead-letters").param("topic", DLT).param("partition", "99"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("partition"));
+        http.perform(get("/admin/dead-letters"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void theTopicsEndpointNamesEveryDeadLetterAndParkingTopicOfTheService() throws Exception {
+        http.perform(get("/admin/dead-letters/topics"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*]").value(org.hamcrest.Matchers.hasItems(DLT, DLT + ".parking")));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions replay(String eventId) throws Exception {
+        return http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
+                        .content(replayBody(eventId, false)))
+                .andExpect(status().isOk());
+    }
+
+    private static String replayBody(String eventId, boolean dryRun) {
+        return "{\"topic\":\"" + DLT + "\",\"event_ids\":[\"" + eventId + "\"],\"dry_run\":" + dryRun + "}";
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetterCopies(String eventId) {
+        return readAll(DLT).stream().filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+    }
+
+    private int audits() {
+        return jdbc.queryForObject("SELECT count(*) FROM dead_letter_replay WHERE dlt_topic = ?", Integer.class, DLT);
+    }
+}

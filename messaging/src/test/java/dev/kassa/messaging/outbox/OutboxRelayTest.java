@@ -1,0 +1,196 @@
+package dev.kassa.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.localstack.KafkaBroker;
+import dev.kassa.localstack.LocalStack;
+import dev.kassa.localstack.WithLocalStack;
+import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.support.TopicProbe;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.schemas.sample.SampleEvents;
+import dev.kassa.schemas.serde.KassaAvroDeserializer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The relay against the real broker and PostgreSQL (tests 1-3 of issue 3, plus wake-up and cleanup). */
+@WithLocalStack
+class OutboxRelayTest {
+
+    private static final Duration FAST_POLL = Duration.ofMillis(200);
+
+    @Test
+    void aCrashBetweenCommitAndSendLosesNothing() throws Exception {
+        String topic = "relay.crash";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_crash")) {
+            // Relay A is the active publisher but its sends are never acknowledged (nothing listens there).
+            RelayFixture.Relay a = db.relay("relay-a", "127.0.0.1:" + unusedPort(),
+                    RelayFixture.settings(FAST_POLL, Duration.ofSeconds(2)));
+            a.relay().start();
+            String eventId = db.publish(topic, "po-crash", event("po-crash"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.relay().isActivePublisher() && a.sendFailures() > 0);
+            assertThat(db.unsent()).isEqualTo(1);
+
+            // The process dies: its sessions end (lock released, batch transaction rolled back).
+            assertThat(db.killSessionsOf("relay-a")).isPositive();
+            a.relay().stop();
+            a.sender().destroy();
+            assertThat(db.unsent()).as("nothing was marked sent without an acknowledgement").isEqualTo(1);
+
+            // After the restart the record arrives, as committed.
+            RelayFixture.Relay b = db.relay("relay-b", bootstrap(), RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10)));
+            b.relay().start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.unsent() == 0);
+            ConsumerRecord<String, byte[]> record = single(TopicProbe.readAll(bootstrap(), topic), eventId);
+            assertThat(record.key()).isEqualTo("po-crash");
+            assertThat(TopicProbe.header(record, KassaHeaders.EVENT_TYPE)).isEqualTo(PaymentOrderSucceeded.getClassSchema().getFullName());
+            PaymentOrderSucceeded decoded = (PaymentOrderSucceeded) new KassaAvroDeserializer().deserialize(topic, record.value());
+            assertThat(decoded.getEventId()).isEqualTo(eventId);
+        }
+    }
+
+    @Test
+    void aBrokerOutageDelaysButLosesNothingAndKeepsOrderPerKey() {
+        String topic = "outage.orders";
+        try (KafkaBroker broker = KafkaBroker.start(KafkaBroker.Options.defaults());
+             RelayFixture db = new RelayFixture("relay_outage")) {
+            broker.createTopics(Map.of(topic, 3));
+            RelayFixture.Relay relay = db.relay("relay", broker.bootstrapServers(),
+                    RelayFixture.settings(FAST_POLL, Duration.ofSeconds(3)));
+            relay.relay().start();
+            Map<String, List<String>> publishedByKey = new LinkedHashMap<>();
+            publishRound(db, topic, publishedByKey, 30);
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.unsent() == 0);
+
+            broker.stop();
+            publishRound(db, topic, publishedByKey, 60);
+            await().atMost(Duration.ofSeconds(30)).until(() -> relay.sendFailures() > 0);
+            assertThat(db.unsent()).isEqualTo(60);
+
+            broker.restart();
+            await().atMost(Duration.ofSeconds(60)).until(() -> db.unsent() == 0);
+
+            Map<String, List<String>> receivedByKey = new LinkedHashMap<>();
+            for (ConsumerRecord<String, byte[]> record : TopicProbe.readAll(broker.bootstrapServers(), topic)) {
+                List<String> ids = receivedByKey.computeIfAbsent(record.key(), k -> new ArrayList<>());
+                String id = TopicProbe.header(record, KassaHeaders.EVENT_ID);
+                if (!ids.contains(id)) { // at least once: a resent duplicate does not count twice
+                    ids.add(id);
+                }
+            }
+            assertThat(receivedByKey).as("every event, in publish order per key").isEqualTo(publishedByKey);
+        }
+    }
+
+    @Test
+    void ofTwoRelaysOnOneDatabaseOnlyOnePublishesAndTheOtherTakesOver() {
+        String topic = "relay.pair";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_pair")) {
+            RelayFixture.Relay first = db.relay("first", bootstrap(), RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10)));
+            RelayFixture.Relay second = db.relay("second", bootstrap(), RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10)));
+            first.relay().start();
+            second.relay().start();
+            Set<String> published = new LinkedHashSet<>();
+            for (int i = 0; i < 100; i++) {
+                published.add(db.publish(topic, "po-" + (i % 7), event("po-" + (i % 7))));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.unsent() == 0);
+
+            assertThat(first.relay().isActivePublisher() ^ second.relay().isActivePublisher())
+                    .as("exactly one active publisher").isTrue();
+            RelayFixture.Relay active = first.relay().isActivePublisher() ? first : second;
+            RelayFixture.Relay standby = active == first ? second : first;
+            assertThat(active.sent()).isEqualTo(100);
+            assertThat(standby.sent()).isZero();
+            List<String> received = TopicProbe.readAll(bootstrap(), topic).stream()
+                    .map(r -> TopicProbe.header(r, KassaHeaders.EVENT_ID)).toList();
+            assertThat(received).hasSize(100).containsExactlyInAnyOrderElementsOf(published);
+
+            active.relay().stop();
+            String late = db.publish(topic, "po-late", event("po-late"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> db.unsent() == 0);
+            assertThat(standby.relay().isActivePublisher()).isTrue();
+            assertThat(standby.sent()).isEqualTo(1);
+            single(TopicProbe.readAll(bootstrap(), topic), late);
+        }
+    }
+
+    @Test
+    void aNotificationWakesTheRelayLongBeforeItsPollingInterval() {
+        String topic = "relay.notify";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_notify")) {
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(),
+                    RelayFixture.settings(Duration.ofMinutes(5), Duration.ofSeconds(10)));
+            relay.relay().start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.relay().isActivePublisher());
+            // Let the relay find nothing and settle into its (5 minute) wait.
+            await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+            String eventId = db.publish(topic, "po-notify", event("po-notify"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.unsent() == 0);
+            single(TopicProbe.readAll(bootstrap(), topic), eventId);
+        }
+    }
+
+    @Test
+    void sentRowsAreDeletedInSmallBatchesAfterTheirRetention() {
+        String topic = "relay.cleanup";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_cleanup")) {
+            var base = RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10));
+            var settings = new dev.kassa.messaging.config.MessagingProperties.Outbox(true, base.batchSize(),
+                    base.pollInterval(), base.sendTimeout(), base.failureBackoff(), base.maxFailureBackoff(),
+                    base.lockKey(), Duration.ZERO, 7, Duration.ZERO, base.shutdownTimeout());
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(), settings);
+            for (int i = 0; i < 20; i++) {
+                db.publish(topic, "po-clean", event("po-clean"));
+            }
+            relay.relay().start();
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    db.jdbc.queryForObject("SELECT count(*) FROM outbox_message", Long.class) == 0);
+            assertThat(relay.sent()).isEqualTo(20);
+        }
+    }
+
+    private static void publishRound(RelayFixture db, String topic, Map<String, List<String>> byKey, int count) {
+        for (int i = 0; i < count; i++) {
+            String key = "po-" + (i % 5);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(db.publish(topic, key, event(key)));
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> single(List<ConsumerRecord<String, byte[]>> records, String eventId) {
+        List<ConsumerRecord<String, byte[]>> matching = records.stream()
+                .filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+        assertThat(matching).as("records with event id " + eventId).hasSize(1);
+        return matching.getFirst();
+    }
+
+    private static PaymentOrderSucceeded event(String paymentOrderId) {
+        PaymentOrderSucceeded event = SampleEvents.of(PaymentOrderSucceeded.class);
+        event.setPaymentOrderId(paymentOrderId);
+        return event;
+    }
+
+    private static String bootstrap() {
+        return LocalStack.shared().kafka().bootstrapServers();
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

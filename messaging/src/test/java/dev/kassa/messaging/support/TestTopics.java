@@ -1,0 +1,27 @@
+package dev.kassa.messaging.support;
+
+/** The topics and consumer groups the test application declares; one pair per test class. */
+public final class TestTopics {
+
+    public static final String INBOX = "test.inbox";
+    public static final String INBOX_GROUP = "inbox-test";
+
+    public static final String RETRY = "test.retry";
+    public static final String RETRY_GROUP = "retry-test";
+
+    public static final String POISON = "test.poison";
+    public static final String POISON_GROUP = "poison-test";
+
+    public static final String REPLAY = "test.replay";
+    public static final String REPLAY_GROUP = "replay-test";
+
+    public static final String SHARED = "test.shared";
+    public static final String ALPHA_GROUP = "alpha";
+    public static final String BETA_GROUP = "beta";
+
+    public static final String DEFAULTS = "test.defaults";
+    public static final String DEFAULTS_GROUP = "defaults-test";
+
+    private TestTopics() {
+    }
+}
