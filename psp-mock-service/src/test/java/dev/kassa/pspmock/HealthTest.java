@@ -27,6 +27,6 @@ class HealthTest extends PspIntegrationTest {
         Response response = api.send(api.unauthorized("/actuator/prometheus").GET());
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("psp_payment_intents_total{outcome=\"succeeds\"}").contains("hikaricp_connections");
+        assertThat(response.body()).contains("psp_payment_intents_total{outcome=\"succeeded\"}").contains("hikaricp_connections");
     }
 }

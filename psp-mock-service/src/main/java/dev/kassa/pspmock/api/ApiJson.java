@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /** Reads request bodies strictly and writes responses with the application's JSON mapper (snake_case). */
 @Component
@@ -69,8 +70,9 @@ public class ApiJson {
         return mapper.readTree(json);
     }
 
-    public ObjectNode objectNode() {
-        return mapper.createObjectNode();
+    /** Already rendered JSON, embedded as is when written again (saves serializing the same object twice). */
+    public RawValue raw(String renderedJson) {
+        return new RawValue(renderedJson);
     }
 
     public ApiResponse render(int status, Object body) {

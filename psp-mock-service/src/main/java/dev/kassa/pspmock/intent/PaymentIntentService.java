@@ -15,6 +15,7 @@ import dev.kassa.pspmock.intent.TestCards.Succeeds;
 import dev.kassa.pspmock.settlement.BalanceTransactions;
 import dev.kassa.pspmock.webhook.EventPublisher;
 import dev.kassa.pspmock.webhook.EventType;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,7 +32,9 @@ class PaymentIntentService {
     private final OutcomeProperties properties;
     private final ApiJson json;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Counter succeededCount;
+    private final Counter declinedCount;
+    private final Counter processingCount;
 
     PaymentIntentService(PaymentIntentRepository intents, BalanceTransactions balanceTransactions,
                          EventPublisher events, TestCards cards, OutcomeProperties properties, ApiJson json,
@@ -43,7 +46,9 @@ class PaymentIntentService {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.meters = meters;
+        this.succeededCount = meters.counter("psp.payment_intents", "outcome", "succeeded");
+        this.declinedCount = meters.counter("psp.payment_intents", "outcome", "declined");
+        this.processingCount = meters.counter("psp.payment_intents", "outcome", "processing");
     }
 
     /** Runs in the idempotency key's transaction. */
@@ -52,26 +57,28 @@ class PaymentIntentService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String id = Ids.newId("pi");
         ChargeOutcome outcome = cards.chargeOutcome(request.paymentMethod());
-        meters.counter("psp.payment_intents", "outcome", outcome.getClass().getSimpleName().toLowerCase())
-                .increment();
         return switch (outcome) {
             case Succeeds succeeds -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.SUCCEEDED, null, now);
                 intents.insert(intent, null, null);
                 balanceTransactions.recordCharge(id, intent.paymentOrderId(), intent.amount(), intent.currency(), now);
-                events.publish(EventType.PAYMENT_INTENT_SUCCEEDED, id, intent.view());
-                yield json.render(200, intent.view());
+                ApiResponse response = json.render(200, intent.view());
+                events.publish(EventType.PAYMENT_INTENT_SUCCEEDED, id, json.raw(response.body()));
+                succeededCount.increment();
+                yield response;
             }
             case Declined declined -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.REQUIRES_PAYMENT_METHOD, declined.error(), now);
                 intents.insert(intent, null, null);
                 events.publish(EventType.PAYMENT_INTENT_PAYMENT_FAILED, id, intent.view());
+                declinedCount.increment();
                 yield json.render(declineError(intent));
             }
-            case Processing processing -> {
+            case Processing async -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.PROCESSING, null, now);
                 intents.insert(intent, now.plus(properties.asyncDelay()),
-                        processing.succeeds() ? PaymentIntent.SUCCEEDED : PaymentIntent.REQUIRES_PAYMENT_METHOD);
+                        async.succeeds() ? PaymentIntent.SUCCEEDED : PaymentIntent.REQUIRES_PAYMENT_METHOD);
+                processingCount.increment();
                 yield json.render(200, intent.view());
             }
         };

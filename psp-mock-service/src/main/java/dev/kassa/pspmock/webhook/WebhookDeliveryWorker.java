@@ -38,6 +38,7 @@ class WebhookDeliveryWorker implements DisposableBean {
     private final Faults faults;
     private final BackoffPolicy backoff;
     private final Duration lease;
+    private final Duration pollInterval;
     private final Clock clock;
     private final Semaphore freeSlots;
     private final ExecutorService pool;
@@ -52,6 +53,7 @@ class WebhookDeliveryWorker implements DisposableBean {
         this.faults = faults;
         this.backoff = new BackoffPolicy(properties.initialBackoff(), properties.backoffMultiplier(), properties.maxBackoff());
         this.lease = properties.lease();
+        this.pollInterval = properties.pollInterval();
         this.clock = clock;
         this.freeSlots = new Semaphore(properties.maxConcurrency());
         this.pool = Executors.newFixedThreadPool(properties.maxConcurrency(),
@@ -60,21 +62,33 @@ class WebhookDeliveryWorker implements DisposableBean {
         this.failed = Counter.builder("psp.webhook.attempts").tag("result", "failed").register(meters);
     }
 
+    /**
+     * Claims what is due while there is more than the free slots can take, waiting for slots in between, so a
+     * backlog drains at the pool's pace rather than one batch per poll.
+     */
     @Scheduled(fixedDelayString = "${psp.webhooks.poll-interval:250ms}")
-    void deliverDue() {
-        int free = freeSlots.availablePermits();
-        if (stopping || free == 0) {
-            return;
+    void deliverDue() throws InterruptedException {
+        while (!stopping) {
+            if (!freeSlots.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            freeSlots.release();
+            int free = freeSlots.availablePermits();
+            if (claimAndSubmit(free) < free) {
+                return;
+            }
         }
+    }
+
+    /** @return how many deliveries were claimed */
+    private int claimAndSubmit(int free) {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(lease);
         if (!faults.webhookReorder()) {
-            deliverEach(deliveries.claimDue(Attempts.ANY, now, free, leaseUntil));
-            return;
+            return deliverEach(deliveries.claimDue(Attempts.ANY, now, free, leaseUntil));
         }
-        List<DueDelivery> retries = deliveries.claimDue(Attempts.RETRIES, now, free, leaseUntil);
-        deliverEach(retries);
-        int stillFree = free - retries.size();
+        int retries = deliverEach(deliveries.claimDue(Attempts.RETRIES, now, free, leaseUntil));
+        int stillFree = free - retries;
         // Once the oldest held first attempt is due, every held first attempt is released at once, newest first
         // and one by one, so that receivers really see later events before earlier ones.
         if (stillFree > 0 && deliveries.anyDue(Attempts.FIRST, now)) {
@@ -83,16 +97,19 @@ class WebhookDeliveryWorker implements DisposableBean {
             if (!held.isEmpty()) {
                 submit(held.size(), () -> held.forEach(this::attempt));
             }
+            return retries + held.size();
         }
+        return retries;
     }
 
-    private void deliverEach(List<DueDelivery> due) {
+    private int deliverEach(List<DueDelivery> due) {
         for (DueDelivery delivery : due) {
             submit(1, () -> attempt(delivery));
         }
+        return due.size();
     }
 
-    /** Only this (single-threaded, scheduled) method takes slots, and it claims no more than are free. */
+    /** Only the (single-threaded, scheduled) poll takes slots, and it claims no more than are free. */
     private void submit(int slots, Runnable task) {
         freeSlots.acquireUninterruptibly(slots);
         try {
