@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+    private static final String TEMP_PREFIX = "kassa-kafka-";
 
     /**
      * @param dataDir           the log directory; {@code null} = a temporary directory, deleted on close
@@ -88,7 +89,8 @@ public final class KafkaBroker implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         QuietLogging.apply();
         KafkaExitGuard.install();
-        DataDirectory dataDir = DataDirectory.of(options.dataDir(), "kassa-kafka-");
+        DataDirectory.cleanAbandoned(TEMP_PREFIX, dir -> { }); // the broker died with its JVM: only files remain
+        DataDirectory dataDir = DataDirectory.of(options.dataDir(), TEMP_PREFIX);
         try {
             int port = FreePort.orPick(options.port());
             int controllerPort = FreePort.orPick(options.controllerPort());
@@ -102,7 +104,7 @@ public final class KafkaBroker implements AutoCloseable {
             broker.restart();
             return broker;
         } catch (RuntimeException e) {
-            dataDir.deleteIfTemporary();
+            dataDir.close();
             throw e;
         }
     }
@@ -180,7 +182,7 @@ public final class KafkaBroker implements AutoCloseable {
             stop();
         } finally {
             closed = true;
-            dataDir.deleteIfTemporary();
+            dataDir.close();
         }
     }
 

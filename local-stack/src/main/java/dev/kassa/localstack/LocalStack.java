@@ -1,6 +1,7 @@
 package dev.kassa.localstack;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,7 @@ public final class LocalStack {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final AtomicInteger databaseCounter = new AtomicInteger();
+    private final AtomicInteger topicCounter = new AtomicInteger();
 
     private LocalStack(KafkaBroker kafka, PostgresServer postgres) {
         this.kafka = kafka;
@@ -95,11 +97,31 @@ public final class LocalStack {
         return name;
     }
 
+    /**
+     * Creates a new topic "&lt;prefix&gt;.&lt;n&gt;" (n unique in this stack) with the given partitions, for tests
+     * that need a topic nobody else writes to.
+     */
+    public String freshTopic(String prefix, int partitions) {
+        if (prefix == null || !prefix.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("A topic prefix of letters, digits, '.', '_' or '-' is required: " + prefix);
+        }
+        String name = prefix + "." + topicCounter.incrementAndGet();
+        kafka.createTopics(Map.of(name, partitions));
+        return name;
+    }
+
+    /** Stops both, in parallel: JVM shutdown hooks (where this usually runs) should be quick. */
     void close() {
+        Thread postgresStop = new Thread(postgres::close, "local-stack-postgres-stop");
+        postgresStop.start();
         try {
             kafka.close();
         } finally {
-            postgres.close();
+            try {
+                postgresStop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

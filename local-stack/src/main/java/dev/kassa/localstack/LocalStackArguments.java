@@ -21,6 +21,10 @@ record LocalStackArguments(Path dataDir, int kafkaPort, int postgresPort, List<S
               --topics         topics to create if missing, e.g. payments:3,ledger:1 (default none)
             """;
 
+    static boolean wantsHelp(String... args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
     static LocalStackArguments parse(String... args) {
         Path dataDir = Path.of(".kassa", "data");
         int kafkaPort = 9092;
@@ -29,9 +33,6 @@ record LocalStackArguments(Path dataDir, int kafkaPort, int postgresPort, List<S
         Map<String, Integer> topics = Map.of();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException("");
-            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value for " + option);
             }

@@ -13,15 +13,17 @@ public final class LocalStackMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (LocalStackArguments.wantsHelp(args)) {
+            System.out.print(LocalStackArguments.USAGE);
+            return;
+        }
         LocalStackArguments arguments;
         try {
             arguments = LocalStackArguments.parse(args);
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
+            System.err.println(e.getMessage());
             System.err.print(LocalStackArguments.USAGE);
-            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            System.exit(2);
             return;
         }
         // Before the first logger is created: INFO for local-stack, WARN for the servers' internals.

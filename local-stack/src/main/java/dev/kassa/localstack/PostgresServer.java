@@ -36,6 +36,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
     private static final String SUPERUSER = "postgres";
+    private static final String TEMP_PREFIX = "kassa-postgres-";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String DUPLICATE_DATABASE = "42P04";
     private static final String DUPLICATE_OBJECT = "42710";
@@ -93,13 +94,16 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Options options) {
         Objects.requireNonNull(options, "options");
         QuietLogging.apply();
-        DataDirectory dataDir = DataDirectory.of(options.dataDir(), "kassa-postgres-");
+        DataDirectory.cleanAbandoned(TEMP_PREFIX, dir -> OrphanPostmaster.stopIfRunning(clusterDir(dir)));
+        DataDirectory dataDir = DataDirectory.of(options.dataDir(), TEMP_PREFIX);
         try {
+            // We hold the lock now: a postmaster still running on this data belongs to a dead process.
+            OrphanPostmaster.stopIfRunning(clusterDir(dataDir.path()));
             PostgresServer server = new PostgresServer(dataDir, FreePort.orPick(options.port()), options.maxConnections());
             server.restart();
             return server;
         } catch (RuntimeException e) {
-            dataDir.deleteIfTemporary();
+            dataDir.close();
             throw e;
         }
     }
@@ -202,7 +206,7 @@ public final class PostgresServer implements AutoCloseable {
             stop();
         } finally {
             closed = true;
-            dataDir.deleteIfTemporary();
+            dataDir.close();
         }
     }
 
@@ -233,9 +237,13 @@ public final class PostgresServer implements AutoCloseable {
         return builder;
     }
 
-    /** initdb wants an empty directory of its own, so the log file sits beside it. */
     private Path clusterDir() {
-        return dataDir.path().resolve("pgdata");
+        return clusterDir(dataDir.path());
+    }
+
+    /** initdb wants an empty directory of its own, so the log and lock files sit beside it. */
+    private static Path clusterDir(Path dataDir) {
+        return dataDir.resolve("pgdata");
     }
 
     private File logFile() {

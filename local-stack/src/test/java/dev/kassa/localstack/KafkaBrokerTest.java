@@ -59,6 +59,16 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void freshTopicsAreNewAndReady(LocalStack stack) throws Exception {
+        String first = stack.freshTopic("broker-test.fresh", 2);
+        String second = stack.freshTopic("broker-test.fresh", 2);
+
+        assertThat(first).matches("broker-test\\.fresh\\.\\d+").isNotEqualTo(second);
+        send(stack.kafka(), first, "k", "only in " + first);
+        assertThat(readAll(stack.kafka(), first, 1)).extracting(ConsumerRecord::value).containsExactly("only in " + first);
+    }
+
+    @Test
     void doesNotCreateTopicsAutomatically(KafkaBroker kafka) {
         try (KafkaProducer<String, String> producer = producer(kafka, 1_000)) {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>("broker-test.undeclared", "k", "v")).get())

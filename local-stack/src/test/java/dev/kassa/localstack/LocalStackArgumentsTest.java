@@ -35,6 +35,12 @@ class LocalStackArgumentsTest {
     }
 
     @Test
+    void recognisesARequestForHelp() {
+        assertThat(LocalStackArguments.wantsHelp("--kafka-port", "1", "--help")).isTrue();
+        assertThat(LocalStackArguments.wantsHelp("--kafka-port", "1")).isFalse();
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThatThrownBy(() -> LocalStackArguments.parse("--kafka-port", "nine")).hasMessageContaining("port");
         assertThatThrownBy(() -> LocalStackArguments.parse("--kafka-port")).hasMessageContaining("Missing value");
