@@ -2,38 +2,29 @@ package dev.kassa.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.wallet.support.WalletServiceTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 
 /** The service starts for real against local-stack: its own migrated database and a live Kafka connection. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class WalletServiceHealthTest {
+class WalletServiceHealthTest extends WalletServiceTest {
 
-    @DynamicPropertySource
-    static void localStack(DynamicPropertyRegistry registry) {
-        LocalStackSpring.register(registry, "wallet");
-    }
-
-    @LocalServerPort
-    int port;
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() { };
 
     @Test
+    @SuppressWarnings("unchecked")
     void healthIsUpWithDatabaseAndKafka() {
-        Map<?, ?> health = RestClient.create("http://127.0.0.1:" + port)
+        Map<String, Object> health = RestClient.create("http://127.0.0.1:" + port)
                 .get().uri("/actuator/health")
-                .retrieve().body(Map.class);
+                .retrieve().body(JSON_OBJECT);
 
         assertThat(health).containsEntry("status", "UP");
-        Map<?, ?> components = (Map<?, ?>) health.get("components");
-        assertThat(components.keySet()).contains("db", "kafka");
-        assertThat((Map<?, ?>) components.get("db")).containsEntry("status", "UP");
-        assertThat((Map<?, ?>) components.get("kafka")).containsEntry("status", "UP");
+        Map<String, Object> components = (Map<String, Object>) health.get("components");
+        assertThat(components).containsKeys("db", "kafka");
+        assertThat((Map<String, Object>) components.get("db")).containsEntry("status", "UP");
+        assertThat((Map<String, Object>) components.get("kafka")).containsEntry("status", "UP");
     }
 }

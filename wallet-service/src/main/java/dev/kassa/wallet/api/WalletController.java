@@ -1,0 +1,94 @@
+package dev.kassa.wallet.api;
+
+import dev.kassa.schemas.money.Money;
+import dev.kassa.wallet.api.WalletReadRepository.BalanceRow;
+import dev.kassa.wallet.api.WalletReadRepository.MovementRow;
+import dev.kassa.wallet.movement.BalanceStore;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The read API of seller wallets. Amounts are formatted only by the shared {@link Money} formatter. */
+@RestController
+@RequestMapping(path = "/api/v1/wallets", produces = "application/json")
+class WalletController {
+
+    private static final long BEFORE_EVERYTHING = Long.MAX_VALUE;
+
+    private final WalletReadRepository wallets;
+    private final BalanceStore balances;
+    private final WalletApiProperties properties;
+
+    WalletController(WalletReadRepository wallets, BalanceStore balances, WalletApiProperties properties) {
+        this.wallets = wallets;
+        this.balances = balances;
+        this.properties = properties;
+    }
+
+    @GetMapping("/{account_id}")
+    WalletView wallet(@PathVariable("account_id") String rawAccountId) {
+        String accountId = RequestParameters.accountId(rawAccountId);
+        List<BalanceRow> rows = wallets.balances(accountId);
+        if (rows.isEmpty()) {
+            throw new WalletNotFoundException(accountId);
+        }
+        Instant updatedAt = rows.stream().map(BalanceRow::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
+        List<BalanceView> views = rows.stream()
+                .map(row -> new BalanceView(row.currency(), Money.formatMinor(row.balanceMinor(), row.currency()),
+                        row.balanceMinor()))
+                .toList();
+        return new WalletView(accountId, views, updatedAt);
+    }
+
+    @GetMapping("/{account_id}/movements")
+    MovementPage movements(@PathVariable("account_id") String rawAccountId,
+                           @RequestParam(name = "limit", required = false) String rawLimit,
+                           @RequestParam(name = "cursor", required = false) String rawCursor) {
+        String accountId = RequestParameters.accountId(rawAccountId);
+        int limit = RequestParameters.limit(rawLimit, properties.defaultPageSize(), properties.maxPageSize());
+        long before = rawCursor == null ? BEFORE_EVERYTHING : MovementCursor.decode(rawCursor);
+        // One row more than asked tells whether another page follows without a count query.
+        List<MovementRow> rows = wallets.movements(accountId, before, limit + 1);
+        if (rows.isEmpty() && !wallets.walletExists(accountId)) {
+            throw new WalletNotFoundException(accountId);
+        }
+        boolean more = rows.size() > limit;
+        List<MovementRow> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? MovementCursor.encode(page.getLast().seq()) : null;
+        return new MovementPage(accountId, page.stream().map(WalletController::view).toList(), next);
+    }
+
+    /** Operators' list of balances below zero (sellers whose refunds exceeded what they had). */
+    @GetMapping(params = "below_zero")
+    BelowZeroBalances belowZero(@RequestParam("below_zero") String belowZero,
+                                @RequestParam(name = "limit", required = false) String rawLimit) {
+        if (!"true".equals(belowZero)) {
+            throw new InvalidParameterException("below_zero", "must be 'true'; only balances below zero can be listed");
+        }
+        int limit = RequestParameters.limit(rawLimit, properties.defaultPageSize(), properties.maxPageSize());
+        List<BelowZeroBalanceView> rows = wallets.balancesBelowZero(limit).stream()
+                .map(row -> new BelowZeroBalanceView(row.accountId(), row.currency(),
+                        Money.formatMinor(row.balanceMinor(), row.currency()), row.balanceMinor(), row.updatedAt()))
+                .toList();
+        return new BelowZeroBalances(balances.countBelowZero(), rows);
+    }
+
+    @GetMapping(params = "!below_zero")
+    BelowZeroBalances listWithoutFilter() {
+        throw new InvalidParameterException("below_zero",
+                "is required: only balances below zero can be listed (GET /api/v1/wallets?below_zero=true)");
+    }
+
+    private static MovementView view(MovementRow row) {
+        return new MovementView(row.movementId(), row.kind(), row.currency(),
+                Money.formatMinor(row.amountMinor(), row.currency()), row.amountMinor(),
+                Money.formatMinor(row.balanceAfterMinor(), row.currency()), row.balanceAfterMinor(),
+                row.paymentOrderId(), row.checkoutId(), row.refundId(), row.sourceEventId(),
+                row.occurredAt(), row.recordedAt());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.kassa.wallet.metrics;
+
+import dev.kassa.wallet.movement.BalanceStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code kassa.wallet.balances.below.zero}: how many (account, currency) balances are negative after
+ * refunds. Read from the database at each scrape, so it is right across restarts and instances; a partial
+ * index keeps the count cheap.
+ */
+@Component
+class BelowZeroBalancesMetric implements MeterBinder {
+
+    private static final Logger log = LoggerFactory.getLogger(BelowZeroBalancesMetric.class);
+
+    private final BalanceStore balances;
+
+    BelowZeroBalancesMetric(BalanceStore balances) {
+        this.balances = balances;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("kassa.wallet.balances.below.zero", this, BelowZeroBalancesMetric::count)
+                .description("Wallet balances (account, currency) below zero after refunds")
+                .register(registry);
+    }
+
+    private double count() {
+        try {
+            return balances.countBelowZero();
+        } catch (RuntimeException e) {
+            log.debug("Cannot count balances below zero: {}", e.toString());
+            return Double.NaN;
+        }
+    }
+}

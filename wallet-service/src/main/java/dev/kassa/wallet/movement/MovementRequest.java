@@ -1,0 +1,43 @@
+package dev.kassa.wallet.movement;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One money movement asked for by a {@code payment.results} event, already validated: a positive amount in
+ * minor units of a supported currency, a refund id exactly for debits.
+ *
+ * @param sourceEventId the event's {@code event_id}: the movement's unique business key
+ */
+public record MovementRequest(
+        String sourceEventId,
+        MovementKind kind,
+        String accountId,
+        String currency,
+        long amountMinor,
+        String paymentOrderId,
+        String checkoutId,
+        String refundId,
+        Instant occurredAt) {
+
+    public MovementRequest {
+        Objects.requireNonNull(sourceEventId, "sourceEventId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(paymentOrderId, "paymentOrderId");
+        Objects.requireNonNull(checkoutId, "checkoutId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if (amountMinor <= 0) {
+            throw new IllegalArgumentException("amountMinor must be positive, was " + amountMinor);
+        }
+        if ((kind == MovementKind.DEBIT) != (refundId != null)) {
+            throw new IllegalArgumentException("a debit needs a refund id and a credit has none");
+        }
+    }
+
+    /** The change to the balance: positive for a credit, negative for a debit. */
+    public long signedAmountMinor() {
+        return kind.signed(amountMinor);
+    }
+}

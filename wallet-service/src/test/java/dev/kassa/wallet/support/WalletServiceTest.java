@@ -1,0 +1,72 @@
+package dev.kassa.wallet.support;
+
+import dev.kassa.localstack.LocalStackSpring;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Base of the wallet-service tests: the real application against the JVM's shared local-stack (Kafka broker
+ * and PostgreSQL). Every subclass has the same configuration, so Spring's context cache starts ONE
+ * application (one database, one consumer group) for all of them; tests isolate themselves with their own
+ * seller accounts and payment order ids.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class WalletServiceTest {
+
+    protected static PaymentResultsProducer producer;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void localStack(DynamicPropertyRegistry registry) {
+        LocalStackSpring.register(registry, "wallet");
+    }
+
+    @BeforeAll
+    static void openProducer() {
+        producer = new PaymentResultsProducer(dev.kassa.localstack.LocalStack.shared().kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    protected RestTestClient http() {
+        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    protected long balanceMinor(String account, String currency) {
+        return jdbc.sql("SELECT balance_minor FROM wallet_balance WHERE account_id = ? AND currency = ?")
+                .params(account, currency).query(Long.class).optional().orElse(0L);
+    }
+
+    protected long movementCount(String account) {
+        return jdbc.sql("SELECT count(*) FROM wallet_movement WHERE account_id = ?")
+                .param(account).query(Long.class).single();
+    }
+
+    protected long movementCountForSourceEvent(String eventId) {
+        return jdbc.sql("SELECT count(*) FROM wallet_movement WHERE source_event_id = ?")
+                .param(eventId).query(Long.class).single();
+    }
+
+    protected boolean inInbox(String eventId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM processed_message WHERE consumer = 'wallet-service' AND event_id = ?)")
+                .param(eventId).query(Boolean.class).single();
+    }
+}
