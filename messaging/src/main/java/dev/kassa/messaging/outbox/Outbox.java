@@ -20,16 +20,23 @@ public class Outbox {
     static final String EVENT_ID_FIELD = "event_id";
 
     private static final String INSERT = """
-            INSERT INTO outbox_message (id, topic, message_key, payload, event_type) VALUES (?, ?, ?, ?, ?)""";
+            INSERT INTO outbox_message (id, topic, message_key, payload, event_type, headers)
+            VALUES (?, ?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Serializer<SpecificRecord> serializer;
+    private final TraceHeaders traceHeaders;
 
     public Outbox(DataSource dataSource, Serializer<SpecificRecord> serializer) {
+        this(dataSource, serializer, TraceHeaders.NONE);
+    }
+
+    public Outbox(DataSource dataSource, Serializer<SpecificRecord> serializer, TraceHeaders traceHeaders) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.serializer = serializer;
+        this.traceHeaders = traceHeaders;
     }
 
     /**
@@ -54,7 +61,8 @@ public class Outbox {
             throw new IllegalTransactionStateException("Outbox.publish needs the caller's transaction"
                     + " (e.g. @Transactional): the event must commit or roll back with the change it announces");
         }
-        jdbc.update(INSERT, id, topic, key, payload, record.getSchema().getFullName());
+        jdbc.update(INSERT, id, topic, key, payload, record.getSchema().getFullName(),
+                HeaderText.format(traceHeaders.current()));
         return id.toString();
     }
 

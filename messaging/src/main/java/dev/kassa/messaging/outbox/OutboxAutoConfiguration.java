@@ -7,15 +7,19 @@ import dev.kassa.messaging.inbox.Inbox;
 import dev.kassa.schemas.serde.KassaAvroSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.sql.DriverManager;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The outbox, its relay and the inbox, for a service with a DataSource (its PostgreSQL database). */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, MessagingAutoConfiguration.class})
@@ -24,8 +28,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(DataSource dataSource) {
-        return new Outbox(dataSource, new KassaAvroSerializer());
+    Outbox outbox(DataSource dataSource, ObjectProvider<TraceHeaders> traceHeaders) {
+        return new Outbox(dataSource, new KassaAvroSerializer(), traceHeaders.getIfAvailable(() -> TraceHeaders.NONE));
     }
 
     @Bean
@@ -41,6 +45,23 @@ public class OutboxAutoConfiguration {
                             ObjectProvider<MeterRegistry> meterRegistry) {
         return OutboxRelay.create(dataSource, dedicatedConnections(dataSource, connectionDetails.getIfAvailable()),
                 sender.template(), properties.outbox(), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** With Micrometer Tracing on the classpath, the publisher's trace context travels with its events. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class TracingConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TraceHeaders kassaTraceHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            // Resolved per publish: the tracer beans may come from an auto-configuration ordered after this one.
+            return () -> {
+                Tracer t = tracer.getIfUnique();
+                Propagator p = propagator.getIfUnique();
+                return t == null || p == null ? java.util.Map.of() : new MicrometerTraceHeaders(t, p).current();
+            };
+        }
     }
 
     /**

@@ -195,6 +195,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static ProducerRecord<String, Object> toRecord(OutboxMessage message) {
         ProducerRecord<String, Object> record =
                 new ProducerRecord<>(message.topic(), null, message.key(), message.payload());
+        message.headers().forEach((name, value) ->
+                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         record.headers().add(new RecordHeader(KassaHeaders.EVENT_ID,
                 message.id().toString().getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader(KassaHeaders.EVENT_TYPE,

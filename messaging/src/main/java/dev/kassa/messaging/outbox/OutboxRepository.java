@@ -28,10 +28,10 @@ class OutboxRepository {
      */
     List<OutboxMessage> lockNextBatch(int size) {
         return jdbc.query("""
-                SELECT seq, id, topic, message_key, payload, event_type FROM outbox_message
+                SELECT seq, id, topic, message_key, payload, event_type, headers FROM outbox_message
                 WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""",
                 (rs, n) -> new OutboxMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getBytes(5), rs.getString(6)),
+                        rs.getString(4), rs.getBytes(5), rs.getString(6), HeaderText.parse(rs.getString(7))),
                 size);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.support.MessagingTestApplication;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.messaging.support.TopicProbe;
@@ -40,7 +41,7 @@ class InboxTest extends SpringMessagingTest {
     }
 
     @Test
-    void anOutboxEventArrivesWithItsEventIdAndItsIdsInTheLogContext() {
+    void anOutboxEventArrivesWithItsEventIdAndTraceContextAndItsIdsInTheLogContext() {
         String eventId = publish(INBOX, "po-mdc", event("po-mdc"));
 
         await().atMost(WAIT).until(() -> handlers.effects(INBOX_GROUP, eventId) == 1);
@@ -51,6 +52,7 @@ class InboxTest extends SpringMessagingTest {
         assertThat(readAll(INBOX)).anySatisfy(record -> {
             assertThat(TopicProbe.header(record, KassaHeaders.EVENT_ID)).isEqualTo(eventId);
             assertThat(record.key()).isEqualTo("po-mdc");
+            assertThat(TopicProbe.header(record, "traceparent")).isEqualTo(MessagingTestApplication.TRACEPARENT);
         });
     }
 

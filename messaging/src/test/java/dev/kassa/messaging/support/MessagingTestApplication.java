@@ -3,6 +3,8 @@ package dev.kassa.messaging.support;
 import static dev.kassa.messaging.support.TestTopics.*;
 
 import dev.kassa.messaging.consumer.EventConsumer;
+import dev.kassa.messaging.outbox.TraceHeaders;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +13,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** A service as the library expects one: a DataSource, Kafka, and declared consumers. */
 @SpringBootApplication
 public class MessagingTestApplication {
+
+    /** The W3C trace context of "the request" that publishes (as a tracer would give it). */
+    public static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Bean
+    TraceHeaders traceHeaders() {
+        return () -> Map.of("traceparent", TRACEPARENT);
+    }
 
     @Bean
     ScriptedHandlers scriptedHandlers(DataSource dataSource) {
