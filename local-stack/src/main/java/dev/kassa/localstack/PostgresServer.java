@@ -231,8 +231,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off");
         } else {
-            // zonky always passes -F (fsync off); a later -c wins, so kept data survives a crash.
-            builder.setServerConfig("fsync", "on");
+            // zonky always passes -F (fsync off) and defaults to synchronous_commit=off; later -c options
+            // win, so data kept across runs survives a crash.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
         }
         return builder;
     }

@@ -27,7 +27,7 @@ class LocalStackMainTest {
     Path dataDir;
 
     @Test
-    void printsConnectionSettingsAndItsDataSurvivesAKill() throws Exception {
+    void printsSettingsAndKeepsDataThroughAKillAndARestart() throws Exception {
         int postgresPort = FreePort.pick();
         Process main = new ProcessBuilder(javaCommand(), "-cp", System.getProperty("java.class.path"),
                 LocalStackMain.class.getName(), "--data-dir", dataDir.toString(), "--kafka-port", "0",
@@ -53,12 +53,24 @@ class LocalStackMainTest {
         assertThat(output).contains("  payment                 : jdbc:postgresql://127.0.0.1:" + postgresPort + "/payment");
         assertThat(output).anyMatch(line -> line.contains("kassa / kassa (local defaults)"));
 
-        // The next run takes over: the orphaned postmaster is stopped, the data is still there.
-        try (PostgresServer next = PostgresServer.start(PostgresServer.Options.defaults()
-                .withDataDir(dataDir.resolve("postgres")).withPort(postgresPort));
-             Connection connection = next.dataSource("ledger").getConnection();
-             Statement sql = connection.createStatement()) {
-            assertThat(single(sql, "SELECT amount_minor FROM entries")).isEqualTo("777");
+        // The next run takes over: the orphaned postmaster is stopped, the data is still there...
+        PostgresServer.Options options = PostgresServer.Options.defaults()
+                .withDataDir(dataDir.resolve("postgres")).withPort(postgresPort);
+        try (PostgresServer next = PostgresServer.start(options)) {
+            assertThat(query(next, "SELECT amount_minor FROM entries")).isEqualTo("777");
+            assertThat(query(next, "SHOW fsync")).isEqualTo("on");
+            assertThat(query(next, "SHOW synchronous_commit")).isEqualTo("on");
+        }
+        // ...and survives a clean stop and start as well.
+        try (PostgresServer again = PostgresServer.start(options)) {
+            assertThat(query(again, "SELECT amount_minor FROM entries")).isEqualTo("777");
+        }
+    }
+
+    private static String query(PostgresServer postgres, String sql) throws Exception {
+        try (Connection connection = postgres.dataSource("ledger").getConnection();
+             Statement statement = connection.createStatement()) {
+            return single(statement, sql);
         }
     }
 
@@ -80,7 +92,7 @@ class LocalStackMainTest {
             }
         });
         try {
-            ready.get(45, TimeUnit.SECONDS);
+            ready.get(120, TimeUnit.SECONDS); // generous: CI machines may be busy
         } catch (Exception e) {
             throw new AssertionError("LocalStackMain did not get ready; output: " + lines, e);
         }

@@ -2,10 +2,13 @@ package dev.kassa.localstack;
 
 import static dev.kassa.localstack.PostgresServerTest.single;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
@@ -13,43 +16,34 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The LocalStackMain path: servers with a persistent data directory, stopped and started again. */
+/**
+ * Servers with a persistent data directory, stopped and started again (PostgreSQL's persistent path is
+ * covered by {@link LocalStackMainTest}), and the clean-up of temporary ones.
+ */
 class PersistentDataTest {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void postgresKeepsItsDataAcrossRunsAndIsDurable() throws Exception {
-        PostgresServer.Options options = PostgresServer.Options.defaults().withDataDir(dataDir.resolve("postgres"));
-        int port;
-        try (PostgresServer first = PostgresServer.start(options)) {
-            port = first.port();
-            first.createDatabase("ledger");
-            try (Connection connection = first.dataSource("ledger").getConnection();
-                 Statement sql = connection.createStatement()) {
-                sql.execute("CREATE TABLE entries (id BIGINT PRIMARY KEY, amount_minor BIGINT NOT NULL)");
-                sql.execute("INSERT INTO entries VALUES (1, 4200)");
-                assertThat(single(sql, "SHOW fsync")).isEqualTo("on");
-            }
-        }
-        assertThat(dataDir.resolve("postgres/pgdata/PG_VERSION")).exists();
-
-        try (PostgresServer second = PostgresServer.start(options.withPort(port))) {
-            second.createDatabase("ledger"); // exists already: no-op
-            try (Connection connection = second.dataSource("ledger").getConnection();
-                 Statement sql = connection.createStatement()) {
-                assertThat(single(sql, "SELECT amount_minor FROM entries WHERE id = 1")).isEqualTo("4200");
-            }
-        }
-    }
-
-    @Test
-    void aTemporaryPostgresDeletesItsDataOnClose() {
+    void postgresStopAndRestartKeepPortAndDataAndATemporaryDirectoryGoesOnClose() throws Exception {
         Path temporaryDir;
-        try (PostgresServer temporary = PostgresServer.start(PostgresServer.Options.defaults())) {
-            temporaryDir = temporary.dataDir();
-            assertThat(temporaryDir.resolve("pgdata/PG_VERSION")).exists();
+        try (PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults())) {
+            temporaryDir = postgres.dataDir();
+            String url = postgres.jdbcUrl("outage");
+            postgres.createDatabase("outage");
+
+            postgres.stop();
+            assertThat(postgres.isRunning()).isFalse();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "kassa", "kassa").close())
+                    .isInstanceOf(SQLException.class);
+
+            postgres.restart();
+            assertThat(postgres.jdbcUrl("outage")).isEqualTo(url);
+            try (Connection connection = DriverManager.getConnection(url, "kassa", "kassa");
+                 Statement sql = connection.createStatement()) {
+                assertThat(single(sql, "SELECT current_database()")).isEqualTo("outage");
+            }
         }
         assertThat(Files.exists(temporaryDir)).isFalse();
     }
