@@ -1,0 +1,39 @@
+package dev.kassa.payment;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code kassa.payment.*}: limits of the API and the janitor's schedule. Environment overrides follow
+ * Spring's relaxed binding (KASSA_PAYMENT_MAX_AMOUNT_MINOR, KASSA_PAYMENT_JANITOR_AGE, ...).
+ *
+ * @param maxAmountMinor            largest accepted payment order, in minor units of its currency
+ * @param maxAmountMinorPerCurrency overrides per ISO code (JPY has no minor unit, KWD three)
+ * @param maxBodySize               requests with a larger body get a 413 problem
+ */
+@ConfigurationProperties("kassa.payment")
+public record PaymentProperties(@DefaultValue("99999999") long maxAmountMinor,
+                                @DefaultValue Map<String, Long> maxAmountMinorPerCurrency,
+                                @DefaultValue("64KB") DataSize maxBodySize,
+                                @DefaultValue Janitor janitor) {
+
+    /** The maximum accepted amount in minor units of {@code currency}. */
+    public long maxAmountMinor(String currency) {
+        return maxAmountMinorPerCurrency.getOrDefault(currency, maxAmountMinor);
+    }
+
+    /**
+     * @param enabled   whether the scheduled run is on (tests call it directly)
+     * @param age       an order EXECUTING (or a refund unresolved) longer than this is asked about at the PSP
+     * @param interval  time between two runs
+     * @param batchSize orders looked at per run
+     */
+    public record Janitor(@DefaultValue("true") boolean enabled,
+                          @DefaultValue("2m") Duration age,
+                          @DefaultValue("30s") Duration interval,
+                          @DefaultValue("100") int batchSize) {
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kassa.payment.api;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what looks like a card number (PAN): 13–19 digits, possibly grouped by single spaces or dashes,
+ * that pass the Luhn check. Kassa only ever takes PSP tokens; a PAN anywhere in a request is refused,
+ * and never echoed or logged.
+ */
+public final class PanDetector {
+
+    /** A maximal run of digits where single spaces or dashes may separate digits ("4242 4242-4242 4242"). */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d)*");
+
+    private PanDetector() {
+    }
+
+    public static boolean containsPan(String text) {
+        if (text == null || text.length() < 13) {
+            return false;
+        }
+        Matcher run = DIGIT_RUN.matcher(text);
+        while (run.find()) {
+            if (isPan(run.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPan(String run) {
+        int digits = 0;
+        for (int i = 0; i < run.length(); i++) {
+            if (Character.isDigit(run.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits >= 13 && digits <= 19 && passesLuhn(run);
+    }
+
+    static boolean passesLuhn(String run) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = run.length() - 1; i >= 0; i--) {
+            char c = run.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            int d = c - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.kassa.payment.checkout;
+
+import dev.kassa.payment.api.ApiProblem;
+import dev.kassa.payment.checkout.NewCheckout.NewPaymentOrder;
+import dev.kassa.payment.events.PaymentEvents;
+import dev.kassa.payment.order.PaymentOrder;
+import dev.kassa.payment.order.PaymentOrderRepository;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates checkouts idempotently, in ONE transaction: the checkout, its orders ({@code NOT_STARTED}) and
+ * one {@code PaymentOrderExecutionRequested} outbox row per order. The database decides between
+ * concurrent identical requests (primary key + request fingerprint), so exactly one creates anything.
+ */
+@Service
+public class CheckoutService {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
+
+    private final CheckoutRepository checkouts;
+    private final PaymentOrderRepository orders;
+    private final PaymentEvents events;
+
+    public CheckoutService(CheckoutRepository checkouts, PaymentOrderRepository orders, PaymentEvents events) {
+        this.checkouts = checkouts;
+        this.orders = orders;
+        this.events = events;
+    }
+
+    /** @param created false when an identical request had created it before (the answer is then 200) */
+    public record Outcome(CheckoutView checkout, boolean created) {
+    }
+
+    /**
+     * @throws ApiProblem 409 when the checkout id was used with another body, or an order id belongs to
+     *                    another checkout (then nothing is written)
+     */
+    @Transactional
+    public Outcome create(NewCheckout request) {
+        if (!checkouts.insertIfAbsent(request)) {
+            Checkout existing = checkouts.find(request.checkoutId()).orElseThrow();
+            if (!existing.requestHash().equals(request.requestHash())) {
+                throw ApiProblem.conflict("checkout_id", "was already used for a checkout with a different request body");
+            }
+            log.info("Checkout resubmitted with the same body: answering its current state");
+            return new Outcome(view(existing), false);
+        }
+        List<String> ids = request.paymentOrders().stream().map(NewPaymentOrder::paymentOrderId).toList();
+        if (orders.insertIfAbsent(request.checkoutId(), request.paymentOrders()) < ids.size()) {
+            List<String> taken = orders.idsOwnedByOtherCheckouts(request.checkoutId(), ids);
+            int index = taken.isEmpty() ? 0 : ids.indexOf(taken.getFirst());
+            // The exception rolls back the checkout row inserted above.
+            throw ApiProblem.conflict("payment_orders[" + index + "].payment_order_id",
+                    "already belongs to another checkout");
+        }
+        List<PaymentOrder> created = orders.findByCheckout(request.checkoutId());
+        for (PaymentOrder order : created) {
+            events.executionRequested(order, request.paymentMethodToken());
+        }
+        Checkout checkout = checkouts.find(request.checkoutId()).orElseThrow();
+        log.info("Checkout created with {} payment order(s)", created.size());
+        return new Outcome(CheckoutView.of(checkout, created), true);
+    }
+
+    @Transactional(readOnly = true)
+    public CheckoutView get(String checkoutId) {
+        Checkout checkout = checkouts.find(checkoutId).orElseThrow(() -> ApiProblem.notFound("checkout_id", checkoutId));
+        return view(checkout);
+    }
+
+    private CheckoutView view(Checkout checkout) {
+        return CheckoutView.of(checkout, orders.findByCheckout(checkout.checkoutId()));
+    }
+}

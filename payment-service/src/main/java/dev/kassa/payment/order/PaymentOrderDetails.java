@@ -1,0 +1,25 @@
+package dev.kassa.payment.order;
+
+import dev.kassa.payment.refund.RefundView;
+import dev.kassa.schemas.money.Money;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** {@code GET /api/v1/payment-orders/{id}}: the checkout's order summary plus attempts, PSP reference and refunds. */
+@JsonNaming(SnakeCaseStrategy.class)
+public record PaymentOrderDetails(String paymentOrderId, String checkoutId, String sellerAccount, String amount,
+                                  String currency, String status, boolean walletUpdated, boolean ledgerUpdated,
+                                  String failureCode, String failureMessage, int attempts, String pspReference,
+                                  String refundedAmount, List<RefundView> refunds, Instant createdAt,
+                                  Instant updatedAt) {
+
+    public static PaymentOrderDetails of(PaymentOrder order, List<RefundView> refunds) {
+        return new PaymentOrderDetails(order.paymentOrderId(), order.checkoutId(), order.sellerAccount(),
+                Money.formatMinor(order.amountMinor(), order.currency()), order.currency(), order.displayStatus(),
+                order.walletUpdated(), order.ledgerUpdated(), order.failureCode(), order.failureMessage(),
+                order.attempt(), order.pspReference(), Money.formatMinor(order.refundedMinor(), order.currency()),
+                refunds, order.createdAt(), order.updatedAt());
+    }
+}

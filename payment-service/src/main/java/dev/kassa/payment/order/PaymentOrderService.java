@@ -1,0 +1,70 @@
+package dev.kassa.payment.order;
+
+import dev.kassa.payment.api.ApiProblem;
+import dev.kassa.payment.checkout.Checkout;
+import dev.kassa.payment.checkout.CheckoutRepository;
+import dev.kassa.payment.events.PaymentEvents;
+import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.RefundView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading one payment order, and the manual retry of a failed one. */
+@Service
+public class PaymentOrderService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentOrderService.class);
+
+    private final PaymentOrderRepository orders;
+    private final RefundRepository refunds;
+    private final CheckoutRepository checkouts;
+    private final PaymentEvents events;
+
+    public PaymentOrderService(PaymentOrderRepository orders, RefundRepository refunds, CheckoutRepository checkouts,
+                               PaymentEvents events) {
+        this.orders = orders;
+        this.refunds = refunds;
+        this.checkouts = checkouts;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public PaymentOrderDetails details(String paymentOrderId) {
+        PaymentOrder order = orders.find(paymentOrderId)
+                .orElseThrow(() -> ApiProblem.notFound("payment_order_id", paymentOrderId));
+        return details(order);
+    }
+
+    /**
+     * {@code FAILED → EXECUTING} with the next attempt, so the PSP sees a new idempotency key and charges
+     * anew; the checkout waits again. One transaction with the outbox row that asks the executor.
+     *
+     * @throws ApiProblem 409 unless the order is FAILED, 404 if unknown
+     */
+    @Transactional
+    public PaymentOrderDetails retry(String paymentOrderId) {
+        PaymentOrder order = orders.startRetry(paymentOrderId).orElseThrow(() -> {
+            PaymentOrder current = orders.find(paymentOrderId)
+                    .orElseThrow(() -> ApiProblem.notFound("payment_order_id", paymentOrderId));
+            return ApiProblem.conflict("status", "only a FAILED payment order can be retried; this one is "
+                    + current.displayStatus());
+        });
+        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+            Checkout checkout = checkouts.find(order.checkoutId()).orElseThrow();
+            if (checkouts.reopen(order.checkoutId())) {
+                log.info("Checkout back to PROCESSING for the retried order");
+            }
+            events.executionRequested(order, checkout.paymentMethodToken());
+            log.info("Manual retry: attempt {} requested", order.attempt());
+            return details(order);
+        }
+    }
+
+    private PaymentOrderDetails details(PaymentOrder order) {
+        return PaymentOrderDetails.of(order, refunds.findByPaymentOrder(order.paymentOrderId()).stream()
+                .map(RefundView::of).toList());
+    }
+}

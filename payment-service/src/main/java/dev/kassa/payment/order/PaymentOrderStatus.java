@@ -1,0 +1,13 @@
+package dev.kassa.payment.order;
+
+/** DESIGN §7: {@code NOT_STARTED → EXECUTING → SUCCEEDED | FAILED}; {@code FAILED → EXECUTING} on a manual retry. */
+public enum PaymentOrderStatus {
+    NOT_STARTED,
+    EXECUTING,
+    SUCCEEDED,
+    FAILED;
+
+    public boolean isTerminal() {
+        return this == SUCCEEDED || this == FAILED;
+    }
+}

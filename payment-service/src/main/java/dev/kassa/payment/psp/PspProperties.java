@@ -1,0 +1,36 @@
+package dev.kassa.payment.psp;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code kassa.psp.*}: where the PSP is and how to talk to it (env KASSA_PSP_BASE_URL, KASSA_PSP_API_KEY,
+ * KASSA_PSP_WEBHOOK_SECRETS as a comma-separated list, ...).
+ *
+ * @param apiKey           secret key sent as a Bearer token; the default is psp-mock's LOCAL TEST key only
+ * @param webhookSecrets   every secret whose signature is accepted; more than one during a rotation
+ * @param webhookTolerance how far a webhook timestamp may lie in the past or the future
+ */
+@ConfigurationProperties("kassa.psp")
+public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
+                            @DefaultValue("sk_test_kassa") String apiKey,
+                            @DefaultValue("whsec_test_kassa") List<String> webhookSecrets,
+                            @DefaultValue("2s") Duration connectTimeout,
+                            @DefaultValue("10s") Duration readTimeout,
+                            @DefaultValue("300s") Duration webhookTolerance,
+                            @DefaultValue CircuitBreaker circuitBreaker) {
+
+    /**
+     * Resilience4j circuit breaker around every PSP call: when this share of the recent calls failed
+     * (timeouts, 5xx, 429), calls fail fast for {@code waitInOpenState} and go to the retry topics.
+     */
+    public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
+                                 @DefaultValue("20") int slidingWindowSize,
+                                 @DefaultValue("10") int minimumNumberOfCalls,
+                                 @DefaultValue("10s") Duration waitInOpenState,
+                                 @DefaultValue("3") int permittedCallsInHalfOpenState) {
+    }
+}

@@ -1,0 +1,140 @@
+package dev.kassa.payment.result;
+
+import dev.kassa.payment.checkout.CheckoutRepository;
+import dev.kassa.payment.events.PaymentEvents;
+import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.PaymentOrder;
+import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.refund.Refund;
+import dev.kassa.payment.refund.RefundRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ONE place where a PSP result becomes state: the synchronous answer, a webhook and the janitor all
+ * come here. Each method is one transaction with the guarded state change and its outbox row to
+ * {@code payment.results}; a result that does not fit the current state (late, duplicate, for an older
+ * attempt) changes nothing, is logged, and returns false.
+ */
+@Component
+public class PaymentResults {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentResults.class);
+    static final String METRIC = "kassa.payment.results";
+
+    private final PaymentOrderRepository orders;
+    private final RefundRepository refunds;
+    private final CheckoutRepository checkouts;
+    private final PaymentEvents events;
+    private final MeterRegistry meters;
+
+    public PaymentResults(PaymentOrderRepository orders, RefundRepository refunds, CheckoutRepository checkouts,
+                          PaymentEvents events, MeterRegistry meters) {
+        this.orders = orders;
+        this.refunds = refunds;
+        this.checkouts = checkouts;
+        this.events = events;
+        this.meters = meters;
+    }
+
+    /** The PSP charged the order's {@code attempt}. */
+    @Transactional
+    public boolean paymentSucceeded(String paymentOrderId, int attempt, String pspReference, ResultSource source) {
+        Optional<PaymentOrder> applied = orders.markSucceeded(paymentOrderId, attempt, pspReference);
+        if (applied.isEmpty()) {
+            return ignored("payment_succeeded", paymentOrderId, attempt, source);
+        }
+        PaymentOrder order = applied.get();
+        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+            events.succeeded(order);
+            log.info("Payment order SUCCEEDED (attempt {}, {} {} minor, psp {}, via {})", attempt, order.amountMinor(),
+                    order.currency(), pspReference, source.tag());
+            return count("payment_succeeded", source);
+        }
+    }
+
+    /** The PSP declined or failed the order's {@code attempt}. */
+    @Transactional
+    public boolean paymentFailed(String paymentOrderId, int attempt, String pspReference, String failureCode,
+                                 String failureMessage, ResultSource source) {
+        Optional<PaymentOrder> applied = orders.markFailed(paymentOrderId, attempt, pspReference, failureCode,
+                failureMessage);
+        if (applied.isEmpty()) {
+            return ignored("payment_failed", paymentOrderId, attempt, source);
+        }
+        PaymentOrder order = applied.get();
+        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+            events.failed(order);
+            log.info("Payment order FAILED (attempt {}, code {}, psp {}, via {})", attempt, failureCode, pspReference,
+                    source.tag());
+            // A failed order needs no confirmation: it may be the last one its checkout waited for.
+            if (checkouts.completeIfDone(order.checkoutId())) {
+                log.info("Checkout COMPLETED");
+            }
+            return count("payment_failed", source);
+        }
+    }
+
+    /** The PSP refunded the money. */
+    @Transactional
+    public boolean refundSucceeded(String refundId, String pspRefundReference, ResultSource source) {
+        Optional<Refund> applied = refunds.markSucceeded(refundId, pspRefundReference);
+        if (applied.isEmpty()) {
+            return ignored("refund_succeeded", refundId, 0, source);
+        }
+        Refund refund = applied.get();
+        PaymentOrder order = settle(refund, true);
+        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+            events.refundSucceeded(refund, order);
+            log.info("Refund {} SUCCEEDED ({} {} minor, psp {}, via {})", refundId, refund.amountMinor(),
+                    refund.currency(), refund.pspRefundReference(), source.tag());
+            return count("refund_succeeded", source);
+        }
+    }
+
+    /** The PSP refused or failed the refund: the reserved amount becomes refundable again. */
+    @Transactional
+    public boolean refundFailed(String refundId, String pspRefundReference, String failureCode, String failureMessage,
+                                ResultSource source) {
+        Optional<Refund> applied = refunds.markFailed(refundId, pspRefundReference, failureCode, failureMessage);
+        if (applied.isEmpty()) {
+            return ignored("refund_failed", refundId, 0, source);
+        }
+        Refund refund = applied.get();
+        PaymentOrder order = settle(refund, false);
+        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+            events.refundFailed(refund, order);
+            log.info("Refund {} FAILED (code {}, via {})", refundId, failureCode, source.tag());
+            return count("refund_failed", source);
+        }
+    }
+
+    private PaymentOrder settle(Refund refund, boolean refunded) {
+        if (!orders.settleRefund(refund.paymentOrderId(), refund.amountMinor(), refunded)) {
+            // Cannot happen while every refund reserves its amount first; refuse rather than corrupt the sums.
+            throw new IllegalStateException("Refund " + refund.refundId() + " has no reserved amount on its order");
+        }
+        return orders.find(refund.paymentOrderId()).orElseThrow();
+    }
+
+    private boolean count(String result, ResultSource source) {
+        Counter.builder(METRIC).description("PSP results applied (applied=true) or ignored as late or duplicate")
+                .tag("result", result).tag("source", source.tag()).tag("applied", "true")
+                .register(meters).increment();
+        return true;
+    }
+
+    private boolean ignored(String result, String id, int attempt, ResultSource source) {
+        log.info("Ignored {} for {} (attempt {}) via {}: already resolved or not the current attempt",
+                result, id, attempt, source.tag());
+        Counter.builder(METRIC).description("PSP results applied (applied=true) or ignored as late or duplicate")
+                .tag("result", result).tag("source", source.tag()).tag("applied", "false")
+                .register(meters).increment();
+        return false;
+    }
+}

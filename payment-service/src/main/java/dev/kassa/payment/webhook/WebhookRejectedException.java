@@ -1,0 +1,16 @@
+package dev.kassa.payment.webhook;
+
+/** A webhook that is not provably from the PSP, or not an event: answered 400, nothing changes. */
+public class WebhookRejectedException extends RuntimeException {
+
+    private final WebhookRejection rejection;
+
+    public WebhookRejectedException(WebhookRejection rejection) {
+        super(rejection.reason());
+        this.rejection = rejection;
+    }
+
+    public WebhookRejection rejection() {
+        return rejection;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.kassa.payment.webhook;
+
+import dev.kassa.payment.psp.PspProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies {@code Psp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>[,v1=...]}
+ * over the raw request bytes, exactly as received (re-serialized JSON would not match). Every configured
+ * secret is tried, so a rotation needs no downtime; comparison is constant-time.
+ */
+@Component
+public class WebhookSignatureVerifier {
+
+    private static final String HMAC = "HmacSHA256";
+
+    private final List<byte[]> secrets;
+    private final Duration tolerance;
+    private final Clock clock;
+
+    public WebhookSignatureVerifier(PspProperties properties, Clock clock) {
+        this.secrets = properties.webhookSecrets().stream()
+                .filter(s -> s != null && !s.isBlank())
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .toList();
+        if (secrets.isEmpty()) {
+            throw new IllegalStateException("kassa.psp.webhook-secrets must name at least one secret");
+        }
+        this.tolerance = properties.webhookTolerance();
+        this.clock = clock;
+    }
+
+    /** @throws WebhookRejectedException unless the body is signed by a configured secret within the tolerance */
+    public void verify(String header, byte[] rawBody) {
+        if (header == null || header.isBlank()) {
+            throw new WebhookRejectedException(WebhookRejection.MISSING_SIGNATURE);
+        }
+        Long timestamp = null;
+        List<byte[]> signatures = new ArrayList<>();
+        for (String part : header.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new WebhookRejectedException(WebhookRejection.MALFORMED_SIGNATURE);
+            }
+            String key = part.substring(0, eq).trim();
+            String value = part.substring(eq + 1).trim();
+            if (key.equals("t")) {
+                timestamp = parseSeconds(value);
+            } else if (key.equals("v1")) {
+                signatures.add(value.getBytes(StandardCharsets.US_ASCII));
+            }
+            // Other schemes (v0, future versions) are ignored, as the PSP's scheme intends.
+        }
+        if (timestamp == null || signatures.isEmpty()) {
+            throw new WebhookRejectedException(WebhookRejection.MALFORMED_SIGNATURE);
+        }
+        if (!anySignatureMatches(timestamp, rawBody, signatures)) {
+            throw new WebhookRejectedException(WebhookRejection.BAD_SIGNATURE);
+        }
+        long now = clock.instant().getEpochSecond();
+        if (now - timestamp > tolerance.toSeconds()) {
+            throw new WebhookRejectedException(WebhookRejection.EXPIRED);
+        }
+        if (timestamp - now > tolerance.toSeconds()) {
+            throw new WebhookRejectedException(WebhookRejection.FUTURE);
+        }
+    }
+
+    private boolean anySignatureMatches(long timestamp, byte[] rawBody, List<byte[]> signatures) {
+        boolean matched = false;
+        for (byte[] secret : secrets) {
+            byte[] expected = HexFormat.of().formatHex(hmac(secret, timestamp, rawBody)).getBytes(StandardCharsets.US_ASCII);
+            for (byte[] candidate : signatures) {
+                // No early exit: the time taken does not depend on which secret or signature matched.
+                matched |= MessageDigest.isEqual(expected, lowerCase(candidate));
+            }
+        }
+        return matched;
+    }
+
+    static byte[] hmac(byte[] secret, long timestamp, byte[] rawBody) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(secret, HMAC));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(rawBody);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
+        }
+    }
+
+    private static byte[] lowerCase(byte[] hex) {
+        byte[] lower = new byte[hex.length];
+        for (int i = 0; i < hex.length; i++) {
+            byte b = hex[i];
+            lower[i] = (b >= 'A' && b <= 'F') ? (byte) (b + ('a' - 'A')) : b;
+        }
+        return lower;
+    }
+
+    private static long parseSeconds(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new WebhookRejectedException(WebhookRejection.MALFORMED_SIGNATURE);
+        }
+    }
+}
