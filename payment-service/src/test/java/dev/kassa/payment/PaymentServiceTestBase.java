@@ -1,0 +1,107 @@
+package dev.kassa.payment;
+
+import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.payment.support.HttpApi;
+import dev.kassa.payment.support.Ports;
+import dev.kassa.payment.support.PspMock;
+import dev.kassa.payment.support.TopicRecorder;
+import dev.kassa.schemas.Topics;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every test class shares ONE application context (same configuration, so Spring's context cache reuses
+ * it), one broker and one PostgreSQL (local-stack), and one psp-mock-service process. The service runs on
+ * a port chosen up front, because psp-mock must know where to send its webhooks when it starts.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+public abstract class PaymentServiceTestBase {
+
+    protected static final int PORT = Ports.free();
+    /** A second webhook secret the service accepts, as during a rotation (psp-mock signs with the first). */
+    protected static final String ROTATED_SECRET = "whsec_next_kassa";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static TopicRecorder paymentResults;
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        LocalStackSpring.register(registry, "payment");
+        PspMock psp = PspMock.shared(PORT);
+        registry.add("server.port", () -> PORT);
+        registry.add("kassa.psp.base-url", psp::baseUrl);
+        registry.add("kassa.psp.webhook-secrets", () -> PspMock.WEBHOOK_SECRET + "," + ROTATED_SECRET);
+        registry.add("kassa.psp.read-timeout", () -> "3s");
+        // Short retry delays: the tests are about the retry path, not its timing.
+        registry.add("kassa.messaging.consumers.payment-service.backoff", () -> "200ms,400ms,800ms");
+        // The janitor runs when a test calls it, never behind another test's back.
+        registry.add("kassa.payment.janitor.enabled", () -> "false");
+        registry.add("kassa.payment.janitor.age", () -> "1s");
+        registry.add("kassa.messaging.outbox.poll-interval", () -> "100ms");
+    }
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected CircuitBreaker pspCircuitBreaker;
+
+    protected final HttpApi api = new HttpApi(PORT);
+
+    protected PspMock psp() {
+        return PspMock.shared(PORT);
+    }
+
+    /** What payment-service published to payment.results since the JVM started. */
+    protected static synchronized TopicRecorder paymentResults() {
+        if (paymentResults == null) {
+            paymentResults = new TopicRecorder(Topics.PAYMENT_RESULTS);
+        }
+        return paymentResults;
+    }
+
+    @AfterEach
+    void resetPsp() {
+        psp().resetFaults();
+        pspCircuitBreaker.reset();
+    }
+
+    /** A unique id for this JVM run, so tests never collide (e.g. {@code chk_12_ab12}). */
+    protected static String id(String prefix) {
+        return prefix + "_" + SEQUENCE.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+    }
+
+    /** A checkout body with one order; fields as the API contract's example. */
+    protected static String checkout(String checkoutId, String orderId, String amount, String currency, String token) {
+        return """
+                {"checkout_id": "%s",
+                 "buyer_info": {"user_id": "u_1", "email": "buyer@example.com", "name": "Ada"},
+                 "credit_card_info": {"token": "%s", "last4": "4242"},
+                 "payment_orders": [{"payment_order_id": "%s", "seller_account": "seller_1", "amount": "%s", "currency": "%s"}]}
+                """.formatted(checkoutId, token, orderId, amount, currency);
+    }
+
+    protected String orderStatus(String orderId) {
+        return jdbc.sql("SELECT status FROM payment_order WHERE payment_order_id = ?").param(orderId)
+                .query(String.class).optional().orElse("MISSING");
+    }
+
+    protected HttpApi.Response order(String orderId) {
+        return api.get("/api/v1/payment-orders/" + orderId);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.kassa.payment.support;
+
+import dev.kassa.localstack.LocalStack;
+import dev.kassa.localstack.PostgresServer;
+import dev.kassa.localstack.process.ServiceJars;
+import dev.kassa.localstack.process.ServiceProcess;
+import dev.kassa.localstack.process.ServiceSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The real PSP simulator (psp-mock-service) as a separate JVM from its built jar, once per test JVM,
+ * with its own fresh database and its webhooks pointed at the payment-service under test.
+ */
+public final class PspMock {
+
+    public static final String API_KEY = "sk_test_kassa";
+    public static final String WEBHOOK_SECRET = "whsec_test_kassa";
+
+    private static PspMock shared;
+
+    private final ServiceProcess process;
+    private final RestClient http;
+
+    private PspMock(ServiceProcess process) {
+        this.process = process;
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        requests.setReadTimeout(Duration.ofSeconds(20));
+        this.http = RestClient.builder().baseUrl(process.baseUrl()).requestFactory(requests)
+                .defaultHeader("Authorization", "Bearer " + API_KEY).build();
+    }
+
+    /** Starts psp-mock-service on first use, its webhooks going to payment-service on {@code webhookPort}. */
+    public static synchronized PspMock shared(int webhookPort) {
+        if (shared == null) {
+            PostgresServer postgres = LocalStack.shared().postgres();
+            String database = LocalStack.shared().freshDatabase("psp");
+            int port = Ports.free();
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("spring.datasource.url", postgres.jdbcUrl(database));
+            properties.put("spring.datasource.username", postgres.username());
+            properties.put("spring.datasource.password", postgres.password());
+            properties.put("psp.auth.secret-key", API_KEY);
+            properties.put("psp.webhooks.endpoints", "http://127.0.0.1:" + webhookPort + "/api/v1/webhooks/psp");
+            properties.put("psp.webhooks.secrets", WEBHOOK_SECRET);
+            // Quick redelivery, so that tests of a webhook outage do not wait long after it ends.
+            properties.put("psp.webhooks.initial-backoff", "200ms");
+            properties.put("psp.webhooks.max-backoff", "1s");
+            properties.put("psp.outcomes.async-delay", "1s");
+            properties.put("psp.outcomes.success-probability", "1.0");
+            ServiceProcess process = ServiceProcess.start(ServiceSpec.of("psp-mock-service", privateCopyOfJar(), port,
+                    properties, Path.of("target", "psp-mock-service.log")));
+            process.awaitHealthy(Duration.ofSeconds(120));
+            shared = new PspMock(process);
+        }
+        return shared;
+    }
+
+    /**
+     * Runs a copy of the jar: the module's own build may replace its jar while these tests run, and a JVM
+     * whose jar is rewritten under it fails in odd ways.
+     */
+    private static Path privateCopyOfJar() {
+        try {
+            Path copy = Path.of("target", "psp-mock-service-under-test.jar").toAbsolutePath();
+            Files.createDirectories(copy.getParent());
+            Files.copy(ServiceJars.locate("psp-mock-service"), copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the psp-mock-service jar", e);
+        }
+    }
+
+    public String baseUrl() {
+        return process.baseUrl();
+    }
+
+    /** Changes fault switches, e.g. {@code faults("server_error_rate", 1.0)}. */
+    public void faults(Object... nameValuePairs) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            changes.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
+        }
+        http.post().uri("/admin/faults").contentType(MediaType.APPLICATION_JSON).body(changes).retrieve().toBodilessEntity();
+    }
+
+    /** Back to the startup settings: every fault off. */
+    public void resetFaults() {
+        http.delete().uri("/admin/faults").retrieve().toBodilessEntity();
+    }
+
+    /** Today's settlement rows (CSV lines without the header) that name {@code paymentOrderId}. */
+    public List<String> settlementRows(String paymentOrderId) {
+        String csv = http.get().uri("/v1/settlements/{date}", LocalDate.now(ZoneOffset.UTC))
+                .retrieve().body(String.class);
+        return Arrays.stream(csv == null ? new String[0] : csv.split("\r?\n"))
+                .filter(line -> line.contains("," + paymentOrderId + ","))
+                .toList();
+    }
+
+    /** The intent as the PSP has it. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> intent(String id) {
+        return http.get().uri("/v1/payment_intents/{id}", id).retrieve().body(Map.class);
+    }
+}
