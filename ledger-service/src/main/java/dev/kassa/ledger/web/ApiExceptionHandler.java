@@ -2,10 +2,9 @@ package dev.kassa.ledger.web;
 
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,13 +15,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the API as an RFC 9457 problem detail ({@code application/problem+json}). Bad input is a
- * 4xx naming the field; only a fault of ours is a 500, and it reveals nothing.
+ * Errors of the API as RFC 9457 problem details ({@code application/problem+json}): our own refusals
+ * ({@link ApiProblem}, a 4xx naming the field) and Spring MVC's (unknown path, missing parameter, wrong
+ * method...) for every controller of the service, including the messaging library's admin endpoints.
+ * It runs before other advice so that those keep the standard answers; it handles no other exception, so
+ * the messaging library's own advice still answers for its endpoints.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -34,17 +35,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .toList();
         body.setProperty("errors", errors);
         return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
-
-    /** Our own fault: logged with its stack trace, answered without internals. */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("Unexpected error while handling a request", ex);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "an internal error occurred; the ledger is unchanged by this read");
-        body.setTitle("Internal error");
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @Override
