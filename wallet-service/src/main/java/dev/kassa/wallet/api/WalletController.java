@@ -3,7 +3,6 @@ package dev.kassa.wallet.api;
 import dev.kassa.schemas.money.Money;
 import dev.kassa.wallet.api.WalletReadRepository.BalanceRow;
 import dev.kassa.wallet.api.WalletReadRepository.MovementRow;
-import dev.kassa.wallet.movement.BalanceStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,12 +20,10 @@ class WalletController {
     private static final long BEFORE_EVERYTHING = Long.MAX_VALUE;
 
     private final WalletReadRepository wallets;
-    private final BalanceStore balances;
     private final WalletApiProperties properties;
 
-    WalletController(WalletReadRepository wallets, BalanceStore balances, WalletApiProperties properties) {
+    WalletController(WalletReadRepository wallets, WalletApiProperties properties) {
         this.wallets = wallets;
-        this.balances = balances;
         this.properties = properties;
     }
 
@@ -75,7 +72,7 @@ class WalletController {
                 .map(row -> new BelowZeroBalanceView(row.accountId(), row.currency(),
                         Money.formatMinor(row.balanceMinor(), row.currency()), row.balanceMinor(), row.updatedAt()))
                 .toList();
-        return new BelowZeroBalances(balances.countBelowZero(), rows);
+        return new BelowZeroBalances(wallets.countBalancesBelowZero(), rows);
     }
 
     @GetMapping(params = "!below_zero")

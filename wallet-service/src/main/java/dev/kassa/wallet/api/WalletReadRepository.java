@@ -76,4 +76,8 @@ class WalletReadRepository {
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }
+
+    long countBalancesBelowZero() {
+        return jdbc.sql("SELECT count(*) FROM wallet_balance WHERE balance_minor < 0").query(Long.class).single();
+    }
 }

@@ -1,11 +1,11 @@
 package dev.kassa.wallet.metrics;
 
-import dev.kassa.wallet.movement.BalanceStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +18,10 @@ class BelowZeroBalancesMetric implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(BelowZeroBalancesMetric.class);
 
-    private final BalanceStore balances;
+    private final JdbcClient jdbc;
 
-    BelowZeroBalancesMetric(BalanceStore balances) {
-        this.balances = balances;
+    BelowZeroBalancesMetric(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -33,7 +33,7 @@ class BelowZeroBalancesMetric implements MeterBinder {
 
     private double count() {
         try {
-            return balances.countBelowZero();
+            return jdbc.sql("SELECT count(*) FROM wallet_balance WHERE balance_minor < 0").query(Long.class).single();
         } catch (RuntimeException e) {
             log.debug("Cannot count balances below zero: {}", e.toString());
             return Double.NaN;

@@ -60,16 +60,15 @@ class WalletBenchmark {
         long expectedTotal = prefill(bootstrap);
 
         long started = System.nanoTime();
+        // Command-line arguments: they win over application.yml (builder properties would not).
         try (ConfigurableApplicationContext wallet = new SpringApplicationBuilder(WalletServiceApplication.class)
-                .properties(Map.of(
-                        "spring.datasource.url", postgres.jdbcUrl(database),
-                        "spring.datasource.username", postgres.username(),
-                        "spring.datasource.password", postgres.password(),
-                        "spring.kafka.bootstrap-servers", bootstrap,
-                        "server.port", "0",
-                        "kassa.messaging.topic-partitions", String.valueOf(PARTITIONS),
-                        "kassa.messaging.consumer.concurrency", String.valueOf(CONCURRENCY)))
-                .run()) {
+                .run("--spring.datasource.url=" + postgres.jdbcUrl(database),
+                        "--spring.datasource.username=" + postgres.username(),
+                        "--spring.datasource.password=" + postgres.password(),
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--server.port=0",
+                        "--kassa.messaging.topic-partitions=" + PARTITIONS,
+                        "--kassa.messaging.consumer.concurrency=" + CONCURRENCY)) {
             long contextReady = System.nanoTime();
             JdbcClient jdbc = wallet.getBean(JdbcClient.class);
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250))
