@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +29,11 @@ final class DataDirectory implements AutoCloseable {
     static final String LOCK_FILE = "local-stack.lock";
     /** A directory this young may be between creation and locking by another JVM: never treat as abandoned. */
     private static final Duration GRACE = Duration.ofSeconds(30);
+    /**
+     * Directories locked by this JVM. File locks are per process, and on Linux closing any channel to a
+     * lock file drops the process's lock on it: such files must never be opened a second time.
+     */
+    private static final Set<Path> HELD_BY_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path path;
     private final boolean temporary;
@@ -45,21 +52,29 @@ final class DataDirectory implements AutoCloseable {
         try {
             Path path = persistent == null
                     ? Files.createTempDirectory(tempPrefix)
-                    : Files.createDirectories(persistent.toAbsolutePath().normalize());
-            return lock(path, persistent == null);
+                    : Files.createDirectories(persistent);
+            return lock(path.toAbsolutePath().normalize(), persistent == null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory", e);
         }
     }
 
     private static DataDirectory lock(Path path, boolean temporary) throws IOException {
-        FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = tryLock(channel);
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("Data directory " + path + " is in use by another process");
+        if (!HELD_BY_THIS_JVM.add(path)) {
+            throw new IllegalStateException("Data directory " + path + " is already in use in this JVM");
         }
-        return new DataDirectory(path, temporary, channel, lock);
+        try {
+            FileChannel channel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("Data directory " + path + " is in use by another process");
+            }
+            return new DataDirectory(path, temporary, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            HELD_BY_THIS_JVM.remove(path);
+            throw e;
+        }
     }
 
     Path path() {
@@ -78,6 +93,8 @@ final class DataDirectory implements AutoCloseable {
             lockChannel.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unlock " + path, e);
+        } finally {
+            HELD_BY_THIS_JVM.remove(path);
         }
         if (temporary) {
             deleteRecursively(path);
@@ -104,7 +121,9 @@ final class DataDirectory implements AutoCloseable {
 
     private static boolean isAbandoned(Path directory) throws IOException {
         Path lockFile = directory.resolve(LOCK_FILE);
-        if (!Files.isDirectory(directory) || !Files.exists(lockFile)
+        if (HELD_BY_THIS_JVM.contains(directory.toAbsolutePath().normalize())
+                || !Files.isDirectory(directory)
+                || !Files.exists(lockFile)
                 || Files.getLastModifiedTime(lockFile).toInstant().isAfter(Instant.now().minus(GRACE))) {
             return false;
         }
@@ -118,7 +137,7 @@ final class DataDirectory implements AutoCloseable {
         }
     }
 
-    /** @return the lock, or null if another process or this JVM holds it */
+    /** @return the lock, or null if another process holds it */
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();

@@ -2,6 +2,7 @@ package dev.kassa.localstack;
 
 import static dev.kassa.localstack.PostgresServerTest.single;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -44,6 +45,8 @@ class LocalStackMainTest {
                 sql.execute("CREATE TABLE entries (amount_minor BIGINT)");
                 sql.execute("INSERT INTO entries VALUES (777)");
             }
+            assertThatThrownBy(() -> PostgresServer.start(PostgresServer.Options.defaults().withDataDir(dataDir.resolve("postgres"))))
+                    .hasMessageContaining("in use by another process");
         } finally {
             main.destroyForcibly(); // SIGKILL: no shutdown hooks, the postmaster is orphaned
             main.waitFor(10, TimeUnit.SECONDS);
