@@ -97,10 +97,12 @@ public record MessagingProperties(
      * @param maxReplays   replays a record may have; the next one parks it in {@code <dlt>.parking}
      * @param maxListLimit largest page {@code GET /admin/dead-letters} returns
      * @param readTimeout  how long reading a dead-letter topic may take per request
+     * @param maxReplayRecords most records one replay request may select (narrow larger selections)
      */
     public record DeadLetter(
             @DefaultValue("3") int maxReplays,
             @DefaultValue("500") int maxListLimit,
-            @DefaultValue("10s") Duration readTimeout) {
+            @DefaultValue("10s") Duration readTimeout,
+            @DefaultValue("10000") int maxReplayRecords) {
     }
 }

@@ -32,6 +32,8 @@ public final class RawKafkaSender implements DisposableBean {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, (int) lingerMs);
+        // A whole relay batch (500 x ~300 B) fits one producer batch per partition: one request, one round trip.
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, (deliveryMs - lingerMs) / 2));
         // Without metadata (broker down) send() blocks; bound it so a batch fails instead of hanging.

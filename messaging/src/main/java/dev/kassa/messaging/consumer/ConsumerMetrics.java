@@ -16,14 +16,14 @@ public class ConsumerMetrics {
         this.registry = registry;
     }
 
-    void processed(String consumer) {
-        Counter.builder(PROCESSED).description("Events handled for the first time (effect committed)")
-                .tag("consumer", consumer).register(registry).increment();
+    Counter processed(String consumer) {
+        return Counter.builder(PROCESSED).description("Events handled for the first time (effect committed)")
+                .tag("consumer", consumer).register(registry);
     }
 
-    void duplicate(String consumer) {
-        Counter.builder(DUPLICATES).description("Events skipped because this consumer had handled them before")
-                .tag("consumer", consumer).register(registry).increment();
+    Counter duplicates(String consumer) {
+        return Counter.builder(DUPLICATES).description("Events skipped because this consumer had handled them before")
+                .tag("consumer", consumer).register(registry);
     }
 
     void deadLettered(String deadLetterTopic) {

@@ -2,6 +2,7 @@ package dev.kassa.messaging.consumer;
 
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.inbox.Inbox;
+import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -26,7 +27,8 @@ public final class InboxListener {
     private final EventHandler handler;
     private final Inbox inbox;
     private final TransactionTemplate transactions;
-    private final ConsumerMetrics metrics;
+    private final Counter processed;
+    private final Counter duplicates;
 
     InboxListener(String consumer, EventHandler handler, Inbox inbox, TransactionTemplate transactions,
                   ConsumerMetrics metrics) {
@@ -34,7 +36,8 @@ public final class InboxListener {
         this.handler = handler;
         this.inbox = inbox;
         this.transactions = transactions;
-        this.metrics = metrics;
+        this.processed = metrics.processed(consumer);
+        this.duplicates = metrics.duplicates(consumer);
     }
 
     public void onRecord(ConsumerRecord<String, ReceivedValue> record) {
@@ -51,9 +54,9 @@ public final class InboxListener {
                 return true;
             });
             if (Boolean.TRUE.equals(handled)) {
-                metrics.processed(consumer);
+                processed.increment();
             } else {
-                metrics.duplicate(consumer);
+                duplicates.increment();
                 log.info("Skipped duplicate event {} ({}) on {}-{}@{}", eventId, event.getSchema().getName(),
                         record.topic(), record.partition(), record.offset());
             }

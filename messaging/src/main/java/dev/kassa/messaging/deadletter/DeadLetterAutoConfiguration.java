@@ -33,7 +33,7 @@ public class DeadLetterAutoConfiguration {
         DeadLetterReader reader = new DeadLetterReader(kafkaConsumerFactory.getConfigurationProperties(),
                 settings.readTimeout());
         return new DeadLetterService(registrar::deadLetterTopics, reader, sender.template(), new ReplayAudit(dataSource),
-                settings.maxReplays(), settings.maxListLimit(), properties.outbox().sendTimeout(),
+                settings.maxReplays(), settings.maxListLimit(), settings.maxReplayRecords(), properties.outbox().sendTimeout(),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +50,11 @@ class DeadLetterReader {
 
     /** Records of {@code range} in partition, then offset order; at most {@code limit}. */
     List<DeadLetter> read(Range range, int limit) {
+        return read(range, letter -> true, limit);
+    }
+
+    /** Records of {@code range} that {@code filter} accepts, in partition, then offset order; at most {@code limit}. */
+    List<DeadLetter> read(Range range, Predicate<DeadLetter> filter, int limit) {
         List<DeadLetter> letters = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
@@ -63,7 +69,7 @@ class DeadLetterReader {
             for (TopicPartition tp : partitions) {
                 long start = Math.max(beginnings.get(tp), range.fromOffset() == null ? 0 : range.fromOffset());
                 long stop = Math.min(ends.get(tp), range.toOffset() == null ? Long.MAX_VALUE : range.toOffset() + 1);
-                readPartition(consumer, tp, start, stop, limit, deadline, letters);
+                readPartition(consumer, tp, start, stop, filter, limit, deadline, letters);
                 if (letters.size() >= limit) {
                     break;
                 }
@@ -73,7 +79,7 @@ class DeadLetterReader {
     }
 
     private void readPartition(KafkaConsumer<String, byte[]> consumer, TopicPartition tp, long start, long stop,
-                               int limit, long deadline, List<DeadLetter> letters) {
+                               Predicate<DeadLetter> filter, int limit, long deadline, List<DeadLetter> letters) {
         if (start >= stop) {
             return;
         }
@@ -89,9 +95,12 @@ class DeadLetterReader {
                 if (record.offset() >= stop || letters.size() >= limit) {
                     break;
                 }
-                letters.add(new DeadLetter(record.topic(), record.partition(), record.offset(),
+                DeadLetter letter = new DeadLetter(record.topic(), record.partition(), record.offset(),
                         Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(),
-                        List.of(record.headers().toArray())));
+                        List.of(record.headers().toArray()));
+                if (filter.test(letter)) {
+                    letters.add(letter);
+                }
             }
             // Compacted or transaction-marker gaps: the consumer's position tells how far the partition was read.
             position = Math.max(position, consumer.position(tp, timeout));

@@ -46,19 +46,21 @@ public class DeadLetterService {
     private final ReplayAudit audit;
     private final int maxReplays;
     private final int maxListLimit;
+    private final int maxReplayRecords;
     private final java.time.Duration sendTimeout;
     private final MeterRegistry registry;
     private final KassaAvroDeserializer avro = new KassaAvroDeserializer();
 
     DeadLetterService(Supplier<List<String>> deadLetterTopics, DeadLetterReader reader,
                       KafkaOperations<String, Object> kafka, ReplayAudit audit, int maxReplays, int maxListLimit,
-                      java.time.Duration sendTimeout, MeterRegistry registry) {
+                      int maxReplayRecords, java.time.Duration sendTimeout, MeterRegistry registry) {
         this.deadLetterTopics = deadLetterTopics;
         this.reader = reader;
         this.kafka = kafka;
         this.audit = audit;
         this.maxReplays = maxReplays;
         this.maxListLimit = maxListLimit;
+        this.maxReplayRecords = maxReplayRecords;
         this.sendTimeout = sendTimeout;
         this.registry = registry;
     }
@@ -120,13 +122,17 @@ public class DeadLetterService {
     }
 
     private List<DeadLetter> select(ReplayRequest request) {
+        Set<String> wanted = request.eventIds() == null || request.eventIds().isEmpty()
+                ? null : new HashSet<>(request.eventIds());
         List<DeadLetter> letters = reader.read(new DeadLetterReader.Range(request.topic(), request.partition(),
-                request.fromOffset(), request.toOffset()), Integer.MAX_VALUE);
-        if (request.eventIds() == null || request.eventIds().isEmpty()) {
-            return letters;
+                        request.fromOffset(), request.toOffset()),
+                letter -> wanted == null || wanted.contains(EventIdentity.of(letter, avro).eventId()),
+                maxReplayRecords + 1);
+        if (letters.size() > maxReplayRecords) {
+            throw new BadDeadLetterRequestException("topic", "selects more than " + maxReplayRecords
+                    + " records; narrow it with partition, from_offset, to_offset or event_ids");
         }
-        Set<String> wanted = new HashSet<>(request.eventIds());
-        return letters.stream().filter(l -> wanted.contains(EventIdentity.of(l, avro).eventId())).toList();
+        return letters;
     }
 
     /**

@@ -1,0 +1,49 @@
+package dev.kassa.messaging.config;
+
+import static dev.kassa.messaging.support.TestTopics.INBOX;
+import static dev.kassa.messaging.support.TestTopics.INBOX_GROUP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.messaging.support.SpringMessagingTest;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.schemas.serde.KassaAvroDeserializer;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/** A service's own Boot Kafka beans speak Kassa's serde without any spring.kafka.* settings of its own. */
+class KafkaDefaultsTest extends SpringMessagingTest {
+
+    @Autowired
+    KafkaTemplate<Object, Object> bootTemplate;
+    @Autowired
+    ConsumerFactory<?, ?> bootConsumerFactory;
+
+    @Test
+    void bootsOwnTemplateWritesKassaAvroThatDeclaredConsumersRead() throws Exception {
+        PaymentOrderSucceeded event = event("po-boot-template");
+        String eventId = UUID.randomUUID().toString();
+        event.setEventId(eventId);
+
+        bootTemplate.send(INBOX, "po-boot-template", event).get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> handlers.effects(INBOX_GROUP, eventId) == 1);
+    }
+
+    @Test
+    void bootsConsumerFactoryDecodesKassaAvroBehindTheErrorHandlingDeserializer() {
+        var config = bootConsumerFactory.getConfigurationProperties();
+        // Boot hands classes over either as Class or as name.
+        assertThat(config.get(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG))
+                .isIn(ErrorHandlingDeserializer.class, ErrorHandlingDeserializer.class.getName());
+        assertThat(config.get(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS))
+                .isIn(KassaAvroDeserializer.class, KassaAvroDeserializer.class.getName());
+        assertThat(config.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)).isEqualTo("earliest");
+    }
+}
