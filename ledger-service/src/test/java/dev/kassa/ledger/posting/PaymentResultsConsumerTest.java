@@ -22,6 +22,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Value;
 
 /** payment.results through the real broker into the ledger, and LedgerTransactionRecorded out of it. */
@@ -110,7 +113,8 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void theSameEventTwiceAndAnotherEventForTheSamePaymentPostOnce() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void theSameEventTwiceAndAnotherEventForTheSamePaymentPostOnce(CapturedOutput output) {
         String seller = TestEvents.newId("seller");
         String order = TestEvents.newId("po");
         PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 1_250, "USD");
@@ -124,6 +128,10 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
         awaitProcessed(sameFactNewEventId.getEventId());
         assertThat(entries(order)).isEqualTo(1);
         assertThat(sellerBalance(seller, "USD")).isEqualTo(1_250);
+        // The log line about the second event names its payment order through the MDC.
+        assertThat(output.getOut().lines().filter(line -> line.contains("is already posted")))
+                .anySatisfy(line -> assertThat(line).contains("payment_order_id=" + order,
+                        "event_id=" + sameFactNewEventId.getEventId()));
     }
 
     @Test
