@@ -58,10 +58,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Maps a body that could not be read to the problem that tells the client why. */
     static ApiProblem unreadable(Throwable ex) {
+        // The size limit first: it surfaces deep inside whichever reader was consuming the body.
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return ApiProblem.payloadTooLarge(tooLarge.limitBytes());
             }
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return ApiProblem.invalidRequest(JsonPaths.of(unknown.getPath()), "unknown field");
             }

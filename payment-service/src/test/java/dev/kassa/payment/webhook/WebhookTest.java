@@ -1,0 +1,210 @@
+package dev.kassa.payment.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.payment.PaymentServiceTestBase;
+import dev.kassa.payment.support.HttpApi;
+import dev.kassa.payment.support.PspMock;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/v1/webhooks/psp}: signatures recomputed here independently of the service's code;
+ * tampered, expired, future, unsigned and foreign-secret webhooks change nothing; a rotated secret is
+ * accepted; duplicates and late events never apply twice; unknown intents are recorded, not retried.
+ */
+class WebhookTest extends PaymentServiceTestBase {
+
+    private static final String WEBHOOK = "/api/v1/webhooks/psp";
+
+    @Test
+    void tamperedExpiredFutureMissingAndForeignSignaturesAreRejectedAndChangeNothing() {
+        Order order = executingAsyncOrder();
+        String event = succeededEvent(id("evt"), order);
+        long now = Instant.now().getEpochSecond();
+
+        assertRejected(send(event.replace("\"amount\":1000", "\"amount\":1"), sign(PspMock.WEBHOOK_SECRET, now, event)),
+                "Psp-Signature");
+        assertRejected(send(event, sign(PspMock.WEBHOOK_SECRET, now - 301, event)), "Psp-Signature");
+        assertRejected(send(event, sign(PspMock.WEBHOOK_SECRET, now + 301, event)), "Psp-Signature");
+        assertRejected(send(event, null), "Psp-Signature");
+        assertRejected(send(event, "v1=" + hmac(PspMock.WEBHOOK_SECRET, now, event)), "Psp-Signature");
+        assertRejected(send(event, "t=" + now + ",v1=zz"), "Psp-Signature");
+        assertRejected(send(event, sign("whsec_someone_else", now, event)), "Psp-Signature");
+
+        assertThat(orderStatus(order.id())).isEqualTo("EXECUTING");
+        assertThat(jdbc.sql("SELECT count(*) FROM psp_webhook_event WHERE object_id = ?").param(order.intent())
+                .query(Long.class).single()).isZero();
+        String metrics = api.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("kassa_payment_webhook_rejections_total{reason=\"bad_signature\"}")
+                .contains("reason=\"expired\"").contains("reason=\"future\"").contains("reason=\"missing_signature\"")
+                .contains("reason=\"malformed_signature\"");
+    }
+
+    @Test
+    void anEventSignedWithTheRotatedSecretIsApplied() {
+        Order order = executingAsyncOrder();
+        String event = succeededEvent(id("evt"), order);
+        long now = Instant.now().getEpochSecond();
+
+        // During a rotation the PSP signs with old and new secret; the new one alone must also do.
+        HttpApi.Response response = send(event, "t=" + now + ",v1=" + hmac("whsec_retired", now, event)
+                + ",v1=" + hmac(ROTATED_SECRET, now, event));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(orderStatus(order.id())).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aDuplicateEventIsAcknowledgedAndAppliedOnce() {
+        Order order = executingAsyncOrder();
+        String eventId = id("evt");
+        String event = succeededEvent(eventId, order);
+        long now = Instant.now().getEpochSecond();
+
+        HttpApi.Response first = send(event, sign(PspMock.WEBHOOK_SECRET, now, event));
+        HttpApi.Response again = send(event, sign(PspMock.WEBHOOK_SECRET, now + 1, event));
+
+        assertThat(first.json().path("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("outcome").asString()).isEqualTo("DUPLICATE");
+        eventually().until(() -> !paymentResults().forKey(order.id()).isEmpty());
+        assertThat(paymentResults().forKey(order.id())).hasSize(1).first().isInstanceOf(PaymentOrderSucceeded.class);
+    }
+
+    @Test
+    void theRealPspsDuplicatedWebhooksApplyOnce() {
+        psp().faults("duplicate_webhook_rate", 1.0);
+        String orderId = id("po");
+
+        api.postJson("/api/v1/payments", checkout(id("chk"), orderId, "3.00", "USD", "tok_async"));
+
+        eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
+        eventually().until(() -> webhookRows(orderId) >= 1);
+        eventually().until(() -> paymentResults().forKey(orderId).size() == 1);
+        assertThat(paymentResults().forKey(orderId)).hasSize(1);
+    }
+
+    @Test
+    void lateAndOutOfOrderEventsNeverChangeAResolvedOrder() {
+        Order order = executingAsyncOrder();
+        long now = Instant.now().getEpochSecond();
+        String success = succeededEvent(id("evt"), order);
+        assertThat(send(success, sign(PspMock.WEBHOOK_SECRET, now, success)).json().path("outcome").asString())
+                .isEqualTo("APPLIED");
+
+        // A failure for the same intent arriving after its success (reordered delivery).
+        String lateFailure = failedEvent(id("evt"), order, 1);
+        HttpApi.Response late = send(lateFailure, sign(PspMock.WEBHOOK_SECRET, now, lateFailure));
+        // An event of an attempt that is not the order's (e.g. from before a manual retry).
+        String otherAttempt = failedEvent(id("evt"), order, 7);
+        HttpApi.Response stale = send(otherAttempt, sign(PspMock.WEBHOOK_SECRET, now, otherAttempt));
+
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.json().path("outcome").asString()).isEqualTo("IGNORED");
+        assertThat(stale.json().path("outcome").asString()).isEqualTo("IGNORED");
+        assertThat(orderStatus(order.id())).isEqualTo("SUCCEEDED");
+        eventually().until(() -> !paymentResults().forKey(order.id()).isEmpty());
+        assertThat(paymentResults().forKey(order.id())).hasSize(1);
+    }
+
+    @Test
+    void anEventForAnUnknownIntentIsAcknowledgedAndRecordedForOperators() {
+        String eventId = id("evt");
+        String event = """
+                {"id":"%s","object":"event","type":"payment_intent.succeeded","created":%d,
+                 "data":{"object":{"id":"pi_unknown_%s","object":"payment_intent","amount":500,"currency":"USD",
+                 "status":"succeeded","metadata":{}}}}""".formatted(eventId, Instant.now().getEpochSecond(), eventId);
+
+        HttpApi.Response response = send(event, sign(PspMock.WEBHOOK_SECRET, Instant.now().getEpochSecond(), event));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("outcome").asString()).isEqualTo("UNMATCHED");
+        assertThat(jdbc.sql("SELECT outcome || ' ' || (payload->>'id') FROM psp_webhook_event WHERE event_id = ?")
+                .param(eventId).query(String.class).single()).isEqualTo("UNMATCHED " + eventId);
+    }
+
+    @Test
+    void aSignedBodyThatIsNotAnEventIsRejected() {
+        String notAnEvent = "{\"hello\":\"world\"}";
+        long now = Instant.now().getEpochSecond();
+        assertRejected(send(notAnEvent, sign(PspMock.WEBHOOK_SECRET, now, notAnEvent)), "body");
+    }
+
+    /** An order whose PSP intent is processing, with the PSP's own webhook held back for the test's span. */
+    private Order executingAsyncOrder() {
+        psp().faults("webhook_delay_ms", 60_000);
+        String checkoutId = id("chk");
+        String orderId = id("po");
+        api.postJson("/api/v1/payments", checkout(checkoutId, orderId, "10.00", "USD", "tok_async"));
+        eventually().until(() -> jdbc.sql("SELECT psp_reference FROM payment_order WHERE payment_order_id = ?")
+                .param(orderId).query(String.class).optional().isPresent());
+        String intent = jdbc.sql("SELECT psp_reference FROM payment_order WHERE payment_order_id = ?").param(orderId)
+                .query(String.class).single();
+        return new Order(checkoutId, orderId, intent);
+    }
+
+    private record Order(String checkoutId, String id, String intent) {
+    }
+
+    private static String succeededEvent(String eventId, Order order) {
+        return """
+                {"id":"%s","object":"event","type":"payment_intent.succeeded","created":%d,
+                 "data":{"object":{"id":"%s","object":"payment_intent","amount":1000,"currency":"USD",
+                 "status":"succeeded","payment_method":"tok_async",
+                 "metadata":{"payment_order_id":"%s","checkout_id":"%s","attempt":"1"},"last_payment_error":null,
+                 "a_field_kassa_does_not_know":true}}}""".formatted(eventId, Instant.now().getEpochSecond(),
+                order.intent(), order.id(), order.checkoutId());
+    }
+
+    private static String failedEvent(String eventId, Order order, int attempt) {
+        return """
+                {"id":"%s","object":"event","type":"payment_intent.payment_failed","created":%d,
+                 "data":{"object":{"id":"%s","object":"payment_intent","amount":1000,"currency":"USD",
+                 "status":"requires_payment_method","payment_method":"tok_async",
+                 "metadata":{"payment_order_id":"%s","checkout_id":"%s","attempt":"%d"},
+                 "last_payment_error":{"type":"card_error","code":"card_declined","decline_code":"generic_decline",
+                 "message":"Your card was declined."}}}}""".formatted(eventId, Instant.now().getEpochSecond(),
+                order.intent(), order.id(), order.checkoutId(), attempt);
+    }
+
+    private long webhookRows(String orderId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM psp_webhook_event e JOIN payment_order o ON o.psp_reference = e.object_id
+                WHERE o.payment_order_id = ?""").param(orderId).query(Long.class).single();
+    }
+
+    private HttpApi.Response send(String body, String signature) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return signature == null
+                ? api.post(WEBHOOK, bytes, "application/json")
+                : api.post(WEBHOOK, bytes, "application/json", "Psp-Signature", signature);
+    }
+
+    private static void assertRejected(HttpApi.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
+    }
+
+    /** The PSP's scheme, computed here from its description, not with the service's verifier. */
+    static String sign(String secret, long timestamp, String body) {
+        return "t=" + timestamp + ",v1=" + hmac(secret, timestamp, body);
+    }
+
+    static String hmac(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
