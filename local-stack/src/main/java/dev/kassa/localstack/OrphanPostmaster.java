@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * pg_ctl detaches the postmaster from the JVM that started it, so a JVM killed without its shutdown hooks
  * (kill -9, a surefire timeout) leaves PostgreSQL running: holding its port, its data directory and
- * memory. Only called for a cluster whose data directory lock is free, i.e. whose owner is gone.
+ * memory. Called for a cluster whose owner is gone (its data directory lock is free) or whose start
+ * was given up.
  */
 final class OrphanPostmaster {
 
@@ -26,7 +27,7 @@ final class OrphanPostmaster {
 
     static void stopIfRunning(Path clusterDir) {
         postmaster(clusterDir).ifPresent(process -> {
-            log.warn("Stopping PostgreSQL (pid {}) left running on {} by a process that died", process.pid(), clusterDir);
+            log.warn("Stopping PostgreSQL (pid {}) that nobody controls any more on {}", process.pid(), clusterDir);
             fastShutdown(process);
             try {
                 process.onExit().get(15, TimeUnit.SECONDS);

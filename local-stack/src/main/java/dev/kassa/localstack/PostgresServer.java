@@ -3,12 +3,15 @@ package dev.kassa.localstack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -82,6 +85,8 @@ public final class PostgresServer implements AutoCloseable {
     private final DataDirectory dataDir;
     private final int port;
     private final int maxConnections;
+    /** PostgreSQL is a separate process: stop it when the JVM ends, even if close() was forgotten. */
+    private final Thread shutdownHook = new Thread(this::close, "postgres-shutdown");
     private EmbeddedPostgres postgres; // null while stopped
     private boolean closed;
 
@@ -101,6 +106,7 @@ public final class PostgresServer implements AutoCloseable {
             OrphanPostmaster.stopIfRunning(clusterDir(dataDir.path()));
             PostgresServer server = new PostgresServer(dataDir, FreePort.orPick(options.port()), options.maxConnections());
             server.restart();
+            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             return server;
         } catch (RuntimeException e) {
             dataDir.close();
@@ -187,9 +193,12 @@ public final class PostgresServer implements AutoCloseable {
         boolean fresh = !clusterDir().resolve("PG_VERSION").toFile().exists();
         try {
             postgres = configure(EmbeddedPostgres.builder()).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start on port " + port + " (log: "
-                    + logFile() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            // zonky gives up waiting but leaves a slow postmaster running; nobody else would stop it.
+            OrphanPostmaster.stopIfRunning(clusterDir());
+            // A temporary data directory (and its log) is deleted right after: quote the log's end here.
+            throw new IllegalStateException("PostgreSQL did not start on port " + port + "; end of "
+                    + logFile() + ":\n" + tail(logFile().toPath(), 20), e);
         }
         ensureRole(); // also on reuse: a first start may have died between initdb and this step
         log.info("PostgreSQL started on 127.0.0.1:{} in {} ms ({}data: {})", port,
@@ -207,6 +216,18 @@ public final class PostgresServer implements AutoCloseable {
         } finally {
             closed = true;
             dataDir.close();
+            removeShutdownHook();
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already
         }
     }
 
@@ -220,6 +241,10 @@ public final class PostgresServer implements AutoCloseable {
                 // The data directory is ours: zonky must neither wipe it nor delete it on close.
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // Our own hook stops the server; zonky's would also fire after a failed start.
+                .setRegisterShutdownHook(false)
+                // Busy CI machines: zonky's default of 10 s is not always enough.
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", String.valueOf(maxConnections))
                 .setServerConfig("timezone", "UTC")
@@ -250,6 +275,15 @@ public final class PostgresServer implements AutoCloseable {
 
     private File logFile() {
         return dataDir.path().resolve("postgres.log").toFile();
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     private void ensureRole() {
