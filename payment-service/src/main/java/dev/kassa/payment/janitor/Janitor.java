@@ -7,6 +7,7 @@ import dev.kassa.payment.execution.RefundExecutor;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrderStatus;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRetryableException;
 import dev.kassa.payment.refund.Refund;
@@ -96,6 +97,26 @@ public class Janitor {
             log.info("Janitor examined {} stuck item(s), repaired {}", examined, repaired);
         }
         return new Report(examined, repaired);
+    }
+
+    /**
+     * Asks the PSP about one order now, whatever its age (a reconciliation discrepancy points at it).
+     *
+     * @return whether a result was applied; false for an order that is not EXECUTING
+     */
+    public boolean repairNow(String paymentOrderId) {
+        return orders.find(paymentOrderId)
+                .filter(order -> order.status() == PaymentOrderStatus.EXECUTING)
+                .map(order -> {
+                    try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+                        boolean repaired = repair(order);
+                        if (repaired) {
+                            count("payment_order", order.pspReference() != null ? "get_intent" : "resend_create");
+                        }
+                        return repaired;
+                    }
+                })
+                .orElse(false);
     }
 
     private boolean repair(PaymentOrder order) {

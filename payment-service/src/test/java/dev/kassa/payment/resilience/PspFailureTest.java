@@ -9,7 +9,11 @@ import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspUnavailableException;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
+import dev.kassa.payment.support.TestEvents;
+import dev.kassa.schemas.event.DiscrepancyFound;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import java.time.Instant;
+import java.util.UUID;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;
@@ -79,6 +83,23 @@ class PspFailureTest extends PaymentServiceTestBase {
                 .query(String.class).single()).isEqualTo("IGNORED");
         eventually().until(() -> paymentResults().forKey(orderId).size() == 1);
         assertThat(paymentResults().forKey(orderId).getFirst()).isInstanceOf(PaymentOrderSucceeded.class);
+    }
+
+    @Test
+    void aReconciliationDiscrepancyAboutAStuckOrderResolvesItAtOnce() {
+        psp().faults("webhook_outage", true);
+        String orderId = id("po");
+        api.postJson("/api/v1/payments", checkout(id("chk"), orderId, "6.00", "USD", "tok_async"));
+        eventually().until(() -> pspReference(orderId) != null);
+        eventually().until(() -> "succeeded".equals(psp().intent(pspReference(orderId)).get("status")));
+
+        TestEvents.publish(Topics.RECONCILIATION_DISCREPANCIES, "2026-01-01", DiscrepancyFound.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now()).setReportDate("2026-01-01")
+                .setDiscrepancyType("STATUS_MISMATCH").setPaymentOrderId(orderId)
+                .setPspReference(pspReference(orderId)).setExpected("succeeded").setActual("EXECUTING")
+                .build());
+
+        eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
     }
 
     @Test

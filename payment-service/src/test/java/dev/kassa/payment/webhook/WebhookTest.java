@@ -128,6 +128,14 @@ class WebhookTest extends PaymentServiceTestBase {
         assertThat(response.json().path("outcome").asString()).isEqualTo("UNMATCHED");
         assertThat(jdbc.sql("SELECT outcome || ' ' || (payload->>'id') FROM psp_webhook_event WHERE event_id = ?")
                 .param(eventId).query(String.class).single()).isEqualTo("UNMATCHED " + eventId);
+        // Operators find it with its payload.
+        HttpApi.Response unmatched = api.get("/admin/webhooks/unmatched?limit=500");
+        assertThat(unmatched.status()).isEqualTo(200);
+        assertThat(unmatched.json().values()).anySatisfy(e -> {
+            assertThat(e.path("event_id").asString()).isEqualTo(eventId);
+            assertThat(e.path("object_id").asString()).isEqualTo("pi_unknown_" + eventId);
+            assertThat(e.path("payload").asString()).contains("pi_unknown_" + eventId);
+        });
     }
 
     @Test
