@@ -12,6 +12,7 @@ import dev.kassa.wallet.support.PaymentResultsProducer;
 import dev.kassa.wallet.support.TestEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -93,6 +94,9 @@ class WalletBenchmark {
             print("  applied (from start, incl. startup):  %,8.0f events/s  (%.1f s)",
                     EVENTS / seconds(applied - started), seconds(applied - started));
             print("  wallet.events outbox drained after:   %6.1f s", seconds(published - started));
+            print("  machine: %d cores, load average %.1f (1 min; other builds share the machine)",
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
