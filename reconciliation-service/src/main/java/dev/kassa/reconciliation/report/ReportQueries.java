@@ -1,0 +1,90 @@
+package dev.kassa.reconciliation.report;
+
+import dev.kassa.reconciliation.discrepancy.Discrepancy;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads reports. Read-only; the runner writes them. */
+@Repository
+public class ReportQueries {
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ReportSummary> summary(LocalDate date) {
+        return jdbc.sql("SELECT * FROM reconciliation_report WHERE report_date = :date")
+                .param("date", date)
+                .query(ReportQueries::summaryRow).optional();
+    }
+
+    /** Newest first. */
+    public List<ReportSummary> list(int limit) {
+        return jdbc.sql("SELECT * FROM reconciliation_report ORDER BY report_date DESC LIMIT :limit")
+                .param("limit", limit)
+                .query(ReportQueries::summaryRow).list();
+    }
+
+    public List<CurrencyTotal> totals(LocalDate date) {
+        return jdbc.sql("SELECT * FROM currency_total WHERE report_date = :date ORDER BY currency")
+                .param("date", date)
+                .query((rs, n) -> CurrencyTotal.of(rs.getString("currency"), rs.getLong("psp_count"),
+                        rs.getLong("psp_gross_minor"), rs.getLong("psp_fee_minor"), rs.getLong("psp_net_minor"),
+                        rs.getLong("expected_count"), rs.getLong("expected_gross_minor")))
+                .list();
+    }
+
+    public List<Discrepancy> discrepancies(LocalDate date, int limit) {
+        return jdbc.sql("SELECT " + Discrepancy.COLUMNS + " FROM discrepancy WHERE report_date = :date ORDER BY "
+                        + Discrepancy.ORDER + " LIMIT :limit")
+                .param("date", date)
+                .param("limit", limit)
+                .query(Discrepancy::fromRow).list();
+    }
+
+    /** Every finding of the day, one at a time from a cursor: memory does not grow with the report. */
+    @Transactional(readOnly = true)
+    public void eachDiscrepancy(LocalDate date, Consumer<Discrepancy> action) {
+        try (Stream<Discrepancy> rows = jdbc.sql("SELECT " + Discrepancy.COLUMNS
+                        + " FROM discrepancy WHERE report_date = :date ORDER BY " + Discrepancy.ORDER)
+                .withFetchSize(500)
+                .param("date", date)
+                .query(Discrepancy::fromRow).stream()) {
+            rows.forEach(action);
+        }
+    }
+
+    public List<MalformedRow> malformedRows(LocalDate date, int limit) {
+        return jdbc.sql("""
+                        SELECT line_number, reason, raw FROM settlement_malformed_row
+                         WHERE report_date = :date ORDER BY line_number LIMIT :limit""")
+                .param("date", date)
+                .param("limit", limit)
+                .query((rs, n) -> new MalformedRow(rs.getLong("line_number"), rs.getString("reason"), rs.getString("raw")))
+                .list();
+    }
+
+    private static ReportSummary summaryRow(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        return new ReportSummary(
+                rs.getObject("report_date", LocalDate.class),
+                rs.getString("status"),
+                rs.getString("trigger"),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant(),
+                rs.getLong("rows_read"),
+                rs.getLong("matched_count"),
+                rs.getLong("discrepancy_count"),
+                rs.getLong("malformed_count"),
+                rs.getString("error"));
+    }
+}

@@ -1,0 +1,318 @@
+package dev.kassa.reconciliation.run;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Classifies one day in SQL, over the staged settlement file and the event projection: the database does
+ * the joins, so memory does not depend on the size of the file. Runs inside the run's transaction.
+ *
+ * <p>Each finding is upserted by its fingerprint (type + identity); {@link #removeUnconfirmed} then
+ * drops what an earlier run of the day found and this one did not.
+ */
+@Component
+class SettlementMatcher {
+
+    /** Lives for the run's transaction; a utility statement, so it takes no parameters. */
+    private static final String CREATE_CLASSIFIED_ROW = """
+            CREATE TEMP TABLE classified_row (
+                line_number bigint, balance_transaction_id text, subject text, payment_intent_id text,
+                file_order_id text, file_refund_id text, amount_minor bigint, currency text,
+                our_key text, our_order_id text, our_refund_id text, our_status text, our_signed_minor bigint,
+                our_currency text, seller_account text, nth bigint, outcome text) ON COMMIT DROP""";
+
+    /** Outcome per settlement row; MATCHED rows are the matched count, the others become discrepancies. */
+    private static final String CLASSIFY_ROWS = """
+            INSERT INTO classified_row
+            SELECT c.*,
+                   CASE WHEN c.our_key IS NULL OR c.nth > 1 THEN 'MISSING_IN_PLATFORM'
+                        WHEN c.our_status = 'FAILED' THEN 'STATUS_MISMATCH'
+                        WHEN c.our_currency <> c.currency THEN 'CURRENCY_MISMATCH'
+                        WHEN c.our_signed_minor <> c.amount_minor THEN 'AMOUNT_MISMATCH'
+                        ELSE 'MATCHED' END AS outcome
+              FROM (
+                    -- Charges: by payment order id (the PSP carries it in the intent's metadata), else by
+                    -- payment intent. A second charge for one order is money we don't know about.
+                    SELECT s.line_number, s.balance_transaction_id, 'PAYMENT' AS subject, s.payment_intent_id,
+                           s.payment_order_id AS file_order_id, s.refund_id AS file_refund_id, s.amount_minor, s.currency,
+                           p.payment_order_id AS our_key, p.payment_order_id AS our_order_id, NULL::text AS our_refund_id,
+                           p.status AS our_status, p.amount_minor AS our_signed_minor, p.currency AS our_currency,
+                           p.seller_account,
+                           row_number() OVER (PARTITION BY coalesce(p.payment_order_id, 'line:' || s.line_number)
+                                              ORDER BY (s.payment_intent_id IS NOT DISTINCT FROM p.psp_reference) DESC,
+                                                       s.line_number) AS nth
+                      FROM settlement_row s
+                      LEFT JOIN LATERAL (
+                           SELECT m.*, 1 AS preference FROM platform_payment m WHERE m.payment_order_id = s.payment_order_id
+                           UNION ALL
+                           SELECT m.*, 2 FROM platform_payment m WHERE m.psp_reference = s.payment_intent_id
+                           ORDER BY preference LIMIT 1) p ON true
+                     WHERE s.report_date = :date AND s.type = 'charge'
+                    UNION ALL
+                    -- Refunds: the file's refund_id is the PSP's refund id (re_...), which our RefundSucceeded
+                    -- carries as psp_refund_reference; our own refund id is accepted too.
+                    SELECT s.line_number, s.balance_transaction_id, 'REFUND', s.payment_intent_id,
+                           s.payment_order_id, s.refund_id, s.amount_minor, s.currency,
+                           r.refund_id, r.payment_order_id, r.refund_id,
+                           r.status, -r.amount_minor, r.currency,
+                           r.seller_account,
+                           row_number() OVER (PARTITION BY coalesce(r.refund_id, 'line:' || s.line_number)
+                                              ORDER BY s.line_number)
+                      FROM settlement_row s
+                      LEFT JOIN LATERAL (
+                           SELECT m.*, 1 AS preference FROM platform_refund m WHERE m.psp_refund_reference = s.refund_id
+                           UNION ALL
+                           SELECT m.*, 2 FROM platform_refund m WHERE m.refund_id = s.refund_id
+                           ORDER BY preference LIMIT 1) r ON true
+                     WHERE s.report_date = :date AND s.type = 'refund'
+                   ) c""";
+
+    private static final String FILE_DISCREPANCIES = """
+            SELECT outcome AS type, subject, balance_transaction_id AS identity,
+                   coalesce(our_order_id, file_order_id) AS payment_order_id,
+                   payment_intent_id AS psp_reference,
+                   CASE subject WHEN 'REFUND' THEN coalesce(our_refund_id, file_refund_id) END AS refund_id,
+                   balance_transaction_id, seller_account, line_number,
+                   CASE WHEN outcome <> 'MISSING_IN_PLATFORM' THEN abs(our_signed_minor) END AS expected_minor,
+                   CASE WHEN outcome <> 'MISSING_IN_PLATFORM' THEN our_currency END AS expected_currency,
+                   CASE outcome WHEN 'MISSING_IN_PLATFORM' THEN 'NONE' WHEN 'STATUS_MISMATCH' THEN our_status END AS expected_status,
+                   abs(amount_minor) AS actual_minor, currency AS actual_currency,
+                   CASE WHEN outcome IN ('MISSING_IN_PLATFORM', 'STATUS_MISMATCH')
+                        THEN CASE subject WHEN 'PAYMENT' THEN 'CHARGED' ELSE 'REFUNDED' END END AS actual_status,
+                   CASE
+                     WHEN outcome = 'MISSING_IN_PLATFORM' AND nth > 1 THEN format(
+                       'The PSP settled %s %s more than once: balance transaction %s (line %s) is an extra %s that no platform success accounts for',
+                       lower(subject), coalesce(our_refund_id, our_order_id), balance_transaction_id, line_number,
+                       CASE subject WHEN 'PAYMENT' THEN 'charge' ELSE 'refund' END)
+                     WHEN outcome = 'MISSING_IN_PLATFORM' AND subject = 'PAYMENT' THEN format(
+                       'The PSP charged payment intent %s (payment order %s) in balance transaction %s (line %s) and the platform has no such payment',
+                       payment_intent_id, coalesce(file_order_id, 'not given'), balance_transaction_id, line_number)
+                     WHEN outcome = 'MISSING_IN_PLATFORM' THEN format(
+                       'The PSP refunded %s (payment intent %s, payment order %s) in balance transaction %s (line %s) and the platform has no such refund',
+                       file_refund_id, coalesce(payment_intent_id, 'not given'), coalesce(file_order_id, 'not given'),
+                       balance_transaction_id, line_number)
+                     WHEN outcome = 'STATUS_MISMATCH' THEN format(
+                       'The platform recorded %s %s as FAILED but the PSP %s it in balance transaction %s (line %s)',
+                       CASE subject WHEN 'PAYMENT' THEN 'payment order' ELSE 'refund' END,
+                       coalesce(our_refund_id, our_order_id), CASE subject WHEN 'PAYMENT' THEN 'charged' ELSE 'refunded' END,
+                       balance_transaction_id, line_number)
+                     WHEN outcome = 'CURRENCY_MISMATCH' THEN format(
+                       'The PSP settled %s %s in %s, the platform recorded it in %s (balance transaction %s, line %s)',
+                       CASE subject WHEN 'PAYMENT' THEN 'payment order' ELSE 'refund' END,
+                       coalesce(our_refund_id, our_order_id), currency, our_currency, balance_transaction_id, line_number)
+                     ELSE format(
+                       'The PSP settled %s %s for another amount than the platform recorded (balance transaction %s, line %s)',
+                       CASE subject WHEN 'PAYMENT' THEN 'payment order' ELSE 'refund' END,
+                       coalesce(our_refund_id, our_order_id), balance_transaction_id, line_number)
+                   END AS detail
+              FROM classified_row
+             WHERE outcome <> 'MATCHED'""";
+
+    /** Our successes of the day with no row in the day's file (nor the day before's: the PSP's clock may lead ours). */
+    private static final String MISSING_AT_PSP = """
+            SELECT 'MISSING_AT_PSP' AS type, 'PAYMENT' AS subject, 'payment:' || p.payment_order_id AS identity,
+                   p.payment_order_id, p.psp_reference, NULL AS refund_id, NULL AS balance_transaction_id,
+                   p.seller_account, NULL::bigint AS line_number,
+                   p.amount_minor AS expected_minor, p.currency AS expected_currency, 'SUCCEEDED' AS expected_status,
+                   NULL::bigint AS actual_minor, NULL AS actual_currency, 'NONE' AS actual_status,
+                   format('The platform recorded payment order %s (payment intent %s) as SUCCEEDED at %s and the PSP settlement file of %s has no charge for it',
+                          p.payment_order_id, coalesce(p.psp_reference, 'unknown'), to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :dateText) AS detail
+              FROM platform_payment p
+             WHERE p.status = 'SUCCEEDED' AND p.succeeded_at >= :dayStart AND p.succeeded_at < :dayEnd
+               AND NOT EXISTS (SELECT 1 FROM settlement_row s WHERE s.report_date IN (:date, :previousDate)
+                                  AND s.type = 'charge' AND s.payment_order_id = p.payment_order_id)
+               AND NOT EXISTS (SELECT 1 FROM settlement_row s WHERE s.report_date IN (:date, :previousDate)
+                                  AND s.type = 'charge' AND s.payment_intent_id = p.psp_reference)
+            UNION ALL
+            SELECT 'MISSING_AT_PSP', 'REFUND', 'refund:' || r.refund_id,
+                   r.payment_order_id, r.psp_reference, r.refund_id, NULL, r.seller_account, NULL,
+                   r.amount_minor, r.currency, 'SUCCEEDED', NULL, NULL, 'NONE',
+                   format('The platform recorded refund %s (PSP refund %s) of payment order %s as SUCCEEDED at %s and the PSP settlement file of %s has no refund for it',
+                          r.refund_id, coalesce(r.psp_refund_reference, 'unknown'), r.payment_order_id,
+                          to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :dateText)
+              FROM platform_refund r
+             WHERE r.status = 'SUCCEEDED' AND r.succeeded_at >= :dayStart AND r.succeeded_at < :dayEnd
+               AND NOT EXISTS (SELECT 1 FROM settlement_row s WHERE s.report_date IN (:date, :previousDate)
+                                  AND s.type = 'refund' AND s.refund_id IN (r.psp_refund_reference, r.refund_id))""";
+
+    /** Successes of the day, past the grace period, that the ledger (%1$s = ledger_entry) or wallet never recorded. */
+    private static final String LEDGER_MISSING = """
+            SELECT 'LEDGER_MISSING' AS type, 'PAYMENT' AS subject, 'payment:' || p.payment_order_id AS identity,
+                   p.payment_order_id, p.psp_reference, NULL AS refund_id, NULL AS balance_transaction_id,
+                   p.seller_account, NULL::bigint AS line_number,
+                   p.amount_minor AS expected_minor, p.currency AS expected_currency, 'POSTED' AS expected_status,
+                   NULL::bigint AS actual_minor, NULL AS actual_currency, 'NONE' AS actual_status,
+                   format('Payment order %s succeeded at %s, longer ago than the grace period %s, and the ledger has recorded no journal entry for it',
+                          p.payment_order_id, to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace) AS detail
+              FROM platform_payment p
+             WHERE p.status = 'SUCCEEDED' AND p.succeeded_at >= :dayStart AND p.succeeded_at < :dayEnd
+               AND p.succeeded_at < :graceCutoff
+               AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.kind = 'PAYMENT' AND l.payment_order_id = p.payment_order_id)
+            UNION ALL
+            SELECT 'LEDGER_MISSING', 'REFUND', 'refund:' || r.refund_id,
+                   r.payment_order_id, r.psp_reference, r.refund_id, NULL, r.seller_account, NULL,
+                   r.amount_minor, r.currency, 'POSTED', NULL, NULL, 'NONE',
+                   format('Refund %s of payment order %s succeeded at %s, longer ago than the grace period %s, and the ledger has recorded no journal entry for it',
+                          r.refund_id, r.payment_order_id, to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace)
+              FROM platform_refund r
+             WHERE r.status = 'SUCCEEDED' AND r.succeeded_at >= :dayStart AND r.succeeded_at < :dayEnd
+               AND r.succeeded_at < :graceCutoff
+               AND NOT EXISTS (SELECT 1 FROM ledger_entry l WHERE l.kind = 'REFUND' AND l.refund_id = r.refund_id)""";
+
+    private static final String WALLET_MISSING = """
+            SELECT 'WALLET_MISSING' AS type, 'PAYMENT' AS subject, 'payment:' || p.payment_order_id AS identity,
+                   p.payment_order_id, p.psp_reference, NULL AS refund_id, NULL AS balance_transaction_id,
+                   p.seller_account, NULL::bigint AS line_number,
+                   p.amount_minor AS expected_minor, p.currency AS expected_currency, 'CREDITED' AS expected_status,
+                   NULL::bigint AS actual_minor, NULL AS actual_currency, 'NONE' AS actual_status,
+                   format('Payment order %s succeeded at %s, longer ago than the grace period %s, and the wallet of seller %s was never credited for it',
+                          p.payment_order_id, to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace, p.seller_account) AS detail
+              FROM platform_payment p
+             WHERE p.status = 'SUCCEEDED' AND p.succeeded_at >= :dayStart AND p.succeeded_at < :dayEnd
+               AND p.succeeded_at < :graceCutoff
+               AND NOT EXISTS (SELECT 1 FROM wallet_movement w WHERE w.kind = 'CREDIT' AND w.payment_order_id = p.payment_order_id)
+            UNION ALL
+            SELECT 'WALLET_MISSING', 'REFUND', 'refund:' || r.refund_id,
+                   r.payment_order_id, r.psp_reference, r.refund_id, NULL, r.seller_account, NULL,
+                   r.amount_minor, r.currency, 'DEBITED', NULL, NULL, 'NONE',
+                   format('Refund %s of payment order %s succeeded at %s, longer ago than the grace period %s, and the wallet of seller %s was never debited for it',
+                          r.refund_id, r.payment_order_id, to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace, r.seller_account)
+              FROM platform_refund r
+             WHERE r.status = 'SUCCEEDED' AND r.succeeded_at >= :dayStart AND r.succeeded_at < :dayEnd
+               AND r.succeeded_at < :graceCutoff
+               AND NOT EXISTS (SELECT 1 FROM wallet_movement w WHERE w.kind = 'DEBIT' AND w.refund_id = r.refund_id)""";
+
+    /**
+     * Sellers active on the day whose wallet balance (sum of movements) differs from their seller_payable
+     * balance (credits minus debits), both as of the balance cutoff. A movement or entry counts at the time
+     * its payment or refund succeeded (else its own time), so the two sides of one payment are always cut
+     * alike. Payments and refunds that lack their wallet movement or their ledger entry are left out of both
+     * sides: LEDGER_MISSING / WALLET_MISSING report them, and one fault is reported once.
+     */
+    private static final String WALLET_LEDGER_MISMATCH = """
+            WITH wallet_side AS (
+                SELECT w.seller_account, w.currency,
+                       CASE w.kind WHEN 'CREDIT' THEN w.amount_minor ELSE -w.amount_minor END AS delta,
+                       coalesce(p.succeeded_at, r.succeeded_at, w.occurred_at) AS anchor,
+                       CASE w.kind
+                         WHEN 'CREDIT' THEN p.payment_order_id IS NOT NULL AND NOT EXISTS (
+                              SELECT 1 FROM ledger_entry l WHERE l.kind = 'PAYMENT' AND l.payment_order_id = w.payment_order_id)
+                         ELSE r.refund_id IS NOT NULL AND NOT EXISTS (
+                              SELECT 1 FROM ledger_entry l WHERE l.kind = 'REFUND' AND l.refund_id = w.refund_id)
+                       END AS incomplete
+                  FROM wallet_movement w
+                  LEFT JOIN platform_payment p ON w.kind = 'CREDIT' AND p.payment_order_id = w.payment_order_id AND p.status = 'SUCCEEDED'
+                  LEFT JOIN platform_refund r ON w.kind = 'DEBIT' AND r.refund_id = w.refund_id AND r.status = 'SUCCEEDED'
+            ), ledger_side AS (
+                SELECT substr(ln.account, length('seller_payable:') + 1) AS seller_account, ln.currency,
+                       CASE ln.side WHEN 'CREDIT' THEN ln.amount_minor ELSE -ln.amount_minor END AS delta,
+                       coalesce(p.succeeded_at, r.succeeded_at, e.occurred_at) AS anchor,
+                       CASE e.kind
+                         WHEN 'PAYMENT' THEN p.payment_order_id IS NOT NULL AND NOT EXISTS (
+                              SELECT 1 FROM wallet_movement w WHERE w.kind = 'CREDIT' AND w.payment_order_id = e.payment_order_id)
+                         ELSE r.refund_id IS NOT NULL AND NOT EXISTS (
+                              SELECT 1 FROM wallet_movement w WHERE w.kind = 'DEBIT' AND w.refund_id = e.refund_id)
+                       END AS incomplete
+                  FROM ledger_entry e
+                  JOIN ledger_line ln ON ln.journal_entry_id = e.journal_entry_id AND starts_with(ln.account, 'seller_payable:')
+                  LEFT JOIN platform_payment p ON e.kind = 'PAYMENT' AND p.payment_order_id = e.payment_order_id AND p.status = 'SUCCEEDED'
+                  LEFT JOIN platform_refund r ON e.kind = 'REFUND' AND r.refund_id = e.refund_id AND r.status = 'SUCCEEDED'
+            ), active AS (
+                SELECT seller_account, currency FROM wallet_side WHERE anchor >= :dayStart AND anchor < :balanceCutoff
+                UNION
+                SELECT seller_account, currency FROM ledger_side WHERE anchor >= :dayStart AND anchor < :balanceCutoff
+            ), wallet_balance AS (
+                SELECT seller_account, currency, sum(delta) AS balance FROM wallet_side
+                 WHERE anchor < :balanceCutoff AND NOT incomplete GROUP BY seller_account, currency
+            ), ledger_balance AS (
+                SELECT seller_account, currency, sum(delta) AS balance FROM ledger_side
+                 WHERE anchor < :balanceCutoff AND NOT incomplete GROUP BY seller_account, currency
+            )
+            SELECT 'WALLET_LEDGER_MISMATCH' AS type, 'SELLER_BALANCE' AS subject,
+                   a.seller_account || ':' || a.currency AS identity,
+                   NULL AS payment_order_id, NULL AS psp_reference, NULL AS refund_id, NULL AS balance_transaction_id,
+                   a.seller_account, NULL::bigint AS line_number,
+                   coalesce(l.balance, 0)::bigint AS expected_minor, a.currency AS expected_currency, NULL AS expected_status,
+                   coalesce(w.balance, 0)::bigint AS actual_minor, a.currency AS actual_currency, NULL AS actual_status,
+                   format('The wallet balance of seller %s in %s differs from its seller_payable ledger balance as of %s (expected: ledger, actual: wallet)',
+                          a.seller_account, a.currency, :balanceCutoffText) AS detail
+              FROM active a
+              LEFT JOIN wallet_balance w ON w.seller_account = a.seller_account AND w.currency = a.currency
+              LEFT JOIN ledger_balance l ON l.seller_account = a.seller_account AND l.currency = a.currency
+             WHERE coalesce(w.balance, 0) <> coalesce(l.balance, 0)""";
+
+    private static final String UPSERT = """
+            INSERT INTO discrepancy AS d (report_date, run_id, first_run_id, type, subject, fingerprint, payment_order_id,
+                                          psp_reference, refund_id, balance_transaction_id, seller_account, line_number,
+                                          expected_minor, expected_currency, expected_status,
+                                          actual_minor, actual_currency, actual_status, detail)
+            SELECT :date, :run, :run, c.type, c.subject, c.type || ':' || c.identity, c.payment_order_id,
+                   c.psp_reference, c.refund_id, c.balance_transaction_id, c.seller_account, c.line_number,
+                   c.expected_minor, c.expected_currency, c.expected_status,
+                   c.actual_minor, c.actual_currency, c.actual_status, c.detail
+              FROM (%s) c
+            ON CONFLICT (report_date, fingerprint) DO UPDATE
+               SET run_id = excluded.run_id, subject = excluded.subject, payment_order_id = excluded.payment_order_id,
+                   psp_reference = excluded.psp_reference, refund_id = excluded.refund_id,
+                   balance_transaction_id = excluded.balance_transaction_id, seller_account = excluded.seller_account,
+                   line_number = excluded.line_number, expected_minor = excluded.expected_minor,
+                   expected_currency = excluded.expected_currency, expected_status = excluded.expected_status,
+                   actual_minor = excluded.actual_minor, actual_currency = excluded.actual_currency,
+                   actual_status = excluded.actual_status, detail = excluded.detail""";
+
+    private static final String TOTALS = """
+            INSERT INTO currency_total (report_date, currency, psp_count, psp_gross_minor, psp_fee_minor, psp_net_minor,
+                                        expected_count, expected_gross_minor)
+            SELECT :date, currency, sum(psp_count), sum(psp_gross), sum(psp_fee), sum(psp_net), sum(expected_count), sum(expected_gross)
+              FROM (SELECT currency, count(*) AS psp_count, sum(amount_minor) AS psp_gross, sum(fee_minor) AS psp_fee,
+                           sum(net_minor) AS psp_net, 0 AS expected_count, 0 AS expected_gross
+                      FROM settlement_row WHERE report_date = :date GROUP BY currency
+                    UNION ALL
+                    -- what we expected in the file: our amounts for the rows that are ours...
+                    SELECT our_currency, 0, 0, 0, 0, count(*), sum(our_signed_minor)
+                      FROM classified_row WHERE outcome IN ('MATCHED', 'AMOUNT_MISMATCH', 'CURRENCY_MISMATCH')
+                     GROUP BY our_currency
+                    UNION ALL
+                    -- ...and our successes the file lacks
+                    SELECT expected_currency, 0, 0, 0, 0, count(*),
+                           sum(CASE subject WHEN 'REFUND' THEN -expected_minor ELSE expected_minor END)
+                      FROM discrepancy WHERE report_date = :date AND run_id = :run AND type = 'MISSING_AT_PSP'
+                     GROUP BY expected_currency) t
+             GROUP BY currency""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SettlementMatcher(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Classifies the staged file and the projection; returns how many settlement rows matched. */
+    long classify(ReconciliationWindow window) {
+        var parameters = window.parameters();
+        jdbc.getJdbcTemplate().execute(CREATE_CLASSIFIED_ROW);
+        jdbc.update(CLASSIFY_ROWS, parameters);
+        for (String findings : new String[] {FILE_DISCREPANCIES, MISSING_AT_PSP, LEDGER_MISSING, WALLET_MISSING,
+                WALLET_LEDGER_MISMATCH}) {
+            jdbc.update(UPSERT.formatted(findings), parameters);
+        }
+        Long matched = jdbc.queryForObject("SELECT count(*) FROM classified_row WHERE outcome = 'MATCHED'",
+                parameters, Long.class);
+        return matched == null ? 0 : matched;
+    }
+
+    /** Drops the findings of earlier runs of the day that this run no longer confirms; returns how many remain. */
+    long removeUnconfirmed(ReconciliationWindow window) {
+        var parameters = window.parameters();
+        jdbc.update("DELETE FROM discrepancy WHERE report_date = :date AND run_id <> :run", parameters);
+        Long remaining = jdbc.queryForObject("SELECT count(*) FROM discrepancy WHERE report_date = :date",
+                parameters, Long.class);
+        return remaining == null ? 0 : remaining;
+    }
+
+    /** Per currency: the PSP's gross, fees and net against the gross we expected in the file. */
+    void computeTotals(ReconciliationWindow window) {
+        var parameters = window.parameters();
+        jdbc.update("DELETE FROM currency_total WHERE report_date = :date", parameters);
+        jdbc.update(TOTALS, parameters);
+    }
+}
