@@ -2,38 +2,33 @@ package dev.kassa.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.localstack.LocalStackSpring;
-import java.util.Map;
+import dev.kassa.reconciliation.support.ReconciliationTestBase;
+import dev.kassa.reconciliation.support.ReportClient;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 
 /** The service starts for real against local-stack: its own migrated database and a live Kafka connection. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ReconciliationServiceHealthTest {
-
-    @DynamicPropertySource
-    static void localStack(DynamicPropertyRegistry registry) {
-        LocalStackSpring.register(registry, "reconciliation");
-    }
-
-    @LocalServerPort
-    int port;
+class ReconciliationServiceHealthTest extends ReconciliationTestBase {
 
     @Test
     void healthIsUpWithDatabaseAndKafka() {
-        Map<?, ?> health = RestClient.create("http://127.0.0.1:" + port)
+        JsonNode health = ReportClient.json(RestClient.create("http://127.0.0.1:" + port)
                 .get().uri("/actuator/health")
-                .retrieve().body(Map.class);
+                .retrieve().body(String.class));
 
-        assertThat(health).containsEntry("status", "UP");
-        Map<?, ?> components = (Map<?, ?>) health.get("components");
-        assertThat(components.keySet()).contains("db", "kafka");
-        assertThat((Map<?, ?>) components.get("db")).containsEntry("status", "UP");
-        assertThat((Map<?, ?>) components.get("kafka")).containsEntry("status", "UP");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        JsonNode components = health.get("components");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        String metrics = RestClient.create("http://127.0.0.1:" + port)
+                .get().uri("/actuator/prometheus")
+                .retrieve().body(String.class);
+
+        assertThat(metrics).contains("kassa_outbox_unsent");
     }
 }

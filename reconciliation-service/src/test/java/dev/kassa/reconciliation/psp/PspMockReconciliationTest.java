@@ -1,0 +1,181 @@
+package dev.kassa.reconciliation.psp;
+
+import static dev.kassa.reconciliation.support.ReportClient.discrepancies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.localstack.LocalStack;
+import dev.kassa.localstack.PostgresServer;
+import dev.kassa.localstack.process.ServiceJars;
+import dev.kassa.localstack.process.ServiceProcess;
+import dev.kassa.localstack.process.ServiceSpec;
+import dev.kassa.reconciliation.support.ReconciliationTestBase;
+import dev.kassa.reconciliation.support.ReportClient.Found;
+import dev.kassa.reconciliation.support.SettlementFileServer;
+import dev.kassa.reconciliation.support.TestPayment;
+import dev.kassa.reconciliation.support.TestRefund;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Against the real psp-mock-service, started as its own JVM from its jar: payment intents and a refund
+ * are made through its API, faults are injected with its {@code /admin/settlements/...} endpoints, and the
+ * reconciliation of today must classify exactly those faults.
+ *
+ * <p>The service's PSP base URL is the test file server's for the whole shared test context (a second
+ * context would add a second consumer to the group on the same broker); for today that server relays the
+ * request to psp-mock and streams its answer back unchanged. Today belongs to this test: the others use
+ * past days.
+ */
+class PspMockReconciliationTest extends ReconciliationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static ServiceProcess pspMock;
+    private static RestClient psp;
+
+    @BeforeAll
+    static void startPspMock() {
+        LocalStack stack = LocalStack.shared();
+        PostgresServer postgres = stack.postgres();
+        String database = stack.freshDatabase("psp");
+        int port = freePort();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("spring.datasource.url", postgres.jdbcUrl(database));
+        properties.put("spring.datasource.username", postgres.username());
+        properties.put("spring.datasource.password", postgres.password());
+        properties.put("psp.auth.secret-key", SettlementFileServer.API_KEY);
+        // nobody listens for webhooks in this test; deliveries just wait and retry
+        properties.put("psp.webhooks.endpoints", "http://127.0.0.1:9/unused");
+        pspMock = ServiceProcess.start(ServiceSpec.of("psp-mock-service", ServiceJars.locate("psp-mock-service"), port,
+                properties, Path.of("target", "psp-mock-service.log")));
+        pspMock.awaitHealthy(Duration.ofSeconds(120));
+        psp = RestClient.builder().baseUrl(pspMock.baseUrl())
+                .defaultHeader("Authorization", "Bearer " + SettlementFileServer.API_KEY).build();
+    }
+
+    @AfterAll
+    static void stopPspMock() {
+        if (pspMock != null) {
+            pspMock.close();
+        }
+    }
+
+    @Test
+    void faultsInjectedIntoPspMocksSettlementFileAreClassifiedExactly() {
+        String seller = seller();
+        TestPayment kept = charge(seller, 2999, "USD");
+        TestPayment dropped = charge(seller, 1500, "EUR");
+        TestPayment changed = charge(seller, 5000, "USD");
+        TestPayment failedHere = charge(seller, 700, "USD");
+        TestRefund refund = refund(kept, 999);
+        LocalDate today = LocalDate.ofInstant(kept.at(), ZoneOffset.UTC);
+
+        settledInPlatform(kept, dropped, changed);
+        settledInPlatform(refund);
+        publishAndAwait(failedHere.failed(failedHere.at())); // we say failed, the PSP charged it
+
+        Map<String, String> transactions = balanceTransactionsByIntent(today);
+        inject(today, "drop-row", Map.of("balance_transaction_id", transactions.get(dropped.pspReference())));
+        inject(today, "change-amount", Map.of("balance_transaction_id", transactions.get(changed.pspReference()),
+                "amount", 5100));
+        String neverSent = "po-never-sent-" + UUID.randomUUID();
+        JsonNode added = inject(today, "add-row", Map.of("type", "charge", "amount", 777, "currency", "USD",
+                "payment_order_id", neverSent));
+        PSP.relay(today, pspMock.baseUrl());
+
+        JsonNode report = api.run(today);
+
+        assertThat(discrepancies(report)).containsExactlyInAnyOrder(
+                new Found("MISSING_AT_PSP", dropped.orderId(), dropped.pspReference(), null, seller,
+                        "SUCCEEDED 15.00 EUR", "none"),
+                new Found("AMOUNT_MISMATCH", changed.orderId(), changed.pspReference(), null, seller,
+                        "50.00 USD", "51.00 USD"),
+                new Found("MISSING_IN_PLATFORM", neverSent, added.get("payment_intent_id").asString(), null, null,
+                        "none", "CHARGED 7.77 USD"),
+                new Found("STATUS_MISMATCH", failedHere.orderId(), failedHere.pspReference(), null, seller,
+                        "FAILED 7.00 USD", "CHARGED 7.00 USD"));
+        assertThat(report.get("matched_count").asLong()).as("the kept charge and its refund").isEqualTo(2);
+        assertThat(report.get("malformed_count").asLong()).isZero();
+        JsonNode usd = report.get("totals").get(1);
+        assertThat(usd.get("currency").asString()).isEqualTo("USD");
+        assertThat(usd.get("psp_net_minor").asLong())
+                .isEqualTo(usd.get("psp_gross_minor").asLong() - usd.get("psp_fees_minor").asLong());
+        assertThat(usd.get("psp_fees_minor").asLong()).as("psp-mock's fee model").isPositive();
+    }
+
+    /** A tok_visa payment intent at psp-mock, succeeded at once, as payment-service would create it. */
+    private static TestPayment charge(String seller, long amount, String currency) {
+        TestPayment planned = TestPayment.of(seller, amount, currency, Instant.now());
+        JsonNode intent = post("/v1/payment_intents", planned.orderId() + ":1", Map.of(
+                "amount", amount, "currency", currency, "payment_method", "tok_visa",
+                "metadata", Map.of("payment_order_id", planned.orderId())));
+        assertThat(intent.get("status").asString()).isEqualTo("succeeded");
+        return new TestPayment(planned.orderId(), planned.checkoutId(), seller, amount, currency,
+                intent.get("id").asString(), Instant.ofEpochSecond(intent.get("created").asLong()));
+    }
+
+    private static TestRefund refund(TestPayment payment, long amount) {
+        TestRefund planned = TestRefund.of(payment, amount, Instant.now());
+        JsonNode refund = post("/v1/refunds", planned.refundId() + ":1",
+                Map.of("payment_intent", payment.pspReference(), "amount", amount));
+        assertThat(refund.get("status").asString()).isEqualTo("succeeded");
+        return new TestRefund(payment, planned.refundId(), refund.get("id").asString(), amount, planned.at());
+    }
+
+    private static JsonNode post(String path, String idempotencyKey, Map<String, Object> body) {
+        return JSON.readTree(psp.post().uri(path).header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
+                .retrieve().body(String.class));
+    }
+
+    private static JsonNode inject(LocalDate day, String fault, Map<String, Object> body) {
+        return JSON.readTree(psp.post().uri("/admin/settlements/{date}/" + fault, day)
+                .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
+                .retrieve().body(String.class));
+    }
+
+    /** payment_intent_id → balance_transaction_id of its charge, read from psp-mock's own file. */
+    private static Map<String, String> balanceTransactionsByIntent(LocalDate day) {
+        String csv = psp.get().uri("/v1/settlements/{date}", day).retrieve().body(String.class);
+        Map<String, String> byIntent = new HashMap<>();
+        try {
+            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(csv)).getRecords();
+            for (CSVRecord record : records) {
+                if (record.get("type").equals("charge")) {
+                    byIntent.put(record.get("payment_intent_id"), record.get("balance_transaction_id"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byIntent;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.kassa.reconciliation.run;
+
+import static dev.kassa.reconciliation.support.ReportClient.discrepancies;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.localstack.LocalStack;
+import dev.kassa.reconciliation.support.ReconciliationTestBase;
+import dev.kassa.reconciliation.support.SettlementCsv;
+import dev.kassa.reconciliation.support.TestPayment;
+import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.event.DiscrepancyFound;
+import dev.kassa.schemas.serde.KassaAvroDeserializer;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A rerun replaces the day's report; the same differences give the same report and are published once. */
+class RerunTest extends ReconciliationTestBase {
+
+    @Test
+    void aRerunGivesTheSameReportAndPublishesNothingTwice() {
+        LocalDate day = uniqueDay();
+        TestPayment matched = TestPayment.of(seller(), 2999, "USD", at(day, 8));
+        TestPayment changed = TestPayment.of(seller(), 1000, "USD", at(day, 9));
+        TestPayment dropped = TestPayment.of(seller(), 1500, "EUR", at(day, 10));
+        settledInPlatform(matched, changed, dropped);
+        PSP.serve(day, new SettlementCsv().charge(matched).charge(changed.withAmount(1100))
+                .charge("txn_stranger", "pi_stranger", "po-stranger-" + UUID.randomUUID(), 700, 50, "USD", at(day, 11))
+                .render());
+
+        JsonNode first = api.run(day);
+        JsonNode second = api.run(day);
+
+        assertThat(discrepancies(first)).extracting(d -> d.type()).containsExactlyInAnyOrder(
+                "AMOUNT_MISMATCH", "MISSING_AT_PSP", "MISSING_IN_PLATFORM");
+        assertThat(without(second, "started_at", "finished_at")).isEqualTo(without(first, "started_at", "finished_at"));
+        List<DiscrepancyFound> published = awaitPublished(day, 3);
+        assertThat(published).extracting(d -> d.getDiscrepancyType()).containsExactlyInAnyOrder(
+                "AMOUNT_MISMATCH", "MISSING_AT_PSP", "MISSING_IN_PLATFORM");
+        assertThat(published).allSatisfy(d -> assertThat(d.getReportDate()).isEqualTo(day.toString()));
+        DiscrepancyFound amount = published.stream()
+                .filter(d -> d.getDiscrepancyType().equals("AMOUNT_MISMATCH")).findFirst().orElseThrow();
+        assertThat(amount.getPaymentOrderId()).isEqualTo(changed.orderId());
+        assertThat(amount.getPspReference()).isEqualTo(changed.pspReference());
+        assertThat(amount.getExpected()).isEqualTo("10.00 USD");
+        assertThat(amount.getActual()).isEqualTo("11.00 USD");
+        assertThat(amount.getCurrency()).isEqualTo("USD");
+        assertThat(outboxRows(day)).as("the rerun found nothing new to publish").isEqualTo(3);
+    }
+
+    @Test
+    void aRerunAfterTheFixReplacesTheReportAndPublishesOnlyWhatIsNew() {
+        LocalDate day = uniqueDay();
+        TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 8));
+        publishAndAwait(payment.succeeded(), payment.credited());
+        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        assertThat(discrepancies(api.run(day))).extracting(d -> d.type()).containsExactly("LEDGER_MISSING");
+
+        publishAndAwait(payment.recorded()); // the late ledger entry arrives
+        TestPayment late = TestPayment.of(seller(), 500, "USD", at(day, 9));
+        settledInPlatform(late); // and a payment the PSP file does not have yet
+        JsonNode rerun = api.run(day);
+
+        assertThat(discrepancies(rerun)).extracting(d -> d.type() + " " + d.paymentOrderId())
+                .containsExactly("MISSING_AT_PSP " + late.orderId());
+        assertThat(rerun.get("discrepancy_count").asLong()).isEqualTo(1);
+        assertThat(outboxRows(day)).isEqualTo(2);
+    }
+
+    private long outboxRows(LocalDate day) {
+        return jdbc.sql("SELECT count(*) FROM outbox_message WHERE message_key = :key")
+                .param("key", day.toString()).query(Long.class).single();
+    }
+
+    private static JsonNode without(JsonNode report, String... fields) {
+        tools.jackson.databind.node.ObjectNode copy = (tools.jackson.databind.node.ObjectNode) report.deepCopy();
+        for (String field : fields) {
+            copy.remove(field);
+        }
+        return copy;
+    }
+
+    /** Reads reconciliation.discrepancies from the beginning until {@code count} records keyed by the day arrived. */
+    private static List<DiscrepancyFound> awaitPublished(LocalDate day, int count) {
+        List<DiscrepancyFound> found = new ArrayList<>();
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "rerun-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new KassaAvroDeserializer())) {
+            consumer.subscribe(List.of(Topics.RECONCILIATION_DISCREPANCIES));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (day.toString().equals(record.key())) {
+                        found.add((DiscrepancyFound) record.value());
+                    }
+                }
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+}

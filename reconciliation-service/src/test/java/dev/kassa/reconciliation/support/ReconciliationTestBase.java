@@ -1,0 +1,114 @@
+package dev.kassa.reconciliation.support;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.schemas.ConsumerGroups;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context of the module's tests (same configuration everywhere, so Spring's context cache
+ * shares it): the service against local-stack's broker and a fresh database, the PSP's settlement files
+ * served by {@link SettlementFileServer}, short retry backoffs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
+public abstract class ReconciliationTestBase {
+
+    protected static final SettlementFileServer PSP = SettlementFileServer.shared();
+    private static final AtomicInteger DAYS = new AtomicInteger();
+    private static PlatformEvents events;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        LocalStackSpring.register(registry, "reconciliation");
+        registry.add("kassa.reconciliation.psp.base-url", PSP::baseUrl);
+        registry.add("kassa.reconciliation.cron", () -> "-");
+        // short, so that a test can put a payment on either side of it
+        registry.add("kassa.reconciliation.grace-period", () -> "PT2M");
+        registry.add("kassa.messaging.consumer.backoff", () -> "100ms,200ms");
+        registry.add("kassa.messaging.outbox.poll-interval", () -> "100ms");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected ReportClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ReportClient("http://127.0.0.1:" + port);
+        clock.reset();
+    }
+
+    /**
+     * A past UTC day no other test uses, two days apart so that no test sees another's "day before"
+     * (a run also looks at the previous day's file).
+     */
+    protected static LocalDate uniqueDay() {
+        return LocalDate.of(2024, 1, 1).plusDays(3L * DAYS.incrementAndGet());
+    }
+
+    /** {@code hour}:00 UTC of {@code day}. */
+    protected static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    protected static synchronized PlatformEvents events() {
+        if (events == null) {
+            events = new PlatformEvents();
+        }
+        return events;
+    }
+
+    /** Publishes the events and waits until the projection's consumers have handled every one of them. */
+    protected void publishAndAwait(SpecificRecord... records) {
+        List<String> eventIds = events().publish(records);
+        awaitHandled(eventIds);
+    }
+
+    protected void awaitHandled(List<String> published) {
+        List<String> eventIds = published.stream().distinct().toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM processed_message WHERE consumer = :consumer AND event_id IN (:ids)""")
+                .param("consumer", ConsumerGroups.RECONCILIATION_SERVICE)
+                .param("ids", eventIds)
+                .query(Long.class).single() == eventIds.size());
+    }
+
+    /** A payment as the platform records it when all goes well: success, wallet credit, ledger entry. */
+    protected void settledInPlatform(TestPayment... payments) {
+        publishAndAwait(Arrays.stream(payments)
+                .flatMap(p -> java.util.stream.Stream.<SpecificRecord>of(p.succeeded(), p.credited(), p.recorded()))
+                .toArray(SpecificRecord[]::new));
+    }
+
+    protected void settledInPlatform(TestRefund refund) {
+        publishAndAwait(refund.succeeded(), refund.debited(), refund.recorded());
+    }
+
+    protected static String seller() {
+        return "seller-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+}

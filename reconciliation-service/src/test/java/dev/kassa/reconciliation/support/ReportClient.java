@@ -1,0 +1,70 @@
+package dev.kassa.reconciliation.support;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The reconciliation API as a client sees it: raw JSON, so tests check the wire format too. */
+public final class ReportClient {
+
+    /** One discrepancy of a report, the fields tests compare. */
+    public record Found(String type, String paymentOrderId, String pspReference, String refundId, String sellerAccount,
+                        String expected, String actual) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient http;
+
+    public ReportClient(String baseUrl) {
+        this.http = RestClient.builder().baseUrl(baseUrl)
+                .defaultStatusHandler(status -> true, (request, response) -> { }) // tests look at every status
+                .build();
+    }
+
+    /** Runs the day and returns the report; fails the test unless the run answered 200. */
+    public JsonNode run(LocalDate date) {
+        ResponseEntity<String> response = post("{\"date\":\"" + date + "\"}");
+        if (response.getStatusCode().value() != 200) {
+            throw new AssertionError("POST /api/v1/reconciliations " + date + " answered "
+                    + response.getStatusCode() + ": " + response.getBody());
+        }
+        return JSON.readTree(response.getBody());
+    }
+
+    public ResponseEntity<String> post(String body) {
+        return http.post().uri("/api/v1/reconciliations").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> get(String path) {
+        return http.get().uri(path).retrieve().toEntity(String.class);
+    }
+
+    public JsonNode report(LocalDate date) {
+        return JSON.readTree(get("/api/v1/reconciliations/" + date).getBody());
+    }
+
+    public static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    public static List<Found> discrepancies(JsonNode report) {
+        List<Found> found = new ArrayList<>();
+        for (JsonNode d : report.get("discrepancies")) {
+            found.add(new Found(text(d, "type"), text(d, "payment_order_id"), text(d, "psp_reference"),
+                    text(d, "refund_id"), text(d, "seller_account"), text(d, "expected"), text(d, "actual")));
+        }
+        return found;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}
