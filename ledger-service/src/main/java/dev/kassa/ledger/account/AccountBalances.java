@@ -1,7 +1,6 @@
 package dev.kassa.ledger.account;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +32,5 @@ public class AccountBalances {
                 .param(account.value())
                 .query((rs, i) -> new CurrencyBalance(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
-    }
-
-    /** The account's totals in one currency, if it has any. */
-    public Optional<CurrencyBalance> of(AccountId account, String currency) {
-        return of(account).stream().filter(b -> b.currency().equals(currency)).findFirst();
     }
 }

@@ -37,11 +37,6 @@ public record NewJournalEntry(
         requireBalanced(lines);
     }
 
-    /** The entry's business key: one entry per (payment order, kind, refund id). */
-    public String businessKey() {
-        return paymentOrderId + "/" + kind + (refundId == null ? "" : "/" + refundId);
-    }
-
     private static void requireBalanced(List<JournalLine> lines) {
         if (lines.size() < 2) {
             throw new IllegalArgumentException("a journal entry needs at least one debit and one credit");

@@ -8,6 +8,11 @@ import dev.kassa.ledger.support.PaymentResultsProducer;
 import dev.kassa.ledger.support.TestEvents;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +26,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * Throughput of posting from a pre-filled payment.results: the consumer is stopped, N succeeded payments
  * are written to the topic, the consumer is started, and the entries committed per second are printed.
- * Not part of {@code verify}; run it with
- * {@code ./mvnw -B -q -pl ledger-service verify -Dtest=LedgerBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (N: {@code -Dkassa.benchmark.payments=50000}).
+ * Not part of {@code verify}; the command is in the README (N: {@code -Dkassa.benchmark.payments=50000}).
  */
 class LedgerBenchmark extends LedgerIntegrationTest {
 
@@ -56,6 +59,7 @@ class LedgerBenchmark extends LedgerIntegrationTest {
         }
         double fillSeconds = seconds(System.nanoTime() - fillStart);
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long start = System.nanoTime();
         consumer.start();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> posted(run) > 0);
@@ -65,8 +69,9 @@ class LedgerBenchmark extends LedgerIntegrationTest {
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL", Long.class) == 0);
         long published = System.nanoTime();
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-        System.out.printf("""
+        String report = """
 
                 ===== LedgerBenchmark: %,d succeeded payments pre-filled on %s =====
                 pre-fill (producer)                    %8.1f s  %,10.0f records/s
@@ -74,13 +79,28 @@ class LedgerBenchmark extends LedgerIntegrationTest {
                 first -> last entry committed          %8.1f s  %,10.0f entries/s
                 start -> last entry committed          %8.1f s  %,10.0f entries/s
                 start -> every LedgerTransactionRecorded sent (outbox drained) %8.1f s
+                machine: %d cores, load average %.1f before, %.1f after (other processes share the cores)
                 =====
-                %n""", payments, Topics.PAYMENT_RESULTS, fillSeconds, payments / fillSeconds,
+                """.formatted(payments, Topics.PAYMENT_RESULTS, fillSeconds, payments / fillSeconds,
                 seconds(first - start), seconds(last - first), (payments - 1) / seconds(last - first),
-                seconds(last - start), payments / seconds(last - start), seconds(published - start));
+                seconds(last - start), payments / seconds(last - start), seconds(published - start),
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        System.out.println(report);
+        writeReport(report);
 
         Map<String, Object> trialBalance = http().get().uri("/api/v1/ledger/trial-balance").retrieve().body(JSON);
         assertThat(trialBalance).containsEntry("balanced", true);
+    }
+
+    /** Surefire sends test output to a file; the figures also go to target/benchmark/ for the README command. */
+    private static void writeReport(String report) {
+        try {
+            Path file = Path.of("target", "benchmark", "ledger-benchmark.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long posted(String run) {
