@@ -8,7 +8,6 @@ import dev.kassa.messaging.outbox.OutboxAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -77,7 +76,7 @@ public class ConsumerAutoConfiguration {
 
     @Bean
     EventConsumerRegistrar kassaEventConsumerRegistrar(
-            List<EventConsumer> consumers, MessagingProperties properties, TopicProvisioner provisioner,
+            ObjectProvider<EventConsumer> consumers, MessagingProperties properties, TopicProvisioner provisioner,
             RetryTopicConfigurer retryTopicConfigurer,
             @Qualifier(CONTAINER_FACTORY)
             ConcurrentKafkaListenerContainerFactory<String, ReceivedValue> containerFactory,
@@ -87,7 +86,8 @@ public class ConsumerAutoConfiguration {
         // service's own transaction manager, so that its @Transactional code joins the same transaction.
         PlatformTransactionManager transactionManager =
                 transactionManagers.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
-        return new EventConsumerRegistrar(consumers, properties, provisioner, retryTopicConfigurer, containerFactory,
+        // A service without consumers still gets its main topics created (the relay publishes to them).
+        return new EventConsumerRegistrar(consumers.orderedStream().toList(), properties, provisioner, retryTopicConfigurer, containerFactory,
                 sender.template(), inbox, new TransactionTemplate(transactionManager), metrics);
     }
 }

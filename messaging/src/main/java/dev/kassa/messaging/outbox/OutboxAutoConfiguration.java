@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.sql.DriverManager;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -72,6 +73,17 @@ public class OutboxAutoConfiguration {
         if (details == null) {
             return dataSource::getConnection;
         }
-        return () -> DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(), details.getPassword());
+        return () -> {
+            Properties connection = new Properties();
+            if (details.getUsername() != null) {
+                connection.setProperty("user", details.getUsername());
+            }
+            if (details.getPassword() != null) {
+                connection.setProperty("password", details.getPassword());
+            }
+            // Named, so that operators can tell the publishing instance's session in pg_stat_activity.
+            connection.setProperty("ApplicationName", "kassa-outbox-relay");
+            return DriverManager.getConnection(details.getJdbcUrl(), connection);
+        };
     }
 }

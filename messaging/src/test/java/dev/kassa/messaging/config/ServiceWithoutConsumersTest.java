@@ -1,0 +1,63 @@
+package dev.kassa.messaging.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.localstack.LocalStack;
+import dev.kassa.localstack.PostgresServer;
+import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.consumer.ConsumerAutoConfiguration;
+import dev.kassa.messaging.consumer.EventConsumerRegistrar;
+import dev.kassa.messaging.health.KafkaHealthAutoConfiguration;
+import dev.kassa.messaging.outbox.Outbox;
+import dev.kassa.messaging.outbox.OutboxAutoConfiguration;
+import dev.kassa.messaging.support.TopicProbe;
+import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
+import dev.kassa.schemas.sample.SampleEvents;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A service that only publishes (no EventConsumer, no web layer) starts, creates the topics and relays. */
+class ServiceWithoutConsumersTest {
+
+    @Test
+    void aPublishOnlyServiceCreatesTheMainTopicsAndRelaysItsEvents() {
+        LocalStack stack = LocalStack.shared();
+        PostgresServer postgres = stack.postgres();
+        String database = stack.freshDatabase("publish_only");
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
+                        DataSourceTransactionManagerAutoConfiguration.class, LiquibaseAutoConfiguration.class,
+                        MessagingAutoConfiguration.class, KafkaHealthAutoConfiguration.class,
+                        OutboxAutoConfiguration.class, ConsumerAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.datasource.url=" + postgres.jdbcUrl(database),
+                        "spring.datasource.username=" + postgres.username(),
+                        "spring.datasource.password=" + postgres.password(),
+                        "spring.liquibase.change-log=classpath:db/changelog/messaging/messaging.changelog.yaml",
+                        "spring.kafka.bootstrap-servers=" + stack.kafka().bootstrapServers(),
+                        "kassa.messaging.outbox.poll-interval=200ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(EventConsumerRegistrar.class)
+                            .hasBean("kafkaHealthIndicator");
+                    Outbox outbox = context.getBean(Outbox.class);
+                    TransactionTemplate transactions = new TransactionTemplate(
+                            context.getBean(DataSourceTransactionManager.class));
+                    String eventId = transactions.execute(status -> outbox.publish(Topics.PAYMENT_PSP_REQUESTS,
+                            "po-publish-only", SampleEvents.of(PaymentOrderExecutionRequested.class)));
+
+                    await().atMost(Duration.ofSeconds(30)).until(() ->
+                            TopicProbe.readAll(stack.kafka().bootstrapServers(), Topics.PAYMENT_PSP_REQUESTS).stream()
+                                    .anyMatch(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))));
+                });
+    }
+}
