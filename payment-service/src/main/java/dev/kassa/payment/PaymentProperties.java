@@ -13,11 +13,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxAmountMinor            largest accepted payment order, in minor units of its currency
  * @param maxAmountMinorPerCurrency overrides per ISO code (JPY has no minor unit, KWD three)
  * @param maxBodySize               requests with a larger body get a 413 problem
+ * @param executorConcurrency       consumer threads of the PSP executor: its work is waiting on the PSP, so one
+ *                                  per partition of payment.psp-requests
  */
 @ConfigurationProperties("kassa.payment")
 public record PaymentProperties(@DefaultValue("99999999") long maxAmountMinor,
                                 @DefaultValue Map<String, Long> maxAmountMinorPerCurrency,
                                 @DefaultValue("64KB") DataSize maxBodySize,
+                                @DefaultValue("3") int executorConcurrency,
                                 @DefaultValue Janitor janitor) {
 
     /** The maximum accepted amount in minor units of {@code currency}. */

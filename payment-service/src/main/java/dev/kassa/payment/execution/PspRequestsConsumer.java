@@ -1,6 +1,7 @@
 package dev.kassa.payment.execution;
 
 import dev.kassa.messaging.consumer.EventConsumer;
+import dev.kassa.payment.PaymentProperties;
 import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
 import dev.kassa.schemas.ConsumerGroups;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 public class PspRequestsConsumer {
 
     @Bean
-    EventConsumer pspRequests(PaymentExecutor payments, RefundExecutor refunds) {
+    EventConsumer pspRequests(PaymentExecutor payments, RefundExecutor refunds, PaymentProperties properties) {
         return EventConsumer.of(Topics.PAYMENT_PSP_REQUESTS, ConsumerGroups.PAYMENT_SERVICE,
                 (InboundEvent event) -> {
                     switch (event.record()) {
@@ -24,6 +25,6 @@ public class PspRequestsConsumer {
                         default -> throw new InvalidEventException("payment.psp-requests does not carry "
                                 + event.record().getSchema().getFullName());
                     }
-                });
+                }).withConcurrency(properties.executorConcurrency());
     }
 }

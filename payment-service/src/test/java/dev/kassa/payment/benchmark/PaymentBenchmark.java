@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Throughput of the gateway against the real PSP simulator, one JVM for the service and one for psp-mock,
@@ -34,12 +34,14 @@ import org.springframework.test.context.TestPropertySource;
  * outbox row); end-to-end payments per second (POST until every order is SUCCEEDED: outbox relay, Kafka,
  * executor, PSP call, result transaction); and idempotent resubmissions per second.
  */
-@TestPropertySource(properties = "kassa.messaging.consumer.concurrency=3")
 class PaymentBenchmark extends PaymentServiceTestBase {
 
     private static final int CHECKOUTS = Integer.getInteger("payment.benchmark.checkouts", 2000);
     private static final int CLIENTS = Integer.getInteger("payment.benchmark.clients", 32);
     private static final Path REPORT = Path.of("target", "payment-benchmark.txt");
+
+    @Value("${kassa.payment.executor-concurrency}")
+    int executorThreads;
 
     @Test
     void intakeEndToEndAndResubmissions() throws Exception {
@@ -65,7 +67,7 @@ class PaymentBenchmark extends PaymentServiceTestBase {
 
         List<String> lines = List.of(
                 "payment-service benchmark: %d checkouts of one order (tok_visa), %d concurrent clients, %d executor threads"
-                        .formatted(CHECKOUTS, CLIENTS, 3),
+                        .formatted(CHECKOUTS, CLIENTS, executorThreads),
                 "checkout intake:        %s".formatted(intake.describe()),
                 "end to end:             %.0f payments/s (%d orders SUCCEEDED %.1f s after the first POST)"
                         .formatted(CHECKOUTS / seconds(started, succeeded), CHECKOUTS, seconds(started, succeeded)),
