@@ -78,6 +78,13 @@ public class PaymentExecutor {
      * @return whether a result was applied (false: still processing, or already resolved)
      */
     public boolean apply(PaymentOrder order, PaymentIntent intent, ResultSource source) {
+        if (!intent.pending() && !sameMoney(order, intent)) {
+            // Signed or not, a result for other money than we asked for is not ours to book: an operator decides.
+            log.error("PSP intent {} ({}) is for {} {} minor but the order is {} {} minor: result NOT applied",
+                    intent.id(), intent.status(), intent.amount(), intent.currency(), order.amountMinor(),
+                    order.currency());
+            return false;
+        }
         if (intent.succeeded()) {
             return results.paymentSucceeded(order.paymentOrderId(), order.attempt(), intent.id(), source);
         }
@@ -88,6 +95,10 @@ public class PaymentExecutor {
         orders.recordPspReference(order.paymentOrderId(), order.attempt(), intent.id());
         log.info("PSP intent {} is {}: the result comes by webhook", intent.id(), intent.status());
         return false;
+    }
+
+    private static boolean sameMoney(PaymentOrder order, PaymentIntent intent) {
+        return intent.amount() == order.amountMinor() && order.currency().equalsIgnoreCase(intent.currency());
     }
 
     /** What the PSP echoes back in webhooks, so that a webhook finds its order and attempt without a lookup race. */

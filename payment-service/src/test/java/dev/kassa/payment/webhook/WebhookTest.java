@@ -115,6 +115,19 @@ class WebhookTest extends PaymentServiceTestBase {
     }
 
     @Test
+    void aSignedResultForOtherMoneyThanTheOrdersIsNotBooked() {
+        Order order = executingAsyncOrder();
+        String event = succeededEvent(id("evt"), order).replace("\"amount\":1000", "\"amount\":100000");
+        long now = Instant.now().getEpochSecond();
+
+        HttpApi.Response response = send(event, sign(PspMock.WEBHOOK_SECRET, now, event));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("outcome").asString()).isEqualTo("IGNORED");
+        assertThat(orderStatus(order.id())).isEqualTo("EXECUTING");
+    }
+
+    @Test
     void anEventForAnUnknownIntentIsAcknowledgedAndRecordedForOperators() {
         String eventId = id("evt");
         String event = """
