@@ -60,9 +60,12 @@ public final class PaymentIntentBenchmark {
                         clients, warmup.toSeconds(), measured.toSeconds(), webhooks ? "on" : "off");
                 run(endpoint, clients, warmup, "warm-up");
                 long deliveredBefore = sink.received.get();
+                CpuTime cpuBefore = CpuTime.now(postgres);
                 Result result = run(endpoint, clients, measured, "measured");
+                CpuTime cpu = CpuTime.now(postgres).minus(cpuBefore);
                 long delivered = sink.received.get() - deliveredBefore;
                 result.print(measured, delivered);
+                cpu.print(result.sortedLatencies().length);
             }
         }
     }
@@ -137,6 +140,38 @@ public final class PaymentIntentBenchmark {
         double percentile(double p) {
             int index = (int) Math.ceil(p * sortedLatencies.length) - 1;
             return sortedLatencies[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    /**
+     * CPU used by this JVM (service, clients and webhook sink) and by the PostgreSQL server processes. On a shared
+     * machine the rate depends on the neighbours; CPU per intent does not, and gives the capacity of 2 cores.
+     */
+    private record CpuTime(Duration jvm, Duration postgres) {
+
+        static CpuTime now(PostgresServer server) {
+            Duration jvm = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+            String dataDir = server.dataDir().toString();
+            Duration db = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir)).orElse(false))
+                    .flatMap(postmaster -> java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                    .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                    .reduce(Duration.ZERO, Duration::plus);
+            return new CpuTime(jvm, db);
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(jvm.minus(earlier.jvm), postgres.minus(earlier.postgres));
+        }
+
+        void print(long intents) {
+            double jvmMicros = jvm.toNanos() / 1e3 / intents;
+            double dbMicros = postgres.toNanos() / 1e3 / intents;
+            System.out.printf(Locale.ROOT, "  CPU per intent: JVM %.0f us (service + clients + sink), PostgreSQL %.0f us%n",
+                    jvmMicros, dbMicros);
+            System.out.printf(Locale.ROOT, "  => 2 cores sustain about %.0f intents/s when nothing else runs%n",
+                    2e6 / (jvmMicros + dbMicros));
         }
     }
 
