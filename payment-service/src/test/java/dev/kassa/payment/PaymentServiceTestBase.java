@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -22,8 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every test class shares ONE application context (same configuration, so Spring's context cache reuses
- * it), one broker and one PostgreSQL (local-stack), and one psp-mock-service process. The service runs on
- * a port chosen up front, because psp-mock must know where to send its webhooks when it starts.
+ * it), one broker and one PostgreSQL (local-stack), and one psp-mock-service process, which boots while
+ * the context does. The service runs on a port chosen up front, because psp-mock must know where to send
+ * its webhooks when it starts.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 public abstract class PaymentServiceTestBase {
@@ -60,7 +62,7 @@ public abstract class PaymentServiceTestBase {
     protected final HttpApi api = new HttpApi(PORT);
 
     protected PspMock psp() {
-        return PspMock.shared(PORT);
+        return PspMock.shared(PORT).awaitReady();
     }
 
     /** What payment-service published to payment.results since the JVM started. */
@@ -69,6 +71,11 @@ public abstract class PaymentServiceTestBase {
             paymentResults = new TopicRecorder(Topics.PAYMENT_RESULTS);
         }
         return paymentResults;
+    }
+
+    @BeforeEach
+    void pspIsUp() {
+        psp();
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package dev.kassa.payment.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -29,19 +32,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return render(problem);
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> response = render(problem);
+        // Set here, or Spring would echo the raw request path, which may carry what looked like a card number.
+        try {
+            response.getBody().setInstance(URI.create(PanDetector.mask(request.getRequestURI())));
+        } catch (IllegalArgumentException notAUri) {
+            response.getBody().setInstance(URI.create("about:blank"));
+        }
+        return response;
     }
 
     /** Binding a parsed body to a request type failed (unknown field, wrong shape). */
     @ExceptionHandler(JacksonException.class)
-    ResponseEntity<ProblemDetail> unbindable(JacksonException ex) {
-        return render(unreadable(ex));
+    ResponseEntity<ProblemDetail> unbindable(JacksonException ex, HttpServletRequest request) {
+        return apiProblem(unreadable(ex), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            return asObject(apiProblem(unreadable(ex), servlet.getRequest()));
+        }
         return asObject(render(unreadable(ex)));
     }
 

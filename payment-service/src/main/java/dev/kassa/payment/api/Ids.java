@@ -25,10 +25,16 @@ public final class Ids {
         }
     }
 
-    /** For ids in URL paths: refuses what could never exist, with the same rule. */
+    /**
+     * For ids in URL paths: refuses what could never exist, with the same rule, and anything that looks
+     * like a card number (it would otherwise reach the logs through the MDC).
+     */
     public static String requireValid(String field, String id) {
         if (!isValid(id)) {
             throw ApiProblem.invalidRequest(field, RULE);
+        }
+        if (PanDetector.containsPan(id)) {
+            throw ApiProblem.invalidRequest(field, JsonBodyInspector.PAN_REASON);
         }
         return id;
     }

@@ -29,6 +29,20 @@ public final class PanDetector {
         return false;
     }
 
+    /** {@code text} with every PAN-like run replaced by {@code card-number-removed}, for echoes such as URLs. */
+    public static String mask(String text) {
+        if (text == null || text.length() < 13) {
+            return text;
+        }
+        Matcher run = DIGIT_RUN.matcher(text);
+        StringBuilder masked = new StringBuilder();
+        while (run.find()) {
+            run.appendReplacement(masked, isPan(run.group()) ? "card-number-removed" : run.group());
+        }
+        run.appendTail(masked);
+        return masked.toString();
+    }
+
     private static boolean isPan(String run) {
         int digits = 0;
         for (int i = 0; i < run.length(); i++) {

@@ -65,12 +65,15 @@ class PaymentOrderApiTest extends PaymentServiceTestBase {
         HttpApi.Response conflict = api.post("/api/v1/payment-orders/" + orderId + "/retry", new byte[0], null);
         HttpApi.Response unknown = api.post("/api/v1/payment-orders/" + id("po") + "/retry", new byte[0], null);
         HttpApi.Response invalid = api.get("/api/v1/payment-orders/bad%20id");
+        HttpApi.Response pan = api.get("/api/v1/payment-orders/4242424242424242");
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(conflict.json().path("errors").get(0).path("field").asString()).isEqualTo("status");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(invalid.status()).isEqualTo(400);
+        assertThat(pan.status()).isEqualTo(400);
+        assertThat(pan.body()).doesNotContain("4242424242424242");
         assertThat(order(orderId).json().path("attempts").asInt()).isEqualTo(1);
     }
 }

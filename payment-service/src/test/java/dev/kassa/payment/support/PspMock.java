@@ -35,6 +35,7 @@ public final class PspMock {
 
     private final ServiceProcess process;
     private final RestClient http;
+    private volatile boolean ready;
 
     private PspMock(ServiceProcess process) {
         this.process = process;
@@ -45,7 +46,10 @@ public final class PspMock {
                 .defaultHeader("Authorization", "Bearer " + API_KEY).build();
     }
 
-    /** Starts psp-mock-service on first use, its webhooks going to payment-service on {@code webhookPort}. */
+    /**
+     * Starts psp-mock-service on first use, its webhooks going to payment-service on {@code webhookPort}. It
+     * boots while the Spring context does; {@link #awaitReady()} waits for it.
+     */
     public static synchronized PspMock shared(int webhookPort) {
         if (shared == null) {
             PostgresServer postgres = LocalStack.shared().postgres();
@@ -65,7 +69,6 @@ public final class PspMock {
             properties.put("psp.outcomes.success-probability", "1.0");
             ServiceProcess process = ServiceProcess.start(ServiceSpec.of("psp-mock-service", privateCopyOfJar(), port,
                     properties, Path.of("target", "psp-mock-service.log")));
-            process.awaitHealthy(Duration.ofSeconds(120));
             shared = new PspMock(process);
         }
         return shared;
@@ -84,6 +87,19 @@ public final class PspMock {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy the psp-mock-service jar", e);
         }
+    }
+
+    /** Waits (once) until psp-mock-service reports UP. */
+    public PspMock awaitReady() {
+        if (!ready) {
+            synchronized (this) {
+                if (!ready) {
+                    process.awaitHealthy(Duration.ofSeconds(180));
+                    ready = true;
+                }
+            }
+        }
+        return this;
     }
 
     public String baseUrl() {
