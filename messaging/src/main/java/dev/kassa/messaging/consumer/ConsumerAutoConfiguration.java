@@ -87,7 +87,8 @@ public class ConsumerAutoConfiguration {
         PlatformTransactionManager transactionManager =
                 transactionManagers.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
         // A service without consumers still gets its main topics created (the relay publishes to them).
-        return new EventConsumerRegistrar(consumers.orderedStream().toList(), properties, provisioner, retryTopicConfigurer, containerFactory,
-                sender.template(), inbox, new TransactionTemplate(transactionManager), metrics);
+        return new EventConsumerRegistrar(consumers.orderedStream().toList(), properties, provisioner,
+                retryTopicConfigurer, containerFactory, sender.template(), inbox,
+                new TransactionTemplate(transactionManager), metrics);
     }
 }

@@ -5,6 +5,7 @@ import dev.kassa.messaging.inbox.Inbox;
 import dev.kassa.schemas.Topics;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     private void provisionTopics() {
         Map<String, List<String>> followers = new LinkedHashMap<>();
         for (EventConsumer consumer : consumers) {
-            followers.computeIfAbsent(consumer.topic(), t -> new java.util.ArrayList<>())
+            followers.computeIfAbsent(consumer.topic(), t -> new ArrayList<>())
                     .addAll(ConsumerTopics.followers(consumer.topic(), consumer.group(), backoffOf(consumer).size()));
         }
         provisioner.provision(properties.mainTopics(), followers);

@@ -25,15 +25,16 @@ import org.springframework.kafka.core.ConsumerFactory;
 public class DeadLetterAutoConfiguration {
 
     @Bean
-    DeadLetterService kassaDeadLetterService(EventConsumerRegistrar registrar, ConsumerFactory<?, ?> kafkaConsumerFactory,
-                                             RawKafkaSender sender, DataSource dataSource,
-                                             MessagingProperties properties,
+    DeadLetterService kassaDeadLetterService(EventConsumerRegistrar registrar,
+                                             ConsumerFactory<?, ?> kafkaConsumerFactory, RawKafkaSender sender,
+                                             DataSource dataSource, MessagingProperties properties,
                                              ObjectProvider<MeterRegistry> meterRegistry) {
         MessagingProperties.DeadLetter settings = properties.deadLetter();
         DeadLetterReader reader = new DeadLetterReader(kafkaConsumerFactory.getConfigurationProperties(),
                 settings.readTimeout());
-        return new DeadLetterService(registrar::deadLetterTopics, reader, sender.template(), new ReplayAudit(dataSource),
-                settings.maxReplays(), settings.maxListLimit(), settings.maxReplayRecords(), properties.outbox().sendTimeout(),
+        return new DeadLetterService(registrar::deadLetterTopics, reader, sender.template(),
+                new ReplayAudit(dataSource), settings.maxReplays(), settings.maxListLimit(),
+                settings.maxReplayRecords(), properties.outbox().sendTimeout(),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

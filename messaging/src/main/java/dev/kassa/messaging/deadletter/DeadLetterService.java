@@ -6,6 +6,7 @@ import dev.kassa.schemas.serde.KassaAvroDeserializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,13 +48,13 @@ public class DeadLetterService {
     private final int maxReplays;
     private final int maxListLimit;
     private final int maxReplayRecords;
-    private final java.time.Duration sendTimeout;
+    private final Duration sendTimeout;
     private final MeterRegistry registry;
     private final KassaAvroDeserializer avro = new KassaAvroDeserializer();
 
     DeadLetterService(Supplier<List<String>> deadLetterTopics, DeadLetterReader reader,
                       KafkaOperations<String, Object> kafka, ReplayAudit audit, int maxReplays, int maxListLimit,
-                      int maxReplayRecords, java.time.Duration sendTimeout, MeterRegistry registry) {
+                      int maxReplayRecords, Duration sendTimeout, MeterRegistry registry) {
         this.deadLetterTopics = deadLetterTopics;
         this.reader = reader;
         this.kafka = kafka;

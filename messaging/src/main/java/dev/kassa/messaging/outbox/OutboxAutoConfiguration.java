@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.sql.DriverManager;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,7 +61,7 @@ public class OutboxAutoConfiguration {
             return () -> {
                 Tracer t = tracer.getIfUnique();
                 Propagator p = propagator.getIfUnique();
-                return t == null || p == null ? java.util.Map.of() : new MicrometerTraceHeaders(t, p).current();
+                return t == null || p == null ? Map.of() : new MicrometerTraceHeaders(t, p).current();
             };
         }
     }

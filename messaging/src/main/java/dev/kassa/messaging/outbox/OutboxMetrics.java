@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public class OutboxMetrics {
     private final Counter sent;
     private final Counter sendFailures;
     private final Supplier<OutboxRepository.Backlog> backlogSource;
-    private OutboxRepository.Backlog backlog = new OutboxRepository.Backlog(0, java.time.Duration.ZERO);
+    private OutboxRepository.Backlog backlog = new OutboxRepository.Backlog(0, Duration.ZERO);
     private long backlogReadAt = Long.MIN_VALUE;
 
     OutboxMetrics(MeterRegistry registry, OutboxRepository repository) {
