@@ -7,15 +7,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Service-wide beans: properties, the clock, the body size limit. Scheduling is on whether or not the
- * janitor runs: it also gives the Kafka retry topics the TaskScheduler they need for their back-off.
- */
+/** Service-wide beans: properties, the clock, the body size limit. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(PaymentProperties.class)
 public class PaymentServiceConfiguration {
 

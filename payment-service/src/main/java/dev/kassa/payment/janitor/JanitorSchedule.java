@@ -3,11 +3,13 @@ package dev.kassa.payment.janitor;
 import dev.kassa.payment.PaymentProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** Runs the janitor every {@code kassa.payment.janitor.interval} (off with {@code kassa.payment.janitor.enabled=false}). */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @ConditionalOnProperty(name = "kassa.payment.janitor.enabled", havingValue = "true", matchIfMissing = true)
 public class JanitorSchedule implements SchedulingConfigurer {
 
