@@ -88,18 +88,25 @@ public class ReconciliationRunner {
         }
         ReconciliationWindow window = ReconciliationWindow.of(runId, date, clock.instant(), properties.gracePeriod());
 
+        long started = System.nanoTime();
         SettlementStaging staging = new SettlementStaging(jdbc, date, properties.stagingBatchSize(),
                 properties.malformedRowsKept());
         staging.clearPrevious();
         SettlementCsvReader.Result file = settlementFiles.read(date, staging);
         staging.flush();
+        staging.analyze();
         long duplicates = staging.setAsideDuplicates();
         long malformed = file.malformedRows() + duplicates;
+        long staged = System.nanoTime();
 
         long matched = matcher.classify(window);
         long discrepancies = matcher.removeUnconfirmed(window);
         matcher.computeTotals(window);
+        long classified = System.nanoTime();
         long published = publisher.publishNew(date, runId);
+        log.debug("Reconciliation of {}: file fetched and staged in {} ms, classified in {} ms, published in {} ms",
+                date, (staged - started) / 1_000_000, (classified - staged) / 1_000_000,
+                (System.nanoTime() - classified) / 1_000_000);
 
         if (!runs.complete(date, runId, file.dataLines(), matched, discrepancies, malformed)) {
             throw new RunInProgressException(date);

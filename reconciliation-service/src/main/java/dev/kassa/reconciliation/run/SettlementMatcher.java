@@ -291,6 +291,7 @@ class SettlementMatcher {
         var parameters = window.parameters();
         jdbc.getJdbcTemplate().execute(CREATE_CLASSIFIED_ROW);
         jdbc.update(CLASSIFY_ROWS, parameters);
+        jdbc.getJdbcTemplate().execute("ANALYZE classified_row"); // temporary tables are never auto-analyzed
         for (String findings : new String[] {FILE_DISCREPANCIES, MISSING_AT_PSP, LEDGER_MISSING, WALLET_MISSING,
                 WALLET_LEDGER_MISMATCH}) {
             jdbc.update(UPSERT.formatted(findings), parameters);

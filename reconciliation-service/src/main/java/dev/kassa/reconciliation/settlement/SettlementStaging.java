@@ -79,11 +79,13 @@ public final class SettlementStaging implements SettlementRowSink {
         return jdbc.update("""
                 WITH duplicate AS (
                     DELETE FROM settlement_row s
-                     USING (SELECT line_number,
-                                   row_number() OVER (PARTITION BY balance_transaction_id ORDER BY line_number) AS nth,
-                                   min(line_number) OVER (PARTITION BY balance_transaction_id) AS first_line
-                              FROM settlement_row WHERE report_date = ?) d
-                     WHERE s.report_date = ? AND s.line_number = d.line_number AND d.nth > 1
+                     USING (SELECT line_number, first_line
+                              FROM (SELECT line_number,
+                                           row_number() OVER (PARTITION BY balance_transaction_id ORDER BY line_number) AS nth,
+                                           min(line_number) OVER (PARTITION BY balance_transaction_id) AS first_line
+                                      FROM settlement_row WHERE report_date = ?) numbered
+                             WHERE nth > 1) d
+                     WHERE s.report_date = ? AND s.line_number = d.line_number
                     RETURNING s.*, d.first_line)
                 INSERT INTO settlement_malformed_row (report_date, line_number, reason, raw)
                 SELECT report_date, line_number,
@@ -92,6 +94,14 @@ public final class SettlementStaging implements SettlementRowSink {
                                  amount_minor, fee_minor, net_minor, currency, created_at)
                   FROM duplicate""",
                 reportDate, reportDate);
+    }
+
+    /**
+     * Fresh statistics for the rows just staged: without them the planner takes a day's 100,000 new rows
+     * for a handful and picks nested loops over them.
+     */
+    public void analyze() {
+        jdbc.execute("ANALYZE settlement_row");
     }
 
     private void bind(PreparedStatement ps, SettlementRow row) throws SQLException {

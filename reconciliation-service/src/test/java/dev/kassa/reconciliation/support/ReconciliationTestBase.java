@@ -26,7 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * shares it): the service against local-stack's broker and a fresh database, the PSP's settlement files
  * served by {@link SettlementFileServer}, short retry backoffs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kassa.reconciliation.cron=-",
+        // short, so that a test can put a payment on either side of it
+        "kassa.reconciliation.grace-period=PT2M",
+        "kassa.messaging.consumer.backoff=100ms,200ms",
+        "kassa.messaging.outbox.poll-interval=100ms",
+        "logging.level.dev.kassa.reconciliation.run.ReconciliationRunner=DEBUG" // phase timings of each run
+})
 @Import(TestClockConfiguration.class)
 public abstract class ReconciliationTestBase {
 
@@ -38,11 +45,6 @@ public abstract class ReconciliationTestBase {
     static void properties(DynamicPropertyRegistry registry) {
         LocalStackSpring.register(registry, "reconciliation");
         registry.add("kassa.reconciliation.psp.base-url", PSP::baseUrl);
-        registry.add("kassa.reconciliation.cron", () -> "-");
-        // short, so that a test can put a payment on either side of it
-        registry.add("kassa.reconciliation.grace-period", () -> "PT2M");
-        registry.add("kassa.messaging.consumer.backoff", () -> "100ms,200ms");
-        registry.add("kassa.messaging.outbox.poll-interval", () -> "100ms");
     }
 
     @LocalServerPort
