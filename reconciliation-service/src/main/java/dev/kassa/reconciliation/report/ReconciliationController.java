@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/reconciliations")
 class ReconciliationController {
 
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_]{1,40}");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final int MAX_BODY_BYTES = 1024;
     private static final int MAX_DISCREPANCIES = 100_000;
@@ -128,7 +129,10 @@ class ReconciliationController {
         }
         for (String name : root.propertyNames()) {
             if (!"date".equals(name)) {
-                throw ApiProblem.invalid(name, "is not a known field");
+                // Named back only if it is a plain word: a field name is client input too (it could be a card number).
+                throw FIELD_NAME.matcher(name).matches()
+                        ? ApiProblem.invalid(name, "is not a known field")
+                        : ApiProblem.invalid("body", "has an unknown field; the only field is date");
             }
         }
         JsonNode date = root.get("date");

@@ -79,6 +79,9 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         assertProblem(api.post("{\"date\":20261120}"), 400, "date", "must be a string");
         assertProblem(api.post("{}"), 400, "date", "is required");
         assertProblem(api.post("{\"date\":\"2026-01-01\",\"force\":true}"), 400, "force", "is not a known field");
+        ResponseEntity<String> pan = api.post("{\"date\":\"2026-01-01\",\"4111111111111111\":1}");
+        assertProblem(pan, 400, "body", "has an unknown field");
+        assertThat(pan.getBody()).doesNotContain("4111111111111111");
         assertProblem(api.post("{\"date\":"), 400, "body", "is not valid JSON");
         assertProblem(api.post("[]"), 400, "body", "must be a JSON object");
         assertProblem(api.post(""), 400, "body", "is missing");
