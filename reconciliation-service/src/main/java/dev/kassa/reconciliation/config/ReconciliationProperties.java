@@ -2,6 +2,7 @@ package dev.kassa.reconciliation.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleRunAfter      a run still RUNNING after this long is taken to have died and may be replaced
  * @param stagingBatchSize   settlement rows per JDBC batch insert
  * @param malformedRowsKept  malformed rows stored with their text per report (all are counted)
+ * @param stagedFilesKept    how long staged settlement files are kept (a run needs its own and the previous
+ *                           day's; older ones only serve inspection); a rerun of an older day fetches it again
  * @param psp                where the settlement file comes from
  */
 @ConfigurationProperties("kassa.reconciliation")
@@ -27,6 +30,7 @@ public record ReconciliationProperties(
         @DefaultValue("PT1H") Duration staleRunAfter,
         @DefaultValue("1000") int stagingBatchSize,
         @DefaultValue("1000") int malformedRowsKept,
+        @DefaultValue("P35D") Period stagedFilesKept,
         @DefaultValue Psp psp) {
 
     /**
@@ -34,7 +38,7 @@ public record ReconciliationProperties(
      * @param apiKey         secret key sent as {@code Authorization: Bearer}; the default is psp-mock's local
      *                       test key only, real deployments set {@code KASSA_RECONCILIATION_PSP_API_KEY}
      * @param connectTimeout TCP connect timeout
-     * @param readTimeout    how long to wait for the response to start
+     * @param readTimeout    longest silence while reading the response (its start, or any gap in the body)
      */
     public record Psp(
             @DefaultValue("http://127.0.0.1:8081") URI baseUrl,

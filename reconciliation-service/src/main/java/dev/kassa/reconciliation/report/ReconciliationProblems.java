@@ -8,21 +8,25 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * RFC 9457 problem details for the reconciliation API, naming the field and the reason. Spring MVC's own
- * refusals (unknown path, wrong method, unacceptable media type) are problem details through
- * {@code spring.mvc.problemdetails.enabled}. Scoped to this package, so it leaves the messaging module's admin
- * endpoints to their own handling.
+ * refusals (wrong method, unacceptable media type, ...) keep their status and Spring's problem detail
+ * (the {@link ResponseEntityExceptionHandler} base); anything else unexpected is a 500 that reveals nothing.
+ * Scoped to this package, so it leaves the messaging module's admin endpoints to their own handling.
  */
 @RestControllerAdvice(basePackageClasses = ReconciliationProblems.class)
-class ReconciliationProblems {
+class ReconciliationProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationProblems.class);
     private static final String TYPE_BASE = "https://kassa.dev/problems/";
@@ -62,6 +66,16 @@ class ReconciliationProblems {
         log.error("Unexpected error while handling a reconciliation request", e);
         return render(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "An internal error occurred; a failed run changed nothing and can be started again"));
+    }
+
+    /** Spring's own refusals raised in our handlers (406, 415, ...) keep its problem detail, as problem+json. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = new HttpHeaders();
+        problemHeaders.putAll(headers);
+        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, problemHeaders, statusCode);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

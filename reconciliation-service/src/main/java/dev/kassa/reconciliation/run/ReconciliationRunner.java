@@ -92,6 +92,7 @@ public class ReconciliationRunner {
         SettlementStaging staging = new SettlementStaging(jdbc, date, properties.stagingBatchSize(),
                 properties.malformedRowsKept());
         staging.clearPrevious();
+        staging.forgetFilesBefore(LocalDate.now(clock).minus(properties.stagedFilesKept()));
         SettlementCsvReader.Result file = settlementFiles.read(date, staging);
         staging.flush();
         staging.analyze();

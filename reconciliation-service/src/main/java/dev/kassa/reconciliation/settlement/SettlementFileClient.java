@@ -3,12 +3,11 @@ package dev.kassa.reconciliation.settlement;
 import dev.kassa.reconciliation.config.ReconciliationProperties;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -29,11 +28,10 @@ public class SettlementFileClient {
     public SettlementFileClient(ReconciliationProperties properties) {
         ReconciliationProperties.Psp psp = properties.psp();
         this.baseUrl = psp.baseUrl().toString();
-        HttpClient httpClient = HttpClient.newBuilder()
-                .connectTimeout(psp.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+        // HttpURLConnection: its read timeout bounds every read of the body, so a PSP that stalls in the
+        // middle of a file fails the run instead of holding the date and its transaction open.
+        SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+        requestFactory.setConnectTimeout(psp.connectTimeout());
         requestFactory.setReadTimeout(psp.readTimeout());
         this.restClient = RestClient.builder()
                 .baseUrl(baseUrl)

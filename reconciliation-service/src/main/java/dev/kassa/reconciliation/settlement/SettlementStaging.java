@@ -44,6 +44,15 @@ public final class SettlementStaging implements SettlementRowSink {
         jdbc.update("DELETE FROM settlement_malformed_row WHERE report_date = ?", reportDate);
     }
 
+    /**
+     * Forgets the files staged for days before {@code cutoff}, except the day before this run's (whose rows
+     * still count as "at the PSP" for this day).
+     */
+    public void forgetFilesBefore(LocalDate cutoff) {
+        jdbc.update("DELETE FROM settlement_row WHERE report_date < ? AND report_date NOT IN (?, ?)",
+                cutoff, reportDate, reportDate.minusDays(1));
+    }
+
     @Override
     public void row(SettlementRow row) {
         batch.add(row);

@@ -92,6 +92,13 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         assertProblem(api.get("/api/v1/reconciliations/1999-01-01.csv"), 404, "date", "has no reconciliation report");
         assertProblem(api.get("/api/v1/reconciliations?limit=0"), 400, "limit", "must be an integer from 1 to 366");
 
+        ResponseEntity<String> wrongMethod = api.delete("/api/v1/reconciliations/2026-01-01");
+        assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+        assertThat(json(wrongMethod.getBody()).get("status").asInt()).as("a problem detail").isEqualTo(405);
+        ResponseEntity<String> notAcceptable = api.get("/api/v1/reconciliations/2026-01-01.csv", "application/xml");
+        assertThat(notAcceptable.getStatusCode().value()).isIn(404, 406);
+        assertThat(notAcceptable.getHeaders().getContentType()).hasToString("application/problem+json");
+
         assertThat(jdbc.sql("SELECT count(*) FROM reconciliation_report WHERE report_date IN ('1999-01-01', '2026-01-01')")
                 .query(Long.class).single()).isZero();
     }

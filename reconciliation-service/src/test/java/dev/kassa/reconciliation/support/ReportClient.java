@@ -46,6 +46,14 @@ public final class ReportClient {
         return http.get().uri(path).retrieve().toEntity(String.class);
     }
 
+    public ResponseEntity<String> get(String path, String accept) {
+        return http.get().uri(path).header("Accept", accept).retrieve().toEntity(String.class);
+    }
+
+    public ResponseEntity<String> delete(String path) {
+        return http.delete().uri(path).retrieve().toEntity(String.class);
+    }
+
     public JsonNode report(LocalDate date) {
         return JSON.readTree(get("/api/v1/reconciliations/" + date).getBody());
     }
