@@ -44,3 +44,10 @@ CREATE TABLE wallet_movement (
         REFERENCES wallet_balance (account_id, currency)
 );
 CREATE INDEX wallet_movement_account_seq ON wallet_movement (account_id, seq DESC);
+
+--changeset wallet:003-wallet-movement-fewer-checks
+-- Every movement insert paid for two checks that cannot fail: the foreign key to wallet_balance (the same
+-- statement has just upserted that row, so the key lookup and its KEY SHARE lock were pure cost) and a
+-- unique index on seq (an identity column is unique by construction; paging uses the (account_id, seq) index).
+ALTER TABLE wallet_movement DROP CONSTRAINT wallet_movement_balance_fk;
+ALTER TABLE wallet_movement DROP CONSTRAINT wallet_movement_seq_unique;

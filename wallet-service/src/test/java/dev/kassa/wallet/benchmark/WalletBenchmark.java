@@ -26,19 +26,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Throughput of the wallet consumer: pre-fills {@code payment.results} with N {@code PaymentOrderSucceeded}
- * records across many sellers, then starts the service and measures how fast it applies them (inbox row,
- * balance upsert, movement, outbox row per event, one transaction each). Not part of {@code verify}:
+ * records across many sellers, starts the service with its listeners stopped, then starts consuming and
+ * measures how fast the events are applied (inbox row, balance upsert and movement, outbox row, one
+ * transaction each) and how much CPU that costs. Not part of {@code verify}:
  *
  * <pre>
- * ./mvnw -B -q -pl wallet-service verify -Dtest=WalletBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -q -pl wallet-service verify -Dtest=WalletBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dwallet.test.argLine="-Xmx2g -XX:+UseParallelGC"
+ * cat wallet-service/target/wallet-benchmark.txt
  * </pre>
  *
  * Options (system properties): {@code wallet.benchmark.events} (50000), {@code .sellers} (1000),
- * {@code .partitions} (6), {@code .concurrency} (= partitions). Figures go to stdout and
- * {@code wallet-service/target/wallet-benchmark.txt}.
+ * {@code .partitions} (6), {@code .concurrency} (= partitions), {@code .args} (extra service arguments).
  */
 class WalletBenchmark {
 
@@ -47,6 +50,7 @@ class WalletBenchmark {
     private static final int PARTITIONS = Integer.getInteger("wallet.benchmark.partitions", 6);
     private static final int CONCURRENCY = Integer.getInteger("wallet.benchmark.concurrency", PARTITIONS);
     private static final int SEND_CHUNK = 5_000;
+    private static final String MAIN_LISTENER = "kassa.wallet-service.payment.results";
     private static final Path REPORT = Path.of("target", "wallet-benchmark.txt");
 
     @Test
@@ -60,43 +64,61 @@ class WalletBenchmark {
 
         long expectedTotal = prefill(bootstrap);
 
-        long started = System.nanoTime();
         // Command-line arguments: they win over application.yml (builder properties would not).
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl(database),
+                "--spring.datasource.username=" + postgres.username(),
+                "--spring.datasource.password=" + postgres.password(),
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.kafka.listener.auto-startup=false",
+                "--server.port=0",
+                "--kassa.messaging.topic-partitions=" + PARTITIONS,
+                "--kassa.messaging.consumer.concurrency=" + CONCURRENCY));
+        String extra = System.getProperty("wallet.benchmark.args", "");
+        if (!extra.isBlank()) {
+            args.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        long starting = System.nanoTime();
         try (ConfigurableApplicationContext wallet = new SpringApplicationBuilder(WalletServiceApplication.class)
-                .run("--spring.datasource.url=" + postgres.jdbcUrl(database),
-                        "--spring.datasource.username=" + postgres.username(),
-                        "--spring.datasource.password=" + postgres.password(),
-                        "--spring.kafka.bootstrap-servers=" + bootstrap,
-                        "--server.port=0",
-                        "--kassa.messaging.topic-partitions=" + PARTITIONS,
-                        "--kassa.messaging.consumer.concurrency=" + CONCURRENCY)) {
-            long contextReady = System.nanoTime();
+                .run(args.toArray(String[]::new))) {
+            double startupSeconds = seconds(System.nanoTime() - starting);
             JdbcClient jdbc = wallet.getBean(JdbcClient.class);
-            await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250))
+            boolean relayEnabled = wallet.getEnvironment()
+                    .getProperty("kassa.messaging.outbox.relay-enabled", Boolean.class, true);
+
+            CpuClock cpu = CpuClock.of(postgres);
+            long started = System.nanoTime();
+            wallet.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(MAIN_LISTENER).start();
+            await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(100))
                     .until(() -> count(jdbc, "SELECT count(*) FROM wallet_movement") >= EVENTS);
-            long applied = System.nanoTime();
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> count(jdbc, "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL") == 0);
-            long published = System.nanoTime();
+            double appliedSeconds = seconds(System.nanoTime() - started);
+            if (relayEnabled) {
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> count(jdbc, "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL") == 0);
+            }
+            double drainedSeconds = seconds(System.nanoTime() - started);
+            CpuClock.Used used = cpu.used();
+            double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-            double firstToLast = jdbc.sql("""
-                            SELECT EXTRACT(EPOCH FROM max(recorded_at) - min(recorded_at)) FROM wallet_movement""")
-                    .query(Double.class).single();
-            long total = count(jdbc, "SELECT coalesce(sum(balance_minor), 0) FROM wallet_balance");
             assertThat(count(jdbc, "SELECT count(*) FROM wallet_movement")).isEqualTo(EVENTS);
-            assertThat(total).isEqualTo(expectedTotal);
+            assertThat(count(jdbc, "SELECT coalesce(sum(balance_minor), 0) FROM wallet_balance"))
+                    .isEqualTo(expectedTotal);
 
-            print("wallet benchmark: %,d PaymentOrderSucceeded over %,d sellers, %d partitions, %d consumer threads",
-                    EVENTS, SELLERS, PARTITIONS, CONCURRENCY);
-            print("  startup until context ready:          %6.1f s", seconds(contextReady - started));
-            print("  applied (first to last movement):     %,8.0f events/s  (%.1f s)", EVENTS / firstToLast,
-                    firstToLast);
-            print("  applied (from start, incl. startup):  %,8.0f events/s  (%.1f s)",
-                    EVENTS / seconds(applied - started), seconds(applied - started));
-            print("  wallet.events outbox drained after:   %6.1f s", seconds(published - started));
-            print("  machine: %d cores, load average %.1f (1 min; other builds share the machine)",
-                    Runtime.getRuntime().availableProcessors(),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            int cores = Runtime.getRuntime().availableProcessors();
+            double cpuMillisPerEvent = (used.jvmSeconds() + used.postgresSeconds()) * 1000 / EVENTS;
+            print("wallet benchmark: %,d PaymentOrderSucceeded over %,d sellers, %d partitions, %d consumer threads%s",
+                    EVENTS, SELLERS, PARTITIONS, CONCURRENCY, extra.isBlank() ? "" : ", " + extra.trim());
+            print("  service startup (listeners stopped):  %6.1f s", startupSeconds);
+            print("  applied:                              %,8.0f events/s  (%,d in %.1f s)",
+                    EVENTS / appliedSeconds, EVENTS, appliedSeconds);
+            if (relayEnabled) {
+                print("  wallet.events outbox drained:         %6.1f s after the start", drainedSeconds);
+            }
+            print("  CPU until drained: JVM %.1f s (service, relay and the in-process Kafka broker),"
+                    + " PostgreSQL %.1f s", used.jvmSeconds(), used.postgresSeconds());
+            print("  CPU per event: %.2f ms, i.e. at most ~%,.0f events/s on %d otherwise idle cores",
+                    cpuMillisPerEvent, cores * 1000 / cpuMillisPerEvent, cores);
+            print("  machine: %d cores, load average %.1f at the end (other builds share it)", cores, loadAverage);
         }
     }
 
