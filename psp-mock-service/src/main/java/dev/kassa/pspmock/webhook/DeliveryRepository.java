@@ -3,6 +3,7 @@ package dev.kassa.pspmock.webhook;
 import java.time.Instant;
 import java.util.List;
 import dev.kassa.pspmock.api.DbTime;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ class DeliveryRepository {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Which deliveries a claim considers: first attempts can be held back and reordered, retries are not. */
@@ -61,24 +64,33 @@ class DeliveryRepository {
                 .list();
     }
 
-    void markDelivered(long id, Instant at, int statusCode) {
-        jdbc.sql("""
-                        update webhook_delivery
-                        set delivered_at = :at, attempts = attempts + 1, last_attempt_at = :at,
-                            last_status_code = :statusCode, last_error = null
-                        where id = :id and delivered_at is null""")
-                .param("at", DbTime.utc(at)).param("statusCode", statusCode).param("id", id)
-                .update();
+    /** The outcome of one attempt; {@code nextAttempt} is null when the endpoint acknowledged it. */
+    record Outcome(long id, Instant at, Integer statusCode, String error, Instant nextAttempt) {
+        boolean delivered() {
+            return nextAttempt == null;
+        }
     }
 
-    void markFailed(long id, Instant at, Integer statusCode, String error, Instant nextAttempt) {
-        jdbc.sql("""
-                        update webhook_delivery
-                        set attempts = attempts + 1, last_attempt_at = :at, last_status_code = :statusCode,
-                            last_error = :error, next_attempt_at = :nextAttempt
-                        where id = :id and delivered_at is null""")
-                .param("at", DbTime.utc(at)).param("statusCode", statusCode)
-                .param("error", error).param("nextAttempt", DbTime.utc(nextAttempt)).param("id", id)
-                .update();
+    /** Records finished attempts in two JDBC batches (one round trip each) rather than a statement apiece. */
+    void record(List<Outcome> outcomes) {
+        List<Object[]> delivered = outcomes.stream().filter(Outcome::delivered)
+                .map(o -> new Object[] {DbTime.utc(o.at()), DbTime.utc(o.at()), o.statusCode(), o.id()}).toList();
+        List<Object[]> failed = outcomes.stream().filter(o -> !o.delivered())
+                .map(o -> new Object[] {DbTime.utc(o.at()), o.statusCode(), o.error(), DbTime.utc(o.nextAttempt()), o.id()})
+                .toList();
+        if (!delivered.isEmpty()) {
+            batch.batchUpdate("""
+                    update webhook_delivery
+                    set delivered_at = ?, last_attempt_at = ?, attempts = attempts + 1,
+                        last_status_code = ?, last_error = null
+                    where id = ? and delivered_at is null""", delivered);
+        }
+        if (!failed.isEmpty()) {
+            batch.batchUpdate("""
+                    update webhook_delivery
+                    set last_attempt_at = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
+                        next_attempt_at = ?
+                    where id = ? and delivered_at is null""", failed);
+        }
     }
 }

@@ -3,8 +3,11 @@ package dev.kassa.pspmock.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,21 +16,22 @@ import java.util.concurrent.TimeUnit;
 import dev.kassa.pspmock.fault.Faults;
 import dev.kassa.pspmock.webhook.DeliveryRepository.Attempts;
 import dev.kassa.pspmock.webhook.DeliveryRepository.DueDelivery;
+import dev.kassa.pspmock.webhook.DeliveryRepository.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries from the table through a bounded pool, and reschedules failures with exponential
+ * Sends due deliveries from the table through a bounded pool (a dispatcher thread polls every
+ * {@code psp.webhooks.poll-interval} while nothing is due), and reschedules failures with exponential
  * backoff until the endpoint answers 2xx. Nothing lives only in memory: a delivery in flight when the process
  * dies is still in the table and becomes due again when its lease runs out.
  */
 @Component
-class WebhookDeliveryWorker implements DisposableBean {
+class WebhookDeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
     private static final Comparator<DueDelivery> NEWEST_FIRST =
@@ -41,11 +45,14 @@ class WebhookDeliveryWorker implements DisposableBean {
     private final Duration pollInterval;
     private final Clock clock;
     private final Semaphore freeSlots;
+    /** Attempts finished by the pool, recorded in batches by the dispatcher. */
+    private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
     private final int claimBatch;
     private final ExecutorService pool;
     private final Counter delivered;
     private final Counter failed;
-    private volatile boolean stopping;
+    private volatile boolean running;
+    private Thread dispatcher;
 
     WebhookDeliveryWorker(DeliveryRepository deliveries, WebhookSender sender, Faults faults,
                           WebhookProperties properties, Clock clock, MeterRegistry meters) {
@@ -64,22 +71,84 @@ class WebhookDeliveryWorker implements DisposableBean {
         this.failed = Counter.builder("psp.webhook.attempts").tag("result", "failed").register(meters);
     }
 
+    @Override
+    public void start() {
+        running = true;
+        dispatcher = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::dispatchLoop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        dispatcher.interrupt();
+        pool.shutdownNow(); // interrupts attempts in flight: they are not recorded, their leases expire
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("Webhook deliveries still running at shutdown; their leases will expire and they will be retried");
+            }
+            dispatcher.join(pollInterval.toMillis() * 2);
+            recordFinished(); // what did finish is kept, or it would be sent again after the restart
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Could not record the last webhook outcomes; those deliveries will be sent again", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     /**
-     * Claims what is due while there is more than the free slots can take, waiting for slots in between, so a
-     * backlog drains at the pool's pace rather than one batch per poll. It waits for half the slots rather than
-     * one, so that one claim statement serves several deliveries.
+     * Its own thread rather than a {@code @Scheduled} method: draining a backlog keeps it busy for long, and it
+     * must not hold up the scheduler's other tasks (the resolvers, the key cleanup). It alone talks to the
+     * database (a claim and a batch of outcomes per round), so deliveries do not queue for connections behind
+     * API requests.
      */
-    @Scheduled(fixedDelayString = "${psp.webhooks.poll-interval:250ms}")
-    void deliverDue() throws InterruptedException {
-        while (!stopping) {
-            if (!freeSlots.tryAcquire(claimBatch, pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                recordFinished();
+                if (!dispatchDue()) {
+                    Thread.sleep(pollInterval);
+                }
+            } catch (InterruptedException stopped) {
                 return;
+            } catch (RuntimeException e) {
+                log.warn("Could not dispatch webhook deliveries; trying again shortly", e);
+                try {
+                    Thread.sleep(pollInterval);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
             }
-            freeSlots.release(claimBatch);
-            int free = freeSlots.availablePermits();
-            if (claimAndSubmit(free) < free) {
-                return;
-            }
+        }
+    }
+
+    /**
+     * Waits (up to a poll interval, recording outcomes meanwhile) until half the slots are free, so one claim
+     * statement serves several deliveries, and claims as many deliveries as slots are free.
+     *
+     * @return whether the claim came back full, so more may be due at once
+     */
+    private boolean dispatchDue() throws InterruptedException {
+        if (!freeSlots.tryAcquire(claimBatch, pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true; // all busy: record what finished, then wait again
+        }
+        freeSlots.release(claimBatch);
+        recordFinished();
+        int free = freeSlots.availablePermits();
+        return claimAndSubmit(free) == free;
+    }
+
+    private void recordFinished() {
+        List<Outcome> batch = new ArrayList<>();
+        for (Outcome outcome = finished.poll(); outcome != null; outcome = finished.poll()) {
+            batch.add(outcome);
+        }
+        if (!batch.isEmpty()) {
+            deliveries.record(batch);
         }
     }
 
@@ -112,7 +181,7 @@ class WebhookDeliveryWorker implements DisposableBean {
         return due.size();
     }
 
-    /** Only the (single-threaded, scheduled) poll takes slots, and it claims no more than are free. */
+    /** Only the dispatcher thread takes slots, and it claims no more than are free. */
     private void submit(int slots, Runnable task) {
         freeSlots.acquireUninterruptibly(slots);
         try {
@@ -143,14 +212,14 @@ class WebhookDeliveryWorker implements DisposableBean {
         }
         Instant at = clock.instant();
         if (attempt.succeeded()) {
-            deliveries.markDelivered(delivery.id(), at, attempt.statusCode());
+            finished.add(new Outcome(delivery.id(), at, attempt.statusCode(), null, null));
             delivered.increment();
             if (faults.duplicateWebhook()) {
                 sendDuplicate(delivery);
             }
         } else {
             Instant next = at.plus(backoff.after(delivery.attempts() + 1));
-            deliveries.markFailed(delivery.id(), at, attempt.statusCode(), attempt.error(), next);
+            finished.add(new Outcome(delivery.id(), at, attempt.statusCode(), attempt.error(), next));
             failed.increment();
             log.debug("Webhook {} to {} failed ({}); next attempt at {}",
                     delivery.eventId(), delivery.endpoint(), attempt.error(), next);
@@ -162,15 +231,6 @@ class WebhookDeliveryWorker implements DisposableBean {
             sender.send(delivery.endpoint(), delivery.payload());
         } catch (InterruptedException shutdown) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        stopping = true;
-        pool.shutdownNow();
-        if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-            log.warn("Webhook deliveries still running at shutdown; their leases will expire and they will be retried");
         }
     }
 }

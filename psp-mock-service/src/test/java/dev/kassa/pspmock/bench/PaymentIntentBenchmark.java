@@ -2,11 +2,10 @@ package dev.kassa.pspmock.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import java.util.concurrent.atomic.AtomicLong;
 import com.sun.net.httpserver.HttpServer;
 import dev.kassa.localstack.PostgresServer;
@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Throughput of {@code POST /v1/payment_intents} with faults off: starts local-stack's PostgreSQL and the service
- * in this JVM, then drives it from concurrent client threads over 127.0.0.1 (each request a new Idempotency-Key,
+ * in this JVM, then drives it from concurrent keep-alive client connections over 127.0.0.1 (each request a new Idempotency-Key,
  * tok_visa, so every request is a full charge: key claim, intent, balance transaction, event and its delivery row).
  * Webhooks go to an in-process sink answering 204 so deliveries run as they would in production.
  *
@@ -37,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class PaymentIntentBenchmark {
 
     private static final String KEY = "sk_test_kassa";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 32);
@@ -55,78 +56,98 @@ public final class PaymentIntentBenchmark {
                     "--psp.webhooks.endpoints=" + (webhooks ? sink.url() : ""),
                     "--logging.level.root=WARN", "--logging.level.dev.kassa=WARN")) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-                URI endpoint = URI.create("http://127.0.0.1:" + port + "/v1/payment_intents");
                 System.out.printf("psp-mock benchmark: %d clients, %ds warm-up, %ds measured, webhooks %s%n",
                         clients, warmup.toSeconds(), measured.toSeconds(), webhooks ? "on" : "off");
-                run(endpoint, clients, warmup, "warm-up");
+                run(port, clients, warmup, "warm-up");
                 long deliveredBefore = sink.received.get();
                 CpuTime cpuBefore = CpuTime.now(postgres);
-                Result result = run(endpoint, clients, measured, "measured");
+                Result result = run(port, clients, measured, "measured");
                 CpuTime cpu = CpuTime.now(postgres).minus(cpuBefore);
                 long delivered = sink.received.get() - deliveredBefore;
                 result.print(measured, delivered);
-                cpu.print(result.sortedLatencies().length);
+                cpu.print(result.sortedLatencies().length, result.clientCpu());
+                if (webhooks) {
+                    drainBacklog(postgres.dataSource("psp_bench"), sink);
+                }
             }
         }
     }
 
-    private static Result run(URI endpoint, int clients, Duration duration, String phase) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static Result run(int port, int clients, Duration duration, String phase) throws Exception {
         long deadline = System.nanoTime() + duration.toNanos();
-        List<Future<long[]>> futures = new ArrayList<>();
-        AtomicLong errors = new AtomicLong();
+        List<Future<ClientRun>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                futures.add(pool.submit(() -> drive(http, endpoint, client, deadline, errors)));
+                futures.add(pool.submit(() -> drive(port, client, deadline)));
             }
-            List<long[]> latencies = new ArrayList<>();
-            for (Future<long[]> future : futures) {
-                latencies.add(future.get());
+            List<ClientRun> runs = new ArrayList<>();
+            for (Future<ClientRun> future : futures) {
+                runs.add(future.get());
             }
-            long total = latencies.stream().mapToLong(l -> l.length).sum();
-            long[] all = new long[(int) total];
-            int at = 0;
-            for (long[] l : latencies) {
-                System.arraycopy(l, 0, all, at, l.length);
-                at += l.length;
-            }
-            Arrays.sort(all);
-            System.out.printf("  %s: %d requests%n", phase, total);
-            return new Result(all, errors.get());
+            long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
+            long errors = runs.stream().mapToLong(ClientRun::errors).sum();
+            Duration clientCpu = Duration.ofNanos(runs.stream().mapToLong(ClientRun::cpuNanos).sum());
+            System.out.printf("  %s: %d requests%n", phase, all.length);
+            return new Result(all, errors, clientCpu);
         }
     }
 
-    private static long[] drive(HttpClient http, URI endpoint, int client, long deadline, AtomicLong errors) {
+    /** With the clients stopped, how fast the delivery worker empties the webhook backlog left by the run. */
+    private static void drainBacklog(DataSource db, WebhookSink sink) throws Exception {
+        long backlog = undelivered(db);
+        long started = System.nanoTime();
+        long receivedBefore = sink.received.get();
+        long deadline = started + Duration.ofSeconds(60).toNanos();
+        while (undelivered(db) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "  webhook backlog after the run: %d; drained at %.0f deliveries/s (%d left after %.0fs)%n",
+                backlog, (sink.received.get() - receivedBefore) / seconds, undelivered(db), seconds);
+    }
+
+    private static long undelivered(DataSource db) throws Exception {
+        try (var connection = db.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("select count(*) from webhook_delivery where delivered_at is null")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** One client thread: latencies of its requests, its errors, and the CPU it used itself. */
+    private record ClientRun(long[] latencies, long errors, long cpuNanos) {
+    }
+
+    private static ClientRun drive(int port, int client, long deadline) {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long[] latencies = new long[1 << 16];
         int count = 0;
-        for (long i = 0; System.nanoTime() < deadline; i++) {
-            String body = "{\"amount\": 2999, \"currency\": \"EUR\", \"payment_method\": \"tok_visa\", "
-                    + "\"metadata\": {\"payment_order_id\": \"po-" + client + "-" + i + "\"}}";
-            HttpRequest request = HttpRequest.newBuilder(endpoint)
-                    .header("Authorization", "Bearer " + KEY)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "bench-" + client + "-" + i + "-" + System.nanoTime())
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            long started = System.nanoTime();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    errors.incrementAndGet();
+        long errors = 0;
+        try (KeepAliveConnection connection = new KeepAliveConnection(port)) {
+            for (long i = 0; System.nanoTime() < deadline; i++) {
+                byte[] body = ("{\"amount\": 2999, \"currency\": \"EUR\", \"payment_method\": \"tok_visa\", "
+                        + "\"metadata\": {\"payment_order_id\": \"po-" + client + "-" + i + "\"}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                String key = "bench-" + client + "-" + i + "-" + System.nanoTime();
+                long started = System.nanoTime();
+                try {
+                    if (connection.post("/v1/payment_intents", "Bearer " + KEY, key, body) != 200) {
+                        errors++;
+                    }
+                } catch (IOException e) {
+                    errors++;
                 }
-            } catch (IOException | InterruptedException e) {
-                errors.incrementAndGet();
+                if (count == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, count * 2);
+                }
+                latencies[count++] = System.nanoTime() - started;
             }
-            if (count == latencies.length) {
-                latencies = Arrays.copyOf(latencies, count * 2);
-            }
-            latencies[count++] = System.nanoTime() - started;
         }
-        return Arrays.copyOf(latencies, count);
+        return new ClientRun(Arrays.copyOf(latencies, count), errors, THREADS.getCurrentThreadCpuTime() - cpuStart);
     }
 
-    private record Result(long[] sortedLatencies, long errors) {
+    private record Result(long[] sortedLatencies, long errors, Duration clientCpu) {
         void print(Duration duration, long webhooksDelivered) {
             double seconds = duration.toNanos() / 1e9;
             System.out.printf(Locale.ROOT, "  payment intents/s: %.0f (%d in %.0fs, %d errors)%n",
@@ -165,13 +186,14 @@ public final class PaymentIntentBenchmark {
             return new CpuTime(jvm.minus(earlier.jvm), postgres.minus(earlier.postgres));
         }
 
-        void print(long intents) {
-            double jvmMicros = jvm.toNanos() / 1e3 / intents;
+        void print(long intents, Duration clientCpu) {
+            double clientMicros = clientCpu.toNanos() / 1e3 / intents;
+            double serviceMicros = jvm.toNanos() / 1e3 / intents - clientMicros;
             double dbMicros = postgres.toNanos() / 1e3 / intents;
-            System.out.printf(Locale.ROOT, "  CPU per intent: JVM %.0f us (service + clients + sink), PostgreSQL %.0f us%n",
-                    jvmMicros, dbMicros);
-            System.out.printf(Locale.ROOT, "  => 2 cores sustain about %.0f intents/s when nothing else runs%n",
-                    2e6 / (jvmMicros + dbMicros));
+            System.out.printf(Locale.ROOT, "  CPU per intent: service %.0f us (incl. webhook delivery and sink), "
+                    + "PostgreSQL %.0f us, load-generator clients %.0f us%n", serviceMicros, dbMicros, clientMicros);
+            System.out.printf(Locale.ROOT, "  => 2 cores sustain about %.0f intents/s (service + PostgreSQL + clients) "
+                    + "when nothing else runs%n", 2e6 / (serviceMicros + dbMicros + clientMicros));
         }
     }
 
