@@ -28,7 +28,7 @@ public record WebhookProperties(
         @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("2") double backoffMultiplier,
         @DefaultValue("250ms") Duration pollInterval,
-        @DefaultValue("8") int maxConcurrency,
+        @DefaultValue("16") int maxConcurrency,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("30s") Duration lease) {

@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  * ./mvnw -pl psp-mock-service test-compile exec:java \
  *     [-Dbench.clients=32] [-Dbench.seconds=20] [-Dbench.warmupSeconds=10] [-Dbench.webhooks=true]
+ *     [-Dbench.webhookConcurrency=32]
  * </pre>
  */
 public final class PaymentIntentBenchmark {
@@ -44,6 +45,7 @@ public final class PaymentIntentBenchmark {
         Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
         Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10));
         boolean webhooks = Boolean.parseBoolean(System.getProperty("bench.webhooks", "true"));
+        int deliveryConcurrency = Integer.getInteger("bench.webhookConcurrency", 32);
 
         try (PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults());
              WebhookSink sink = new WebhookSink()) {
@@ -54,6 +56,7 @@ public final class PaymentIntentBenchmark {
                     "--spring.datasource.username=" + postgres.username(),
                     "--spring.datasource.password=" + postgres.password(),
                     "--psp.webhooks.endpoints=" + (webhooks ? sink.url() : ""),
+                    "--psp.webhooks.max-concurrency=" + deliveryConcurrency,
                     "--logging.level.root=WARN", "--logging.level.dev.kassa=WARN")) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 System.out.printf("psp-mock benchmark: %d clients, %ds warm-up, %ds measured, webhooks %s%n",
