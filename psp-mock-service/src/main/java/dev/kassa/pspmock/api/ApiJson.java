@@ -3,6 +3,7 @@ package dev.kassa.pspmock.api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ public class ApiJson {
 
     /** Requests are small JSON objects; anything bigger is a client bug or abuse. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
@@ -37,7 +39,29 @@ public class ApiJson {
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    public JsonRequest readRequest(byte[] body) {
+    /**
+     * Reads the body straight from the request, at most {@link #MAX_BODY_BYTES} of it, whatever the content type
+     * claims (so {@code curl -d} without a JSON content type works too).
+     */
+    public JsonRequest readRequest(HttpServletRequest request) {
+        try {
+            return readRequest(request.getInputStream().readNBytes(MAX_BODY_BYTES + 1));
+        } catch (IOException e) {
+            throw ApiException.invalidRequest("invalid_json", "The request body could not be read.", null);
+        }
+    }
+
+    /** Like {@link #readRequest(HttpServletRequest)}, but an empty body is an empty object. */
+    public JsonRequest readOptionalRequest(HttpServletRequest request) {
+        try {
+            byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+            return readRequest(body.length == 0 ? EMPTY_OBJECT : body);
+        } catch (IOException e) {
+            throw ApiException.invalidRequest("invalid_json", "The request body could not be read.", null);
+        }
+    }
+
+    JsonRequest readRequest(byte[] body) {
         if (body == null || body.length == 0) {
             throw ApiException.invalidRequest("invalid_json", "The request body must be a JSON object.", null);
         }

@@ -1,11 +1,11 @@
 package dev.kassa.pspmock.fault;
 
 import dev.kassa.pspmock.api.ApiJson;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,8 +28,8 @@ class FaultController {
     }
 
     @PostMapping
-    ResponseEntity<String> change(@RequestBody(required = false) byte[] body) {
-        return json.render(200, faults.change(json.readRequest(body))).toEntity();
+    ResponseEntity<String> change(HttpServletRequest http) {
+        return json.render(200, faults.change(json.readRequest(http))).toEntity();
     }
 
     @DeleteMapping

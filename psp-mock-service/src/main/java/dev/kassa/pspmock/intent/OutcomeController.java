@@ -3,11 +3,11 @@ package dev.kassa.pspmock.intent;
 import java.util.Map;
 import java.util.Set;
 import dev.kassa.pspmock.api.ApiJson;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +30,8 @@ class OutcomeController {
     }
 
     @PostMapping
-    ResponseEntity<String> change(@RequestBody(required = false) byte[] body) {
-        json.readRequest(body).allowOnly(Set.of("success_probability"))
+    ResponseEntity<String> change(HttpServletRequest http) {
+        json.readRequest(http).allowOnly(Set.of("success_probability"))
                 .optionalRate("success_probability").ifPresent(settings::successProbability);
         return show();
     }

@@ -3,11 +3,11 @@ package dev.kassa.pspmock.intent;
 import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.idempotency.IdempotentRequests;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,9 +31,9 @@ class PaymentIntentController {
 
     @PostMapping("/v1/payment_intents")
     ResponseEntity<String> create(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @RequestBody(required = false) byte[] body) {
+                                  HttpServletRequest http) {
         IdempotentRequests.requireValidKey(key);
-        CreatePaymentIntentRequest request = CreatePaymentIntentRequest.from(json.readRequest(body), outcomes.maxAmount());
+        CreatePaymentIntentRequest request = CreatePaymentIntentRequest.from(json.readRequest(http), outcomes.maxAmount());
         return idempotentRequests.execute(key, request.fingerprint(json), () -> service.create(request));
     }
 

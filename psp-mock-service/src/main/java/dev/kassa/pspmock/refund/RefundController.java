@@ -4,11 +4,11 @@ import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.idempotency.IdempotentRequests;
 import dev.kassa.pspmock.intent.OutcomeProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,9 +32,9 @@ class RefundController {
 
     @PostMapping("/v1/refunds")
     ResponseEntity<String> create(@RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
-                                  @RequestBody(required = false) byte[] body) {
+                                  HttpServletRequest http) {
         IdempotentRequests.requireValidKey(key);
-        CreateRefundRequest request = CreateRefundRequest.from(json.readRequest(body), outcomes.maxAmount());
+        CreateRefundRequest request = CreateRefundRequest.from(json.readRequest(http), outcomes.maxAmount());
         return idempotentRequests.execute(key, request.fingerprint(json), () -> service.create(request));
     }
 

@@ -12,12 +12,12 @@ import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.JsonRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,9 +49,9 @@ class DiscrepancyController {
 
     /** Body (optional): {@code {"balance_transaction_id"}}; default: the day's first row not yet dropped. */
     @PostMapping("/drop-row")
-    ResponseEntity<String> dropRow(@PathVariable String date, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<String> dropRow(@PathVariable String date, HttpServletRequest http) {
         LocalDate day = SettlementDate.parse(date);
-        JsonRequest request = optionalBody(body).allowOnly(Set.of("balance_transaction_id"));
+        JsonRequest request = optionalBody(http).allowOnly(Set.of("balance_transaction_id"));
         SettlementRow row = targetRow(day, request);
         return created(discrepancies.insert(new Discrepancy(0, day, Discrepancy.DROP_ROW, row.balanceTransactionId(),
                 null, null, row.type(), row.paymentIntentId(), row.paymentOrderId(), row.refundId(), row.currency(),
@@ -60,9 +60,9 @@ class DiscrepancyController {
 
     /** Body (optional): {@code {"balance_transaction_id", "amount"}}; default amount: the original + 100. */
     @PostMapping("/change-amount")
-    ResponseEntity<String> changeAmount(@PathVariable String date, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<String> changeAmount(@PathVariable String date, HttpServletRequest http) {
         LocalDate day = SettlementDate.parse(date);
-        JsonRequest request = optionalBody(body).allowOnly(Set.of("balance_transaction_id", "amount"));
+        JsonRequest request = optionalBody(http).allowOnly(Set.of("balance_transaction_id", "amount"));
         SettlementRow row = targetRow(day, request);
         long amount = request.has("amount") ? signedAmount(request) : row.amount() + DEFAULT_AMOUNT_CHANGE;
         return created(discrepancies.insert(new Discrepancy(0, day, Discrepancy.CHANGE_AMOUNT,
@@ -75,9 +75,9 @@ class DiscrepancyController {
      * "payment_order_id"}}; defaults: a 1000 EUR-minor charge of no known order.
      */
     @PostMapping("/add-row")
-    ResponseEntity<String> addRow(@PathVariable String date, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<String> addRow(@PathVariable String date, HttpServletRequest http) {
         LocalDate day = SettlementDate.parse(date);
-        JsonRequest request = optionalBody(body)
+        JsonRequest request = optionalBody(http)
                 .allowOnly(Set.of("type", "amount", "currency", "payment_order_id"));
         String type = request.optionalString("type").orElse("charge");
         if (!type.equals("charge") && !type.equals("refund")) {
@@ -129,8 +129,8 @@ class DiscrepancyController {
                 : day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
     }
 
-    private JsonRequest optionalBody(byte[] body) {
-        return json.readRequest(body == null || body.length == 0 ? "{}".getBytes() : body);
+    private JsonRequest optionalBody(HttpServletRequest http) {
+        return json.readOptionalRequest(http);
     }
 
     private ResponseEntity<String> created(Discrepancy discrepancy) {

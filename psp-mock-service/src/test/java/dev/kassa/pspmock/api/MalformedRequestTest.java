@@ -127,6 +127,31 @@ class MalformedRequestTest extends PspIntegrationTest {
     }
 
     @Test
+    void bodiesOver64KiBAre413() {
+        String huge = "{\"amount\": 100, \"currency\": \"EUR\", \"payment_method\": \"tok_visa\", "
+                + "\"metadata\": {\"pad\": \"" + "x".repeat(70_000) + "\"}}";
+
+        Response response = api.post("/v1/payment_intents", PspApi.newKey(), huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.errorCode()).isEqualTo("request_too_large");
+    }
+
+    @Test
+    void theBodyIsJsonWhateverTheContentTypeSays() {
+        // As `curl -d` sends it: form-encoded content type, JSON body.
+        Response response = api.send(api.unauthorized("/v1/payment_intents")
+                .header("Authorization", "Bearer " + PspApi.SECRET_KEY)
+                .header("Idempotency-Key", PspApi.newKey())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        PspApi.intentBody(100, "EUR", "tok_visa", "po-form"))));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("status").stringValue()).isEqualTo("succeeded");
+    }
+
+    @Test
     void unknownUrlIs404InTheSameShape() {
         Response response = api.get("/v1/charges");
 
