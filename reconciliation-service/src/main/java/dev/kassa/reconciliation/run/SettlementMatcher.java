@@ -184,13 +184,25 @@ class SettlementMatcher {
 
     /**
      * Sellers active on the day whose wallet balance (sum of movements) differs from their seller_payable
-     * balance (credits minus debits), both as of the balance cutoff. A movement or entry counts at the time
-     * its payment or refund succeeded (else its own time), so the two sides of one payment are always cut
-     * alike. Payments and refunds that lack their wallet movement or their ledger entry are left out of both
-     * sides: LEDGER_MISSING / WALLET_MISSING report them, and one fault is reported once.
+     * balance (credits minus debits), both as of the balance cutoff. Only active sellers' history is read
+     * (found through the day's successes, movements and entries), so the cost follows the day, not all time.
+     * A movement or entry counts at the time its payment or refund succeeded (else its own time), so the two
+     * sides of one payment are always cut alike. Payments and refunds that lack their wallet movement or
+     * their ledger entry are left out of both sides: LEDGER_MISSING / WALLET_MISSING report them, and one
+     * fault is reported once.
      */
     private static final String WALLET_LEDGER_MISMATCH = """
-            WITH wallet_side AS (
+            WITH active AS (
+                SELECT seller_account FROM platform_payment
+                 WHERE status = 'SUCCEEDED' AND succeeded_at >= :dayStart AND succeeded_at < :balanceCutoff
+                UNION
+                SELECT seller_account FROM platform_refund
+                 WHERE status = 'SUCCEEDED' AND succeeded_at >= :dayStart AND succeeded_at < :balanceCutoff
+                UNION
+                SELECT seller_account FROM wallet_movement WHERE occurred_at >= :dayStart AND occurred_at < :balanceCutoff
+                UNION
+                SELECT seller_account FROM ledger_entry WHERE occurred_at >= :dayStart AND occurred_at < :balanceCutoff
+            ), wallet_side AS (
                 SELECT w.seller_account, w.currency,
                        CASE w.kind WHEN 'CREDIT' THEN w.amount_minor ELSE -w.amount_minor END AS delta,
                        coalesce(p.succeeded_at, r.succeeded_at, w.occurred_at) AS anchor,
@@ -203,6 +215,7 @@ class SettlementMatcher {
                   FROM wallet_movement w
                   LEFT JOIN platform_payment p ON w.kind = 'CREDIT' AND p.payment_order_id = w.payment_order_id AND p.status = 'SUCCEEDED'
                   LEFT JOIN platform_refund r ON w.kind = 'DEBIT' AND r.refund_id = w.refund_id AND r.status = 'SUCCEEDED'
+                 WHERE w.seller_account IN (SELECT seller_account FROM active)
             ), ledger_side AS (
                 SELECT substr(ln.account, length('seller_payable:') + 1) AS seller_account, ln.currency,
                        CASE ln.side WHEN 'CREDIT' THEN ln.amount_minor ELSE -ln.amount_minor END AS delta,
@@ -217,29 +230,30 @@ class SettlementMatcher {
                   JOIN ledger_line ln ON ln.journal_entry_id = e.journal_entry_id AND starts_with(ln.account, 'seller_payable:')
                   LEFT JOIN platform_payment p ON e.kind = 'PAYMENT' AND p.payment_order_id = e.payment_order_id AND p.status = 'SUCCEEDED'
                   LEFT JOIN platform_refund r ON e.kind = 'REFUND' AND r.refund_id = e.refund_id AND r.status = 'SUCCEEDED'
-            ), active AS (
-                SELECT seller_account, currency FROM wallet_side WHERE anchor >= :dayStart AND anchor < :balanceCutoff
-                UNION
-                SELECT seller_account, currency FROM ledger_side WHERE anchor >= :dayStart AND anchor < :balanceCutoff
+                 WHERE e.seller_account IN (SELECT seller_account FROM active)
             ), wallet_balance AS (
                 SELECT seller_account, currency, sum(delta) AS balance FROM wallet_side
                  WHERE anchor < :balanceCutoff AND NOT incomplete GROUP BY seller_account, currency
             ), ledger_balance AS (
                 SELECT seller_account, currency, sum(delta) AS balance FROM ledger_side
                  WHERE anchor < :balanceCutoff AND NOT incomplete GROUP BY seller_account, currency
+            ), compared AS (
+                SELECT coalesce(w.seller_account, l.seller_account) AS seller_account,
+                       coalesce(w.currency, l.currency) AS currency,
+                       coalesce(w.balance, 0) AS wallet, coalesce(l.balance, 0) AS ledger
+                  FROM wallet_balance w
+                  FULL JOIN ledger_balance l ON l.seller_account = w.seller_account AND l.currency = w.currency
             )
             SELECT 'WALLET_LEDGER_MISMATCH' AS type, 'SELLER_BALANCE' AS subject,
-                   a.seller_account || ':' || a.currency AS identity,
+                   c.seller_account || ':' || c.currency AS identity,
                    NULL AS payment_order_id, NULL AS psp_reference, NULL AS refund_id, NULL AS balance_transaction_id,
-                   a.seller_account, NULL::bigint AS line_number,
-                   coalesce(l.balance, 0)::bigint AS expected_minor, a.currency AS expected_currency, NULL AS expected_status,
-                   coalesce(w.balance, 0)::bigint AS actual_minor, a.currency AS actual_currency, NULL AS actual_status,
+                   c.seller_account, NULL::bigint AS line_number,
+                   c.ledger::bigint AS expected_minor, c.currency AS expected_currency, NULL AS expected_status,
+                   c.wallet::bigint AS actual_minor, c.currency AS actual_currency, NULL AS actual_status,
                    format('The wallet balance of seller %s in %s differs from its seller_payable ledger balance as of %s (expected: ledger, actual: wallet)',
-                          a.seller_account, a.currency, :balanceCutoffText) AS detail
-              FROM active a
-              LEFT JOIN wallet_balance w ON w.seller_account = a.seller_account AND w.currency = a.currency
-              LEFT JOIN ledger_balance l ON l.seller_account = a.seller_account AND l.currency = a.currency
-             WHERE coalesce(w.balance, 0) <> coalesce(l.balance, 0)""";
+                          c.seller_account, c.currency, :balanceCutoffText) AS detail
+              FROM compared c
+             WHERE c.wallet <> c.ledger""";
 
     private static final String UPSERT = """
             INSERT INTO discrepancy AS d (report_date, run_id, first_run_id, type, subject, fingerprint, payment_order_id,
