@@ -36,7 +36,7 @@ public record ReconciliationProperties(
     /**
      * @param baseUrl        PSP API root (env {@code KASSA_PSP_BASE_URL})
      * @param apiKey         secret key sent as {@code Authorization: Bearer}; the default is psp-mock's local
-     *                       test key only, real deployments set {@code KASSA_RECONCILIATION_PSP_API_KEY}
+     *                       test key only, real deployments set {@code KASSA_PSP_API_KEY}
      * @param connectTimeout TCP connect timeout
      * @param readTimeout    longest silence while reading the response (its start, or any gap in the body)
      */

@@ -1,6 +1,8 @@
 package dev.kassa.reconciliation.report;
 
 import dev.kassa.reconciliation.discrepancy.Discrepancy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -73,7 +75,7 @@ public class ReportQueries {
                 .list();
     }
 
-    private static ReportSummary summaryRow(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+    private static ReportSummary summaryRow(ResultSet rs, int rowNum) throws SQLException {
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         return new ReportSummary(
                 rs.getObject("report_date", LocalDate.class),
