@@ -1,0 +1,41 @@
+package dev.kassa.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The launcher's command line: {@code [--no-demo] [--exit-after-demo] [--fresh] [--work-dir DIR]}. */
+public record LauncherOptions(boolean demo, boolean exitAfterDemo, boolean fresh, Path workDir) {
+
+    public static final String USAGE = """
+            Usage: ./kassa [--no-demo] [--exit-after-demo] [--fresh] [--work-dir DIR]
+              --no-demo          start everything and wait, without driving the demo payments
+              --exit-after-demo  stop everything once the demo summary is printed
+              --fresh            wipe the data directory first (data persists across restarts otherwise)
+              --work-dir DIR     where data and logs live (default: .kassa in the repository)
+            """;
+
+    public static LauncherOptions parse(List<String> args, Path defaultWorkDir) {
+        boolean demo = true;
+        boolean exitAfterDemo = false;
+        boolean fresh = false;
+        Path workDir = defaultWorkDir;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--no-demo" -> demo = false;
+                case "--exit-after-demo" -> exitAfterDemo = true;
+                case "--fresh" -> fresh = true;
+                case "--work-dir" -> {
+                    if (i + 1 == args.size()) {
+                        throw new IllegalArgumentException("--work-dir needs a directory");
+                    }
+                    workDir = Path.of(args.get(++i));
+                }
+                default -> throw new IllegalArgumentException("Unknown option: " + args.get(i));
+            }
+        }
+        if (!demo && exitAfterDemo) {
+            throw new IllegalArgumentException("--exit-after-demo needs the demo; drop --no-demo");
+        }
+        return new LauncherOptions(demo, exitAfterDemo, fresh, workDir.toAbsolutePath().normalize());
+    }
+}

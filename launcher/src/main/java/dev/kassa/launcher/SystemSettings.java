@@ -1,0 +1,34 @@
+package dev.kassa.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where the whole system runs: ports of the broker, PostgreSQL and each service, the directory for
+ * persistent data, and the directory for the services' log files.
+ */
+public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, Integer> servicePorts,
+                             Path dataDir, Path logDir) {
+
+    public SystemSettings {
+        servicePorts = Map.copyOf(servicePorts);
+    }
+
+    /** The documented local ports (DESIGN §10): Kafka 9092, PostgreSQL 5432, services 8080–8084. */
+    public static SystemSettings defaults(Path workDir) {
+        Map<KassaService, Integer> ports = new EnumMap<>(KassaService.class);
+        for (KassaService service : KassaService.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return new SystemSettings(9092, 5432, ports, workDir.resolve("data"), workDir.resolve("logs"));
+    }
+
+    public int port(KassaService service) {
+        return servicePorts.get(service);
+    }
+
+    public String url(KassaService service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.kassa.launcher.demo;
+
+import dev.kassa.launcher.KassaService;
+import dev.kassa.launcher.KassaSystem;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drives real payments through the running system the way a checkout frontend and an operator would:
+ * about twenty checkouts across sellers, currencies and PSP outcomes, a duplicate submission and a partial
+ * refund; then prints what every service says about them.
+ */
+public final class Demo {
+
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final KassaSystem system;
+    private final KassaClient client = new KassaClient();
+
+    public Demo(KassaSystem system) {
+        this.system = system;
+    }
+
+    public void run(PrintStream out) {
+        String runId = "demo" + Instant.now().getEpochSecond();
+        List<DemoCheckout> checkouts = DemoCheckout.plan(runId);
+        out.printf("%nDemo %s: submitting %d checkouts ...%n", runId, checkouts.size());
+        for (DemoCheckout checkout : checkouts) {
+            KassaClient.Response response = client.post(payments("/api/v1/payments"), checkout.requestBody());
+            out.printf("  POST %-22s %-18s -> %d%n", checkout.checkoutId(), checkout.describe(), response.status());
+        }
+
+        DemoCheckout first = checkouts.getFirst();
+        KassaClient.Response duplicate = client.post(payments("/api/v1/payments"), first.requestBody());
+        out.printf("  duplicate POST %s -> %d (same body: the existing checkout, nothing new)%n",
+                first.checkoutId(), duplicate.status());
+
+        out.println("Waiting for every checkout to settle (PSP answers and webhooks, wallet, ledger) ...");
+        Map<String, JsonNode> settled = awaitSettled(checkouts);
+
+        refundPartOfFirstSucceededOrder(settled, out);
+
+        printSummary(settled, out);
+    }
+
+    private Map<String, JsonNode> awaitSettled(List<DemoCheckout> checkouts) {
+        Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        while (true) {
+            boolean allCompleted = true;
+            for (DemoCheckout checkout : checkouts) {
+                JsonNode body = client.get(payments("/api/v1/payments/" + checkout.checkoutId())).body();
+                latest.put(checkout.checkoutId(), body);
+                allCompleted &= "COMPLETED".equals(body.path("status").asString());
+            }
+            if (allCompleted || Instant.now().isAfter(deadline)) {
+                return latest;
+            }
+            pause();
+        }
+    }
+
+    private void refundPartOfFirstSucceededOrder(Map<String, JsonNode> settled, PrintStream out) {
+        for (JsonNode checkout : settled.values()) {
+            for (JsonNode order : checkout.path("payment_orders")) {
+                if (!"SUCCEEDED".equals(order.path("status").asString())) {
+                    continue;
+                }
+                String orderId = order.path("payment_order_id").asString();
+                String refundAmount = DemoCheckout.half(order.path("amount").asString(), order.path("currency").asString());
+                KassaClient.Response response = client.post(payments("/api/v1/payment-orders/" + orderId + "/refunds"),
+                        Map.of("refund_id", orderId + "-r1", "amount", refundAmount));
+                out.printf("Partial refund of %s %s on %s -> %d%n", refundAmount, order.path("currency").asString(),
+                        orderId, response.status());
+                awaitRefund(orderId);
+                return;
+            }
+        }
+    }
+
+    private void awaitRefund(String orderId) {
+        Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode order = client.get(payments("/api/v1/payment-orders/" + orderId)).body();
+            String status = order.path("status").asString();
+            if (status.contains("REFUNDED")) {
+                return;
+            }
+            pause();
+        }
+    }
+
+    private void printSummary(Map<String, JsonNode> settled, PrintStream out) {
+        out.println();
+        out.println("=== Checkouts ===");
+        TreeSet<String> sellers = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> entry : settled.entrySet()) {
+            JsonNode checkout = client.get(payments("/api/v1/payments/" + entry.getKey())).body();
+            out.printf("%-24s %s%n", entry.getKey(), checkout.path("status").asString());
+            for (JsonNode order : checkout.path("payment_orders")) {
+                JsonNode detail = client.get(payments("/api/v1/payment-orders/" + order.path("payment_order_id").asString())).body();
+                sellers.add(order.path("seller_account").asString());
+                out.printf("    %-26s %-10s %9s %s  %-19s wallet=%-5s ledger=%-5s %s%n",
+                        order.path("payment_order_id").asString(), order.path("seller_account").asString(),
+                        order.path("amount").asString(), order.path("currency").asString(),
+                        detail.path("status").asString(order.path("status").asString()),
+                        order.path("wallet_updated").asString(), order.path("ledger_updated").asString(),
+                        order.path("failure_code").isNull() ? "" : order.path("failure_code").asString(""));
+            }
+        }
+
+        out.println();
+        out.println("=== Seller wallets (wallet-service) and seller_payable (ledger-service) ===");
+        for (String seller : sellers) {
+            JsonNode wallet = client.get(url(KassaService.WALLET, "/api/v1/wallets/" + seller)).body();
+            JsonNode account = client.get(url(KassaService.LEDGER, "/api/v1/ledger/accounts/seller_payable:" + seller)).body();
+            List<String> balances = new ArrayList<>();
+            for (JsonNode balance : wallet.path("balances")) {
+                balances.add(balance.path("amount").asString() + " " + balance.path("currency").asString());
+            }
+            List<String> ledger = new ArrayList<>();
+            for (JsonNode balance : account.path("balances")) {
+                ledger.add(balance.path("balance").asString() + " " + balance.path("currency").asString());
+            }
+            out.printf("  %-14s wallet: %-40s ledger: %s%n", seller, String.join(", ", balances), String.join(", ", ledger));
+        }
+
+        out.println();
+        out.println("=== Ledger trial balance ===");
+        JsonNode trial = client.get(url(KassaService.LEDGER, "/api/v1/ledger/trial-balance")).body();
+        out.println("  balanced: " + trial.path("balanced").asString());
+        for (JsonNode currency : trial.path("currencies")) {
+            out.printf("  %s  debits %s  credits %s (minor units)%n", currency.path("currency").asString(),
+                    currency.path("total_debits_minor").asString(), currency.path("total_credits_minor").asString());
+        }
+
+        out.println();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        out.println("=== Reconciliation for " + today + " (UTC) ===");
+        KassaClient.Response run = client.post(url(KassaService.RECONCILIATION, "/api/v1/reconciliations"), Map.of("date", today));
+        JsonNode report = run.isSuccess()
+                ? client.get(url(KassaService.RECONCILIATION, "/api/v1/reconciliations/" + today)).body()
+                : run.body();
+        out.printf("  status %s, matched %s, discrepancies %d%n", report.path("status").asString(),
+                report.path("matched_count").asString(), report.path("discrepancies").size());
+        for (JsonNode discrepancy : report.path("discrepancies")) {
+            out.printf("    %s %s %s%n", discrepancy.path("type").asString(),
+                    discrepancy.path("payment_order_id").asString(""), discrepancy.path("detail").asString(""));
+        }
+        for (JsonNode total : report.path("totals")) {
+            out.println("    totals: " + total);
+        }
+    }
+
+    private String payments(String path) {
+        return url(KassaService.PAYMENT, path);
+    }
+
+    private String url(KassaService service, String path) {
+        return system.url(service) + path;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
