@@ -81,7 +81,8 @@ class WebhookDeliveryWorker implements SmartLifecycle {
     public void stop() {
         running = false;
         dispatcher.interrupt();
-        pool.shutdownNow(); // interrupts attempts in flight: they are not recorded, their leases expire
+        sender.abortAll(); // attempts in flight fail at once and, as running is false, are not recorded
+        pool.shutdownNow();
         try {
             if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn("Webhook deliveries still running at shutdown; their leases will expire and they will be retried");
@@ -201,14 +202,11 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         if (Thread.currentThread().isInterrupted()) {
             return;
         }
-        WebhookSender.Attempt attempt;
-        try {
-            attempt = faults.webhookOutage()
-                    ? new WebhookSender.Attempt(null, "endpoint unreachable (injected outage)")
-                    : sender.send(delivery.endpoint(), delivery.payload());
-        } catch (InterruptedException shutdown) {
-            Thread.currentThread().interrupt();
-            return; // not recorded: the lease runs out and the next worker delivers it
+        WebhookSender.Attempt attempt = faults.webhookOutage()
+                ? new WebhookSender.Attempt(null, "endpoint unreachable (injected outage)")
+                : sender.send(delivery.endpoint(), delivery.payload());
+        if (!running) {
+            return; // aborted by shutdown: not recorded, the lease runs out and the next worker delivers it
         }
         Instant at = clock.instant();
         if (attempt.succeeded()) {
@@ -227,10 +225,6 @@ class WebhookDeliveryWorker implements SmartLifecycle {
     }
 
     private void sendDuplicate(DueDelivery delivery) {
-        try {
-            sender.send(delivery.endpoint(), delivery.payload());
-        } catch (InterruptedException shutdown) {
-            Thread.currentThread().interrupt();
-        }
+        sender.send(delivery.endpoint(), delivery.payload());
     }
 }

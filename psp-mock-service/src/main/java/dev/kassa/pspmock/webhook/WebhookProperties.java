@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval      how often the worker looks for due deliveries
  * @param maxConcurrency    deliveries in flight at once (the worker's bounded pool)
  * @param connectTimeout    to the endpoint
- * @param requestTimeout    for the endpoint's answer
+ * @param requestTimeout    for the endpoint's answer (the socket read timeout)
  * @param lease             a claimed delivery is not retried before this; must exceed the timeouts, and is how long
  *                          a delivery interrupted by a crash waits before another worker takes it
  */

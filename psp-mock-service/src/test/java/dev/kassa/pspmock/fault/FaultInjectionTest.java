@@ -125,6 +125,10 @@ class FaultInjectionTest extends PspIntegrationTest {
 
     @Test
     void reorderingDeliversLaterEventsFirst() {
+        // Held events are released when the oldest queued first attempt is due: start from an empty queue, so
+        // that a previous test's delivery cannot release them early.
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/v1/events?delivery_success=false").json().path("data").isEmpty());
         api.faults("{\"webhook_delay_ms\": 1000, \"webhook_reorder\": true}");
 
         String earlier = api.createIntent(900, "EUR", "tok_visa").json().path("id").stringValue();
