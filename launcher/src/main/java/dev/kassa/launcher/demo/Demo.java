@@ -146,10 +146,13 @@ public final class Demo {
         out.println();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         out.println("=== Reconciliation for " + today + " (UTC) ===");
-        KassaClient.Response run = client.post(url(KassaService.RECONCILIATION, "/api/v1/reconciliations"), Map.of("date", today));
-        JsonNode report = run.isSuccess()
-                ? client.get(url(KassaService.RECONCILIATION, "/api/v1/reconciliations/" + today)).body()
-                : run.body();
+        JsonNode report = reconcile(today);
+        if (report.path("discrepancies").size() > 0) {
+            // The reconciliation projection consumes the same events a moment after payment-service: a
+            // finding right after the demo may only be lag, and a rerun for the date replaces the report.
+            pause();
+            report = reconcile(today);
+        }
         out.printf("  status %s, matched %s, discrepancies %d%n", report.path("status").asString(),
                 report.path("matched_count").asString(), report.path("discrepancies").size());
         for (JsonNode discrepancy : report.path("discrepancies")) {
@@ -157,8 +160,18 @@ public final class Demo {
                     discrepancy.path("payment_order_id").asString(""), discrepancy.path("detail").asString(""));
         }
         for (JsonNode total : report.path("totals")) {
-            out.println("    totals: " + total);
+            out.printf("    %s  PSP gross %s, fees %s, net %s  |  ours: gross %s, net %s%n",
+                    total.path("currency").asString(), total.path("psp_gross").asString(),
+                    total.path("psp_fees").asString(), total.path("psp_net").asString(),
+                    total.path("expected_gross").asString(), total.path("expected_net").asString());
         }
+    }
+
+    private JsonNode reconcile(String date) {
+        KassaClient.Response run = client.post(url(KassaService.RECONCILIATION, "/api/v1/reconciliations"), Map.of("date", date));
+        return run.isSuccess()
+                ? client.get(url(KassaService.RECONCILIATION, "/api/v1/reconciliations/" + date)).body()
+                : run.body();
     }
 
     private String payments(String path) {
@@ -171,7 +184,7 @@ public final class Demo {
 
     private static void pause() {
         try {
-            Thread.sleep(500);
+            Thread.sleep(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
