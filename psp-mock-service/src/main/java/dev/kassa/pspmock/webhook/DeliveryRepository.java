@@ -1,5 +1,6 @@
 package dev.kassa.pspmock.webhook;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import dev.kassa.pspmock.api.DbTime;
@@ -71,26 +72,40 @@ class DeliveryRepository {
         }
     }
 
-    /** Records finished attempts in two JDBC batches (one round trip each) rather than a statement apiece. */
+    /** Records finished attempts with one statement per kind (delivered, failed), whatever their number. */
     void record(List<Outcome> outcomes) {
-        List<Object[]> delivered = outcomes.stream().filter(Outcome::delivered)
-                .map(o -> new Object[] {DbTime.utc(o.at()), DbTime.utc(o.at()), o.statusCode(), o.id()}).toList();
-        List<Object[]> failed = outcomes.stream().filter(o -> !o.delivered())
-                .map(o -> new Object[] {DbTime.utc(o.at()), o.statusCode(), o.error(), DbTime.utc(o.nextAttempt()), o.id()})
-                .toList();
+        List<Outcome> delivered = outcomes.stream().filter(Outcome::delivered).toList();
+        List<Outcome> failed = outcomes.stream().filter(o -> !o.delivered()).toList();
         if (!delivered.isEmpty()) {
-            batch.batchUpdate("""
-                    update webhook_delivery
-                    set delivered_at = ?, last_attempt_at = ?, attempts = attempts + 1,
-                        last_status_code = ?, last_error = null
-                    where id = ? and delivered_at is null""", delivered);
+            batch.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement("""
+                        update webhook_delivery d
+                        set delivered_at = o.at, last_attempt_at = o.at, attempts = d.attempts + 1,
+                            last_status_code = o.status, last_error = null
+                        from unnest(?::bigint[], ?::timestamptz[], ?::int[]) as o(id, at, status)
+                        where d.id = o.id and d.delivered_at is null""");
+                statement.setArray(1, connection.createArrayOf("bigint", delivered.stream().map(Outcome::id).toArray()));
+                statement.setArray(2, connection.createArrayOf("timestamptz", delivered.stream().map(o -> DbTime.utc(o.at())).toArray()));
+                statement.setArray(3, connection.createArrayOf("int", delivered.stream().map(Outcome::statusCode).toArray()));
+                return statement;
+            });
         }
         if (!failed.isEmpty()) {
-            batch.batchUpdate("""
-                    update webhook_delivery
-                    set last_attempt_at = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?,
-                        next_attempt_at = ?
-                    where id = ? and delivered_at is null""", failed);
+            batch.update(connection -> {
+                PreparedStatement statement = connection.prepareStatement("""
+                        update webhook_delivery d
+                        set last_attempt_at = o.at, attempts = d.attempts + 1, last_status_code = o.status,
+                            last_error = o.error, next_attempt_at = o.next
+                        from unnest(?::bigint[], ?::timestamptz[], ?::int[], ?::text[], ?::timestamptz[])
+                            as o(id, at, status, error, next)
+                        where d.id = o.id and d.delivered_at is null""");
+                statement.setArray(1, connection.createArrayOf("bigint", failed.stream().map(Outcome::id).toArray()));
+                statement.setArray(2, connection.createArrayOf("timestamptz", failed.stream().map(o -> DbTime.utc(o.at())).toArray()));
+                statement.setArray(3, connection.createArrayOf("int", failed.stream().map(Outcome::statusCode).toArray()));
+                statement.setArray(4, connection.createArrayOf("text", failed.stream().map(Outcome::error).toArray()));
+                statement.setArray(5, connection.createArrayOf("timestamptz", failed.stream().map(o -> DbTime.utc(o.nextAttempt())).toArray()));
+                return statement;
+            });
         }
     }
 }

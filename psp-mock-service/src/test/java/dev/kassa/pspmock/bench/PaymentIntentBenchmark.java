@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  * ./mvnw -pl psp-mock-service test-compile exec:java \
  *     [-Dbench.clients=32] [-Dbench.seconds=20] [-Dbench.warmupSeconds=10] [-Dbench.webhooks=true]
- *     [-Dbench.webhookConcurrency=32]
+ *     [-Dbench.webhookConcurrency=32] [-Dbench.pgStatements=true] [-Dbench.args="--some.property=value ..."]
  * </pre>
  */
 public final class PaymentIntentBenchmark {
@@ -50,17 +50,26 @@ public final class PaymentIntentBenchmark {
         boolean webhooks = Boolean.parseBoolean(System.getProperty("bench.webhooks", "true"));
         int deliveryConcurrency = Integer.getInteger("bench.webhookConcurrency", 32);
 
+        boolean statementStats = Boolean.getBoolean("bench.pgStatements");
         try (PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults());
              WebhookSink sink = new WebhookSink()) {
             postgres.createDatabase("psp_bench");
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PspMockApplication.class).run(
+            if (statementStats) {
+                enableStatementStatistics(postgres);
+            }
+            List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--spring.datasource.url=" + postgres.jdbcUrl("psp_bench"),
                     "--spring.datasource.username=" + postgres.username(),
                     "--spring.datasource.password=" + postgres.password(),
                     "--psp.webhooks.endpoints=" + (webhooks ? sink.url() : ""),
                     "--psp.webhooks.max-concurrency=" + deliveryConcurrency,
-                    "--logging.level.root=WARN", "--logging.level.dev.kassa=WARN")) {
+                    "--logging.level.root=WARN", "--logging.level.dev.kassa=WARN"));
+            // Anything else for the service, e.g. -Dbench.args="--spring.datasource.hikari.maximum-pool-size=8"
+            arguments.addAll(List.of(System.getProperty("bench.args", "").split("\\s+")).stream()
+                    .filter(a -> !a.isBlank()).toList());
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PspMockApplication.class)
+                    .run(arguments.toArray(String[]::new))) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 System.out.printf("psp-mock benchmark: %d clients, %ds warm-up, %ds measured, webhooks %s%n",
                         clients, warmup.toSeconds(), measured.toSeconds(), webhooks ? "on" : "off");
@@ -74,6 +83,9 @@ public final class PaymentIntentBenchmark {
                 cpu.print(result.sortedLatencies().length, result.clientCpu());
                 if (webhooks) {
                     drainBacklog(postgres.dataSource("psp_bench"), sink);
+                }
+                if (statementStats) {
+                    printStatementStatistics(postgres.dataSource("psp_bench"), result.sortedLatencies().length);
                 }
             }
         }
@@ -111,6 +123,40 @@ public final class PaymentIntentBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "  webhook backlog after the run: %d; drained at %.0f deliveries/s (%d left after %.0fs)%n",
                 backlog, (sink.received.get() - receivedBefore) / seconds, undelivered(db), seconds);
+    }
+
+    /** pg_stat_statements needs preloading: set it and restart the (temporary) server before the service starts. */
+    private static void enableStatementStatistics(PostgresServer postgres) throws Exception {
+        java.nio.file.Path autoConf;
+        try (var files = java.nio.file.Files.walk(postgres.dataDir())) {
+            autoConf = files.filter(f -> f.endsWith("postgresql.auto.conf")).findFirst().orElseThrow();
+        }
+        java.nio.file.Files.writeString(autoConf, "shared_preload_libraries = 'pg_stat_statements'\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        postgres.stop();
+        postgres.restart();
+        // The extension needs a superuser: the embedded server's bootstrap user.
+        try (var connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl("psp_bench"), "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("grant pg_read_all_stats to " + postgres.username());
+        }
+    }
+
+    /** Where the database's time went, per payment intent of the whole run (warm-up included in the totals). */
+    private static void printStatementStatistics(DataSource db, long measuredIntents) throws Exception {
+        try (var connection = db.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("""
+                     select calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+                     from pg_stat_statements order by total_exec_time desc limit 15""")) {
+            System.out.println("  top statements (all phases): calls, total ms, mean us, rows, query");
+            while (rows.next()) {
+                long calls = rows.getLong("calls");
+                double total = rows.getDouble("total_exec_time");
+                System.out.printf(Locale.ROOT, "  %9d %9.0f %7.1f %9d  %s%n", calls, total, total * 1000 / Math.max(1, calls),
+                        rows.getLong("rows"), rows.getString("query"));
+            }
+        }
     }
 
     private static long undelivered(DataSource db) throws Exception {
