@@ -36,7 +36,7 @@ public final class Demo {
         out.printf("%nDemo %s: submitting %d checkouts ...%n", runId, checkouts.size());
         for (DemoCheckout checkout : checkouts) {
             KassaClient.Response response = client.post(payments("/api/v1/payments"), checkout.requestBody());
-            out.printf("  POST %-22s %-18s -> %d%n", checkout.checkoutId(), checkout.describe(), response.status());
+            out.printf("  POST %-22s %-40s -> %d%n", checkout.checkoutId(), checkout.describe(), response.status());
         }
 
         DemoCheckout first = checkouts.getFirst();
@@ -109,7 +109,7 @@ public final class Demo {
             for (JsonNode order : checkout.path("payment_orders")) {
                 JsonNode detail = client.get(payments("/api/v1/payment-orders/" + order.path("payment_order_id").asString())).body();
                 sellers.add(order.path("seller_account").asString());
-                out.printf("    %-26s %-10s %9s %s  %-19s wallet=%-5s ledger=%-5s %s%n",
+                out.printf("    %-26s %-13s %9s %s  %-19s wallet=%-5s ledger=%-5s %s%n",
                         order.path("payment_order_id").asString(), order.path("seller_account").asString(),
                         order.path("amount").asString(), order.path("currency").asString(),
                         detail.path("status").asString(order.path("status").asString()),
