@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The durable delivery queue: one row per event and endpoint, retried until a 2xx. */
+/** The durable delivery queue, as the dispatcher sees it: one row per event and endpoint, retried until a 2xx. */
 @Repository
 class DeliveryRepository {
 
@@ -18,9 +18,10 @@ class DeliveryRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
-    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+    /** Only the dispatcher uses this repository, over its own connections. */
+    DeliveryRepository(DispatcherConnections connections) {
+        this.jdbc = JdbcClient.create(connections.jdbc());
+        this.batch = connections.jdbc();
     }
 
     /** Which deliveries a claim considers: first attempts can be held back and reordered, retries are not. */
