@@ -1,7 +1,6 @@
 package dev.kassa.launcher.demo;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import dev.kassa.schemas.money.Money;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +54,6 @@ record DemoCheckout(String checkoutId, String token, List<Order> orders) {
 
     /** Half of a decimal amount, rounded down to the currency's own minor unit ("29.99" USD → "14.99"). */
     static String half(String amount, String currency) {
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-        return new BigDecimal(amount).divide(BigDecimal.TWO, digits, RoundingMode.DOWN).toPlainString();
+        return Money.formatMinor(Money.parseMinor(amount, currency, Long.MAX_VALUE) / 2, currency);
     }
 }

@@ -1,0 +1,32 @@
+package dev.kassa.launcher.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoCheckoutTest {
+
+    @Test
+    void halvesAnAmountInTheCurrencysOwnMinorUnits() {
+        assertThat(DemoCheckout.half("29.99", "USD")).isEqualTo("14.99");
+        assertThat(DemoCheckout.half("1200", "JPY")).isEqualTo("600");
+        assertThat(DemoCheckout.half("1.001", "KWD")).isEqualTo("0.500");
+    }
+
+    @Test
+    void planMixesSellersCurrenciesAndOutcomesWithUniqueIds() {
+        List<DemoCheckout> plan = DemoCheckout.plan("run1");
+
+        assertThat(plan).hasSize(20);
+        assertThat(plan).extracting(DemoCheckout::token)
+                .contains("tok_visa", "tok_chargeDeclined", "tok_async", "tok_asyncDeclined");
+        assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(DemoCheckout.Order::currency).distinct())
+                .containsExactlyInAnyOrder("USD", "EUR", "JPY");
+        assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(DemoCheckout.Order::paymentOrderId))
+                .doesNotHaveDuplicates();
+        Map<String, Object> body = plan.getFirst().requestBody();
+        assertThat(body).containsKeys("checkout_id", "buyer_info", "credit_card_info", "payment_orders");
+    }
+}
