@@ -38,29 +38,32 @@ class DeliveryRepository {
     }
 
     boolean anyDue(Attempts attempts, Instant now) {
-        return jdbc.sql("select exists (select 1 from webhook_delivery "
-                        + "where delivered_at is null and next_attempt_at <= :now" + attempts.condition + ")")
+        return jdbc.sql("select exists (select 1 from webhook_delivery where delivered_at is null "
+                        + "and next_attempt_at <= :now and (leased_until is null or leased_until < :now)"
+                        + attempts.condition + ")")
                 .param("now", DbTime.utc(now))
                 .query(Boolean.class).single();
     }
 
     /**
-     * Claims up to {@code limit} deliveries due by {@code horizon} by pushing their due time out to
-     * {@code leaseUntil}: no other worker takes them meanwhile, and if this process dies they become due again.
+     * Claims up to {@code limit} deliveries due by {@code horizon} by leasing them until {@code leaseUntil}: no
+     * other worker takes them meanwhile, and if this process dies they become due again when the lease ends.
      */
-    List<DueDelivery> claimDue(Attempts attempts, Instant horizon, int limit, Instant leaseUntil) {
+    List<DueDelivery> claimDue(Attempts attempts, Instant now, Instant horizon, int limit, Instant leaseUntil) {
         return jdbc.sql("""
-                        update webhook_delivery d set next_attempt_at = :leaseUntil
+                        update webhook_delivery d set leased_until = :leaseUntil
                         from webhook_event e
                         where e.id = d.event_id and d.id in (
                             select id from webhook_delivery
-                            where delivered_at is null and next_attempt_at <= :horizon %s
+                            where delivered_at is null and next_attempt_at <= :horizon
+                              and (leased_until is null or leased_until < :now) %s
                             order by next_attempt_at
                             limit :limit
                             for update skip locked)
                         returning d.id, d.event_id, d.endpoint, d.attempts, e.payload, e.created_at"""
                         .formatted(attempts.condition))
-                .param("leaseUntil", DbTime.utc(leaseUntil)).param("horizon", DbTime.utc(horizon)).param("limit", limit)
+                .param("leaseUntil", DbTime.utc(leaseUntil)).param("horizon", DbTime.utc(horizon))
+                .param("now", DbTime.utc(now)).param("limit", limit)
                 .query((rs, n) -> new DueDelivery(rs.getLong("id"), rs.getString("event_id"), rs.getString("endpoint"),
                         rs.getInt("attempts"), rs.getString("payload"), DbTime.instant(rs, "created_at")))
                 .list();
@@ -82,7 +85,7 @@ class DeliveryRepository {
                 PreparedStatement statement = connection.prepareStatement("""
                         update webhook_delivery d
                         set delivered_at = o.at, last_attempt_at = o.at, attempts = d.attempts + 1,
-                            last_status_code = o.status, last_error = null
+                            last_status_code = o.status, last_error = null, leased_until = null
                         from unnest(?::bigint[], ?::timestamptz[], ?::int[]) as o(id, at, status)
                         where d.id = o.id and d.delivered_at is null""");
                 statement.setArray(1, connection.createArrayOf("bigint", delivered.stream().map(Outcome::id).toArray()));
@@ -96,7 +99,7 @@ class DeliveryRepository {
                 PreparedStatement statement = connection.prepareStatement("""
                         update webhook_delivery d
                         set last_attempt_at = o.at, attempts = d.attempts + 1, last_status_code = o.status,
-                            last_error = o.error, next_attempt_at = o.next
+                            last_error = o.error, next_attempt_at = o.next, leased_until = null
                         from unnest(?::bigint[], ?::timestamptz[], ?::int[], ?::text[], ?::timestamptz[])
                             as o(id, at, status, error, next)
                         where d.id = o.id and d.delivered_at is null""");

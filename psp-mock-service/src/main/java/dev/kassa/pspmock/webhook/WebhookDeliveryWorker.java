@@ -158,14 +158,14 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(lease);
         if (!faults.webhookReorder()) {
-            return deliverEach(deliveries.claimDue(Attempts.ANY, now, free, leaseUntil));
+            return deliverEach(deliveries.claimDue(Attempts.ANY, now, now, free, leaseUntil));
         }
-        int retries = deliverEach(deliveries.claimDue(Attempts.RETRIES, now, free, leaseUntil));
+        int retries = deliverEach(deliveries.claimDue(Attempts.RETRIES, now, now, free, leaseUntil));
         int stillFree = free - retries;
         // Once the oldest held first attempt is due, every held first attempt is released at once, newest first
         // and one by one, so that receivers really see later events before earlier ones.
         if (stillFree > 0 && deliveries.anyDue(Attempts.FIRST, now)) {
-            List<DueDelivery> held = deliveries.claimDue(Attempts.FIRST, now.plus(faults.webhookDelay()), stillFree,
+            List<DueDelivery> held = deliveries.claimDue(Attempts.FIRST, now, now.plus(faults.webhookDelay()), stillFree,
                     leaseUntil).stream().sorted(NEWEST_FIRST).toList();
             if (!held.isEmpty()) {
                 submit(held.size(), () -> held.forEach(this::attempt));
