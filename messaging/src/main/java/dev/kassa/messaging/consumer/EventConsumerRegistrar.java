@@ -32,7 +32,10 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
 
     static final String DEFAULT_FACTORY_BEAN_NAME = "kafkaListenerContainerFactory";
 
-    private static final Method LISTENER_METHOD = listenerMethod();
+    private static final Method LISTENER_METHOD = listenerMethod(InboxListener.class, InboxListener.METHOD,
+            ConsumerRecord.class);
+    private static final Method BATCH_LISTENER_METHOD = listenerMethod(BatchInboxListener.class,
+            BatchInboxListener.METHOD, List.class);
 
     private final List<EventConsumer> consumers;
     private final MessagingProperties properties;
@@ -79,6 +82,16 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
             processor.accept(main);
             retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
                     registrar, containerFactory, DEFAULT_FACTORY_BEAN_NAME);
+            if (consumer.batched()) {
+                // spring-kafka's non-blocking retries support record listeners only, and it derives the retry
+                // endpoints from the main one. They are derived by now (and containers are created later), so
+                // the main endpoint alone switches to the batch listener; failed records still go to the
+                // retry topics through the main container's error handler (see KassaRetryTopicSupport).
+                main.setBatchListener(true);
+                main.setBean(new BatchInboxListener(consumer.group(), consumer.handler(), listener, inbox,
+                        transactions, metrics));
+                main.setMethod(BATCH_LISTENER_METHOD);
+            }
         }
     }
 
@@ -138,9 +151,9 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         return consumers.stream().map(c -> Topics.deadLetterTopic(c.topic(), c.group())).distinct().toList();
     }
 
-    private static Method listenerMethod() {
+    private static Method listenerMethod(Class<?> listener, String name, Class<?> parameter) {
         try {
-            return InboxListener.class.getMethod(InboxListener.METHOD, ConsumerRecord.class);
+            return listener.getMethod(name, parameter);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }

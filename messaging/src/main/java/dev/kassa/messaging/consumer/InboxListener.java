@@ -64,7 +64,7 @@ public final class InboxListener {
     }
 
     /** The record's event_id; the event-id header only for a record that lacks the field. */
-    private static String eventId(ConsumerRecord<String, ReceivedValue> record, SpecificRecord event) {
+    static String eventId(ConsumerRecord<String, ReceivedValue> record, SpecificRecord event) {
         Schema.Field field = event.getSchema().getField("event_id");
         Object value = field == null ? null : event.get(field.pos());
         if (value == null || value.toString().isBlank()) {

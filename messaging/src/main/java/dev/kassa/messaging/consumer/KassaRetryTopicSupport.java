@@ -2,6 +2,7 @@ package dev.kassa.messaging.consumer;
 
 import dev.kassa.messaging.KassaHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.Headers;
@@ -9,7 +10,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.KafkaConsumerBackoffManager;
 import org.springframework.kafka.retrytopic.DeadLetterPublishingRecovererFactory;
+import org.springframework.kafka.retrytopic.ListenerContainerFactoryConfigurer;
+import org.springframework.kafka.retrytopic.RetryTopicComponentFactory;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 
 /**
@@ -30,6 +36,33 @@ public class KassaRetryTopicSupport extends RetryTopicConfigurationSupport {
     @Override
     protected void manageNonBlockingFatalExceptions(List<Class<? extends Throwable>> nonBlockingFatalExceptions) {
         nonBlockingFatalExceptions.add(InvalidEventException.class);
+    }
+
+    /**
+     * spring-kafka wraps every listener of a retry configuration in a back-off-aware adapter, which handles
+     * single records only. A main topic consumed {@link EventConsumer#inBatches() in batches} keeps its batch
+     * listener: main-topic records carry no back-off, so there is nothing to wait for; the container's error
+     * handler still routes a failed record to the first retry topic or the dead-letter topic.
+     */
+    @Override
+    protected RetryTopicComponentFactory createComponentFactory() {
+        return new RetryTopicComponentFactory() {
+            @Override
+            public ListenerContainerFactoryConfigurer listenerContainerFactoryConfigurer(
+                    KafkaConsumerBackoffManager backoffManager,
+                    DeadLetterPublishingRecovererFactory recovererFactory, Clock clock) {
+                return new ListenerContainerFactoryConfigurer(backoffManager, recovererFactory, clock) {
+                    @Override
+                    protected void setupBackoffAwareMessageListenerAdapter(
+                            ConcurrentMessageListenerContainer<?, ?> container) {
+                        if (!(container.getContainerProperties().getMessageListener()
+                                instanceof BatchMessageListener<?, ?>)) {
+                            super.setupBackoffAwareMessageListenerAdapter(container);
+                        }
+                    }
+                };
+            }
+        };
     }
 
     @Override

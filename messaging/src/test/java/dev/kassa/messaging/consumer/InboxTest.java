@@ -13,6 +13,9 @@ import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.kassa.messaging.inbox.Inbox;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,8 @@ class InboxTest extends SpringMessagingTest {
 
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    Inbox inbox;
 
     @Test
     void theSameEventDeliveredTwiceHasOneEffect() {
@@ -54,6 +59,20 @@ class InboxTest extends SpringMessagingTest {
             assertThat(record.key()).isEqualTo("po-mdc");
             assertThat(TopicProbe.header(record, "traceparent")).isEqualTo(MessagingTestApplication.TRACEPARENT);
         });
+    }
+
+    @Test
+    void markingManyEventsReturnsOnlyTheOnesNotSeenBefore() {
+        String seen = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(status -> inbox.markProcessed("inbox-many", seen));
+
+        Set<String> recorded = transactions.execute(status ->
+                inbox.markProcessed("inbox-many", List.of(seen, fresh, fresh)));
+
+        assertThat(recorded).containsExactly(fresh);
+        Set<String> again = transactions.execute(status -> inbox.markProcessed("inbox-many", List.of(seen, fresh)));
+        assertThat(again).isEmpty();
     }
 
     @Test

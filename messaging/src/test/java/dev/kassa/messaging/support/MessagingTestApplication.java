@@ -38,6 +38,11 @@ public class MessagingTestApplication {
     }
 
     @Bean
+    EventConsumer batchConsumer(ScriptedHandlers handlers) {
+        return EventConsumer.of(BATCH, BATCH_GROUP, handlers.forConsumer(BATCH_GROUP)).inBatches();
+    }
+
+    @Bean
     EventConsumer poisonConsumer(ScriptedHandlers handlers) {
         return EventConsumer.of(POISON, POISON_GROUP, handlers.forConsumer(POISON_GROUP));
     }

@@ -9,6 +9,9 @@ public final class TestTopics {
     public static final String RETRY = "test.retry";
     public static final String RETRY_GROUP = "retry-test";
 
+    public static final String BATCH = "test.batch";
+    public static final String BATCH_GROUP = "batch-test";
+
     public static final String POISON = "test.poison";
     public static final String POISON_GROUP = "poison-test";
 
