@@ -17,6 +17,8 @@ import dev.kassa.messaging.inbox.Inbox;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -28,6 +30,8 @@ class InboxTest extends SpringMessagingTest {
     MeterRegistry meters;
     @Autowired
     Inbox inbox;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theSameEventDeliveredTwiceHasOneEffect() {
@@ -73,6 +77,23 @@ class InboxTest extends SpringMessagingTest {
         assertThat(recorded).containsExactly(fresh);
         Set<String> again = transactions.execute(status -> inbox.markProcessed("inbox-many", List.of(seen, fresh)));
         assertThat(again).isEmpty();
+    }
+
+    @Test
+    void eventsPublishedInOneTransactionAreStoredAtCommitInPublishOrder() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        List<String> published = transactions.execute(status -> {
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(outbox.publish(INBOX, "po-order", event("po-order")));
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_message WHERE id = ?::uuid", Integer.class,
+                    ids.getFirst())).as("written just before commit").isZero();
+            return ids;
+        });
+
+        assertThat(jdbc.queryForList("SELECT id::text FROM outbox_message WHERE id = ANY(?::uuid[]) ORDER BY seq",
+                String.class, (Object) published.toArray(String[]::new))).containsExactlyElementsOf(published);
     }
 
     @Test
