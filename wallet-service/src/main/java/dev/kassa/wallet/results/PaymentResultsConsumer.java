@@ -11,12 +11,16 @@ import org.springframework.context.annotation.Configuration;
  * module creates its retry topics ({@code payment.results.wallet-service.retry-<n>}) and dead-letter topic
  * and runs the handler with the inbox. Backoff and threads come from {@code kassa.messaging.consumer.*}
  * and {@code kassa.messaging.consumers.wallet-service.backoff}.
+ *
+ * <p>In batches: the handler only writes to this service's database, so a whole poll commits in one
+ * transaction (inbox rows, balances, movements and outbox rows), which is what lets one instance apply
+ * thousands of events per second. A failing event falls back to its own transaction and retry path.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentResultsConsumer {
 
     @Bean
     EventConsumer walletPaymentResults(PaymentResultsHandler handler) {
-        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.WALLET_SERVICE, handler);
+        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.WALLET_SERVICE, handler).inBatches();
     }
 }
