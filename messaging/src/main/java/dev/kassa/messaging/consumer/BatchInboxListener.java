@@ -34,14 +34,14 @@ public final class BatchInboxListener {
     private static final LogAccessor logAccessor = new LogAccessor(BatchInboxListener.class);
 
     private final String consumer;
-    private final EventHandler handler;
+    private final BatchEventHandler handler;
     private final InboxListener oneByOne;
     private final Inbox inbox;
     private final TransactionTemplate transactions;
     private final Counter processed;
     private final Counter duplicates;
 
-    BatchInboxListener(String consumer, EventHandler handler, InboxListener oneByOne,
+    BatchInboxListener(String consumer, BatchEventHandler handler, InboxListener oneByOne,
                        Inbox inbox, TransactionTemplate transactions,
                        ConsumerMetrics metrics) {
         this.consumer = consumer;
@@ -87,23 +87,23 @@ public final class BatchInboxListener {
         }
     }
 
-    /** Runs in the batch's transaction: records the batch in the inbox, then handles each event seen first now. */
+    /** Runs in the batch's transaction: records the batch in the inbox, then handles the events seen first now. */
     private int applyNew(List<InboundEvent> events) {
         Set<String> fresh = inbox.markProcessed(consumer, events.stream().map(InboundEvent::eventId).toList());
-        int applied = 0;
+        List<InboundEvent> newEvents = new ArrayList<>(fresh.size());
         for (InboundEvent event : events) {
             // remove: an event repeated within the batch is applied at its first occurrence only
             if (fresh.remove(event.eventId())) {
-                try (EventMdc ignored = EventMdc.put(consumer, event.key(), event.eventId(), event.record())) {
-                    handler.handle(event);
-                }
-                applied++;
+                newEvents.add(event);
             } else {
                 log.info("Skipped duplicate event {} ({}) on {}-{}@{}", event.eventId(),
                         event.record().getSchema().getName(), event.topic(), event.partition(), event.offset());
             }
         }
-        return applied;
+        if (!newEvents.isEmpty()) {
+            handler.handle(newEvents);
+        }
+        return newEvents.size();
     }
 
     private void applyOneByOne(List<ConsumerRecord<String, ReceivedValue>> records) {

@@ -21,11 +21,11 @@ import java.util.Objects;
  * @param backoff     delays before each retry (one retry topic each); empty = {@code kassa.messaging.consumers.<group>.backoff},
  *                    else {@code kassa.messaging.consumer.backoff} (default 1s, 2s, 4s, 8s, 16s)
  * @param concurrency consumer threads; 0 = {@code kassa.messaging.consumer.concurrency}
- * @param batched     whether the main topic is consumed in batches: one transaction per polled batch (see
- *                    {@link #inBatches()})
+ * @param batchHandler for a main topic consumed in batches (one transaction per poll), what applies a batch;
+ *                    {@code null} for one transaction per record (see {@link #inBatches()})
  */
 public record EventConsumer(String topic, String group, EventHandler handler, List<Duration> backoff,
-                            int concurrency, boolean batched) {
+                            int concurrency, BatchEventHandler batchHandler) {
 
     public EventConsumer {
         requireName(topic, "topic");
@@ -43,16 +43,16 @@ public record EventConsumer(String topic, String group, EventHandler handler, Li
     }
 
     public static EventConsumer of(String topic, String group, EventHandler handler) {
-        return new EventConsumer(topic, group, handler, List.of(), 0, false);
+        return new EventConsumer(topic, group, handler, List.of(), 0, null);
     }
 
     /** This consumer with its own retry delays, e.g. {@code withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1))}. */
     public EventConsumer withBackoff(Duration... delays) {
-        return new EventConsumer(topic, group, handler, List.of(delays), concurrency, batched);
+        return new EventConsumer(topic, group, handler, List.of(delays), concurrency, batchHandler);
     }
 
     public EventConsumer withConcurrency(int threads) {
-        return new EventConsumer(topic, group, handler, backoff, threads, batched);
+        return new EventConsumer(topic, group, handler, backoff, threads, batchHandler);
     }
 
     /**
@@ -66,7 +66,21 @@ public record EventConsumer(String topic, String group, EventHandler handler, Li
      * batch's transaction and row locks open for the whole batch.
      */
     public EventConsumer inBatches() {
-        return new EventConsumer(topic, group, handler, backoff, concurrency, true);
+        return inBatches(BatchEventHandler.oneByOne(group, handler));
+    }
+
+    /**
+     * As {@link #inBatches()}, with {@code batchHandler} applying each batch's new events at once; the
+     * event handler still serves the retry topics and a batch that failed.
+     */
+    public EventConsumer inBatches(BatchEventHandler batchHandler) {
+        return new EventConsumer(topic, group, handler, backoff, concurrency,
+                Objects.requireNonNull(batchHandler, "batchHandler"));
+    }
+
+    /** Whether the main topic is consumed in batches. */
+    public boolean batched() {
+        return batchHandler != null;
     }
 
     /** The listener id of the main topic's container, e.g. {@code kassa.wallet-service.payment.results}. */

@@ -88,7 +88,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
                 // the main endpoint alone switches to the batch listener; failed records still go to the
                 // retry topics through the main container's error handler (see KassaRetryTopicSupport).
                 main.setBatchListener(true);
-                main.setBean(new BatchInboxListener(consumer.group(), consumer.handler(), listener, inbox,
+                main.setBean(new BatchInboxListener(consumer.group(), consumer.batchHandler(), listener, inbox,
                         transactions, metrics));
                 main.setMethod(BATCH_LISTENER_METHOD);
             }

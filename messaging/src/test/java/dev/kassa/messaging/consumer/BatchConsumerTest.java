@@ -2,6 +2,8 @@ package dev.kassa.messaging.consumer;
 
 import static dev.kassa.messaging.support.TestTopics.BATCH;
 import static dev.kassa.messaging.support.TestTopics.BATCH_GROUP;
+import static dev.kassa.messaging.support.TestTopics.BATCH_HANDLER;
+import static dev.kassa.messaging.support.TestTopics.BATCH_HANDLER_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -109,6 +111,26 @@ class BatchConsumerTest extends SpringMessagingTest {
         assertThat(TopicProbe.header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(BATCH);
     }
 
+    @Test
+    void aBatchHandlerGetsEachNewEventOnceInReadOrderAndAFailedBatchFallsBackToTheEventHandler() {
+        String key = "po-batch-handler-" + UUID.randomUUID();
+        List<String> ids = newIds(100);
+        String failing = ids.get(60);
+        handlers.failTransiently(BATCH_HANDLER_GROUP, failing, 1); // fails its batch once
+        ids.forEach(id -> sendAsync(BATCH_HANDLER, key, id));
+        sendAsync(BATCH_HANDLER, key, ids.get(3)); // a duplicate
+        rawSender.template().flush();
+
+        await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> handlers.effects(BATCH_HANDLER_GROUP, id) == 1));
+        assertThat(handlers.effects(BATCH_HANDLER_GROUP, ids.get(3))).isEqualTo(1);
+        assertThat(handlers.batchSizes(BATCH_HANDLER_GROUP)).as("batches, not single events").anyMatch(n -> n > 1);
+        assertThat(handlers.attempts(BATCH_HANDLER_GROUP, failing)).extracting(ScriptedHandlers.Attempt::topic)
+                .containsExactly(BATCH_HANDLER, BATCH_HANDLER);
+        List<String> order = handlers.attemptsOf(BATCH_HANDLER_GROUP).stream()
+                .map(ScriptedHandlers.Attempt::eventId).filter(ids::contains).distinct().toList();
+        assertThat(order).containsExactlyElementsOf(ids);
+    }
+
     private static List<String> newIds(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -129,9 +151,13 @@ class BatchConsumerTest extends SpringMessagingTest {
     }
 
     private void sendAsync(String key, String eventId) {
+        sendAsync(BATCH, key, eventId);
+    }
+
+    private void sendAsync(String topic, String key, String eventId) {
         PaymentOrderSucceeded event = event(key);
         event.setEventId(eventId);
-        ProducerRecord<String, Object> record = new ProducerRecord<>(BATCH, key, encode(BATCH, event));
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, encode(topic, event));
         record.headers().add(KassaHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
         rawSender.template().send(record);
     }

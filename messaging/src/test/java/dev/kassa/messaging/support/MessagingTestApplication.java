@@ -43,6 +43,12 @@ public class MessagingTestApplication {
     }
 
     @Bean
+    EventConsumer batchHandlerConsumer(ScriptedHandlers handlers) {
+        return EventConsumer.of(BATCH_HANDLER, BATCH_HANDLER_GROUP, handlers.forConsumer(BATCH_HANDLER_GROUP))
+                .inBatches(handlers.forBatches(BATCH_HANDLER_GROUP));
+    }
+
+    @Bean
     EventConsumer poisonConsumer(ScriptedHandlers handlers) {
         return EventConsumer.of(POISON, POISON_GROUP, handlers.forConsumer(POISON_GROUP));
     }

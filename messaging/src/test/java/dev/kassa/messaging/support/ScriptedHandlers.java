@@ -1,5 +1,6 @@
 package dev.kassa.messaging.support;
 
+import dev.kassa.messaging.consumer.BatchEventHandler;
 import dev.kassa.messaging.consumer.EventHandler;
 import dev.kassa.messaging.consumer.InvalidEventException;
 import java.util.List;
@@ -27,6 +28,7 @@ public class ScriptedHandlers {
     private final Map<String, Boolean> alwaysFail = new ConcurrentHashMap<>();
     private final Map<String, Boolean> invalid = new ConcurrentHashMap<>();
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Integer>> batchSizes = new ConcurrentHashMap<>();
 
     public ScriptedHandlers(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -50,6 +52,22 @@ public class ScriptedHandlers {
                 throw new IllegalStateException("scripted: transient failure of " + event.eventId());
             }
         };
+    }
+
+    /**
+     * A batch handler with the same per-event behaviour (so a scripted failure fails the whole batch); it
+     * records the size of every batch it was given.
+     */
+    public BatchEventHandler forBatches(String consumer) {
+        EventHandler each = forConsumer(consumer);
+        return events -> {
+            batchSizes.computeIfAbsent(consumer, c -> new CopyOnWriteArrayList<>()).add(events.size());
+            events.forEach(each::handle);
+        };
+    }
+
+    public List<Integer> batchSizes(String consumer) {
+        return batchSizes.getOrDefault(consumer, List.of());
     }
 
     public void failTransiently(String consumer, String eventId, int times) {

@@ -12,6 +12,9 @@ public final class TestTopics {
     public static final String BATCH = "test.batch";
     public static final String BATCH_GROUP = "batch-test";
 
+    public static final String BATCH_HANDLER = "test.batch-handler";
+    public static final String BATCH_HANDLER_GROUP = "batch-handler-test";
+
     public static final String POISON = "test.poison";
     public static final String POISON_GROUP = "poison-test";
 
