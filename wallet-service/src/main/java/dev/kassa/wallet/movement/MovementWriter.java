@@ -1,8 +1,14 @@
 package dev.kassa.wallet.movement;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,10 +53,48 @@ class MovementWriter {
             RETURNING balance_after_minor
             """;
 
-    private final JdbcClient jdbc;
+    /*
+     * The same for a batch, in one statement. Balances move once per (account, currency) by the batch's sum,
+     * upserted in key order: concurrent batches lock balance rows in the same order, so they wait for each
+     * other but never deadlock. Each movement's balance_after is the balance after the batch minus the
+     * batch's later movements of that balance, i.e. exactly what applying them one by one in order gives;
+     * the movements are inserted in that order, so seq still follows the balance chain.
+     */
+    private static final String APPLY_ALL = """
+            WITH input AS (
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                    WITH ORDINALITY AS i(movement_id, account_id, currency, kind, amount_minor, delta,
+                                         source_event_id, payment_order_id, checkout_id, refund_id, occurred_at, n)
+            ), fresh AS (
+                SELECT i.* FROM input i
+                WHERE NOT EXISTS (SELECT 1 FROM wallet_movement m WHERE m.source_event_id = i.source_event_id)
+            ), balance AS (
+                INSERT INTO wallet_balance AS b (account_id, currency, balance_minor, updated_at)
+                SELECT account_id, currency, sum(delta)::bigint, clock_timestamp()
+                  FROM fresh GROUP BY account_id, currency ORDER BY account_id, currency
+                ON CONFLICT (account_id, currency) DO UPDATE
+                   SET balance_minor = b.balance_minor + EXCLUDED.balance_minor,
+                       updated_at = EXCLUDED.updated_at
+                RETURNING b.account_id, b.currency, b.balance_minor
+            )
+            INSERT INTO wallet_movement (movement_id, account_id, currency, kind, amount_minor, balance_after_minor,
+                                         source_event_id, payment_order_id, checkout_id, refund_id, occurred_at)
+            SELECT f.movement_id, f.account_id, f.currency, f.kind, f.amount_minor,
+                   bal.balance_minor - coalesce(sum(f.delta) OVER (PARTITION BY f.account_id, f.currency ORDER BY f.n
+                                                ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0)::bigint,
+                   f.source_event_id, f.payment_order_id, f.checkout_id, f.refund_id, f.occurred_at
+              FROM fresh f JOIN balance bal ON bal.account_id = f.account_id AND bal.currency = f.currency
+             ORDER BY f.n
+            RETURNING source_event_id, balance_after_minor
+            """;
 
-    MovementWriter(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    MovementWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -77,5 +121,60 @@ class MovementWriter {
                 .optional()
                 .map(OptionalLong::of)
                 .orElseGet(OptionalLong::empty);
+    }
+
+    /**
+     * {@link #apply} for each movement in order, in one statement.
+     *
+     * @param movementIds the id for each request's movement, same order
+     * @return the balance after each movement that was applied, by source event id; a request whose source
+     *         event already has a movement is absent
+     */
+    Map<String, Long> applyAll(List<UUID> movementIds, List<MovementRequest> requests) {
+        int n = requests.size();
+        UUID[] ids = movementIds.toArray(UUID[]::new);
+        String[] accounts = new String[n];
+        String[] currencies = new String[n];
+        String[] kinds = new String[n];
+        Long[] amounts = new Long[n];
+        Long[] deltas = new Long[n];
+        String[] sourceEventIds = new String[n];
+        String[] paymentOrderIds = new String[n];
+        String[] checkoutIds = new String[n];
+        String[] refundIds = new String[n];
+        Timestamp[] occurredAt = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            MovementRequest request = requests.get(i);
+            accounts[i] = request.accountId();
+            currencies[i] = request.currency();
+            kinds[i] = request.kind().name();
+            amounts[i] = request.amountMinor();
+            deltas[i] = request.signedAmountMinor();
+            sourceEventIds[i] = request.sourceEventId();
+            paymentOrderIds[i] = request.paymentOrderId();
+            checkoutIds[i] = request.checkoutId();
+            refundIds[i] = request.refundId();
+            occurredAt[i] = Timestamp.from(request.occurredAt());
+        }
+        Map<String, Long> balanceAfter = new HashMap<>();
+        jdbcTemplate.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(APPLY_ALL);
+            int p = 1;
+            statement.setArray(p++, connection.createArrayOf("uuid", ids));
+            statement.setArray(p++, connection.createArrayOf("text", accounts));
+            statement.setArray(p++, connection.createArrayOf("text", currencies));
+            statement.setArray(p++, connection.createArrayOf("text", kinds));
+            statement.setArray(p++, connection.createArrayOf("int8", amounts));
+            statement.setArray(p++, connection.createArrayOf("int8", deltas));
+            statement.setArray(p++, connection.createArrayOf("text", sourceEventIds));
+            statement.setArray(p++, connection.createArrayOf("text", paymentOrderIds));
+            statement.setArray(p++, connection.createArrayOf("text", checkoutIds));
+            statement.setArray(p++, connection.createArrayOf("text", refundIds));
+            statement.setArray(p, connection.createArrayOf("timestamptz", occurredAt));
+            return statement;
+        }, (ResultSet row) -> {
+            balanceAfter.put(row.getString(1), row.getLong(2));
+        });
+        return balanceAfter;
     }
 }

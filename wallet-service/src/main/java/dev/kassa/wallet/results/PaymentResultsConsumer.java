@@ -13,14 +13,16 @@ import org.springframework.context.annotation.Configuration;
  * and {@code kassa.messaging.consumers.wallet-service.backoff}.
  *
  * <p>In batches: the handler only writes to this service's database, so a whole poll commits in one
- * transaction (inbox rows, balances, movements and outbox rows), which is what lets one instance apply
- * thousands of events per second. A failing event falls back to its own transaction and retry path.
+ * transaction, and its movements are applied with one statement (each balance moves once per batch). That
+ * is what lets one instance apply thousands of events per second. A batch that fails is applied again
+ * event by event, so only the failing event takes the retry path.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentResultsConsumer {
 
     @Bean
     EventConsumer walletPaymentResults(PaymentResultsHandler handler) {
-        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.WALLET_SERVICE, handler).inBatches();
+        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.WALLET_SERVICE, handler)
+                .inBatches(handler::handleAll);
     }
 }

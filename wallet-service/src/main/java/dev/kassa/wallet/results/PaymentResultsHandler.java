@@ -5,6 +5,8 @@ import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.wallet.movement.MovementRequest;
 import dev.kassa.wallet.movement.WalletMovements;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +32,28 @@ class PaymentResultsHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
+        movementOf(event).ifPresent(movements::apply);
+    }
+
+    /**
+     * A batch of new events, in order: the same movements as {@link #handle} one by one, applied with one
+     * statement (see {@code WalletMovements.applyAll}).
+     */
+    void handleAll(List<InboundEvent> events) {
+        List<MovementRequest> requests = new ArrayList<>(events.size());
+        for (InboundEvent event : events) {
+            movementOf(event).ifPresent(requests::add);
+        }
+        movements.applyAll(requests);
+    }
+
+    private Optional<MovementRequest> movementOf(InboundEvent event) {
         Optional<MovementRequest> movement = PaymentResultTranslator.translate(event.record());
         if (movement.isEmpty()) {
             String type = event.record().getSchema().getName();
             log.debug("{} {} moves no money; acknowledged", type, event.eventId());
             registry.counter("kassa.wallet.results.ignored", "type", type).increment();
-            return;
         }
-        movements.apply(movement.get());
+        return movement;
     }
 }

@@ -41,14 +41,14 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * </pre>
  *
  * Options (system properties): {@code wallet.benchmark.events} (50000), {@code .sellers} (1000),
- * {@code .partitions} (6), {@code .concurrency} (1, as the service runs), {@code .args} (extra service arguments).
+ * {@code .partitions} (6), {@code .concurrency} (3, as the service runs), {@code .args} (extra service arguments).
  */
 class WalletBenchmark {
 
     private static final int EVENTS = Integer.getInteger("wallet.benchmark.events", 50_000);
     private static final int SELLERS = Integer.getInteger("wallet.benchmark.sellers", 1_000);
     private static final int PARTITIONS = Integer.getInteger("wallet.benchmark.partitions", 6);
-    private static final int CONCURRENCY = Integer.getInteger("wallet.benchmark.concurrency", 1);
+    private static final int CONCURRENCY = Integer.getInteger("wallet.benchmark.concurrency", 3);
     private static final int SEND_CHUNK = 5_000;
     private static final String MAIN_LISTENER = "kassa.wallet-service.payment.results";
     private static final Path REPORT = Path.of("target", "wallet-benchmark.txt");
