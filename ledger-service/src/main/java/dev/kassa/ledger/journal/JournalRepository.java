@@ -7,10 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,11 +25,12 @@ import org.springframework.stereotype.Repository;
 public class JournalRepository {
 
     /*
-     * Accounts, entry and lines in one statement (one round trip). The business key decides: when an entry
-     * for (payment order, kind, refund id) exists, nothing is inserted and no row comes back. The
-     * database's triggers check the lines' entry, move the balances, and check the balance at commit.
+     * Accounts, entries and lines of many entries in one statement (one round trip), all from arrays. The
+     * business key decides: an entry whose (payment order, kind, refund id) exists is not inserted, and
+     * neither are its lines. The database's triggers check the lines' entries, move the balances, and check
+     * the balance of every new entry at commit. Returns the entries inserted.
      */
-    private static final String POST_ENTRY = """
+    private static final String POST_ENTRIES = """
             WITH accounts AS (
                 INSERT INTO account (id, type)
                 SELECT * FROM unnest(?::text[], ?::text[])
@@ -33,15 +38,18 @@ public class JournalRepository {
             ), entry AS (
                 INSERT INTO journal_entry (id, payment_order_id, kind, refund_id, checkout_id, seller_id,
                                            source_event_id, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::timestamptz[])
                 ON CONFLICT ON CONSTRAINT journal_entry_one_per_business_key DO NOTHING
-                RETURNING seq
+                RETURNING id, seq
+            ), line AS (
+                INSERT INTO journal_line (journal_entry_seq, line_no, account_id, side, amount_minor, currency)
+                SELECT entry.seq, l.line_no, l.account_id, l.side, l.amount_minor, l.currency
+                FROM unnest(?::uuid[], ?::smallint[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+                     AS l(entry_id, line_no, account_id, side, amount_minor, currency)
+                JOIN entry ON entry.id = l.entry_id
             )
-            INSERT INTO journal_line (journal_entry_seq, line_no, account_id, side, amount_minor, currency)
-            SELECT entry.seq, l.line_no, l.account_id, l.side, l.amount_minor, l.currency
-            FROM entry, unnest(?::smallint[], ?::text[], ?::text[], ?::bigint[], ?::text[])
-                 AS l(line_no, account_id, side, amount_minor, currency)
-            RETURNING journal_entry_seq
+            SELECT id, seq FROM entry
             """;
 
     /** An entry's amount is the sum of its debits (one currency per entry for payments and refunds). */
@@ -80,52 +88,51 @@ public class JournalRepository {
      * @return the entry's sequence number, or empty when the business key was already posted
      */
     public OptionalLong post(NewJournalEntry entry) {
-        List<Long> seqs = jdbcTemplate.execute((Connection connection) -> {
-            try (PreparedStatement statement = connection.prepareStatement(POST_ENTRY)) {
-                List<AccountId> accounts = entry.lines().stream().map(JournalLine::account).distinct().toList();
-                Object[] accountIds = accounts.stream().map(AccountId::value).toArray();
-                Object[] accountTypes = accounts.stream().map(a -> a.type().name()).toArray();
-                List<JournalLine> lines = entry.lines();
-                int n = lines.size();
-                Object[] lineAccountIds = new Object[n];
-                Object[] lineNos = new Object[n];
-                Object[] sides = new Object[n];
-                Object[] amounts = new Object[n];
-                Object[] currencies = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    JournalLine line = lines.get(i);
-                    lineAccountIds[i] = line.account().value();
-                    lineNos[i] = (short) (i + 1);
-                    sides[i] = line.side().name();
-                    amounts[i] = line.amountMinor();
-                    currencies[i] = line.currency();
-                }
+        Long seq = postAll(List.of(entry)).get(entry.id());
+        return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+    }
+
+    /**
+     * Posts the entries whose business key is not posted yet, with one statement. The entries' business keys
+     * must be distinct (the caller decides which of two events for one key comes first).
+     *
+     * @return the sequence number of each entry inserted, by entry id; an entry whose business key was
+     *         already posted is missing
+     */
+    public Map<UUID, Long> postAll(List<NewJournalEntry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> inserted = jdbcTemplate.execute((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(POST_ENTRIES)) {
+                EntryArrays arrays = new EntryArrays(entries);
                 int p = 1;
-                statement.setArray(p++, textArray(connection, accountIds));
-                statement.setArray(p++, textArray(connection, accountTypes));
-                statement.setObject(p++, entry.id());
-                statement.setString(p++, entry.paymentOrderId());
-                statement.setString(p++, entry.kind().name());
-                statement.setString(p++, entry.refundId());
-                statement.setString(p++, entry.checkoutId());
-                statement.setString(p++, entry.sellerId());
-                statement.setString(p++, entry.sourceEventId());
-                statement.setTimestamp(p++, Timestamp.from(entry.occurredAt()));
-                statement.setArray(p++, connection.createArrayOf("int2", lineNos));
-                statement.setArray(p++, textArray(connection, lineAccountIds));
-                statement.setArray(p++, textArray(connection, sides));
-                statement.setArray(p++, connection.createArrayOf("int8", amounts));
-                statement.setArray(p++, textArray(connection, currencies));
+                statement.setArray(p++, textArray(connection, arrays.accountIds));
+                statement.setArray(p++, textArray(connection, arrays.accountTypes));
+                statement.setArray(p++, connection.createArrayOf("uuid", arrays.entryIds));
+                statement.setArray(p++, textArray(connection, arrays.paymentOrderIds));
+                statement.setArray(p++, textArray(connection, arrays.kinds));
+                statement.setArray(p++, textArray(connection, arrays.refundIds));
+                statement.setArray(p++, textArray(connection, arrays.checkoutIds));
+                statement.setArray(p++, textArray(connection, arrays.sellerIds));
+                statement.setArray(p++, textArray(connection, arrays.sourceEventIds));
+                statement.setArray(p++, connection.createArrayOf("timestamptz", arrays.occurredAts));
+                statement.setArray(p++, connection.createArrayOf("uuid", arrays.lineEntryIds));
+                statement.setArray(p++, connection.createArrayOf("int2", arrays.lineNos));
+                statement.setArray(p++, textArray(connection, arrays.lineAccountIds));
+                statement.setArray(p++, textArray(connection, arrays.sides));
+                statement.setArray(p++, connection.createArrayOf("int8", arrays.amounts));
+                statement.setArray(p++, textArray(connection, arrays.currencies));
                 try (ResultSet rows = statement.executeQuery()) {
-                    List<Long> result = new ArrayList<>(n);
+                    Map<UUID, Long> result = new HashMap<>();
                     while (rows.next()) {
-                        result.add(rows.getLong(1));
+                        result.put(rows.getObject(1, UUID.class), rows.getLong(2));
                     }
                     return result;
                 }
             }
         });
-        return seqs == null || seqs.isEmpty() ? OptionalLong.empty() : OptionalLong.of(seqs.getFirst());
+        return inserted == null ? Map.of() : inserted;
     }
 
     /** The entry posted for a business key, if any. */
@@ -151,6 +158,73 @@ public class JournalRepository {
     /** What the refunds of an order posted so far add up to. */
     public long refundedMinor(String paymentOrderId) {
         return jdbc.sql(REFUNDED_MINOR).param(paymentOrderId).query(Long.class).single();
+    }
+
+    /** The statement's parameters: one array per column, entries and their lines in the order given. */
+    private static final class EntryArrays {
+
+        final Object[] accountIds;
+        final Object[] accountTypes;
+        final Object[] entryIds;
+        final Object[] paymentOrderIds;
+        final Object[] kinds;
+        final Object[] refundIds;
+        final Object[] checkoutIds;
+        final Object[] sellerIds;
+        final Object[] sourceEventIds;
+        final Object[] occurredAts;
+        final Object[] lineEntryIds;
+        final Object[] lineNos;
+        final Object[] lineAccountIds;
+        final Object[] sides;
+        final Object[] amounts;
+        final Object[] currencies;
+
+        EntryArrays(List<NewJournalEntry> entries) {
+            int n = entries.size();
+            int lineCount = entries.stream().mapToInt(e -> e.lines().size()).sum();
+            entryIds = new Object[n];
+            paymentOrderIds = new Object[n];
+            kinds = new Object[n];
+            refundIds = new Object[n];
+            checkoutIds = new Object[n];
+            sellerIds = new Object[n];
+            sourceEventIds = new Object[n];
+            occurredAts = new Object[n];
+            lineEntryIds = new Object[lineCount];
+            lineNos = new Object[lineCount];
+            lineAccountIds = new Object[lineCount];
+            sides = new Object[lineCount];
+            amounts = new Object[lineCount];
+            currencies = new Object[lineCount];
+            // Sorted: new accounts are inserted in one order, so two batches never wait for each other crosswise.
+            Set<AccountId> accounts = new TreeSet<>(Comparator.comparing(AccountId::value));
+            int l = 0;
+            for (int i = 0; i < n; i++) {
+                NewJournalEntry entry = entries.get(i);
+                entryIds[i] = entry.id();
+                paymentOrderIds[i] = entry.paymentOrderId();
+                kinds[i] = entry.kind().name();
+                refundIds[i] = entry.refundId();
+                checkoutIds[i] = entry.checkoutId();
+                sellerIds[i] = entry.sellerId();
+                sourceEventIds[i] = entry.sourceEventId();
+                occurredAts[i] = Timestamp.from(entry.occurredAt());
+                List<JournalLine> lines = entry.lines();
+                for (int j = 0; j < lines.size(); j++, l++) {
+                    JournalLine line = lines.get(j);
+                    accounts.add(line.account());
+                    lineEntryIds[l] = entry.id();
+                    lineNos[l] = (short) (j + 1);
+                    lineAccountIds[l] = line.account().value();
+                    sides[l] = line.side().name();
+                    amounts[l] = line.amountMinor();
+                    currencies[l] = line.currency();
+                }
+            }
+            accountIds = accounts.stream().map(AccountId::value).toArray();
+            accountTypes = accounts.stream().map(a -> a.type().name()).toArray();
+        }
     }
 
     private static Array textArray(Connection connection, Object[] values) throws SQLException {

@@ -11,15 +11,17 @@ import org.springframework.context.annotation.Configuration;
  * ({@code kassa.messaging.consumers.ledger-service.backoff}) and dead-letter topic come with it.
  *
  * <p>In batches: posting only writes to the ledger database, so the entries, lines, balances, inbox and
- * outbox rows of a whole poll commit in one transaction. The database's checks still run per entry (the
- * balance check is deferred to that commit); a batch that fails is applied again event by event, so only the
- * failing event takes the retry path.
+ * outbox rows of a whole poll commit in one transaction, and {@link PaymentResultsBatchHandler} posts each run
+ * of succeeded payments with one statement. A batch that fails is applied again event by event with
+ * {@link PaymentResultsHandler}, which also serves the retry topics, so only the failing event takes the
+ * retry path.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentResultsConsumerConfiguration {
 
     @Bean
-    EventConsumer paymentResultsConsumer(PaymentResultsHandler handler) {
-        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.LEDGER_SERVICE, handler::handle).inBatches();
+    EventConsumer paymentResultsConsumer(PaymentResultsHandler handler, PaymentResultsBatchHandler batchHandler) {
+        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.LEDGER_SERVICE, handler::handle)
+                .inBatches(batchHandler);
     }
 }

@@ -6,7 +6,6 @@ import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.event.RefundFailed;
 import dev.kassa.schemas.event.RefundSucceeded;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,11 +21,11 @@ public class PaymentResultsHandler {
     private static final Logger log = LoggerFactory.getLogger(PaymentResultsHandler.class);
 
     private final PostingService postings;
-    private final MeterRegistry meters;
+    private final PostingMetrics metrics;
 
-    public PaymentResultsHandler(PostingService postings, MeterRegistry meters) {
+    PaymentResultsHandler(PostingService postings, PostingMetrics metrics) {
         this.postings = postings;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     public void handle(InboundEvent event) {
@@ -41,7 +40,7 @@ public class PaymentResultsHandler {
     }
 
     private void ignore(String type, String paymentOrderId) {
-        meters.counter("kassa.ledger.results.ignored", "type", type).increment();
+        metrics.ignored(type);
         log.debug("{} of {} moved no money: nothing to post", type, paymentOrderId);
     }
 }

@@ -4,10 +4,12 @@ import dev.kassa.ledger.journal.EntryKind;
 import dev.kassa.ledger.journal.JournalRepository;
 import dev.kassa.ledger.journal.NewJournalEntry;
 import dev.kassa.ledger.journal.PostedEntrySummary;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +28,12 @@ public class PostingService {
 
     private final JournalRepository journal;
     private final LedgerEventPublisher events;
-    private final Map<EntryKind, Counter> posted;
-    private final Map<EntryKind, Counter> alreadyPosted;
+    private final PostingMetrics metrics;
 
-    public PostingService(JournalRepository journal, LedgerEventPublisher events, MeterRegistry meters) {
+    PostingService(JournalRepository journal, LedgerEventPublisher events, PostingMetrics metrics) {
         this.journal = journal;
         this.events = events;
-        this.posted = counters(meters, "posted");
-        this.alreadyPosted = counters(meters, "already_posted");
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -47,9 +47,48 @@ public class PostingService {
             return alreadyPosted(request);
         }
         events.recorded(entry);
-        posted.get(request.kind()).increment();
+        metrics.posted(request.kind(), 1);
         log.debug("Posted {} as journal entry {} (seq {})", request.describe(), entry.id(), seq.getAsLong());
         return PostingOutcome.POSTED;
+    }
+
+    /**
+     * Posts succeeded payments with one statement, with the effect of {@link #post} called for each in list
+     * order: the first event for an order posts its entry and publishes it, in list order; any later one
+     * for the same order posts nothing. A payment needs no check against other entries, so nothing in
+     * between depends on the entries posted before it.
+     *
+     * @return the payments that posted nothing because their order's payment is already posted (before, or
+     *         earlier in the list), in list order: confirm each with {@link #alreadyPosted}, which fails for
+     *         one that contradicts the posted entry
+     */
+    @Transactional
+    public List<PostingRequest> postPayments(List<PostingRequest> payments) {
+        Set<String> orders = new HashSet<>();
+        List<NewJournalEntry> entries = new ArrayList<>(payments.size());
+        NewJournalEntry[] entryOf = new NewJournalEntry[payments.size()];
+        for (int i = 0; i < payments.size(); i++) {
+            PostingRequest payment = payments.get(i);
+            if (payment.kind() != EntryKind.PAYMENT) {
+                throw new IllegalArgumentException(payment.describe() + " is no payment: post it with post()");
+            }
+            if (orders.add(payment.paymentOrderId())) { // a repeat within the list is decided by the first
+                entryOf[i] = PostingRules.entryFor(payment, UUID.randomUUID());
+                entries.add(entryOf[i]);
+            }
+        }
+        Map<UUID, Long> inserted = journal.postAll(entries);
+        List<PostingRequest> notPosted = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            if (entryOf[i] != null && inserted.containsKey(entryOf[i].id())) {
+                events.recorded(entryOf[i]);
+            } else {
+                notPosted.add(payments.get(i));
+            }
+        }
+        metrics.posted(EntryKind.PAYMENT, inserted.size());
+        log.debug("Posted {} of {} payments with one statement", inserted.size(), payments.size());
+        return notPosted;
     }
 
     /**
@@ -82,8 +121,11 @@ public class PostingService {
         }
     }
 
-    /** Another event for the same business key: fine if it says the same, a conflict if not. */
-    private PostingOutcome alreadyPosted(PostingRequest request) {
+    /**
+     * Another event for a business key that is posted: fine if it says the same (amount, currency, seller),
+     * an {@link InvalidPaymentResultException} if not.
+     */
+    public PostingOutcome alreadyPosted(PostingRequest request) {
         PostedEntrySummary existing = journal.findByBusinessKey(request.paymentOrderId(), request.kind(),
                         request.refundId())
                 .orElseThrow(() -> new IllegalStateException("no entry for " + request.describe()
@@ -95,23 +137,9 @@ public class PostingService {
                     + ") contradicts journal entry " + existing.id() + " (" + existing.amountMinor() + " "
                     + existing.currency() + " for " + existing.sellerId() + ")");
         }
-        alreadyPosted.get(request.kind()).increment();
+        metrics.alreadyPosted(request.kind());
         log.info("{} is already posted as journal entry {}; event {} acknowledged without effect",
                 request.describe(), existing.id(), request.eventId());
         return PostingOutcome.ALREADY_POSTED;
-    }
-
-    private static Map<EntryKind, Counter> counters(MeterRegistry meters, String outcome) {
-        return Map.of(
-                EntryKind.PAYMENT, counter(meters, EntryKind.PAYMENT, outcome),
-                EntryKind.REFUND, counter(meters, EntryKind.REFUND, outcome));
-    }
-
-    private static Counter counter(MeterRegistry meters, EntryKind kind, String outcome) {
-        return Counter.builder("kassa.ledger.postings")
-                .description("Succeeded payments and refunds handled by the ledger, by outcome")
-                .tag("kind", kind.name().toLowerCase())
-                .tag("outcome", outcome)
-                .register(meters);
     }
 }

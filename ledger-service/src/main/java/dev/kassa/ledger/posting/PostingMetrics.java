@@ -1,0 +1,70 @@
+package dev.kassa.ledger.posting;
+
+import dev.kassa.ledger.journal.EntryKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The ledger's counters, moved only when the posting's transaction commits: a consumer batch that rolls
+ * back is applied again one event at a time, and counting both attempts would count its events twice.
+ */
+@Component
+class PostingMetrics {
+
+    private final Map<EntryKind, Counter> posted;
+    private final Map<EntryKind, Counter> alreadyPosted;
+    private final MeterRegistry meters;
+
+    PostingMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        this.posted = counters(meters, "posted");
+        this.alreadyPosted = counters(meters, "already_posted");
+    }
+
+    void posted(EntryKind kind, int entries) {
+        afterCommit(posted.get(kind), entries);
+    }
+
+    void alreadyPosted(EntryKind kind) {
+        afterCommit(alreadyPosted.get(kind), 1);
+    }
+
+    /** A failed payment or refund: no money moved, nothing to post. */
+    void ignored(String type) {
+        afterCommit(meters.counter("kassa.ledger.results.ignored", "type", type), 1);
+    }
+
+    private static void afterCommit(Counter counter, int amount) {
+        if (amount == 0) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment(amount);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment(amount);
+            }
+        });
+    }
+
+    private static Map<EntryKind, Counter> counters(MeterRegistry meters, String outcome) {
+        return Map.of(
+                EntryKind.PAYMENT, counter(meters, EntryKind.PAYMENT, outcome),
+                EntryKind.REFUND, counter(meters, EntryKind.REFUND, outcome));
+    }
+
+    private static Counter counter(MeterRegistry meters, EntryKind kind, String outcome) {
+        return Counter.builder("kassa.ledger.postings")
+                .description("Succeeded payments and refunds handled by the ledger, by outcome")
+                .tag("kind", kind.name().toLowerCase())
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+}
