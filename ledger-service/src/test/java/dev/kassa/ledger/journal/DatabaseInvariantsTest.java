@@ -92,6 +92,68 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void oneStatementWithManyEntriesIsRejectedForTheOneThatDoesNotBalance() {
+        long entriesBefore = count("journal_entry");
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long first = insertEntry("PAYMENT", null);
+            long second = insertEntry("PAYMENT", null);
+            long third = insertEntry("PAYMENT", null);
+            jdbc.update("""
+                    INSERT INTO journal_line (journal_entry_seq, line_no, account_id, side, amount_minor, currency)
+                    VALUES (?, 1, 'psp_receivable', 'DEBIT', 10, 'USD'), (?, 2, ?, 'CREDIT', 10, 'USD'),
+                           (?, 1, 'psp_receivable', 'DEBIT', 20, 'USD'), (?, 2, ?, 'CREDIT', 19, 'USD'),
+                           (?, 1, 'psp_receivable', 'DEBIT', 30, 'USD'), (?, 2, ?, 'CREDIT', 30, 'USD')""",
+                    first, first, SELLER_ACCOUNT, second, second, SELLER_ACCOUNT, third, third, SELLER_ACCOUNT);
+        })).rootCause().hasMessageContaining("does not balance in USD: debits 20, credits 19");
+
+        assertThat(count("journal_entry")).isEqualTo(entriesBefore);
+    }
+
+    @Test
+    void aLineAddedAfterAnImmediateBalanceCheckIsCheckedAgainAtCommit() {
+        long creditsBefore = sellerCredits();
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", 100, "USD");
+            insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", 100, "USD");
+            jdbc.execute("SET CONSTRAINTS ALL IMMEDIATE"); // the entry is checked now, and balances
+            jdbc.execute("SET CONSTRAINTS ALL DEFERRED");
+            insertLine(entry, 3, SELLER_ACCOUNT, "CREDIT", 1, "USD");
+        })).rootCause().hasMessageContaining("does not balance in USD: debits 100, credits 101");
+
+        assertThat(sellerCredits()).isEqualTo(creditsBefore);
+    }
+
+    @Test
+    void aLineNeedsAnEntryAndAnAccountThatExist() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status ->
+                insertLine(Long.MAX_VALUE, 1, "psp_receivable", "DEBIT", 5, "USD")))
+                .rootCause().hasMessageContaining("journal entry " + Long.MAX_VALUE + " does not exist");
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", 5, "USD");
+            insertLine(entry, 2, "seller_payable:nobody_opened_this", "CREDIT", 5, "USD");
+        })).rootCause().hasMessageContaining("account seller_payable:nobody_opened_this does not exist");
+    }
+
+    @Test
+    void aPendingBalanceCheckCannotBeCancelledOrFaked() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            long entry = insertEntry("PAYMENT", null);
+            insertLine(entry, 1, "psp_receivable", "DEBIT", 1000, "USD");
+            insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", 1, "USD");
+            jdbc.update("DELETE FROM journal_balance_check");
+        })).rootCause().hasMessageContaining("written by the ledger's triggers only: DELETE is not allowed");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_balance_check (first_seq, last_seq) VALUES (1, 2)"))
+                .rootCause().hasMessageContaining("written by the ledger's triggers only: INSERT is not allowed");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE journal_balance_check"))
+                .rootCause().hasMessageContaining("written by the ledger's triggers only: TRUNCATE is not allowed");
+        assertThat(count("journal_balance_check")).as("checks pending after their transactions ended").isZero();
+    }
+
+    @Test
     void linesCannotBeUpdated() {
         long seq = postBalancedEntry(700);
 
