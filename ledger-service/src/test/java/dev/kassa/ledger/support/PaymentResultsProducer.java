@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** Plays payment-service's outbox relay: writes records to payment.results keyed by payment order id. */
 public final class PaymentResultsProducer implements AutoCloseable {
@@ -45,6 +46,15 @@ public final class PaymentResultsProducer implements AutoCloseable {
         producerRecord.headers().add(KassaHeaders.EVENT_TYPE,
                 record.getSchema().getFullName().getBytes(StandardCharsets.UTF_8));
         return producer.send(producerRecord);
+    }
+
+    /**
+     * The partition of payment.results that records with this key go to (the producer's default
+     * partitioner: murmur2 of the key), so that a test can place several orders on one partition.
+     */
+    public int partitionOf(String key) {
+        int partitions = producer.partitionsFor(Topics.PAYMENT_RESULTS).size();
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** Bytes that are no Kassa record at all. */
