@@ -69,4 +69,100 @@ class PaymentFlowTest {
         assertThat(report.path("totals")).allSatisfy(total ->
                 assertThat(total.path("psp_gross_minor").asLong()).isEqualTo(total.path("expected_gross_minor").asLong()));
     }
+
+    @Test
+    void declinedCardFailsTheOrderAndMovesNoMoney(Kassa kassa) {
+        Ids ids = Ids.forTest("decline");
+        String seller = ids.seller("s");
+        Checkout checkout = Checkout.of(ids.checkout(), "tok_chargeDeclinedInsufficientFunds",
+                new Order(ids.order(), seller, "42.00", "USD"));
+
+        kassa.payments().accept(checkout);
+        JsonNode completed = kassa.payments().awaitCompleted(checkout.checkoutId());
+
+        JsonNode order = completed.path("payment_orders").get(0);
+        assertThat(order.path("status").asString()).isEqualTo("FAILED");
+        assertThat(order.path("failure_code").asString()).isEqualTo("insufficient_funds");
+        assertThat(kassa.books().hasWallet(seller)).as("a wallet for %s", seller).isFalse();
+        assertThat(kassa.books().ledgerEntries(checkout.order().paymentOrderId())).isEmpty();
+        assertThat(kassa.psp().settlementRows(LocalDate.now(ZoneOffset.UTC)))
+                .noneMatch(row -> row.contains("," + checkout.order().paymentOrderId() + ","));
+    }
+
+    @Test
+    void asynchronousSuccessAndDeclineArriveByWebhook(Kassa kassa) {
+        Ids ids = Ids.forTest("async");
+        String seller = ids.seller("s");
+        Checkout success = Checkout.of(ids.checkout(), "tok_async", new Order(ids.order(), seller, "18.00", "EUR"));
+        Checkout decline = Checkout.of(ids.checkout(), "tok_asyncDeclined", new Order(ids.order(), seller, "7.00", "EUR"));
+
+        kassa.payments().accept(success);
+        kassa.payments().accept(decline);
+        JsonNode succeeded = kassa.payments().awaitCompleted(success.checkoutId()).path("payment_orders").get(0);
+        JsonNode failed = kassa.payments().awaitCompleted(decline.checkoutId()).path("payment_orders").get(0);
+
+        assertThat(succeeded.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("failure_code").asString()).isNotBlank();
+        // The PSP answered "processing" at first; the outcome was applied by its signed webhook.
+        assertThat(appliedWebhookTypes(kassa, success.order().paymentOrderId())).containsExactly("payment_intent.succeeded");
+        assertThat(appliedWebhookTypes(kassa, decline.order().paymentOrderId())).containsExactly("payment_intent.payment_failed");
+        assertThat(kassa.books().walletBalance(seller, "EUR")).isEqualTo(1800);
+        assertThat(kassa.books().sellerPayable(seller, "EUR")).isEqualTo(1800);
+        assertThat(kassa.books().ledgerEntries(decline.order().paymentOrderId())).isEmpty();
+    }
+
+    @Test
+    void partialThenFullRefundDebitsTheWalletAndReversesTheLedger(Kassa kassa) {
+        Ids ids = Ids.forTest("refund");
+        String seller = ids.seller("s");
+        Checkout checkout = Checkout.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "30.00", "USD"));
+        String orderId = checkout.order().paymentOrderId();
+        kassa.payments().accept(checkout);
+        kassa.payments().awaitCompleted(checkout.checkoutId());
+
+        String partial = ids.refund();
+        assertThat(kassa.payments().refund(orderId, partial, "10.00").status()).isEqualTo(202);
+        kassa.payments().awaitOrder(orderId, "PARTIALLY_REFUNDED",
+                order -> "PARTIALLY_REFUNDED".equals(order.path("status").asString()));
+        awaitBooks(kassa, seller, "USD", 2000);
+        assertThat(kassa.payments().refund(orderId, ids.refund(), "20.01").status())
+                .as("a refund above what is left").isEqualTo(422);
+
+        String rest = ids.refund();
+        assertThat(kassa.payments().refund(orderId, rest, "20.00").status()).isEqualTo(202);
+        JsonNode refunded = kassa.payments().awaitOrder(orderId, "REFUNDED",
+                order -> "REFUNDED".equals(order.path("status").asString()));
+        awaitBooks(kassa, seller, "USD", 0);
+
+        assertThat(refunded.path("refunded_amount").asString()).isEqualTo("30.00");
+        assertThat(refunded.path("refunds")).extracting(r -> r.path("refund_id").asString() + " " + r.path("status").asString())
+                .containsExactlyInAnyOrder(partial + " SUCCEEDED", rest + " SUCCEEDED");
+        assertThat(kassa.books().walletMovements(seller))
+                .extracting(m -> m.path("kind").asString() + " " + m.path("amount_minor").asLong())
+                .containsExactlyInAnyOrder("CREDIT 3000", "DEBIT 1000", "DEBIT 2000");
+        assertThat(kassa.books().ledgerEntries(orderId))
+                .extracting(e -> e.path("kind").asString() + " " + e.path("refund_id").asString(""))
+                .containsExactlyInAnyOrder("PAYMENT ", "REFUND " + partial, "REFUND " + rest);
+        assertThat(kassa.psp().settlementRows(LocalDate.now(ZoneOffset.UTC)))
+                .filteredOn(row -> row.contains("," + orderId + ","))
+                .extracting(row -> row.split(",")[1] + " " + row.split(",")[5])
+                .containsExactlyInAnyOrder("charge 3000", "refund -1000", "refund -2000");
+    }
+
+    /** Wallet and seller_payable both show {@code expected} (each consumes payment.results on its own). */
+    private static void awaitBooks(Kassa kassa, String seller, String currency, long expected) {
+        await(seller + " wallet and seller_payable at " + expected).atMost(Timeouts.SETTLE).until(() ->
+                kassa.books().walletBalance(seller, currency) == expected
+                        && kassa.books().sellerPayable(seller, currency) == expected);
+    }
+
+    /** Types of the PSP webhooks payment-service applied to this order (its webhook dedupe table). */
+    private static List<String> appliedWebhookTypes(Kassa kassa, String paymentOrderId) {
+        return kassa.db().rows("payment", """
+                        SELECT e.event_type FROM psp_webhook_event e
+                        JOIN payment_order o ON o.psp_reference = e.object_id
+                        WHERE o.payment_order_id = ? AND e.outcome = 'APPLIED'""", paymentOrderId)
+                .stream().map(row -> (String) row.get("event_type")).toList();
+    }
 }
