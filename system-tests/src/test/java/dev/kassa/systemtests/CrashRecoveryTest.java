@@ -50,15 +50,16 @@ class CrashRecoveryTest {
         await(victim.module() + " applying the first payments").atMost(Timeouts.SETTLE).pollInterval(Duration.ofMillis(50))
                 .until(() -> applied(kassa, victim, ids) >= 20);
         process.kill();
-        long appliedBeforeKill = applied(kassa, victim, ids);
+        long appliedBeforeKill;
         try {
+            assertThat(process.isAlive()).as(victim.module() + " alive after kill -9").isFalse();
             // The rest arrive while the victim is dead: the other services carry on without it.
             submit(kassa, checkouts.subList(PAYMENTS / 2, PAYMENTS));
             await("every order charged while " + victim.module() + " is down").atMost(Timeouts.RECOVERY).until(() ->
                     kassa.db().count("payment", "SELECT count(*) FROM payment_order WHERE status = 'SUCCEEDED'"
-                            + " AND payment_order_id LIKE ?", ids.prefix() + "%") == PAYMENTS);
-            assertThat(applied(kassa, victim, ids)).as("applied by the dead " + victim.module())
-                    .isEqualTo(appliedBeforeKill);
+                            + " AND payment_order_id LIKE ?", ids.prefix() + "-%") == PAYMENTS);
+            // Read only now: a COMMIT the victim sent just before it died may still have landed after the kill.
+            appliedBeforeKill = applied(kassa, victim, ids);
         } finally {
             process.restart();
             process.awaitHealthy(Timeouts.RESTART);
@@ -66,9 +67,13 @@ class CrashRecoveryTest {
 
         await("all " + PAYMENTS + " checkouts COMPLETED").atMost(Timeouts.RECOVERY).until(() ->
                 kassa.db().count("payment", "SELECT count(*) FROM checkout WHERE status = 'COMPLETED' AND checkout_id LIKE ?",
-                        ids.prefix() + "%") == PAYMENTS);
+                        ids.prefix() + "-%") == PAYMENTS);
 
-        assertThat(appliedBeforeKill).as("payments applied when killed").isBetween(20L, PAYMENTS - 1L);
+        // Not asserted (it depends on where the kill fell), but worth seeing: events redelivered after the crash.
+        System.out.printf("[kassa] %s was killed with %d of %d payments applied; after its restart the inbox skipped"
+                + " %.0f redelivered events%n", victim.module(), appliedBeforeKill, PAYMENTS, kassa.metrics(victim)
+                .sum("kassa_inbox_duplicates_total", "consumer=\"" + victim.module() + "\""));
+        assertThat(appliedBeforeKill).as("payments applied when killed").isBetween(20L, PAYMENTS / 2L);
         Map<String, Long> credits = perOrder(kassa, "wallet",
                 "SELECT payment_order_id AS id, count(*) AS n FROM wallet_movement WHERE kind = 'CREDIT' AND payment_order_id LIKE ? GROUP BY 1", ids);
         Map<String, Long> entries = perOrder(kassa, "ledger",
@@ -118,12 +123,12 @@ class CrashRecoveryTest {
         String sql = victim == KassaService.WALLET
                 ? "SELECT count(*) FROM wallet_movement WHERE payment_order_id LIKE ?"
                 : "SELECT count(*) FROM journal_entry WHERE payment_order_id LIKE ?";
-        return kassa.db().count(victim.database(), sql, ids.prefix() + "%");
+        return kassa.db().count(victim.database(), sql, ids.prefix() + "-%");
     }
 
     private static Map<String, Long> perOrder(Kassa kassa, String database, String sql, Ids ids) {
         Map<String, Long> counts = new HashMap<>();
-        kassa.db().rows(database, sql, ids.prefix() + "%")
+        kassa.db().rows(database, sql, ids.prefix() + "-%")
                 .forEach(row -> counts.put((String) row.get("id"), ((Number) row.get("n")).longValue()));
         return counts;
     }

@@ -22,7 +22,7 @@ public final class Ids {
         return new Ids(name + TESTS.incrementAndGet());
     }
 
-    /** What every id of this test starts with (for {@code LIKE 'prefix%'}). */
+    /** What every id of this test starts with: checkout and order ids are {@code <prefix>-...} (SQL: {@code LIKE 'prefix-%'}). */
     public String prefix() {
         return prefix;
     }

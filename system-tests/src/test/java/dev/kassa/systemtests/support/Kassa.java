@@ -4,6 +4,7 @@ import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.KassaSystem;
 import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.process.ServiceProcess;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -91,7 +92,7 @@ public final class Kassa {
 
     /** Where each service writes its log, for failure messages. */
     public Map<String, String> logFiles() {
-        Map<String, String> logs = new java.util.LinkedHashMap<>();
+        Map<String, String> logs = new LinkedHashMap<>();
         for (KassaService service : KassaService.values()) {
             logs.put(service.module(), system.service(service).logFile().toAbsolutePath().toString());
         }

@@ -97,14 +97,14 @@ final class SystemInvariants {
         for (String id : succeeded) {
             long n = counts.getOrDefault(id, 0L);
             if (n != 1) {
-                wrong.add(id + " has " + n);
+                wrong.add(id + " succeeded and has " + n);
             }
         }
         Map<String, Long> unexpected = new HashMap<>(counts);
         succeeded.forEach(unexpected::remove);
-        unexpected.forEach((id, n) -> wrong.add(id + " (not succeeded) has " + n));
+        unexpected.forEach((id, n) -> wrong.add(id + " did not succeed but has " + n));
         if (!wrong.isEmpty()) {
-            violations.add(wrong.size() + " succeeded " + what + "s without exactly one " + effect + ", e.g. "
+            violations.add(wrong.size() + " " + what + "s with a wrong number of " + effect + "s (1 if succeeded, else 0), e.g. "
                     + examples(wrong));
         }
     }
