@@ -1,0 +1,43 @@
+package dev.kassa.systemtests.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A {@code POST /api/v1/payments} request: one buyer, one card token (it decides the PSP's outcome), its orders. */
+public record Checkout(String checkoutId, String token, List<Order> orders) {
+
+    /** One payment order; the amount is a decimal string in the currency's own exponent, as the API takes it. */
+    public record Order(String paymentOrderId, String seller, String amount, String currency) {
+    }
+
+    public Checkout {
+        orders = List.copyOf(orders);
+    }
+
+    public static Checkout of(String checkoutId, String token, Order... orders) {
+        return new Checkout(checkoutId, token, List.of(orders));
+    }
+
+    public Order order() {
+        if (orders.size() != 1) {
+            throw new IllegalStateException(checkoutId + " has " + orders.size() + " orders");
+        }
+        return orders.getFirst();
+    }
+
+    public Map<String, Object> body() {
+        List<Map<String, Object>> paymentOrders = new ArrayList<>();
+        for (Order order : orders) {
+            paymentOrders.add(Map.of("payment_order_id", order.paymentOrderId(), "seller_account", order.seller(),
+                    "amount", order.amount(), "currency", order.currency()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("checkout_id", checkoutId);
+        body.put("buyer_info", Map.of("user_id", "u-" + checkoutId, "email", "buyer@example.com", "name", "Ada"));
+        body.put("credit_card_info", Map.of("token", token, "last4", "4242"));
+        body.put("payment_orders", paymentOrders);
+        return body;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.kassa.systemtests.support;
+
+import dev.kassa.launcher.KassaService;
+import dev.kassa.launcher.KassaSystem;
+import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.localstack.process.ServiceProcess;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The running system as a test sees it: each service's API, its database, its process (to kill and restart),
+ * and the broker, all of the one {@link KassaSystem} this JVM shares between test classes.
+ */
+public final class Kassa {
+
+    private final KassaSystem system;
+    private final KassaClient http = new KassaClient();
+    private final Payments payments;
+    private final Books books;
+    private final Psp psp;
+    private final Webhooks webhooks;
+    private final Databases databases;
+
+    Kassa(KassaSystem system) {
+        this.system = system;
+        this.payments = new Payments(http, system.url(KassaService.PAYMENT));
+        this.books = new Books(http, system.url(KassaService.WALLET), system.url(KassaService.LEDGER),
+                system.url(KassaService.RECONCILIATION));
+        this.psp = new Psp(system.url(KassaService.PSP_MOCK));
+        this.webhooks = new Webhooks(system.url(KassaService.PAYMENT));
+        this.databases = new Databases(system.postgres());
+    }
+
+    public Payments payments() {
+        return payments;
+    }
+
+    public Books books() {
+        return books;
+    }
+
+    public Psp psp() {
+        return psp;
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    public Databases db() {
+        return databases;
+    }
+
+    public DeadLetters deadLetters(KassaService service) {
+        return new DeadLetters(http, system.url(service));
+    }
+
+    public Prometheus metrics(KassaService service) {
+        return new Prometheus(http, system.url(service));
+    }
+
+    /** The service's process: {@code kill()} is SIGKILL, {@code restart()}, {@code awaitHealthy(...)}. */
+    public ServiceProcess process(KassaService service) {
+        return system.service(service);
+    }
+
+    /** Publishes {@code value} as it is, no serializer of ours involved (a producer gone wrong). */
+    public RecordMetadata sendRaw(String topic, String key, byte[] value) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka().bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the record: " + e, e);
+        }
+    }
+
+    /** Where each service writes its log, for failure messages. */
+    public Map<String, String> logFiles() {
+        Map<String, String> logs = new LinkedHashMap<>();
+        for (KassaService service : KassaService.values()) {
+            logs.put(service.module(), system.service(service).logFile().toAbsolutePath().toString());
+        }
+        return logs;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.kassa.systemtests.support;
+
+import dev.kassa.launcher.KassaService;
+import dev.kassa.launcher.KassaSystem;
+import dev.kassa.launcher.SystemSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform as {@code ./kassa} runs it (the launcher's own {@link KassaSystem}), but on free ports,
+ * with its data in a temporary directory and the services' logs in {@code target/system-test-logs}, so a run
+ * neither collides with a local {@code ./kassa} nor leaves data behind, and CI can keep the logs.
+ */
+final class SharedSystem implements AutoCloseable {
+
+    static final Path LOG_DIR = Path.of("target", "system-test-logs").toAbsolutePath();
+
+    private final KassaSystem system;
+    private final Path dataDir;
+
+    private SharedSystem(KassaSystem system, Path dataDir) {
+        this.system = system;
+        this.dataDir = dataDir;
+    }
+
+    static SharedSystem start() {
+        Instant started = Instant.now();
+        Path dataDir;
+        try {
+            deleteRecursively(LOG_DIR); // services append to their log: one run per file
+            dataDir = Files.createTempDirectory("kassa-system-tests-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FreePorts ports = new FreePorts();
+        Map<KassaService, Integer> servicePorts = new EnumMap<>(KassaService.class);
+        for (KassaService service : KassaService.values()) {
+            servicePorts.put(service, ports.next());
+        }
+        SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, LOG_DIR);
+        try {
+            KassaSystem system = KassaSystem.start(settings, line -> System.out.println("[kassa] " + line));
+            System.out.println("[kassa] the system is up after " + Duration.between(started, Instant.now()).toSeconds()
+                    + " s; service logs in " + LOG_DIR);
+            return new SharedSystem(system, dataDir);
+        } catch (RuntimeException e) {
+            deleteQuietly(dataDir);
+            throw new IllegalStateException("Kassa did not start: " + e.getMessage() + "; service logs in " + LOG_DIR, e);
+        }
+    }
+
+    KassaSystem system() {
+        return system;
+    }
+
+    @Override
+    public void close() {
+        try {
+            system.close();
+        } finally {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    /** Distinct ports, each free on 127.0.0.1 when picked. */
+    private static final class FreePorts {
+        private final Set<Integer> taken = new HashSet<>();
+
+        int next() {
+            while (true) {
+                try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    if (taken.add(socket.getLocalPort())) {
+                        return socket.getLocalPort();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("No free port on 127.0.0.1", e);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("[kassa] could not delete " + dir + ": " + e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kassa.systemtests.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sends PSP webhooks to payment-service the way psp-mock does: {@code Psp-Signature: t=<unix seconds>,
+ * v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>} over the exact bytes sent.
+ */
+public final class Webhooks {
+
+    private final String endpoint;
+    private final RawHttp http = new RawHttp();
+
+    Webhooks(String paymentBaseUrl) {
+        this.endpoint = paymentBaseUrl + "/api/v1/webhooks/psp";
+    }
+
+    /** The header psp-mock would send for {@code body} now, signed with {@code secret}. */
+    public static String signature(String secret, String body) {
+        long t = Instant.now().getEpochSecond();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
+            return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs {@code body} with the given {@code Psp-Signature} header (none if null); status and JSON answer. */
+    public RawHttp.Answer deliver(String body, String signatureHeader) {
+        Map<String, String> headers = new HashMap<>();
+        if (signatureHeader != null) {
+            headers.put("Psp-Signature", signatureHeader);
+        }
+        return http.send("POST", endpoint, headers, body);
+    }
+
+    /** POSTs {@code body} correctly signed with the PSP's secret. */
+    public RawHttp.Answer deliverSigned(String body) {
+        return deliver(body, signature(Psp.WEBHOOK_SECRET, body));
+    }
+}
