@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.launcher.KassaService;
 import dev.kassa.localstack.process.ServiceProcess;
-import dev.kassa.systemtests.support.Checkout;
-import dev.kassa.systemtests.support.Checkout.Order;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
 import dev.kassa.systemtests.support.Kassa;
 import dev.kassa.systemtests.support.SystemTest;
@@ -43,7 +43,7 @@ class CrashRecoveryTest {
     }
 
     private static void survivesKill(Kassa kassa, KassaService victim, Ids ids) throws Exception {
-        List<Checkout> checkouts = plan(ids);
+        List<CheckoutRequest> checkouts = plan(ids);
         ServiceProcess process = kassa.process(victim);
 
         submit(kassa, checkouts.subList(0, PAYMENTS / 2));
@@ -84,7 +84,7 @@ class CrashRecoveryTest {
         assertThat(entries).as("ledger entries per order").isEqualTo(once);
 
         Map<String, Long> expected = new HashMap<>();
-        for (Checkout checkout : checkouts) {
+        for (CheckoutRequest checkout : checkouts) {
             Order order = checkout.order();
             expected.merge(order.seller() + " " + order.currency(), minor(order.amount()), Long::sum);
         }
@@ -96,20 +96,20 @@ class CrashRecoveryTest {
     }
 
     /** One-order checkouts for four sellers in USD and EUR, amounts 1.00–50.99. */
-    private static List<Checkout> plan(Ids ids) {
-        List<Checkout> checkouts = new ArrayList<>();
+    private static List<CheckoutRequest> plan(Ids ids) {
+        List<CheckoutRequest> checkouts = new ArrayList<>();
         for (int i = 0; i < PAYMENTS; i++) {
             String amount = (1 + i % 50) + "." + String.format("%02d", i % 100);
-            checkouts.add(Checkout.of(ids.checkout(), "tok_visa",
+            checkouts.add(CheckoutRequest.of(ids.checkout(), "tok_visa",
                     new Order(ids.order(), ids.seller("s" + i % 4), amount, i % 2 == 0 ? "USD" : "EUR")));
         }
         return checkouts;
     }
 
-    private static void submit(Kassa kassa, List<Checkout> checkouts) throws Exception {
+    private static void submit(Kassa kassa, List<CheckoutRequest> checkouts) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS)) {
             List<Future<?>> submitted = new ArrayList<>();
-            for (Checkout checkout : checkouts) {
+            for (CheckoutRequest checkout : checkouts) {
                 submitted.add(pool.submit(() -> kassa.payments().accept(checkout)));
             }
             for (Future<?> future : submitted) {

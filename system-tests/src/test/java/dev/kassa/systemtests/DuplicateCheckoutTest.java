@@ -3,8 +3,8 @@ package dev.kassa.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.launcher.demo.KassaClient;
-import dev.kassa.systemtests.support.Checkout;
-import dev.kassa.systemtests.support.Checkout.Order;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
 import dev.kassa.systemtests.support.Kassa;
 import dev.kassa.systemtests.support.SystemTest;
@@ -26,11 +26,11 @@ class DuplicateCheckoutTest {
     void resubmittedCheckoutAnswersTheExistingOneAndChargesOnce(Kassa kassa) {
         Ids ids = Ids.forTest("dup");
         String seller = ids.seller("s");
-        Checkout checkout = Checkout.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "25.00", "USD"));
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "25.00", "USD"));
 
         assertThat(kassa.payments().submit(checkout).status()).isEqualTo(202);
         KassaClient.Response again = kassa.payments().submit(checkout);
-        Checkout changed = Checkout.of(checkout.checkoutId(), "tok_visa",
+        CheckoutRequest changed = CheckoutRequest.of(checkout.checkoutId(), "tok_visa",
                 new Order(checkout.order().paymentOrderId(), seller, "26.00", "USD"));
         KassaClient.Response conflicting = kassa.payments().submit(changed);
         kassa.payments().awaitCompleted(checkout.checkoutId());
@@ -44,7 +44,7 @@ class DuplicateCheckoutTest {
     @Test
     void fiftyConcurrentIdenticalCheckoutsMakeOneCheckoutAndOneCharge(Kassa kassa) throws Exception {
         Ids ids = Ids.forTest("burst");
-        Checkout checkout = Checkout.of(ids.checkout(), "tok_visa", new Order(ids.order(), ids.seller("s"), "77.70", "EUR"));
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), ids.seller("s"), "77.70", "EUR"));
         int clients = 50;
 
         List<Integer> statuses = new ArrayList<>();
@@ -77,7 +77,7 @@ class DuplicateCheckoutTest {
     }
 
     /** One charge in the PSP's settlement file, one wallet credit, one ledger entry. */
-    private static void assertChargedOnce(Kassa kassa, Checkout checkout, long amountMinor) {
+    private static void assertChargedOnce(Kassa kassa, CheckoutRequest checkout, long amountMinor) {
         Order order = checkout.order();
         assertThat(kassa.psp().settlementRows(LocalDate.now(ZoneOffset.UTC)))
                 .filteredOn(row -> row.contains("," + order.paymentOrderId() + ","))

@@ -3,8 +3,8 @@ package dev.kassa.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kassa.systemtests.support.Checkout;
-import dev.kassa.systemtests.support.Checkout.Order;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
 import dev.kassa.systemtests.support.Kassa;
 import dev.kassa.systemtests.support.SystemTest;
@@ -24,7 +24,7 @@ class PaymentFlowTest {
         Ids ids = Ids.forTest("happy");
         String alice = ids.seller("alice");
         String bob = ids.seller("bob");
-        Checkout checkout = Checkout.of(ids.checkout(), "tok_visa",
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa",
                 new Order(ids.order(), alice, "29.99", "USD"),
                 new Order(ids.order(), alice, "15.50", "EUR"),
                 new Order(ids.order(), bob, "1200", "JPY"));
@@ -74,7 +74,7 @@ class PaymentFlowTest {
     void declinedCardFailsTheOrderAndMovesNoMoney(Kassa kassa) {
         Ids ids = Ids.forTest("decline");
         String seller = ids.seller("s");
-        Checkout checkout = Checkout.of(ids.checkout(), "tok_chargeDeclinedInsufficientFunds",
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_chargeDeclinedInsufficientFunds",
                 new Order(ids.order(), seller, "42.00", "USD"));
 
         kassa.payments().accept(checkout);
@@ -93,8 +93,8 @@ class PaymentFlowTest {
     void asynchronousSuccessAndDeclineArriveByWebhook(Kassa kassa) {
         Ids ids = Ids.forTest("async");
         String seller = ids.seller("s");
-        Checkout success = Checkout.of(ids.checkout(), "tok_async", new Order(ids.order(), seller, "18.00", "EUR"));
-        Checkout decline = Checkout.of(ids.checkout(), "tok_asyncDeclined", new Order(ids.order(), seller, "7.00", "EUR"));
+        CheckoutRequest success = CheckoutRequest.of(ids.checkout(), "tok_async", new Order(ids.order(), seller, "18.00", "EUR"));
+        CheckoutRequest decline = CheckoutRequest.of(ids.checkout(), "tok_asyncDeclined", new Order(ids.order(), seller, "7.00", "EUR"));
 
         kassa.payments().accept(success);
         kassa.payments().accept(decline);
@@ -116,7 +116,7 @@ class PaymentFlowTest {
     void partialThenFullRefundDebitsTheWalletAndReversesTheLedger(Kassa kassa) {
         Ids ids = Ids.forTest("refund");
         String seller = ids.seller("s");
-        Checkout checkout = Checkout.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "30.00", "USD"));
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "30.00", "USD"));
         String orderId = checkout.order().paymentOrderId();
         kassa.payments().accept(checkout);
         kassa.payments().awaitCompleted(checkout.checkoutId());

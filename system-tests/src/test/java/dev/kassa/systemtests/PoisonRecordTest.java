@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.launcher.KassaService;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
-import dev.kassa.systemtests.support.Checkout;
-import dev.kassa.systemtests.support.Checkout.Order;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.DatabaseFault;
 import dev.kassa.systemtests.support.DeadLetters;
 import dev.kassa.systemtests.support.Ids;
@@ -74,7 +74,7 @@ class PoisonRecordTest {
     void paymentResultDeadLetteredByBothConsumersIsAppliedExactlyOnceWhenReplayed(Kassa kassa) {
         Ids ids = Ids.forTest("replay");
         String seller = ids.seller("s");
-        Checkout checkout = Checkout.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "45.60", "USD"));
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "45.60", "USD"));
         String orderId = checkout.order().paymentOrderId();
         DeadLetters wallet = kassa.deadLetters(KassaService.WALLET);
         DeadLetters ledger = kassa.deadLetters(KassaService.LEDGER);

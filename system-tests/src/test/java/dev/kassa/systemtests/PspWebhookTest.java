@@ -3,12 +3,12 @@ package dev.kassa.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kassa.systemtests.support.Checkout;
-import dev.kassa.systemtests.support.Checkout.Order;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
 import dev.kassa.systemtests.support.Kassa;
 import dev.kassa.systemtests.support.Psp;
-import dev.kassa.systemtests.support.RawHttp;
+import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.systemtests.support.SystemTest;
 import dev.kassa.systemtests.support.Timeouts;
 import dev.kassa.systemtests.support.Webhooks;
@@ -30,7 +30,7 @@ class PspWebhookTest {
     void tamperedWebhookIsRejectedAndADuplicatedOneIsAppliedOnce(Kassa kassa) {
         Ids ids = Ids.forTest("hook");
         String seller = ids.seller("s");
-        Checkout checkout = Checkout.of(ids.checkout(), "tok_async", new Order(ids.order(), seller, "12.34", "EUR"));
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_async", new Order(ids.order(), seller, "12.34", "EUR"));
         String orderId = checkout.order().paymentOrderId();
 
         String body;
@@ -59,12 +59,12 @@ class PspWebhookTest {
             assertThat(kassa.db().count("payment", "SELECT count(*) FROM psp_webhook_event WHERE event_id = ?", eventId))
                     .isZero();
 
-            RawHttp.Answer first = kassa.webhooks().deliverSigned(body);
-            RawHttp.Answer second = kassa.webhooks().deliverSigned(body);
+            KassaClient.Response first = kassa.webhooks().deliverSigned(body);
+            KassaClient.Response second = kassa.webhooks().deliverSigned(body);
             assertThat(first.status()).isEqualTo(200);
-            assertThat(first.json().path("outcome").asString()).isEqualTo("APPLIED");
+            assertThat(first.body().path("outcome").asString()).isEqualTo("APPLIED");
             assertThat(second.status()).isEqualTo(200);
-            assertThat(second.json().path("outcome").asString()).isEqualTo("DUPLICATE");
+            assertThat(second.body().path("outcome").asString()).isEqualTo("DUPLICATE");
         } finally {
             kassa.psp().resetFaults();
         }
@@ -82,9 +82,9 @@ class PspWebhookTest {
         assertThat(kassa.books().ledgerEntries(orderId)).hasSize(1);
     }
 
-    private static void assertRejected(RawHttp.Answer answer) {
-        assertThat(answer.status()).as("answer to a bad webhook: " + answer.body()).isEqualTo(400);
-        assertThat(answer.json().path("type").asString()).endsWith("invalid-webhook");
+    private static void assertRejected(KassaClient.Response answer) {
+        assertThat(answer.status()).as("answer to a bad webhook: " + answer.text()).isEqualTo(400);
+        assertThat(answer.body().path("type").asString()).endsWith("invalid-webhook");
     }
 
     /** The event as the PSP posts it: what its events API shows, without the listing's delivery count. */

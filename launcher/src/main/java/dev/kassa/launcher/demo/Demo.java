@@ -32,15 +32,15 @@ public final class Demo {
 
     public void run(PrintStream out) {
         String runId = "demo" + Instant.now().getEpochSecond();
-        List<DemoCheckout> checkouts = DemoCheckout.plan(runId);
+        List<CheckoutRequest> checkouts = DemoPlan.plan(runId);
         out.printf("%nDemo %s: submitting %d checkouts ...%n", runId, checkouts.size());
-        for (DemoCheckout checkout : checkouts) {
-            KassaClient.Response response = client.post(payments("/api/v1/payments"), checkout.requestBody());
-            out.printf("  POST %-22s %-40s -> %d%n", checkout.checkoutId(), checkout.describe(), response.status());
+        for (CheckoutRequest checkout : checkouts) {
+            KassaClient.Response response = client.post(payments("/api/v1/payments"), checkout.body());
+            out.printf("  POST %-22s %-40s -> %d%n", checkout.checkoutId(), DemoPlan.describe(checkout), response.status());
         }
 
-        DemoCheckout first = checkouts.getFirst();
-        KassaClient.Response duplicate = client.post(payments("/api/v1/payments"), first.requestBody());
+        CheckoutRequest first = checkouts.getFirst();
+        KassaClient.Response duplicate = client.post(payments("/api/v1/payments"), first.body());
         out.printf("  duplicate POST %s -> %d (same body: the existing checkout, nothing new)%n",
                 first.checkoutId(), duplicate.status());
 
@@ -52,12 +52,12 @@ public final class Demo {
         printSummary(settled, out);
     }
 
-    private Map<String, JsonNode> awaitSettled(List<DemoCheckout> checkouts) {
+    private Map<String, JsonNode> awaitSettled(List<CheckoutRequest> checkouts) {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         while (true) {
             boolean allCompleted = true;
-            for (DemoCheckout checkout : checkouts) {
+            for (CheckoutRequest checkout : checkouts) {
                 JsonNode body = client.get(payments("/api/v1/payments/" + checkout.checkoutId())).body();
                 latest.put(checkout.checkoutId(), body);
                 allCompleted &= "COMPLETED".equals(body.path("status").asString());
@@ -76,7 +76,7 @@ public final class Demo {
                     continue;
                 }
                 String orderId = order.path("payment_order_id").asString();
-                String refundAmount = DemoCheckout.half(order.path("amount").asString(), order.path("currency").asString());
+                String refundAmount = DemoPlan.half(order.path("amount").asString(), order.path("currency").asString());
                 KassaClient.Response response = client.post(payments("/api/v1/payment-orders/" + orderId + "/refunds"),
                         Map.of("refund_id", orderId + "-r1", "amount", refundAmount));
                 out.printf("Partial refund of %s %s on %s -> %d%n", refundAmount, order.path("currency").asString(),

@@ -6,14 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A tiny JSON-over-HTTP client for the services' public APIs, as a checkout frontend or operator would call them. */
 public final class KassaClient {
 
-    /** An HTTP answer: status and parsed JSON body (a missing node when the body is empty or not JSON). */
-    public record Response(int status, JsonNode body) {
+    /**
+     * An HTTP answer: status, parsed JSON body (a missing node when the body is empty, a text node when it is
+     * not JSON) and the body as received.
+     */
+    public record Response(int status, JsonNode body, String text) {
         public boolean isSuccess() {
             return status >= 200 && status < 300;
         }
@@ -33,11 +37,27 @@ public final class KassaClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** Sends {@code rawBody} byte for byte (a webhook signature covers exact bytes) with {@code headers}. */
+    public Response send(String method, String url, Map<String, String> headers, String rawBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
+        if (rawBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** {@code value} as JSON text. */
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), parse(response.body()));
+            return new Response(response.statusCode(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.kassa.systemtests.support;
 
+import dev.kassa.launcher.demo.CheckoutRequest;
+
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.launcher.demo.KassaClient;
@@ -19,12 +21,12 @@ public final class Payments {
         this.baseUrl = baseUrl;
     }
 
-    public KassaClient.Response submit(Checkout checkout) {
+    public KassaClient.Response submit(CheckoutRequest checkout) {
         return http.post(baseUrl + "/api/v1/payments", checkout.body());
     }
 
     /** Submits and expects a new checkout (202). */
-    public void accept(Checkout checkout) {
+    public void accept(CheckoutRequest checkout) {
         KassaClient.Response response = submit(checkout);
         if (response.status() != 202) {
             throw new AssertionError("POST " + checkout.checkoutId() + " answered " + response.status() + ": "

@@ -1,5 +1,6 @@
 package dev.kassa.systemtests.support;
 
+import dev.kassa.launcher.demo.KassaClient;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class Psp {
     public static final String WEBHOOK_SECRET = "whsec_test_kassa";
 
     private final String baseUrl;
-    private final RawHttp http = new RawHttp();
+    private final KassaClient http = new KassaClient();
 
     Psp(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -23,7 +24,7 @@ public final class Psp {
 
     /** Changes the fault switches named, e.g. {@code Map.of("webhook_outage", true)}. */
     public void setFaults(Map<String, Object> faults) {
-        expectOk(call("POST", "/admin/faults", RawHttp.json(faults)));
+        expectOk(call("POST", "/admin/faults", KassaClient.json(faults)));
     }
 
     /** Restores the switches of startup: every fault off. */
@@ -33,9 +34,9 @@ public final class Psp {
 
     /** The newest events of a type (up to 1000), as the PSP lists them, with {@code pending_webhooks}. */
     public List<JsonNode> events(String type) {
-        RawHttp.Answer answer = expectOk(call("GET", "/v1/events?limit=1000&type=" + type, null));
+        KassaClient.Response answer = expectOk(call("GET", "/v1/events?limit=1000&type=" + type, null));
         List<JsonNode> events = new ArrayList<>();
-        answer.json().path("data").forEach(events::add);
+        answer.body().path("data").forEach(events::add);
         return events;
     }
 
@@ -47,22 +48,22 @@ public final class Psp {
     }
 
     public JsonNode event(String eventId) {
-        return expectOk(call("GET", "/v1/events/" + eventId, null)).json();
+        return expectOk(call("GET", "/v1/events/" + eventId, null)).body();
     }
 
     /** The settlement file of a UTC day: one CSV row per charge or refund. */
     public List<String> settlementRows(LocalDate date) {
-        String csv = expectOk(call("GET", "/v1/settlements/" + date, null)).body();
+        String csv = expectOk(call("GET", "/v1/settlements/" + date, null)).text();
         return csv.lines().skip(1).filter(line -> !line.isBlank()).toList();
     }
 
-    private RawHttp.Answer call(String method, String path, String body) {
+    private KassaClient.Response call(String method, String path, String body) {
         return http.send(method, baseUrl + path, Map.of("Authorization", "Bearer " + API_KEY), body);
     }
 
-    private static RawHttp.Answer expectOk(RawHttp.Answer answer) {
+    private static KassaClient.Response expectOk(KassaClient.Response answer) {
         if (answer.status() / 100 != 2) {
-            throw new IllegalStateException("psp-mock answered " + answer.status() + ": " + answer.body());
+            throw new IllegalStateException("psp-mock answered " + answer.status() + ": " + answer.text());
         }
         return answer;
     }

@@ -1,5 +1,6 @@
 package dev.kassa.systemtests.support;
 
+import dev.kassa.launcher.demo.KassaClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Webhooks {
 
     private final String endpoint;
-    private final RawHttp http = new RawHttp();
+    private final KassaClient http = new KassaClient();
 
     Webhooks(String paymentBaseUrl) {
         this.endpoint = paymentBaseUrl + "/api/v1/webhooks/psp";
@@ -36,7 +37,7 @@ public final class Webhooks {
     }
 
     /** POSTs {@code body} with the given {@code Psp-Signature} header (none if null); status and JSON answer. */
-    public RawHttp.Answer deliver(String body, String signatureHeader) {
+    public KassaClient.Response deliver(String body, String signatureHeader) {
         Map<String, String> headers = new HashMap<>();
         if (signatureHeader != null) {
             headers.put("Psp-Signature", signatureHeader);
@@ -45,7 +46,7 @@ public final class Webhooks {
     }
 
     /** POSTs {@code body} correctly signed with the PSP's secret. */
-    public RawHttp.Answer deliverSigned(String body) {
+    public KassaClient.Response deliverSigned(String body) {
         return deliver(body, signature(Psp.WEBHOOK_SECRET, body));
     }
 }

@@ -6,27 +6,27 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DemoCheckoutTest {
+class DemoPlanTest {
 
     @Test
     void halvesAnAmountInTheCurrencysOwnMinorUnits() {
-        assertThat(DemoCheckout.half("29.99", "USD")).isEqualTo("14.99");
-        assertThat(DemoCheckout.half("1200", "JPY")).isEqualTo("600");
-        assertThat(DemoCheckout.half("1.001", "KWD")).isEqualTo("0.500");
+        assertThat(DemoPlan.half("29.99", "USD")).isEqualTo("14.99");
+        assertThat(DemoPlan.half("1200", "JPY")).isEqualTo("600");
+        assertThat(DemoPlan.half("1.001", "KWD")).isEqualTo("0.500");
     }
 
     @Test
     void planMixesSellersCurrenciesAndOutcomesWithUniqueIds() {
-        List<DemoCheckout> plan = DemoCheckout.plan("run1");
+        List<CheckoutRequest> plan = DemoPlan.plan("run1");
 
         assertThat(plan).hasSize(20);
-        assertThat(plan).extracting(DemoCheckout::token)
+        assertThat(plan).extracting(CheckoutRequest::token)
                 .contains("tok_visa", "tok_chargeDeclined", "tok_async", "tok_asyncDeclined");
-        assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(DemoCheckout.Order::currency).distinct())
+        assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(CheckoutRequest.Order::currency).distinct())
                 .containsExactlyInAnyOrder("USD", "EUR", "JPY");
-        assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(DemoCheckout.Order::paymentOrderId))
+        assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(CheckoutRequest.Order::paymentOrderId))
                 .doesNotHaveDuplicates();
-        Map<String, Object> body = plan.getFirst().requestBody();
+        Map<String, Object> body = plan.getFirst().body();
         assertThat(body).containsKeys("checkout_id", "buyer_info", "credit_card_info", "payment_orders");
     }
 }

@@ -1,4 +1,4 @@
-package dev.kassa.systemtests.support;
+package dev.kassa.launcher.demo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /** A {@code POST /api/v1/payments} request: one buyer, one card token (it decides the PSP's outcome), its orders. */
-public record Checkout(String checkoutId, String token, List<Order> orders) {
+public record CheckoutRequest(String checkoutId, String token, List<Order> orders) {
 
     /** One payment order; the amount is a decimal string in the currency's own exponent, as the API takes it. */
     public record Order(String paymentOrderId, String seller, String amount, String currency) {
     }
 
-    public Checkout {
+    public CheckoutRequest {
         orders = List.copyOf(orders);
     }
 
-    public static Checkout of(String checkoutId, String token, Order... orders) {
-        return new Checkout(checkoutId, token, List.of(orders));
+    public static CheckoutRequest of(String checkoutId, String token, Order... orders) {
+        return new CheckoutRequest(checkoutId, token, List.of(orders));
     }
 
     public Order order() {
