@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicProvisioningTimeout how long startup may wait for Kafka to create the topics
  * @param health             the {@code kafka} health component
  * @param outbox             the outbox relay
+ * @param inbox              how long the inbox remembers handled events
  * @param consumer           defaults of every declared consumer
  * @param consumers          per consumer group overrides, keyed by group id
  * @param deadLetter         the operator endpoints under {@code /admin/dead-letters}
@@ -30,6 +31,7 @@ public record MessagingProperties(
         @DefaultValue("30s") Duration topicProvisioningTimeout,
         @DefaultValue Health health,
         @DefaultValue Outbox outbox,
+        @DefaultValue Inbox inbox,
         @DefaultValue Consumer consumer,
         Map<String, ConsumerOverride> consumers,
         @DefaultValue DeadLetter deadLetter) {
@@ -78,6 +80,19 @@ public record MessagingProperties(
             @DefaultValue("1000") int cleanupBatchSize,
             @DefaultValue("30s") Duration cleanupInterval,
             @DefaultValue("30s") Duration shutdownTimeout) {
+    }
+
+    /**
+     * @param retention        how long a handled event's {@code processed_message} row is kept. Longer than the
+     *                         topics keep records (Kafka's default is 7 days), so that a redelivery always meets
+     *                         it; the business keys behind the inbox still refuse anything older.
+     * @param cleanupBatchSize rows deleted per statement, so deletion never holds long locks
+     * @param cleanupInterval  how often expired rows are deleted
+     */
+    public record Inbox(
+            @DefaultValue("14d") Duration retention,
+            @DefaultValue("1000") int cleanupBatchSize,
+            @DefaultValue("10m") Duration cleanupInterval) {
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.kassa.messaging.config.MessagingAutoConfiguration;
 import dev.kassa.messaging.config.MessagingProperties;
 import dev.kassa.messaging.config.RawKafkaSender;
 import dev.kassa.messaging.inbox.Inbox;
+import dev.kassa.messaging.inbox.InboxCleaner;
 import dev.kassa.schemas.serde.KassaAvroSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,6 +39,13 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     Inbox inbox(DataSource dataSource) {
         return new Inbox(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboxCleaner inboxCleaner(DataSource dataSource, MessagingProperties properties,
+                              ObjectProvider<MeterRegistry> meterRegistry) {
+        return new InboxCleaner(dataSource, properties.inbox(), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

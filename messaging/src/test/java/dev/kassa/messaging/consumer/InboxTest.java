@@ -14,6 +14,7 @@ import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.kassa.messaging.inbox.Inbox;
+import dev.kassa.messaging.inbox.InboxCleaner;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +31,8 @@ class InboxTest extends SpringMessagingTest {
     MeterRegistry meters;
     @Autowired
     Inbox inbox;
+    @Autowired
+    InboxCleaner inboxCleaner;
     @Autowired
     DataSource dataSource;
 
@@ -94,6 +97,22 @@ class InboxTest extends SpringMessagingTest {
 
         assertThat(jdbc.queryForList("SELECT id::text FROM outbox_message WHERE id = ANY(?::uuid[]) ORDER BY seq",
                 String.class, (Object) published.toArray(String[]::new))).containsExactlyElementsOf(published);
+    }
+
+    @Test
+    void rowsOlderThanTheRetentionAreDeletedAndNewerOnesKept() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String expired = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO processed_message (consumer, event_id, processed_at) VALUES (?, ?, now() - interval '15 days')",
+                "inbox-retention", expired);
+        jdbc.update("INSERT INTO processed_message (consumer, event_id, processed_at) VALUES (?, ?, now() - interval '13 days')",
+                "inbox-retention", recent);
+
+        assertThat(inboxCleaner.deleteExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.queryForList("SELECT event_id FROM processed_message WHERE consumer = 'inbox-retention'",
+                String.class)).containsExactly(recent);
     }
 
     @Test
