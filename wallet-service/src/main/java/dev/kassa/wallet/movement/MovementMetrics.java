@@ -1,11 +1,10 @@
 package dev.kassa.wallet.movement;
 
+import dev.kassa.wallet.metrics.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counters of money movements. Counted after the commit, so a rolled-back (and retried) attempt is not
@@ -38,7 +37,7 @@ class MovementMetrics {
     }
 
     void applied(AppliedMovement movement) {
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             (movement.request().kind() == MovementKind.CREDIT ? credits : debits).increment();
             if (movement.balanceAfterMinor() < 0 && movement.request().kind() == MovementKind.DEBIT) {
                 wentBelowZero.increment();
@@ -47,19 +46,6 @@ class MovementMetrics {
     }
 
     void duplicate() {
-        afterCommit(duplicates::increment);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        AfterCommit.run(duplicates::increment);
     }
 }

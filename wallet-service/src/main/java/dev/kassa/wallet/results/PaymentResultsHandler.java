@@ -2,6 +2,7 @@ package dev.kassa.wallet.results;
 
 import dev.kassa.messaging.consumer.EventHandler;
 import dev.kassa.messaging.consumer.InboundEvent;
+import dev.kassa.wallet.metrics.AfterCommit;
 import dev.kassa.wallet.movement.MovementRequest;
 import dev.kassa.wallet.movement.WalletMovements;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +53,7 @@ class PaymentResultsHandler implements EventHandler {
         if (movement.isEmpty()) {
             String type = event.record().getSchema().getName();
             log.debug("{} {} moves no money; acknowledged", type, event.eventId());
-            registry.counter("kassa.wallet.results.ignored", "type", type).increment();
+            AfterCommit.run(registry.counter("kassa.wallet.results.ignored", "type", type)::increment);
         }
         return movement;
     }
