@@ -9,11 +9,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes a movement and its balance change in ONE statement.
+ * Writes movements and their balance changes in ONE statement, for one movement or a consumer's whole batch.
  *
  * <p>Why an atomic upsert and not a row lock ({@code SELECT … FOR UPDATE}, compute in Java, then
  * {@code UPDATE}): {@code INSERT … ON CONFLICT DO UPDATE SET balance_minor = balance_minor + delta RETURNING}
@@ -34,27 +33,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MovementWriter {
 
-    private static final String APPLY = """
-            WITH new_event AS (
-                SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM wallet_movement WHERE source_event_id = :sourceEventId)
-            ), balance AS (
-                INSERT INTO wallet_balance (account_id, currency, balance_minor, updated_at)
-                SELECT :account, :currency, :delta, clock_timestamp() FROM new_event
-                ON CONFLICT (account_id, currency) DO UPDATE
-                   SET balance_minor = wallet_balance.balance_minor + EXCLUDED.balance_minor,
-                       updated_at = EXCLUDED.updated_at
-                RETURNING balance_minor
-            )
-            INSERT INTO wallet_movement (movement_id, account_id, currency, kind, amount_minor, balance_after_minor,
-                                         source_event_id, payment_order_id, checkout_id, refund_id, occurred_at)
-            SELECT :movementId, :account, :currency, :kind, :amount, balance.balance_minor,
-                   :sourceEventId, :paymentOrderId, :checkoutId, :refundId, :occurredAt
-              FROM balance
-            RETURNING balance_after_minor
-            """;
-
     /*
-     * The same for a batch, in one statement. Balances move once per (account, currency) by the batch's sum,
+     * One statement for one movement or a whole batch. Balances move once per (account, currency) by the batch's sum,
      * upserted in key order: concurrent batches lock balance rows in the same order, so they wait for each
      * other but never deadlock. Each movement's balance_after is the balance after the batch minus the
      * batch's later movements of that balance, i.e. exactly what applying them one by one in order gives;
@@ -89,11 +69,9 @@ class MovementWriter {
             RETURNING source_event_id, balance_after_minor
             """;
 
-    private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
-    MovementWriter(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
-        this.jdbc = jdbc;
+    MovementWriter(JdbcTemplate jdbcTemplate) {
         this.jdbcTemplate = jdbcTemplate;
     }
 
@@ -105,22 +83,8 @@ class MovementWriter {
      * @return the balance after the movement, or empty when the source event already has a movement
      */
     OptionalLong apply(UUID movementId, MovementRequest request) {
-        return jdbc.sql(APPLY)
-                .param("sourceEventId", request.sourceEventId())
-                .param("account", request.accountId())
-                .param("currency", request.currency())
-                .param("delta", request.signedAmountMinor())
-                .param("movementId", movementId)
-                .param("kind", request.kind().name())
-                .param("amount", request.amountMinor())
-                .param("paymentOrderId", request.paymentOrderId())
-                .param("checkoutId", request.checkoutId())
-                .param("refundId", request.refundId())
-                .param("occurredAt", Timestamp.from(request.occurredAt()))
-                .query(Long.class)
-                .optional()
-                .map(OptionalLong::of)
-                .orElseGet(OptionalLong::empty);
+        Long balanceAfter = applyAll(List.of(movementId), List.of(request)).get(request.sourceEventId());
+        return balanceAfter == null ? OptionalLong.empty() : OptionalLong.of(balanceAfter);
     }
 
     /**
