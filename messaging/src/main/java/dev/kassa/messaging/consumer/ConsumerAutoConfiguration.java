@@ -81,7 +81,8 @@ public class ConsumerAutoConfiguration {
             @Qualifier(CONTAINER_FACTORY)
             ConcurrentKafkaListenerContainerFactory<String, ReceivedValue> containerFactory,
             RawKafkaSender sender, Inbox inbox, DataSource dataSource,
-            ObjectProvider<PlatformTransactionManager> transactionManagers, ConsumerMetrics metrics) {
+            ObjectProvider<PlatformTransactionManager> transactionManagers, ConsumerMetrics metrics,
+            KassaRetryTopicSupport retryTopicSupport) {
         // The inbox row and the handler's effect commit together on the service's own database; the
         // service's own transaction manager, so that its @Transactional code joins the same transaction.
         PlatformTransactionManager transactionManager =
@@ -89,6 +90,6 @@ public class ConsumerAutoConfiguration {
         // A service without consumers still gets its main topics created (the relay publishes to them).
         return new EventConsumerRegistrar(consumers.orderedStream().toList(), properties, provisioner,
                 retryTopicConfigurer, containerFactory, sender.template(), inbox,
-                new TransactionTemplate(transactionManager), metrics);
+                new TransactionTemplate(transactionManager), metrics, retryTopicSupport);
     }
 }

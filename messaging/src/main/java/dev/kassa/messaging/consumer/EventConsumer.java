@@ -23,9 +23,12 @@ import java.util.Objects;
  * @param concurrency consumer threads; 0 = {@code kassa.messaging.consumer.concurrency}
  * @param batchHandler for a main topic consumed in batches (one transaction per poll), what applies a batch;
  *                    {@code null} for one transaction per record (see {@link #inBatches()})
+ * @param concurrentHandler for a consumer that handles its polls itself, outside the inbox transaction (see
+ *                    {@link #concurrent}); {@code null} otherwise
  */
 public record EventConsumer(String topic, String group, EventHandler handler, List<Duration> backoff,
-                            int concurrency, BatchEventHandler batchHandler) {
+                            int concurrency, BatchEventHandler batchHandler,
+                            ConcurrentBatchHandler concurrentHandler) {
 
     public EventConsumer {
         requireName(topic, "topic");
@@ -40,19 +43,39 @@ public record EventConsumer(String topic, String group, EventHandler handler, Li
         if (concurrency < 0) {
             throw new IllegalArgumentException("concurrency must be >= 0: " + concurrency);
         }
+        if (batchHandler != null && concurrentHandler != null) {
+            throw new IllegalArgumentException("A consumer is either batched in the inbox transaction or concurrent");
+        }
     }
 
     public static EventConsumer of(String topic, String group, EventHandler handler) {
-        return new EventConsumer(topic, group, handler, List.of(), 0, null);
+        return new EventConsumer(topic, group, handler, List.of(), 0, null, null);
+    }
+
+    /**
+     * A consumer whose handler takes each poll whole and manages its own transactions, for work that waits on
+     * an outside party (see {@link ConcurrentBatchHandler}): no inbox row, no transaction or connection held
+     * while it waits. Retry topics hand it one event at a time.
+     */
+    public static EventConsumer concurrent(String topic, String group, ConcurrentBatchHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        EventHandler oneAtATime = event -> {
+            List<ConcurrentBatchHandler.FailedEvent> failures = handler.handle(List.of(event));
+            if (!failures.isEmpty()) {
+                throw failures.getFirst().cause();
+            }
+        };
+        return new EventConsumer(topic, group, oneAtATime, List.of(), 0, null, handler);
     }
 
     /** This consumer with its own retry delays, e.g. {@code withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1))}. */
     public EventConsumer withBackoff(Duration... delays) {
-        return new EventConsumer(topic, group, handler, List.of(delays), concurrency, batchHandler);
+        return new EventConsumer(topic, group, handler, List.of(delays), concurrency, batchHandler,
+                concurrentHandler);
     }
 
     public EventConsumer withConcurrency(int threads) {
-        return new EventConsumer(topic, group, handler, backoff, threads, batchHandler);
+        return new EventConsumer(topic, group, handler, backoff, threads, batchHandler, concurrentHandler);
     }
 
     /**
@@ -75,12 +98,17 @@ public record EventConsumer(String topic, String group, EventHandler handler, Li
      */
     public EventConsumer inBatches(BatchEventHandler batchHandler) {
         return new EventConsumer(topic, group, handler, backoff, concurrency,
-                Objects.requireNonNull(batchHandler, "batchHandler"));
+                Objects.requireNonNull(batchHandler, "batchHandler"), concurrentHandler);
     }
 
-    /** Whether the main topic is consumed in batches. */
+    /** Whether the main topic is consumed in batches in the inbox transaction. */
     public boolean batched() {
         return batchHandler != null;
+    }
+
+    /** Whether the handler takes whole polls and manages its own transactions. */
+    public boolean concurrent() {
+        return concurrentHandler != null;
     }
 
     /** The listener id of the main topic's container, e.g. {@code kassa.wallet-service.payment.results}. */

@@ -36,6 +36,10 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
             ConsumerRecord.class);
     private static final Method BATCH_LISTENER_METHOD = listenerMethod(BatchInboxListener.class,
             BatchInboxListener.METHOD, List.class);
+    private static final Method CONCURRENT_RECORD_METHOD = listenerMethod(ConcurrentBatchListener.class,
+            ConcurrentBatchListener.RECORD_METHOD, ConsumerRecord.class);
+    private static final Method CONCURRENT_BATCH_METHOD = listenerMethod(ConcurrentBatchListener.class,
+            ConcurrentBatchListener.BATCH_METHOD, List.class, org.apache.kafka.clients.consumer.Consumer.class);
 
     private final List<EventConsumer> consumers;
     private final MessagingProperties properties;
@@ -46,13 +50,15 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     private final Inbox inbox;
     private final TransactionTemplate transactions;
     private final ConsumerMetrics metrics;
+    private final KassaRetryTopicSupport retryTopicSupport;
     private final DefaultMessageHandlerMethodFactory handlerMethodFactory = new DefaultMessageHandlerMethodFactory();
 
     public EventConsumerRegistrar(List<EventConsumer> consumers, MessagingProperties properties,
                                   TopicProvisioner provisioner, RetryTopicConfigurer retryTopicConfigurer,
                                   ConcurrentKafkaListenerContainerFactory<String, ReceivedValue> containerFactory,
                                   KafkaOperations<String, Object> rawTemplate, Inbox inbox,
-                                  TransactionTemplate transactions, ConsumerMetrics metrics) {
+                                  TransactionTemplate transactions, ConsumerMetrics metrics,
+                                  KassaRetryTopicSupport retryTopicSupport) {
         this.consumers = List.copyOf(consumers);
         this.properties = properties;
         this.provisioner = provisioner;
@@ -62,6 +68,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         this.inbox = inbox;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.retryTopicSupport = retryTopicSupport;
         this.handlerMethodFactory.afterPropertiesSet();
         checkUnique(this.consumers);
     }
@@ -75,9 +82,14 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
         provisionTopics();
         for (EventConsumer consumer : consumers) {
+            if (consumer.concurrent()) {
+                registerConcurrent(consumer, registrar);
+                continue;
+            }
             InboxListener listener = new InboxListener(consumer.group(), consumer.handler(), inbox, transactions,
                     metrics);
-            RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener);
+            RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
+                    LISTENER_METHOD);
             MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
             processor.accept(main);
             retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
@@ -95,6 +107,24 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         }
     }
 
+    /**
+     * A {@link EventConsumer#concurrent concurrent} consumer: the same topics and retry configuration, but
+     * listeners without the inbox transaction; the main topic's takes whole polls (a batch listener, kept out
+     * of the back-off adapter like any batch listener, see KassaRetryTopicSupport).
+     */
+    private void registerConcurrent(EventConsumer consumer, KafkaListenerEndpointRegistrar registrar) {
+        ConcurrentBatchListener listener = new ConcurrentBatchListener(consumer.group(), consumer.concurrentHandler(),
+                () -> retryTopicSupport.recovererFor(consumer.listenerId()), metrics);
+        RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
+                CONCURRENT_RECORD_METHOD);
+        MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
+        processor.accept(main);
+        retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
+                registrar, containerFactory, DEFAULT_FACTORY_BEAN_NAME);
+        main.setBatchListener(true);
+        main.setMethod(CONCURRENT_BATCH_METHOD);
+    }
+
     private void provisionTopics() {
         Map<String, List<String>> followers = new LinkedHashMap<>();
         for (EventConsumer consumer : consumers) {
@@ -105,12 +135,13 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     }
 
     /** Applied by spring-kafka to the main endpoint and to each retry/DLT endpoint before it suffixes names. */
-    private void configure(MethodKafkaListenerEndpoint<?, ?> endpoint, EventConsumer consumer, InboxListener listener) {
+    private void configure(MethodKafkaListenerEndpoint<?, ?> endpoint, EventConsumer consumer, Object listener,
+                           Method method) {
         endpoint.setId(consumer.listenerId());
         endpoint.setGroupId(consumer.group());
         endpoint.setTopics(consumer.topic());
         endpoint.setBean(listener);
-        endpoint.setMethod(LISTENER_METHOD);
+        endpoint.setMethod(method);
         endpoint.setMessageHandlerMethodFactory(handlerMethodFactory);
         int concurrency = consumer.concurrency() > 0 ? consumer.concurrency() : properties.consumer().concurrency();
         endpoint.setConcurrency(concurrency);
@@ -151,9 +182,9 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         return consumers.stream().map(c -> Topics.deadLetterTopic(c.topic(), c.group())).distinct().toList();
     }
 
-    private static Method listenerMethod(Class<?> listener, String name, Class<?> parameter) {
+    private static Method listenerMethod(Class<?> listener, String name, Class<?>... parameters) {
         try {
-            return listener.getMethod(name, parameter);
+            return listener.getMethod(name, parameters);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }

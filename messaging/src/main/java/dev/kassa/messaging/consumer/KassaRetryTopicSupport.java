@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.KafkaConsumerBackoffManager;
 import org.springframework.kafka.retrytopic.DeadLetterPublishingRecovererFactory;
@@ -28,6 +29,7 @@ import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 public class KassaRetryTopicSupport extends RetryTopicConfigurationSupport {
 
     private final ObjectProvider<ConsumerMetrics> metrics;
+    private volatile DeadLetterPublishingRecovererFactory recovererFactory;
 
     public KassaRetryTopicSupport(ObjectProvider<ConsumerMetrics> metrics) {
         this.metrics = metrics;
@@ -68,11 +70,25 @@ public class KassaRetryTopicSupport extends RetryTopicConfigurationSupport {
     @Override
     protected Consumer<DeadLetterPublishingRecovererFactory> configureDeadLetterPublishingContainerFactory() {
         return factory -> {
+            recovererFactory = factory;
             factory.setDeadLetterPublisherCreator((templateResolver, destinationResolver) ->
                     new DeadLetterRecordingPublisher(templateResolver, destinationResolver, metrics.getObject()));
             factory.setDeadLetterPublishingRecovererCustomizer(recoverer ->
                     recoverer.addHeadersFunction((record, exception) -> rootCauseHeaders(exception)));
         };
+    }
+
+    /**
+     * The recoverer the error handler of {@code mainListenerId}'s containers uses: it publishes a failed record
+     * to the next retry topic, or the dead-letter topic, with spring-kafka's headers and Kassa's. A listener that
+     * reports several failures of one poll (see {@link ConcurrentBatchListener}) sends each through it.
+     */
+    DeadLetterPublishingRecoverer recovererFor(String mainListenerId) {
+        DeadLetterPublishingRecovererFactory factory = recovererFactory;
+        if (factory == null) {
+            throw new IllegalStateException("The retry topic configurer has not been created yet");
+        }
+        return factory.create(mainListenerId);
     }
 
     private static Headers rootCauseHeaders(Exception exception) {
