@@ -13,19 +13,37 @@ import org.springframework.util.unit.DataSize;
  * @param maxAmountMinor            largest accepted payment order, in minor units of its currency
  * @param maxAmountMinorPerCurrency overrides per ISO code (JPY has no minor unit, KWD three)
  * @param maxBodySize               requests with a larger body get a 413 problem
- * @param executorConcurrency       consumer threads of the PSP executor: its work is waiting on the PSP, so one
- *                                  per partition of payment.psp-requests
+ * @param executor                  the PSP executor's consumer threads and PSP calls in flight
  */
 @ConfigurationProperties("kassa.payment")
 public record PaymentProperties(@DefaultValue("99999999") long maxAmountMinor,
                                 @DefaultValue Map<String, Long> maxAmountMinorPerCurrency,
                                 @DefaultValue("64KB") DataSize maxBodySize,
-                                @DefaultValue("3") int executorConcurrency,
+                                @DefaultValue Executor executor,
                                 @DefaultValue Janitor janitor) {
 
     /** The maximum accepted amount in minor units of {@code currency}. */
     public long maxAmountMinor(String currency) {
         return maxAmountMinorPerCurrency.getOrDefault(currency, maxAmountMinor);
+    }
+
+    /**
+     * The PSP executor (consumer of {@code payment.psp-requests}). Its throughput is calls in flight divided by
+     * the PSP's latency; threads only take polls and apply answers.
+     *
+     * @param consumerThreads consumer threads, at most one per partition of payment.psp-requests
+     *                        ({@code kassa.messaging.topic-partitions}); more instances share the partitions
+     * @param maxInFlight     PSP calls waiting for an answer at once, across the threads (each on a virtual
+     *                        thread, none holding a database connection)
+     */
+    public record Executor(@DefaultValue("3") int consumerThreads,
+                           @DefaultValue("256") int maxInFlight) {
+
+        public Executor {
+            if (consumerThreads < 1 || maxInFlight < 1) {
+                throw new IllegalArgumentException("kassa.payment.executor.consumer-threads and max-in-flight must be >= 1");
+            }
+        }
     }
 
     /**

@@ -2,36 +2,40 @@ package dev.kassa.payment.execution;
 
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrderRepository;
-import dev.kassa.payment.order.PaymentOrderStatus;
-import java.util.Optional;
+import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves an order to EXECUTING in its OWN, immediately committed transaction, before the PSP is called.
- * Were it part of the consumer's transaction, a failed call would roll it back to NOT_STARTED, where an
- * order charged at the PSP but dead-lettered here would be invisible to the janitor, which looks for
+ * Moves a wave's orders to EXECUTING in their OWN, immediately committed statement, before the PSP is called.
+ * Were it part of the transaction that applies the answers, a failed call would leave the order NOT_STARTED,
+ * where an order charged at the PSP but dead-lettered here would be invisible to the janitor, which looks for
  * orders stuck in EXECUTING.
  */
 @Component
-public class ExecutionStart {
+class ExecutionStart {
 
     private final PaymentOrderRepository orders;
 
-    public ExecutionStart(PaymentOrderRepository orders) {
+    ExecutionStart(PaymentOrderRepository orders) {
         this.orders = orders;
     }
 
     /**
-     * @return the order if the PSP is to be called for {@code attempt}: it just moved to EXECUTING, or it was
-     *         already EXECUTING that attempt (a retried record: calling again with the same key is safe);
-     *         empty when the attempt is resolved or superseded
+     * @return by payment order id, the orders whose PSP is to be called for the requested attempt: they just
+     *         moved to EXECUTING, or were already EXECUTING that attempt (a request delivered again); requests
+     *         for a resolved or superseded attempt are absent
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<PaymentOrder> begin(String paymentOrderId, int attempt) {
-        orders.startExecution(paymentOrderId, attempt);
-        return orders.find(paymentOrderId)
-                .filter(order -> order.status() == PaymentOrderStatus.EXECUTING && order.attempt() == attempt);
+    Map<String, PaymentOrder> begin(List<PaymentOrderExecutionRequested> requests) {
+        if (requests.isEmpty()) {
+            return Map.of();
+        }
+        List<PaymentOrder> executing = orders.startExecutions(
+                requests.stream().map(PaymentOrderExecutionRequested::getPaymentOrderId).toList(),
+                requests.stream().map(PaymentOrderExecutionRequested::getAttempt).toList());
+        return executing.stream().collect(Collectors.toMap(PaymentOrder::paymentOrderId, Function.identity()));
     }
 }

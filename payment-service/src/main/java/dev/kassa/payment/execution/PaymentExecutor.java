@@ -1,7 +1,5 @@
 package dev.kassa.payment.execution;
 
-import dev.kassa.messaging.consumer.InvalidEventException;
-import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrderRepository;
 import dev.kassa.payment.psp.PaymentIntent;
@@ -9,48 +7,29 @@ import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRejectedException;
 import dev.kassa.payment.result.PaymentResults;
 import dev.kassa.payment.result.ResultSource;
-import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Charges one payment order at the PSP. Runs in the consumer's transaction (with its inbox row); a
- * {@link dev.kassa.payment.psp.PspRetryableException} escapes so that the record goes through the
- * group's retry topics and then its dead-letter topic, each time with the same idempotency key.
+ * Charges one payment order at the PSP, in two steps that {@link PspRequestBatch} runs apart: the call,
+ * outside any transaction, and the application of its answer, in the transaction of a whole wave of answers.
+ * The janitor runs both at once ({@link #charge}); a webhook applies an intent it was sent ({@link #apply}).
  */
 @Component
 public class PaymentExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentExecutor.class);
 
-    private final ExecutionStart start;
     private final PaymentOrderRepository orders;
     private final PspClient psp;
     private final PaymentResults results;
 
-    public PaymentExecutor(ExecutionStart start, PaymentOrderRepository orders, PspClient psp, PaymentResults results) {
-        this.start = start;
+    public PaymentExecutor(PaymentOrderRepository orders, PspClient psp, PaymentResults results) {
         this.orders = orders;
         this.psp = psp;
         this.results = results;
-    }
-
-    public void execute(PaymentOrderExecutionRequested request) {
-        try (PaymentMdc mdc = PaymentMdc.of(request.getCheckoutId(), request.getPaymentOrderId())) {
-            if (request.getAttempt() < 1) {
-                throw new InvalidEventException("attempt must be >= 1, was " + request.getAttempt());
-            }
-            Optional<PaymentOrder> executing = start.begin(request.getPaymentOrderId(), request.getAttempt());
-            if (executing.isEmpty()) {
-                log.info("Execution request for attempt {} skipped: the order is resolved or on another attempt",
-                        request.getAttempt());
-                return;
-            }
-            charge(executing.get(), request.getPaymentMethodToken(), ResultSource.PSP_RESPONSE);
-        }
     }
 
     /**
@@ -60,16 +39,40 @@ public class PaymentExecutor {
      * @return whether a result was applied
      */
     public boolean charge(PaymentOrder order, String paymentMethodToken, ResultSource source) {
-        PaymentIntent intent;
+        return apply(order, call(order, paymentMethodToken), source);
+    }
+
+    /**
+     * The PSP call alone, with no transaction and no connection held: creates the payment intent for the
+     * order's current attempt with its idempotency key. A {@link dev.kassa.payment.psp.PspRetryableException}
+     * escapes: whether the PSP acted is unknown, and asking again with the same key is safe.
+     */
+    public ChargeAnswer call(PaymentOrder order, String paymentMethodToken) {
         try {
-            intent = psp.createPaymentIntent(order.amountMinor(), order.currency(), paymentMethodToken,
-                    metadata(order), order.idempotencyKey());
+            return new ChargeAnswer(psp.createPaymentIntent(order.amountMinor(), order.currency(), paymentMethodToken,
+                    metadata(order), order.idempotencyKey()), null);
         } catch (PspRejectedException rejected) {
+            return new ChargeAnswer(null, rejected);
+        }
+    }
+
+    /**
+     * Applies what the PSP answered to {@link #call}; joins the caller's transaction if there is one.
+     *
+     * @return whether a result was applied
+     */
+    public boolean apply(PaymentOrder order, ChargeAnswer answer, ResultSource source) {
+        if (answer.refusal() != null) {
+            PspRejectedException rejected = answer.refusal();
             log.warn("PSP refused the charge: {}", rejected.getMessage());
             return results.paymentFailed(order.paymentOrderId(), order.attempt(), null, rejected.code(),
                     rejected.getMessage(), source);
         }
-        return apply(order, intent, source);
+        return apply(order, answer.intent(), source);
+    }
+
+    /** What the PSP said to a charge: the intent it created (or replayed), or its refusal of the request. */
+    public record ChargeAnswer(PaymentIntent intent, PspRejectedException refusal) {
     }
 
     /**

@@ -1,22 +1,21 @@
 package dev.kassa.payment.execution;
 
-import dev.kassa.messaging.consumer.InvalidEventException;
-import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRefund;
 import dev.kassa.payment.psp.PspRejectedException;
 import dev.kassa.payment.refund.Refund;
 import dev.kassa.payment.refund.RefundRepository;
-import dev.kassa.payment.refund.RefundStatus;
 import dev.kassa.payment.result.PaymentResults;
 import dev.kassa.payment.result.ResultSource;
-import dev.kassa.schemas.event.RefundExecutionRequested;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Refunds at the PSP; like {@link PaymentExecutor}, transient PSP failures escape into the retry topics. */
+/**
+ * Refunds at the PSP; like {@link PaymentExecutor}, the call and the application of its answer are two steps,
+ * and transient PSP failures escape into the retry topics.
+ */
 @Component
 public class RefundExecutor {
 
@@ -32,35 +31,38 @@ public class RefundExecutor {
         this.results = results;
     }
 
-    public void execute(RefundExecutionRequested request) {
-        try (PaymentMdc mdc = PaymentMdc.of(request.getCheckoutId(), request.getPaymentOrderId())) {
-            Refund refund = refunds.find(request.getRefundId())
-                    .orElseThrow(() -> new InvalidEventException("Unknown refund " + request.getRefundId()));
-            if (refund.status() != RefundStatus.REQUESTED || refund.attempt() != request.getAttempt()) {
-                log.info("Refund {} is {} (attempt {}): execution request skipped", refund.refundId(), refund.status(),
-                        refund.attempt());
-                return;
-            }
-            refund(refund, request.getPspReference(), ResultSource.PSP_RESPONSE);
-        }
-    }
-
     /**
      * Creates the PSP refund with the refund attempt's key (again, when the janitor asks) and applies the answer.
      *
      * @return whether a result was applied
      */
     public boolean refund(Refund refund, String paymentIntentId, ResultSource source) {
-        PspRefund answer;
+        return apply(refund, call(refund, paymentIntentId), source);
+    }
+
+    /** The PSP call alone, with no transaction held; a {@link dev.kassa.payment.psp.PspRetryableException} escapes. */
+    public RefundAnswer call(Refund refund, String paymentIntentId) {
         try {
-            answer = psp.createRefund(paymentIntentId, refund.amountMinor(),
+            return new RefundAnswer(psp.createRefund(paymentIntentId, refund.amountMinor(),
                     Map.of("refund_id", refund.refundId(), "payment_order_id", refund.paymentOrderId()),
-                    refund.idempotencyKey());
+                    refund.idempotencyKey()), null);
         } catch (PspRejectedException rejected) {
+            return new RefundAnswer(null, rejected);
+        }
+    }
+
+    /** Applies what the PSP answered to {@link #call}; joins the caller's transaction if there is one. */
+    public boolean apply(Refund refund, RefundAnswer answer, ResultSource source) {
+        if (answer.refusal() != null) {
+            PspRejectedException rejected = answer.refusal();
             log.warn("PSP refused refund {}: {}", refund.refundId(), rejected.getMessage());
             return results.refundFailed(refund.refundId(), null, rejected.code(), rejected.getMessage(), source);
         }
-        return apply(refund, answer, source);
+        return apply(refund, answer.refund(), source);
+    }
+
+    /** What the PSP said to a refund: the refund it created (or replayed), or its refusal of the request. */
+    public record RefundAnswer(PspRefund refund, PspRejectedException refusal) {
     }
 
     /** @return whether a result was applied (false: still pending, or already resolved) */

@@ -99,6 +99,40 @@ public class PaymentOrderRepository {
                 .params(paymentOrderId, attempt).update() == 1;
     }
 
+    /**
+     * {@code NOT_STARTED → EXECUTING} for each (order, attempt), in one statement and one commit for a whole wave
+     * of execution requests.
+     *
+     * @return the orders now EXECUTING the requested attempt: just started, or already executing it (a request
+     *         delivered again; calling the PSP again with the same key is safe). Orders resolved, or on another
+     *         attempt, are absent.
+     */
+    public List<PaymentOrder> startExecutions(List<String> paymentOrderIds, List<Integer> attempts) {
+        return jdbcTemplate.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    WITH requested AS (
+                        SELECT * FROM unnest(?::text[], ?::int[]) AS r(payment_order_id, attempt)
+                    ), started AS (
+                        UPDATE payment_order o
+                           SET status = 'EXECUTING', status_changed_at = now(), updated_at = now()
+                          FROM requested r
+                         WHERE o.payment_order_id = r.payment_order_id AND o.attempt = r.attempt
+                           AND o.status = 'NOT_STARTED'
+                        RETURNING o.*
+                    )
+                    SELECT %1$s FROM started
+                    UNION ALL
+                    -- Same snapshot as the update: this sees the orders that were EXECUTING before it.
+                    SELECT %1$s FROM payment_order
+                     WHERE status = 'EXECUTING'
+                       AND (payment_order_id, attempt) IN (SELECT payment_order_id, attempt FROM requested)"""
+                    .formatted(COLUMNS));
+            statement.setArray(1, connection.createArrayOf("text", paymentOrderIds.toArray()));
+            statement.setArray(2, connection.createArrayOf("integer", attempts.toArray()));
+            return statement;
+        }, ROW);
+    }
+
     /** Remembers the PSP's intent id while the order waits for a webhook. */
     public boolean recordPspReference(String paymentOrderId, int attempt, String pspReference) {
         return jdbc.sql("""

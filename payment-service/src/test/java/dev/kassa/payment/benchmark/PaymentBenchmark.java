@@ -40,7 +40,7 @@ class PaymentBenchmark extends PaymentServiceTestBase {
     private static final int CLIENTS = Integer.getInteger("payment.benchmark.clients", 32);
     private static final Path REPORT = Path.of("target", "payment-benchmark.txt");
 
-    @Value("${kassa.payment.executor-concurrency}")
+    @Value("${kassa.payment.executor.consumer-threads}")
     int executorThreads;
 
     @Test

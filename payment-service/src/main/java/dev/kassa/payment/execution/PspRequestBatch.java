@@ -1,0 +1,196 @@
+package dev.kassa.payment.execution;
+
+import dev.kassa.messaging.consumer.ConcurrentBatchHandler;
+import dev.kassa.messaging.consumer.InboundEvent;
+import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.PaymentOrder;
+import dev.kassa.payment.refund.Refund;
+import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.RefundStatus;
+import dev.kassa.payment.result.ResultSource;
+import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
+import dev.kassa.schemas.event.RefundExecutionRequested;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The executor: takes a poll of {@code payment.psp-requests} and runs it wave by wave ({@link KeyWaves}, so the
+ * requests of one payment order stay in order). A wave is three steps:
+ * <ol>
+ *   <li>one statement, committed at once, moves its orders to EXECUTING ({@link ExecutionStart});</li>
+ *   <li>its PSP calls run concurrently on virtual threads ({@link PspCallLimiter}), with no transaction and
+ *       no pooled connection held while they wait;</li>
+ *   <li>one transaction applies every answer with its outbox rows; if it fails, each answer is applied in a
+ *       transaction of its own.</li>
+ * </ol>
+ * A call that fails transiently (timeout, 5xx, 429, open circuit) or an answer that cannot be applied is
+ * reported back, and the messaging library sends that request to the retry topics (then the dead-letter topic);
+ * it is called again with the same idempotency key. The poll's offsets commit only after every answer is applied
+ * or handed to the retry path, so a crash at any point delivers the request again, and the PSP replays its
+ * first answer to the same key.
+ */
+@Component
+class PspRequestBatch implements ConcurrentBatchHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PspRequestBatch.class);
+
+    private final ExecutionStart start;
+    private final PaymentExecutor payments;
+    private final RefundExecutor refundExecutor;
+    private final RefundRepository refunds;
+    private final PspCallLimiter limiter;
+    private final TransactionTemplate transactions;
+
+    PspRequestBatch(ExecutionStart start, PaymentExecutor payments, RefundExecutor refundExecutor,
+                    RefundRepository refunds, PspCallLimiter limiter, TransactionTemplate transactions) {
+        this.start = start;
+        this.payments = payments;
+        this.refundExecutor = refundExecutor;
+        this.refunds = refunds;
+        this.limiter = limiter;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<FailedEvent> handle(List<InboundEvent> events) {
+        List<FailedEvent> failures = new ArrayList<>();
+        for (List<InboundEvent> wave : KeyWaves.of(events)) {
+            List<PspCall> calls = prepare(wave, failures);
+            apply(callAll(calls, failures), failures);
+        }
+        return failures;
+    }
+
+    /** One request's PSP call; what it returns applies the answer (in the wave's transaction). */
+    private record PspCall(InboundEvent event, Supplier<Runnable> call) {
+    }
+
+    private record Answer(InboundEvent event, Runnable apply) {
+    }
+
+    private List<PspCall> prepare(List<InboundEvent> wave, List<FailedEvent> failures) {
+        List<InboundEvent> charges = new ArrayList<>(wave.size());
+        List<PspCall> calls = new ArrayList<>(wave.size());
+        for (InboundEvent event : wave) {
+            try {
+                switch (event.record()) {
+                    case PaymentOrderExecutionRequested charge -> {
+                        if (charge.getAttempt() < 1) {
+                            throw new InvalidEventException("attempt must be >= 1, was " + charge.getAttempt());
+                        }
+                        charges.add(event);
+                    }
+                    case RefundExecutionRequested refund -> refundCall(event, refund).ifPresent(calls::add);
+                    default -> throw new InvalidEventException("payment.psp-requests does not carry "
+                            + event.record().getSchema().getFullName());
+                }
+            } catch (RuntimeException e) {
+                failures.add(new FailedEvent(event, e));
+            }
+        }
+        if (charges.isEmpty()) {
+            return calls;
+        }
+        Map<String, PaymentOrder> executing;
+        try {
+            executing = start.begin(charges.stream()
+                    .map(event -> (PaymentOrderExecutionRequested) event.record()).toList());
+        } catch (RuntimeException e) {
+            charges.forEach(event -> failures.add(new FailedEvent(event, e)));
+            return calls;
+        }
+        for (InboundEvent event : charges) {
+            PaymentOrderExecutionRequested request = (PaymentOrderExecutionRequested) event.record();
+            PaymentOrder order = executing.get(request.getPaymentOrderId());
+            if (order == null) {
+                try (PaymentMdc mdc = PaymentMdc.of(request.getCheckoutId(), request.getPaymentOrderId())) {
+                    log.info("Execution request for attempt {} skipped: the order is resolved or on another attempt",
+                            request.getAttempt());
+                }
+                continue;
+            }
+            String token = request.getPaymentMethodToken();
+            calls.add(new PspCall(event, () -> {
+                PaymentExecutor.ChargeAnswer answer;
+                try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+                    answer = payments.call(order, token);
+                }
+                return () -> payments.apply(order, answer, ResultSource.PSP_RESPONSE);
+            }));
+        }
+        return calls;
+    }
+
+    private Optional<PspCall> refundCall(InboundEvent event, RefundExecutionRequested request) {
+        try (PaymentMdc mdc = PaymentMdc.of(request.getCheckoutId(), request.getPaymentOrderId())) {
+            Refund refund = refunds.find(request.getRefundId())
+                    .orElseThrow(() -> new InvalidEventException("Unknown refund " + request.getRefundId()));
+            if (refund.status() != RefundStatus.REQUESTED || refund.attempt() != request.getAttempt()) {
+                log.info("Refund {} is {} (attempt {}): execution request skipped", refund.refundId(), refund.status(),
+                        refund.attempt());
+                return Optional.empty();
+            }
+            String intentId = request.getPspReference();
+            return Optional.of(new PspCall(event, () -> {
+                RefundExecutor.RefundAnswer answer;
+                try (PaymentMdc inCall = PaymentMdc.of(request.getCheckoutId(), request.getPaymentOrderId())) {
+                    answer = refundExecutor.call(refund, intentId);
+                }
+                return () -> refundExecutor.apply(refund, answer, ResultSource.PSP_RESPONSE);
+            }));
+        }
+    }
+
+    /** Runs the wave's calls concurrently and waits for all of them: a failed call is reported, never applied. */
+    private List<Answer> callAll(List<PspCall> calls, List<FailedEvent> failures) {
+        List<CompletableFuture<Runnable>> pending = new ArrayList<>(calls.size());
+        try {
+            for (PspCall call : calls) {
+                pending.add(limiter.start(call.call()));
+            }
+        } catch (InterruptedException e) {
+            // The container is stopping: nothing of this poll is committed, so all of it is delivered again.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting PSP calls", e);
+        }
+        List<Answer> answers = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            InboundEvent event = calls.get(i).event();
+            try {
+                answers.add(new Answer(event, pending.get(i).join()));
+            } catch (CompletionException e) {
+                failures.add(new FailedEvent(event, e.getCause() instanceof RuntimeException cause ? cause : e));
+            }
+        }
+        return answers;
+    }
+
+    private void apply(List<Answer> answers, List<FailedEvent> failures) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> answers.forEach(answer -> answer.apply().run()));
+        } catch (RuntimeException together) {
+            log.info("{} PSP answers failed to apply together ({}); applying them one transaction each",
+                    answers.size(), together.toString());
+            for (Answer answer : answers) {
+                try {
+                    transactions.executeWithoutResult(status -> answer.apply().run());
+                } catch (RuntimeException alone) {
+                    failures.add(new FailedEvent(answer.event(), alone));
+                }
+            }
+        }
+    }
+}
