@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EventConsumerRegistrar implements KafkaListenerConfigurer {
 
     static final String DEFAULT_FACTORY_BEAN_NAME = "kafkaListenerContainerFactory";
+    static final int RETRY_TOPIC_CONCURRENCY = 1;
 
     private static final Method LISTENER_METHOD = listenerMethod(InboxListener.class, InboxListener.METHOD,
             ConsumerRecord.class);
@@ -88,9 +89,9 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
             }
             InboxListener listener = new InboxListener(consumer.group(), consumer.handler(), inbox, transactions,
                     metrics);
-            RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
-                    LISTENER_METHOD);
             MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
+            RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
+                    LISTENER_METHOD, endpoint == main);
             processor.accept(main);
             retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
                     registrar, containerFactory, DEFAULT_FACTORY_BEAN_NAME);
@@ -115,9 +116,9 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     private void registerConcurrent(EventConsumer consumer, KafkaListenerEndpointRegistrar registrar) {
         ConcurrentBatchListener listener = new ConcurrentBatchListener(consumer.group(), consumer.concurrentHandler(),
                 () -> retryTopicSupport.recovererFor(consumer.listenerId()), metrics);
-        RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
-                CONCURRENT_RECORD_METHOD);
         MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
+        RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
+                CONCURRENT_RECORD_METHOD, endpoint == main);
         processor.accept(main);
         retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
                 registrar, containerFactory, DEFAULT_FACTORY_BEAN_NAME);
@@ -136,7 +137,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
 
     /** Applied by spring-kafka to the main endpoint and to each retry/DLT endpoint before it suffixes names. */
     private void configure(MethodKafkaListenerEndpoint<?, ?> endpoint, EventConsumer consumer, Object listener,
-                           Method method) {
+                           Method method, boolean mainTopic) {
         endpoint.setId(consumer.listenerId());
         endpoint.setGroupId(consumer.group());
         endpoint.setTopics(consumer.topic());
@@ -144,7 +145,8 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         endpoint.setMethod(method);
         endpoint.setMessageHandlerMethodFactory(handlerMethodFactory);
         int concurrency = consumer.concurrency() > 0 ? consumer.concurrency() : properties.consumer().concurrency();
-        endpoint.setConcurrency(concurrency);
+        // Retry topics carry only the failures: one consumer each, since every idle consumer still polls the broker.
+        endpoint.setConcurrency(mainTopic ? concurrency : RETRY_TOPIC_CONCURRENCY);
     }
 
     private RetryTopicConfiguration retryConfiguration(EventConsumer consumer) {
