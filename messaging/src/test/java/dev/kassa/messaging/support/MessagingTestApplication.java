@@ -69,6 +69,11 @@ public class MessagingTestApplication {
     }
 
     @Bean
+    EventConsumer concurrentConsumer(ScriptedHandlers handlers) {
+        return EventConsumer.concurrent(CONCURRENT, CONCURRENT_GROUP, handlers.forConcurrentPolls(CONCURRENT_GROUP));
+    }
+
+    @Bean
     EventConsumer defaultsConsumer(ScriptedHandlers handlers) {
         return EventConsumer.of(DEFAULTS, DEFAULTS_GROUP, handlers.forConsumer(DEFAULTS_GROUP));
     }

@@ -1,8 +1,11 @@
 package dev.kassa.messaging.support;
 
 import dev.kassa.messaging.consumer.BatchEventHandler;
+import dev.kassa.messaging.consumer.ConcurrentBatchHandler;
 import dev.kassa.messaging.consumer.EventHandler;
+import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +66,26 @@ public class ScriptedHandlers {
         return events -> {
             batchSizes.computeIfAbsent(consumer, c -> new CopyOnWriteArrayList<>()).add(events.size());
             events.forEach(each::handle);
+        };
+    }
+
+    /**
+     * A concurrent consumer's handler with the same per-event behaviour: each event's effect commits on its own
+     * (there is no library transaction), and a failing event is reported, not thrown.
+     */
+    public ConcurrentBatchHandler forConcurrentPolls(String consumer) {
+        EventHandler each = forConsumer(consumer);
+        return events -> {
+            batchSizes.computeIfAbsent(consumer, c -> new CopyOnWriteArrayList<>()).add(events.size());
+            List<ConcurrentBatchHandler.FailedEvent> failures = new ArrayList<>();
+            for (InboundEvent event : events) {
+                try {
+                    each.handle(event);
+                } catch (RuntimeException e) {
+                    failures.add(new ConcurrentBatchHandler.FailedEvent(event, e));
+                }
+            }
+            return failures;
         };
     }
 

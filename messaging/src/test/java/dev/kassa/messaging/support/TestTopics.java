@@ -25,6 +25,9 @@ public final class TestTopics {
     public static final String ALPHA_GROUP = "alpha";
     public static final String BETA_GROUP = "beta";
 
+    public static final String CONCURRENT = "test.concurrent";
+    public static final String CONCURRENT_GROUP = "concurrent-test";
+
     public static final String DEFAULTS = "test.defaults";
     public static final String DEFAULTS_GROUP = "defaults-test";
 

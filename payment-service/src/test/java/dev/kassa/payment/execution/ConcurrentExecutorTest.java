@@ -79,7 +79,7 @@ class ConcurrentExecutorTest extends PaymentServiceTestBase {
         orderIds.forEach(orderId -> TestEvents.publish(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId)));
 
         try (TopicRecorder retried = new TopicRecorder(Topics.retryTopic(Topics.PAYMENT_PSP_REQUESTS,
-                     ConsumerGroups.PAYMENT_SERVICE, 1));
+                     ConsumerGroups.PAYMENT_SERVICE, 0));
              TopicRecorder deadLetters = new TopicRecorder(Topics.deadLetterTopic(Topics.PAYMENT_PSP_REQUESTS,
                      ConsumerGroups.PAYMENT_SERVICE))) {
             eventually().until(() -> orderIds.stream().allMatch(id -> deadLetters.forKey(id).size() == 1));
