@@ -98,7 +98,7 @@ public final class ConcurrentBatchListener {
         }
         SpecificRecord event = record.value().record();
         return new InboundEvent(record.key(), InboxListener.eventId(record, event), event, record.topic(),
-                record.partition(), record.offset());
+                record.partition(), record.offset(), record.headers());
     }
 
     /** Publishes {@code record} where spring-kafka's error handler would, waiting for the broker's acknowledgement. */

@@ -7,6 +7,8 @@ import dev.kassa.messaging.inbox.Inbox;
 import dev.kassa.messaging.outbox.OutboxAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -16,9 +18,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -44,6 +48,24 @@ public class ConsumerAutoConfiguration {
     @ConditionalOnMissingBean
     ConsumerMetrics kassaConsumerMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
         return new ConsumerMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** With Micrometer Tracing on the classpath, handlers of whole polls continue each event's trace. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class TracingConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        EventTracing kassaEventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return new MicrometerEventTracing(tracer, propagator);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing kassaNoEventTracing() {
+        return EventTracing.NONE;
     }
 
     /** The retry topics' own scheduler (resumes paused partitions when a backoff ends), apart from the service's. */

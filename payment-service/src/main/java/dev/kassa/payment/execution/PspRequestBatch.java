@@ -1,6 +1,7 @@
 package dev.kassa.payment.execution;
 
 import dev.kassa.messaging.consumer.ConcurrentBatchHandler;
+import dev.kassa.messaging.consumer.EventTracing;
 import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
 import dev.kassa.payment.observability.PaymentMdc;
@@ -43,6 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PspRequestBatch implements ConcurrentBatchHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PspRequestBatch.class);
+    private static final String PSP_CALL_SPAN = "psp call";
+    private static final String APPLY_SPAN = "psp answer applied";
 
     private final ExecutionStart start;
     private final PaymentExecutor payments;
@@ -50,15 +53,18 @@ class PspRequestBatch implements ConcurrentBatchHandler {
     private final RefundRepository refunds;
     private final PspCallLimiter limiter;
     private final TransactionTemplate transactions;
+    private final EventTracing tracing;
 
     PspRequestBatch(ExecutionStart start, PaymentExecutor payments, RefundExecutor refundExecutor,
-                    RefundRepository refunds, PspCallLimiter limiter, TransactionTemplate transactions) {
+                    RefundRepository refunds, PspCallLimiter limiter, TransactionTemplate transactions,
+                    EventTracing tracing) {
         this.start = start;
         this.payments = payments;
         this.refundExecutor = refundExecutor;
         this.refunds = refunds;
         this.limiter = limiter;
         this.transactions = transactions;
+        this.tracing = tracing;
     }
 
     @Override
@@ -156,7 +162,11 @@ class PspRequestBatch implements ConcurrentBatchHandler {
         List<CompletableFuture<Runnable>> pending = new ArrayList<>(calls.size());
         try {
             for (PspCall call : calls) {
-                pending.add(limiter.start(call.call()));
+                pending.add(limiter.start(() -> {
+                    try (EventTracing.Scope trace = tracing.continueTrace(call.event(), PSP_CALL_SPAN)) {
+                        return call.call().get();
+                    }
+                }));
             }
         } catch (InterruptedException e) {
             // The container is stopping: nothing of this poll is committed, so all of it is delivered again.
@@ -175,18 +185,25 @@ class PspRequestBatch implements ConcurrentBatchHandler {
         return answers;
     }
 
+    /** In the request's trace, so that the result event carries the trace of the checkout that caused it. */
+    private void applyInItsTrace(Answer answer) {
+        try (EventTracing.Scope trace = tracing.continueTrace(answer.event(), APPLY_SPAN)) {
+            answer.apply().run();
+        }
+    }
+
     private void apply(List<Answer> answers, List<FailedEvent> failures) {
         if (answers.isEmpty()) {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> answers.forEach(answer -> answer.apply().run()));
+            transactions.executeWithoutResult(status -> answers.forEach(this::applyInItsTrace));
         } catch (RuntimeException together) {
             log.info("{} PSP answers failed to apply together ({}); applying them one transaction each",
                     answers.size(), together.toString());
             for (Answer answer : answers) {
                 try {
-                    transactions.executeWithoutResult(status -> answer.apply().run());
+                    transactions.executeWithoutResult(status -> applyInItsTrace(answer));
                 } catch (RuntimeException alone) {
                     failures.add(new FailedEvent(answer.event(), alone));
                 }
