@@ -1,78 +1,160 @@
 package dev.kassa.payment.confirmation;
 
-import dev.kassa.payment.checkout.CheckoutRepository;
-import dev.kassa.payment.observability.PaymentMdc;
-import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.messaging.consumer.InboundEvent;
+import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.payment.confirmation.ConfirmationRepository.ConfirmedOrder;
 import dev.kassa.schemas.event.LedgerEntryKind;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.WalletCredited;
 import dev.kassa.schemas.event.WalletDebited;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * wallet-service's and ledger-service's confirmations: set {@code wallet_updated} / {@code ledger_updated}
- * (once; a flag already set is a duplicate) and complete the checkout when nothing is left to wait for.
- * Runs in the consumer's transaction with its inbox row.
+ * of the payment order ({@code WalletCredited}, {@code LedgerTransactionRecorded} of a payment) or of the
+ * refund ({@code WalletDebited}, {@code LedgerTransactionRecorded} of a refund), once each, and complete
+ * the checkouts that have nothing left to wait for.
+ *
+ * <p>Runs in the consumer's transaction with the inbox rows, for a whole poll at once: a few set-based
+ * statements per batch instead of several statements and a commit per event (see
+ * {@link ConfirmationRepository}). One event (a retry topic, or a batch applied again event by event after
+ * it failed) takes the same code with a list of one, so both paths have the same effect by construction.
+ * A flag that is already set, or an order that is not ours or not succeeded, is acknowledged and left alone.
  */
 @Component
 public class Confirmations {
 
     private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
 
-    private final PaymentOrderRepository orders;
-    private final RefundRepository refunds;
-    private final CheckoutRepository checkouts;
+    private final ConfirmationRepository repository;
 
-    public Confirmations(PaymentOrderRepository orders, RefundRepository refunds, CheckoutRepository checkouts) {
-        this.orders = orders;
-        this.refunds = refunds;
-        this.checkouts = checkouts;
+    Confirmations(ConfirmationRepository repository) {
+        this.repository = repository;
     }
 
-    public void walletCredited(WalletCredited event) {
-        try (PaymentMdc mdc = PaymentMdc.of(event.getCheckoutId(), event.getPaymentOrderId())) {
-            paymentConfirmed("wallet", orders.markWalletUpdated(event.getPaymentOrderId()));
-        }
-    }
-
-    public void walletDebited(WalletDebited event) {
-        try (PaymentMdc mdc = PaymentMdc.of(event.getCheckoutId(), event.getPaymentOrderId())) {
-            refundConfirmed("wallet", event.getRefundId(), refunds.markWalletUpdated(event.getRefundId()));
-        }
-    }
-
-    public void ledgerRecorded(LedgerTransactionRecorded event) {
-        try (PaymentMdc mdc = PaymentMdc.of(event.getCheckoutId(), event.getPaymentOrderId())) {
-            if (event.getKind() == LedgerEntryKind.REFUND) {
-                refundConfirmed("ledger", event.getRefundId(),
-                        event.getRefundId() != null && refunds.markLedgerUpdated(event.getRefundId()));
-            } else {
-                paymentConfirmed("ledger", orders.markLedgerUpdated(event.getPaymentOrderId()));
+    /** New events of {@code wallet.events}, in read order. */
+    public void walletEvents(List<InboundEvent> events) {
+        Flags flags = new Flags(events.size());
+        for (InboundEvent event : events) {
+            switch (event.record()) {
+                case WalletCredited credited -> flags.payment(credited.getPaymentOrderId(), true, false);
+                case WalletDebited debited -> flags.refund(debited.getRefundId(), true, false);
+                default -> throw new InvalidEventException("wallet.events does not carry "
+                        + event.record().getSchema().getFullName() + " (event " + event.eventId() + ")");
             }
         }
+        apply("wallet", flags);
     }
 
-    private void paymentConfirmed(String by, Optional<PaymentOrder> updated) {
-        if (updated.isEmpty()) {
-            log.info("Confirmation by {} ignored: already recorded, or no succeeded order of ours", by);
+    /** New events of {@code ledger.events}, in read order. */
+    public void ledgerEvents(List<InboundEvent> events) {
+        Flags flags = new Flags(events.size());
+        for (InboundEvent event : events) {
+            LedgerTransactionRecorded recorded = event.recordAs(LedgerTransactionRecorded.class);
+            if (recorded.getKind() != LedgerEntryKind.REFUND) {
+                flags.payment(recorded.getPaymentOrderId(), false, true);
+            } else if (recorded.getRefundId() != null) {
+                flags.refund(recorded.getRefundId(), false, true);
+            } else {
+                log.info("Refund entry {} of payment order {} names no refund: nothing of ours to confirm",
+                        recorded.getJournalEntryId(), recorded.getPaymentOrderId());
+            }
+        }
+        apply("ledger", flags);
+    }
+
+    private void apply(String by, Flags flags) {
+        // Refunds before orders before checkouts: the lock order every transaction of this service keeps.
+        if (!flags.refunds.isEmpty()) {
+            String[] ids = Flags.ids(flags.refunds);
+            logIgnored(by, "refund", ids,
+                    repository.confirmRefunds(ids, Flags.wallet(flags.refunds), Flags.ledger(flags.refunds)));
+        }
+        if (flags.orders.isEmpty()) {
             return;
         }
-        log.info("Payment recorded by {}", by);
-        if (checkouts.completeIfDone(updated.get().checkoutId())) {
-            log.info("Checkout COMPLETED");
+        String[] ids = Flags.ids(flags.orders);
+        List<ConfirmedOrder> confirmed = repository.confirmPayments(ids, Flags.wallet(flags.orders),
+                Flags.ledger(flags.orders));
+        logIgnored(by, "payment order", ids, confirmed.stream().map(ConfirmedOrder::paymentOrderId).toList());
+        // Only an order that became fully confirmed in this transaction can be the last one its checkout waits
+        // for: a checkout whose orders were all confirmed earlier was completed by that earlier transaction.
+        Set<String> checkouts = new LinkedHashSet<>();
+        for (ConfirmedOrder order : confirmed) {
+            if (order.fullyConfirmed()) {
+                checkouts.add(order.checkoutId());
+            }
         }
+        List<String> completed = checkouts.isEmpty() ? List.of() : repository.completeCheckouts(checkouts);
+        if (!completed.isEmpty()) {
+            log.info("Checkouts COMPLETED on {} confirmations: {}", by, completed);
+        }
+        log.debug("{} confirmations: {} of {} payment orders recorded, {} checkouts completed", by, confirmed.size(),
+                ids.length, completed.size());
     }
 
-    private static void refundConfirmed(String by, String refundId, boolean updated) {
-        if (updated) {
-            log.info("Refund {} recorded by {}", refundId, by);
-        } else {
-            log.info("Refund confirmation by {} for {} ignored: already recorded, or no refund of ours", by, refundId);
+    private static void logIgnored(String by, String what, String[] ids, List<String> recorded) {
+        if (recorded.size() == ids.length) {
+            return;
+        }
+        Set<String> applied = new HashSet<>(recorded);
+        Arrays.stream(ids).distinct().filter(id -> !applied.contains(id)).forEach(id -> log.info(
+                "Confirmation by {} for {} {} ignored: already recorded, or not ours (or, for an order, not succeeded)",
+                by, what, id));
+    }
+
+    /** What one event confirms: the wallet or the ledger flag of one payment order or refund. */
+    private record Flag(String id, boolean wallet, boolean ledger) {
+    }
+
+    /** One batch's confirmations, split into payment orders and refunds. */
+    private static final class Flags {
+
+        final List<Flag> orders;
+        final List<Flag> refunds = new ArrayList<>();
+
+        Flags(int size) {
+            orders = new ArrayList<>(size);
+        }
+
+        void payment(String orderId, boolean wallet, boolean ledger) {
+            orders.add(new Flag(orderId, wallet, ledger));
+        }
+
+        void refund(String refundId, boolean wallet, boolean ledger) {
+            refunds.add(new Flag(refundId, wallet, ledger));
+        }
+
+        static String[] ids(List<Flag> flags) {
+            String[] ids = new String[flags.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = flags.get(i).id();
+            }
+            return ids;
+        }
+
+        static boolean[] wallet(List<Flag> flags) {
+            boolean[] wallet = new boolean[flags.size()];
+            for (int i = 0; i < wallet.length; i++) {
+                wallet[i] = flags.get(i).wallet();
+            }
+            return wallet;
+        }
+
+        static boolean[] ledger(List<Flag> flags) {
+            boolean[] ledger = new boolean[flags.size()];
+            for (int i = 0; i < ledger.length; i++) {
+                ledger[i] = flags.get(i).ledger();
+            }
+            return ledger;
         }
     }
 }

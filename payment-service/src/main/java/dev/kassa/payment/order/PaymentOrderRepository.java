@@ -174,24 +174,6 @@ public class PaymentOrderRepository {
                 .param(paymentOrderId).query(ROW).optional();
     }
 
-    /** wallet-service credited the seller; once only. */
-    public Optional<PaymentOrder> markWalletUpdated(String paymentOrderId) {
-        return jdbc.sql("""
-                UPDATE payment_order SET wallet_updated = true, updated_at = now()
-                WHERE payment_order_id = ? AND status = 'SUCCEEDED' AND NOT wallet_updated
-                RETURNING""" + " " + COLUMNS)
-                .param(paymentOrderId).query(ROW).optional();
-    }
-
-    /** ledger-service recorded the payment; once only. */
-    public Optional<PaymentOrder> markLedgerUpdated(String paymentOrderId) {
-        return jdbc.sql("""
-                UPDATE payment_order SET ledger_updated = true, updated_at = now()
-                WHERE payment_order_id = ? AND status = 'SUCCEEDED' AND NOT ledger_updated
-                RETURNING""" + " " + COLUMNS)
-                .param(paymentOrderId).query(ROW).optional();
-    }
-
     /**
      * Reserves {@code amountMinor} of a succeeded order for a refund, only if it fits in what is neither
      * refunded nor reserved; the database check constraint backs this up.

@@ -77,16 +77,6 @@ public class RefundRepository {
                 .query(RefundRepository::map).optional();
     }
 
-    public boolean markWalletUpdated(String refundId) {
-        return jdbc.sql("UPDATE refund SET wallet_updated = true, updated_at = now() WHERE refund_id = ? AND NOT wallet_updated")
-                .param(refundId).update() == 1;
-    }
-
-    public boolean markLedgerUpdated(String refundId) {
-        return jdbc.sql("UPDATE refund SET ledger_updated = true, updated_at = now() WHERE refund_id = ? AND NOT ledger_updated")
-                .param(refundId).update() == 1;
-    }
-
     /** Refunds still unresolved after {@code age}, oldest first. */
     public List<Refund> findUnresolvedLongerThan(Duration age, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """

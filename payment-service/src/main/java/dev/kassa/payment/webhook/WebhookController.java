@@ -2,12 +2,12 @@ package dev.kassa.payment.webhook;
 
 import dev.kassa.payment.api.ApiProblem;
 import dev.kassa.payment.api.FieldViolation;
-import dev.kassa.payment.webhook.WebhookProcessor.PspEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,16 +17,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/webhooks/psp}. The body is taken as raw bytes: the signature covers exactly what
  * was sent. A bad or missing signature is a 400 problem and changes nothing; every verified event is
  * acknowledged with 200, including events that match nothing of ours (recorded for operators), so the
- * PSP does not redeliver them forever.
+ * PSP does not redeliver them forever. The body is parsed once, after the signature is verified, into only
+ * the fields Kassa reads.
  */
 @RestController
 public class WebhookController {
@@ -38,8 +35,9 @@ public class WebhookController {
     private final WebhookSignatureVerifier verifier;
     private final WebhookProcessor processor;
     private final MeterRegistry meters;
-    /** The PSP is an outside party that adds fields: read its events tolerantly. */
-    private final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private final PspEventParser parser = new PspEventParser();
+    /** {@code kassa.payment.webhooks} by event type, one counter per outcome: looked up, not rebuilt, per request. */
+    private final Map<String, Counter[]> received = new ConcurrentHashMap<>();
 
     public WebhookController(WebhookSignatureVerifier verifier, WebhookProcessor processor, MeterRegistry meters) {
         this.verifier = verifier;
@@ -55,7 +53,7 @@ public class WebhookController {
         PspEvent event;
         try {
             verifier.verify(signature, raw);
-            event = parse(raw);
+            event = parser.parse(raw);
         } catch (WebhookRejectedException rejected) {
             Counter.builder(REJECTIONS_METRIC).description("PSP webhooks refused, by reason")
                     .tag("reason", rejected.rejection().tag()).register(meters).increment();
@@ -65,24 +63,19 @@ public class WebhookController {
                     field + ": " + rejected.getMessage(), List.of(new FieldViolation(field, rejected.getMessage())));
         }
         WebhookOutcome outcome = processor.process(event);
-        Counter.builder(RECEIVED_METRIC).description("Verified PSP webhooks, by outcome")
-                .tag("type", event.type()).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-                .register(meters).increment();
+        received(event.type(), outcome).increment();
         return ResponseEntity.ok(Map.of("event_id", event.id(), "outcome", outcome.name()));
     }
 
-    private PspEvent parse(byte[] raw) {
-        JsonNode root;
-        try {
-            root = json.readTree(raw);
-        } catch (JacksonException e) {
-            throw new WebhookRejectedException(WebhookRejection.MALFORMED_EVENT);
+    private Counter received(String type, WebhookOutcome outcome) {
+        Counter[] byOutcome = received.computeIfAbsent(type, t -> new Counter[WebhookOutcome.values().length]);
+        Counter counter = byOutcome[outcome.ordinal()];
+        if (counter == null) {
+            // Registering is idempotent, so two requests racing here store the same counter.
+            counter = Counter.builder(RECEIVED_METRIC).description("Verified PSP webhooks, by outcome")
+                    .tag("type", type).tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters);
+            byOutcome[outcome.ordinal()] = counter;
         }
-        if (root == null || !root.isObject() || !root.path("id").isString() || !root.path("type").isString()
-                || !root.path("data").path("object").isObject()) {
-            throw new WebhookRejectedException(WebhookRejection.MALFORMED_EVENT);
-        }
-        return new PspEvent(root.get("id").stringValue(), root.get("type").stringValue(),
-                root.path("data").path("object"), new String(raw, StandardCharsets.UTF_8));
+        return counter;
     }
 }

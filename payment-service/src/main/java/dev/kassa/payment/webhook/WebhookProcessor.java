@@ -1,146 +1,114 @@
 package dev.kassa.payment.webhook;
 
-import dev.kassa.payment.execution.PaymentExecutor;
-import dev.kassa.payment.execution.RefundExecutor;
-import dev.kassa.payment.observability.PaymentMdc;
-import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
 import dev.kassa.payment.psp.PaymentIntent;
 import dev.kassa.payment.psp.PspRefund;
-import dev.kassa.payment.refund.Refund;
-import dev.kassa.payment.refund.RefundRepository;
-import dev.kassa.payment.result.ResultSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import dev.kassa.payment.webhook.PspEvent.PspObject;
+import dev.kassa.payment.webhook.WebhookEventStore.Check;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Applies one verified PSP event, in ONE transaction with its dedupe row: a redelivered event id changes
- * nothing; the result goes through the same result-applying code as the PSP's synchronous answer.
+ * Handles one verified PSP event. Most events repeat a result that is already applied: every synchronous
+ * charge and refund is answered in the HTTP response AND announced again by a webhook. Those are recorded
+ * (for audit, deduplicated on the event id) by ONE statement that also checks the state, without a
+ * transaction, lock or state change; only an event the state does not reflect yet takes the full path
+ * ({@link WebhookStateChange}): its transaction, the guarded update and the outbox row.
  */
 @Component
 public class WebhookProcessor {
 
+    static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
+    static final String PAYMENT_FAILED = "payment_intent.payment_failed";
+    static final String REFUND_SUCCEEDED = "refund.succeeded";
+    static final String REFUND_FAILED = "refund.failed";
+
+    /** The meter the result-applying code counts late or duplicate results with; the fast path counts here too. */
+    private static final String RESULTS_METRIC = "kassa.payment.results";
+
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
 
     private final WebhookEventStore events;
-    private final PaymentOrderRepository orders;
-    private final RefundRepository refunds;
-    private final PaymentExecutor payments;
-    private final RefundExecutor refundExecutor;
+    private final WebhookStateChange stateChange;
+    private final Counter paymentSucceededIgnored;
+    private final Counter paymentFailedIgnored;
+    private final Counter refundSucceededIgnored;
+    private final Counter refundFailedIgnored;
 
-    public WebhookProcessor(WebhookEventStore events, PaymentOrderRepository orders, RefundRepository refunds,
-                            PaymentExecutor payments, RefundExecutor refundExecutor) {
+    public WebhookProcessor(WebhookEventStore events, WebhookStateChange stateChange, MeterRegistry meters) {
         this.events = events;
-        this.orders = orders;
-        this.refunds = refunds;
-        this.payments = payments;
-        this.refundExecutor = refundExecutor;
+        this.stateChange = stateChange;
+        this.paymentSucceededIgnored = ignoredResults(meters, "payment_succeeded");
+        this.paymentFailedIgnored = ignoredResults(meters, "payment_failed");
+        this.refundSucceededIgnored = ignoredResults(meters, "refund_succeeded");
+        this.refundFailedIgnored = ignoredResults(meters, "refund_failed");
     }
 
-    /** A verified event: {@code {id, type, created, data: {object}}}. */
-    public record PspEvent(String id, String type, JsonNode object, String rawJson) {
-    }
-
-    @Transactional
     public WebhookOutcome process(PspEvent event) {
-        String objectId = text(event.object(), "id");
-        if (!events.insertIfAbsent(event.id(), event.type(), objectId)) {
-            log.info("PSP event {} ({}) received again: acknowledged, not applied twice", event.id(), event.type());
-            return WebhookOutcome.DUPLICATE;
-        }
-        Result result = switch (event.type()) {
-            case "payment_intent.succeeded", "payment_intent.payment_failed" -> paymentIntent(event);
-            case "refund.succeeded", "refund.failed" -> refund(event);
-            default -> new Result(WebhookOutcome.IGNORED, "event type not acted on");
+        return switch (event.type()) {
+            case PAYMENT_SUCCEEDED, PAYMENT_FAILED -> paymentIntent(event);
+            case REFUND_SUCCEEDED, REFUND_FAILED -> refund(event);
+            default -> events.recordNotActedOn(event) ? WebhookOutcome.IGNORED : duplicate(event);
         };
-        events.recordOutcome(event.id(), result.outcome(), result.detail(), event.rawJson());
-        if (result.outcome() == WebhookOutcome.UNMATCHED) {
-            log.warn("PSP event {} ({}, object {}) matches nothing of ours: recorded for operators", event.id(),
-                    event.type(), objectId);
-        }
-        return result.outcome();
     }
 
-    private record Result(WebhookOutcome outcome, String detail) {
+    private WebhookOutcome paymentIntent(PspEvent event) {
+        PspObject intent = event.object();
+        // The executor's own reading of an intent's status, so both paths agree on what is final.
+        PaymentIntent result = new PaymentIntent(intent.id(), intent.status(), 0, null, null, null, null);
+        int attempt = intent.attempt() == null ? -1 : parseAttempt(intent.attempt());
+        if (result.pending() || intent.id() == null || intent.paymentOrderId() == null || attempt < 1
+                || intent.currency() == null) {
+            return stateChange.apply(event);
+        }
+        Check check = events.recordIfPaymentApplied(event, result.succeeded() ? "SUCCEEDED" : "FAILED", attempt,
+                intent.currency().toUpperCase(Locale.ROOT));
+        return outcome(event, check, result.succeeded() ? paymentSucceededIgnored : paymentFailedIgnored);
     }
 
-    private Result paymentIntent(PspEvent event) {
-        PaymentIntent intent = intent(event.object());
-        String orderId = intent.metadata().get("payment_order_id");
-        Optional<PaymentOrder> found = orderId != null ? orders.find(orderId) : orders.findByPspReference(intent.id());
-        if (found.isEmpty()) {
-            return new Result(WebhookOutcome.UNMATCHED, "no payment order for intent " + intent.id());
+    private WebhookOutcome refund(PspEvent event) {
+        PspObject refund = event.object();
+        PspRefund result = new PspRefund(refund.id(), refund.status(), 0, null, null);
+        if (result.pending() || refund.id() == null || refund.refundId() == null) {
+            return stateChange.apply(event);
         }
-        PaymentOrder order = found.get();
-        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
-            int attempt = attemptOf(intent, order);
-            if (attempt != order.attempt()) {
-                log.info("PSP event {} is for attempt {} but the order is on attempt {}: ignored", event.id(), attempt,
-                        order.attempt());
-                return new Result(WebhookOutcome.IGNORED, "attempt " + attempt + " superseded");
+        Check check = events.recordIfRefundApplied(event, result.succeeded() ? "SUCCEEDED" : "FAILED");
+        return outcome(event, check, result.succeeded() ? refundSucceededIgnored : refundFailedIgnored);
+    }
+
+    private WebhookOutcome outcome(PspEvent event, Check check, Counter ignored) {
+        return switch (check) {
+            case RECORDED -> {
+                ignored.increment();
+                log.debug("PSP event {} ({}) repeats the result of {}, applied before: recorded", event.id(),
+                        event.type(), event.object().id());
+                yield WebhookOutcome.IGNORED;
             }
-            boolean applied = payments.apply(order, intent, ResultSource.WEBHOOK);
-            return new Result(applied ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED,
-                    applied ? intent.status() : "order already " + order.status());
-        }
+            case DUPLICATE -> duplicate(event);
+            case NOT_APPLIED -> stateChange.apply(event);
+        };
     }
 
-    private Result refund(PspEvent event) {
-        JsonNode object = event.object();
-        PspRefund answer = new PspRefund(text(object, "id"), text(object, "status"), object.path("amount").asLong(),
-                text(object, "payment_intent"), text(object, "failure_reason"));
-        String refundId = text(object.path("metadata"), "refund_id");
-        Optional<Refund> found = refundId != null ? refunds.find(refundId) : Optional.empty();
-        if (found.isEmpty() && answer.id() != null) {
-            found = refunds.findByPspReference(answer.id());
-        }
-        if (found.isEmpty()) {
-            return new Result(WebhookOutcome.UNMATCHED, "no refund for " + answer.id());
-        }
-        Refund refund = found.get();
-        PaymentOrder order = orders.find(refund.paymentOrderId()).orElseThrow();
-        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
-            boolean applied = refundExecutor.apply(refund, answer, ResultSource.WEBHOOK);
-            return new Result(applied ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED,
-                    applied ? answer.status() : "refund already " + refund.status());
-        }
+    private static WebhookOutcome duplicate(PspEvent event) {
+        log.info("PSP event {} ({}) received again: acknowledged, not applied twice", event.id(), event.type());
+        return WebhookOutcome.DUPLICATE;
     }
 
-    /** The attempt the PSP echoes in metadata; for an intent without it, the attempt that created the intent. */
-    private static int attemptOf(PaymentIntent intent, PaymentOrder order) {
-        String attempt = intent.metadata().get("attempt");
-        if (attempt != null) {
-            try {
-                return Integer.parseInt(attempt);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-        return intent.id() != null && intent.id().equals(order.pspReference()) ? order.attempt() : -1;
+    private static Counter ignoredResults(MeterRegistry meters, String result) {
+        return Counter.builder(RESULTS_METRIC)
+                .description("PSP results applied (applied=true) or ignored as late or duplicate")
+                .tag("result", result).tag("source", "webhook").tag("applied", "false").register(meters);
     }
 
-    private static PaymentIntent intent(JsonNode object) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        object.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asString()));
-        JsonNode lastError = object.path("last_payment_error");
-        String declineCode = null;
-        String message = null;
-        if (lastError.isObject()) {
-            declineCode = text(lastError, "decline_code") != null ? text(lastError, "decline_code") : text(lastError, "code");
-            message = text(lastError, "message");
+    /** The attempt echoed in an intent's metadata; -1, an attempt no order has, when it is not a number. */
+    static int parseAttempt(String attempt) {
+        try {
+            return Integer.parseInt(attempt);
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        return new PaymentIntent(text(object, "id"), text(object, "status"), object.path("amount").asLong(),
-                text(object, "currency"), metadata, declineCode, message);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 }

@@ -25,6 +25,11 @@ public class WebhookSignatureVerifier {
     private static final String HMAC = "HmacSHA256";
 
     private final List<byte[]> secrets;
+    /**
+     * One Mac per secret, initialized once and cloned for each request: a clone copies the keyed state, where
+     * {@code Mac.getInstance} + {@code init} would look the algorithm up and derive the key pads every time.
+     */
+    private final List<Mac> keyedMacs;
     private final Duration tolerance;
     private final Clock clock;
 
@@ -36,6 +41,7 @@ public class WebhookSignatureVerifier {
         if (secrets.isEmpty()) {
             throw new IllegalStateException("kassa.psp.webhook-secrets must name at least one secret");
         }
+        this.keyedMacs = secrets.stream().map(WebhookSignatureVerifier::keyedMac).toList();
         this.tolerance = properties.webhookTolerance();
         this.clock = clock;
     }
@@ -57,7 +63,7 @@ public class WebhookSignatureVerifier {
             if (key.equals("t")) {
                 timestamp = parseSeconds(value);
             } else if (key.equals("v1")) {
-                signatures.add(value.getBytes(StandardCharsets.US_ASCII));
+                signatures.add(decodeHex(value));
             }
             // Other schemes (v0, future versions) are ignored, as the PSP's scheme intends.
         }
@@ -77,35 +83,47 @@ public class WebhookSignatureVerifier {
     }
 
     private boolean anySignatureMatches(long timestamp, byte[] rawBody, List<byte[]> signatures) {
+        byte[] signedPrefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
         boolean matched = false;
-        for (byte[] secret : secrets) {
-            byte[] expected = HexFormat.of().formatHex(hmac(secret, timestamp, rawBody)).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < keyedMacs.size(); i++) {
+            Mac mac = copy(i);
+            mac.update(signedPrefix);
+            byte[] expected = mac.doFinal(rawBody);
             for (byte[] candidate : signatures) {
                 // No early exit: the time taken does not depend on which secret or signature matched.
-                matched |= MessageDigest.isEqual(expected, lowerCase(candidate));
+                matched |= MessageDigest.isEqual(expected, candidate);
             }
         }
         return matched;
     }
 
-    static byte[] hmac(byte[] secret, long timestamp, byte[] rawBody) {
+    /** A fresh Mac keyed with the {@code i}-th secret (Macs are not thread-safe: each request uses its own). */
+    private Mac copy(int i) {
+        try {
+            return (Mac) keyedMacs.get(i).clone();
+        } catch (CloneNotSupportedException e) {
+            // A provider whose Macs cannot be cloned: key a new one.
+            return keyedMac(secrets.get(i));
+        }
+    }
+
+    private static Mac keyedMac(byte[] secret) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(secret, HMAC));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return mac.doFinal(rawBody);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is required by every JVM", e);
         }
     }
 
-    private static byte[] lowerCase(byte[] hex) {
-        byte[] lower = new byte[hex.length];
-        for (int i = 0; i < hex.length; i++) {
-            byte b = hex[i];
-            lower[i] = (b >= 'A' && b <= 'F') ? (byte) (b + ('a' - 'A')) : b;
+    /** A {@code v1} value as bytes (hex digits in either case); empty, so matching nothing, when it is not hex. */
+    private static byte[] decodeHex(String value) {
+        try {
+            return HexFormat.of().parseHex(value);
+        } catch (IllegalArgumentException notHex) {
+            return new byte[0];
         }
-        return lower;
     }
 
     private static long parseSeconds(String value) {

@@ -2,27 +2,64 @@ package dev.kassa.payment.confirmation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kassa.localstack.LocalStack;
+import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.support.TestEvents;
+import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.serde.KassaAvroSerializer;
 import dev.kassa.schemas.event.EntrySide;
 import dev.kassa.schemas.event.JournalLine;
 import dev.kassa.schemas.event.LedgerEntryKind;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.WalletCredited;
+import dev.kassa.schemas.event.WalletDebited;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 /**
  * wallet.events and ledger.events, published as wallet-service and ledger-service do: the flags are set
- * once, and the checkout completes only when every succeeded order is in both.
+ * once, and the checkout completes only when every succeeded order is in both; batches of both topics that
+ * confirm the same orders at the same time complete each checkout once; duplicates and late confirmations
+ * change nothing; refunds' confirmations set the refund's own flags.
  */
 class ConfirmationTest extends PaymentServiceTestBase {
+
+    private static KafkaProducer<String, SpecificRecord> producer;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    @Qualifier("walletEvents")
+    EventConsumer walletEvents;
+
+    @Autowired
+    @Qualifier("ledgerEvents")
+    EventConsumer ledgerEvents;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void theCheckoutCompletesWhenEverySucceededOrderIsInWalletAndLedger() {
@@ -74,6 +111,205 @@ class ConfirmationTest extends PaymentServiceTestBase {
         TestEvents.publish(Topics.WALLET_EVENTS, real, walletCredited(checkoutId, real, "seller_1", 100));
 
         eventually().until(() -> flags(real).startsWith("true/"));
+    }
+
+    @Test
+    void aBatchOfWalletAndLedgerConfirmationsCompletesEachCheckoutOnceAndPublishesNothing() {
+        List<String> checkouts = List.of(id("chk"), id("chk"), id("chk"));
+        Map<String, List<String>> ordersOf = new LinkedHashMap<>();
+        for (String checkoutId : checkouts) {
+            List<String> orders = List.of(id("po"), id("po"));
+            ordersOf.put(checkoutId, orders);
+            api.postJson("/api/v1/payments", twoOrders(checkoutId, orders.get(0), orders.get(1)));
+        }
+        List<String> allOrders = ordersOf.values().stream().flatMap(List::stream).toList();
+        eventually().until(() -> allOrders.stream().allMatch(o -> orderStatus(o).equals("SUCCEEDED")));
+        String outboxBefore = outboxOf(allOrders);
+
+        // Both consumers read their whole share in one poll each and apply it concurrently, on the same rows.
+        List<String> eventIds = new ArrayList<>();
+        inOnePoll(() -> ordersOf.forEach((checkoutId, orders) -> {
+            for (String order : orders) {
+                WalletCredited credited = walletCredited(checkoutId, order, "seller_a", 1000);
+                LedgerTransactionRecorded recorded = ledgerRecorded(checkoutId, order, "seller_a", 1000);
+                send(Topics.WALLET_EVENTS, order, credited);
+                send(Topics.LEDGER_EVENTS, order, recorded);
+                eventIds.add(credited.getEventId());
+                eventIds.add(recorded.getEventId());
+            }
+        }));
+
+        eventually().until(() -> checkouts.stream().allMatch(c -> checkoutStatus(c).equals("COMPLETED")));
+        assertThat(allOrders).allSatisfy(order -> assertThat(flags(order)).isEqualTo("true/true"));
+        assertThat(transactionsOf(eventIds)).as("applied in batches, not one transaction per event")
+                .isLessThan(eventIds.size());
+
+        // Late confirmations (new event ids) and a redelivery change nothing: the checkouts stay completed once.
+        String completed = rowVersions(checkouts, allOrders);
+        String checkoutId = checkouts.getFirst();
+        String order = ordersOf.get(checkoutId).getFirst();
+        WalletCredited late = walletCredited(checkoutId, order, "seller_a", 1000);
+        LedgerTransactionRecorded lateLedger = ledgerRecorded(checkoutId, order, "seller_a", 1000);
+        TestEvents.publish(Topics.WALLET_EVENTS, order, late);
+        TestEvents.publish(Topics.LEDGER_EVENTS, order, lateLedger);
+        eventually().until(() -> inboxRows(List.of(late.getEventId(), lateLedger.getEventId())) == 2);
+        assertThat(rowVersions(checkouts, allOrders)).isEqualTo(completed);
+
+        // payment-service publishes nothing on a confirmation: one result per order, no new outbox row.
+        assertThat(outboxOf(allOrders)).isEqualTo(outboxBefore);
+        for (String o : allOrders) {
+            eventually().until(() -> paymentResults().forKey(o).size() == 1);
+        }
+    }
+
+    @Test
+    void aDuplicateConfirmationIsSkipped() {
+        String checkoutId = id("chk");
+        String orderId = id("po");
+        api.postJson("/api/v1/payments", checkout(checkoutId, orderId, "2.00", "USD", "tok_visa"));
+        eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
+        WalletCredited credited = walletCredited(checkoutId, orderId, "seller_1", 200);
+        TestEvents.publish(Topics.WALLET_EVENTS, orderId, credited);
+        TestEvents.publish(Topics.LEDGER_EVENTS, orderId, ledgerRecorded(checkoutId, orderId, "seller_1", 200));
+        eventually().until(() -> checkoutStatus(checkoutId).equals("COMPLETED"));
+        String completed = rowVersions(List.of(checkoutId), List.of(orderId));
+        double duplicates = duplicatesSkipped();
+
+        TestEvents.publish(Topics.WALLET_EVENTS, orderId, credited); // redelivered: the same event id
+        // Same key, so same partition: once this one is handled, the redelivery before it was too.
+        WalletCredited after = walletCredited(checkoutId, orderId, "seller_1", 200);
+        TestEvents.publish(Topics.WALLET_EVENTS, orderId, after);
+
+        eventually().until(() -> inboxRows(List.of(after.getEventId())) == 1);
+        eventually().until(() -> duplicatesSkipped() > duplicates);
+        assertThat(rowVersions(List.of(checkoutId), List.of(orderId))).isEqualTo(completed);
+        assertThat(flags(orderId)).isEqualTo("true/true");
+    }
+
+    @Test
+    void refundConfirmationsSetTheRefundsFlagsOnly() {
+        String checkoutId = id("chk");
+        String orderId = id("po");
+        String refundId = id("re");
+        api.postJson("/api/v1/payments", checkout(checkoutId, orderId, "8.00", "USD", "tok_visa"));
+        eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
+        api.postJson("/api/v1/payment-orders/" + orderId + "/refunds",
+                "{\"refund_id\": \"" + refundId + "\", \"amount\": \"3.00\"}");
+        eventually().until(() -> refundStatus(refundId).equals("SUCCEEDED"));
+
+        inOnePoll(() -> {
+            send(Topics.WALLET_EVENTS, orderId, walletDebited(checkoutId, orderId, refundId, 300));
+            send(Topics.LEDGER_EVENTS, orderId, refundRecorded(checkoutId, orderId, refundId, 300));
+            send(Topics.WALLET_EVENTS, orderId, walletDebited(checkoutId, orderId, refundId, 300)); // late, new id
+        });
+
+        eventually().until(() -> refundFlags(refundId).equals("true/true"));
+        assertThat(flags(orderId)).as("the payment's own confirmations are still to come").isEqualTo("false/false");
+        assertThat(checkoutStatus(checkoutId)).isEqualTo("PROCESSING");
+    }
+
+    /**
+     * Stops both confirmation consumers while {@code sends} publishes, so that each reads everything in one
+     * poll when it starts again, and the two batches run at the same time.
+     */
+    private void inOnePoll(Runnable sends) {
+        List<MessageListenerContainer> consumers = List.of(
+                listeners.getListenerContainer(walletEvents.listenerId()),
+                listeners.getListenerContainer(ledgerEvents.listenerId()));
+        consumers.forEach(MessageListenerContainer::stop);
+        try {
+            sends.run();
+            producer().flush();
+        } finally {
+            consumers.forEach(MessageListenerContainer::start);
+        }
+    }
+
+    private static synchronized KafkaProducer<String, SpecificRecord> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new KassaAvroSerializer());
+        }
+        return producer;
+    }
+
+    private static void send(String topic, String key, SpecificRecord record) {
+        producer().send(new ProducerRecord<>(topic, key, record));
+    }
+
+    /** How many transactions handled these events: their inbox rows' distinct {@code xmin}. */
+    private long transactionsOf(List<String> eventIds) {
+        return jdbc.sql("SELECT count(DISTINCT xmin::text) FROM processed_message WHERE event_id = ANY (?)")
+                .param(eventIds.toArray(String[]::new)).query(Long.class).single();
+    }
+
+    /** How many of these events the consumers handled (duplicates skipped are not counted twice). */
+    private long inboxRows(List<String> eventIds) {
+        return jdbc.sql("SELECT count(*) FROM processed_message WHERE event_id = ANY (?)")
+                .param(eventIds.toArray(String[]::new)).query(Long.class).single();
+    }
+
+    /** The row versions ({@code xmin}) and completion times of checkouts and orders: any update changes them. */
+    private String rowVersions(List<String> checkoutIds, List<String> orderIds) {
+        return jdbc.sql("""
+                SELECT (SELECT string_agg(checkout_id || ' ' || xmin::text || ' ' || status || ' ' || completed_at::text,
+                                          ',' ORDER BY checkout_id) FROM checkout WHERE checkout_id = ANY (?))
+                    || ' / ' || (SELECT string_agg(payment_order_id || ' ' || xmin::text, ',' ORDER BY payment_order_id)
+                                   FROM payment_order WHERE payment_order_id = ANY (?))""")
+                .params(checkoutIds.toArray(String[]::new), orderIds.toArray(String[]::new))
+                .query(String.class).single();
+    }
+
+    private String outboxOf(List<String> orderIds) {
+        return jdbc.sql("SELECT string_agg(id::text, ',' ORDER BY seq) FROM outbox_message WHERE message_key = ANY (?)")
+                .param(orderIds.toArray(String[]::new)).query(String.class).single();
+    }
+
+    private double duplicatesSkipped() {
+        Counter counter = meters.find("kassa.inbox.duplicates").tag("consumer", ConsumerGroups.PAYMENT_SERVICE).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private String refundStatus(String refundId) {
+        return jdbc.sql("SELECT status FROM refund WHERE refund_id = ?").param(refundId).query(String.class).single();
+    }
+
+    private String refundFlags(String refundId) {
+        return jdbc.sql("SELECT wallet_updated || '/' || ledger_updated FROM refund WHERE refund_id = ?")
+                .param(refundId).query(String.class).single();
+    }
+
+    private static String twoOrders(String checkoutId, String first, String second) {
+        return """
+                {"checkout_id": "%s",
+                 "buyer_info": {"user_id": "u_1", "email": "buyer@example.com"},
+                 "credit_card_info": {"token": "tok_visa", "last4": "4242"},
+                 "payment_orders": [
+                   {"payment_order_id": "%s", "seller_account": "seller_a", "amount": "10.00", "currency": "EUR"},
+                   {"payment_order_id": "%s", "seller_account": "seller_a", "amount": "10.00", "currency": "EUR"}]}
+                """.formatted(checkoutId, first, second);
+    }
+
+    static WalletDebited walletDebited(String checkoutId, String orderId, String refundId, long amount) {
+        return WalletDebited.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setPaymentOrderId(orderId).setCheckoutId(checkoutId).setSellerAccount("seller_1")
+                .setAmountMinor(amount).setCurrency("USD").setRefundId(refundId)
+                .setMovementId(UUID.randomUUID().toString()).setSourceEventId(UUID.randomUUID().toString())
+                .setBalanceAfterMinor(0)
+                .build();
+    }
+
+    static LedgerTransactionRecorded refundRecorded(String checkoutId, String orderId, String refundId, long amount) {
+        return LedgerTransactionRecorded.newBuilder(ledgerRecorded(checkoutId, orderId, "seller_1", amount))
+                .setEventId(UUID.randomUUID().toString()).setCurrency("USD")
+                .setKind(LedgerEntryKind.REFUND).setRefundId(refundId)
+                .setLines(List.of(
+                        new JournalLine("seller_payable:seller_1", EntrySide.DEBIT, amount, "USD"),
+                        new JournalLine("psp_receivable", EntrySide.CREDIT, amount, "USD")))
+                .build();
     }
 
     private String flags(String orderId) {

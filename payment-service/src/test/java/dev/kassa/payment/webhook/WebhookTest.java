@@ -158,6 +158,118 @@ class WebhookTest extends PaymentServiceTestBase {
         assertRejected(send(notAnEvent, sign(PspMock.WEBHOOK_SECRET, now, notAnEvent)), "body");
     }
 
+    @Test
+    void aWebhookRepeatingAResultAlreadyAppliedIsRecordedAndChangesNothingElse() {
+        // tok_visa is answered at once: the result is applied from the PSP's response, and its webhook (held
+        // back here) would only repeat it.
+        Order order = resolvedOrder("tok_visa", "SUCCEEDED");
+        String before = stateOf(order);
+        String eventId = id("evt");
+        String event = succeededEvent(eventId, order);
+        long now = Instant.now().getEpochSecond();
+
+        HttpApi.Response response = send(event, sign(PspMock.WEBHOOK_SECRET, now, event));
+        HttpApi.Response again = send(event, sign(PspMock.WEBHOOK_SECRET, now + 1, event));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("outcome").asString()).isEqualTo("IGNORED");
+        assertThat(again.json().path("outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(auditOf(eventId)).isEqualTo("payment_intent.succeeded " + order.intent() + " IGNORED order already SUCCEEDED");
+        assertThat(stateOf(order)).as("order, checkout and outbox untouched").isEqualTo(before);
+        eventually().until(() -> paymentResults().forKey(order.id()).size() == 1);
+        assertThat(paymentResults().forKey(order.id())).hasSize(1).first().isInstanceOf(PaymentOrderSucceeded.class);
+    }
+
+    @Test
+    void aWebhookRepeatingADeclineAlreadyAppliedIsRecordedAndChangesNothingElse() {
+        Order order = resolvedOrder("tok_chargeDeclined", "FAILED");
+        String before = stateOf(order);
+        String eventId = id("evt");
+        String event = failedEvent(eventId, order, 1);
+
+        HttpApi.Response response = send(event, sign(PspMock.WEBHOOK_SECRET, Instant.now().getEpochSecond(), event));
+
+        assertThat(response.json().path("outcome").asString()).isEqualTo("IGNORED");
+        assertThat(auditOf(eventId)).isEqualTo("payment_intent.payment_failed " + order.intent() + " IGNORED order already FAILED");
+        assertThat(stateOf(order)).isEqualTo(before);
+    }
+
+    @Test
+    void aWebhookRepeatingARefundAlreadyAppliedIsRecordedAndChangesNothingElse() {
+        Order order = resolvedOrder("tok_visa", "SUCCEEDED");
+        String refundId = id("re");
+        HttpApi.Response refund = api.postJson("/api/v1/payment-orders/" + order.id() + "/refunds",
+                "{\"refund_id\": \"" + refundId + "\", \"amount\": \"4.00\"}");
+        assertThat(refund.status()).as(refund.body()).isEqualTo(202);
+        eventually().until(() -> jdbc.sql("SELECT status FROM refund WHERE refund_id = ?").param(refundId)
+                .query(String.class).single().equals("SUCCEEDED"));
+        String pspRefund = jdbc.sql("SELECT psp_refund_reference FROM refund WHERE refund_id = ?").param(refundId)
+                .query(String.class).single();
+        String before = stateOf(order) + refundRow(refundId);
+        String eventId = id("evt");
+        String event = """
+                {"id":"%s","object":"event","type":"refund.succeeded","created":%d,
+                 "data":{"object":{"id":"%s","object":"refund","amount":400,"payment_intent":"%s","status":"succeeded",
+                 "metadata":{"refund_id":"%s","payment_order_id":"%s"}}}}""".formatted(eventId,
+                Instant.now().getEpochSecond(), pspRefund, order.intent(), refundId, order.id());
+
+        HttpApi.Response response = send(event, sign(PspMock.WEBHOOK_SECRET, Instant.now().getEpochSecond(), event));
+
+        assertThat(response.json().path("outcome").asString()).isEqualTo("IGNORED");
+        assertThat(auditOf(eventId)).isEqualTo("refund.succeeded " + pspRefund + " IGNORED refund already SUCCEEDED");
+        assertThat(stateOf(order) + refundRow(refundId)).isEqualTo(before);
+    }
+
+    @Test
+    void anEventOfATypeKassaDoesNotActOnIsRecordedOnce() {
+        String eventId = id("evt");
+        String event = """
+                {"id":"%s","object":"event","type":"charge.dispute.created","created":%d,
+                 "data":{"object":{"id":"dp_%s","object":"dispute"}}}""".formatted(eventId,
+                Instant.now().getEpochSecond(), eventId);
+        long now = Instant.now().getEpochSecond();
+
+        HttpApi.Response first = send(event, sign(PspMock.WEBHOOK_SECRET, now, event));
+        HttpApi.Response again = send(event, sign(PspMock.WEBHOOK_SECRET, now, event));
+
+        assertThat(first.json().path("outcome").asString()).isEqualTo("IGNORED");
+        assertThat(again.json().path("outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(auditOf(eventId)).isEqualTo("charge.dispute.created dp_" + eventId + " IGNORED event type not acted on");
+    }
+
+    /** An order the PSP resolved in its answer, with the PSP's own webhook held back for the test's span. */
+    private Order resolvedOrder(String token, String status) {
+        psp().faults("webhook_delay_ms", 60_000);
+        String checkoutId = id("chk");
+        String orderId = id("po");
+        api.postJson("/api/v1/payments", checkout(checkoutId, orderId, "10.00", "USD", token));
+        eventually().until(() -> orderStatus(orderId).equals(status));
+        String intent = jdbc.sql("SELECT psp_reference FROM payment_order WHERE payment_order_id = ?").param(orderId)
+                .query(String.class).single();
+        assertThat(intent).isNotNull();
+        return new Order(checkoutId, orderId, intent);
+    }
+
+    /** The order's and checkout's rows as text (every column, updated_at too) and the ids of its outbox rows. */
+    private String stateOf(Order order) {
+        return jdbc.sql("""
+                SELECT o::text || ' ' || c::text || ' ' || (SELECT string_agg(m.id::text, ',' ORDER BY m.seq)
+                                                              FROM outbox_message m WHERE m.message_key = o.payment_order_id)
+                  FROM payment_order o JOIN checkout c USING (checkout_id) WHERE o.payment_order_id = ?""")
+                .param(order.id()).query(String.class).single();
+    }
+
+    private String refundRow(String refundId) {
+        return jdbc.sql("SELECT r::text FROM refund r WHERE refund_id = ?").param(refundId).query(String.class).single();
+    }
+
+    /** The audit row of one event: type, object, outcome and detail (and no payload: that is for UNMATCHED only). */
+    private String auditOf(String eventId) {
+        return jdbc.sql("""
+                SELECT event_type || ' ' || object_id || ' ' || outcome || ' ' || detail || coalesce(' ' || payload::text, '')
+                  FROM psp_webhook_event WHERE event_id = ?""").param(eventId).query(String.class).single();
+    }
+
     /** An order whose PSP intent is processing, with the PSP's own webhook held back for the test's span. */
     private Order executingAsyncOrder() {
         psp().faults("webhook_delay_ms", 60_000);

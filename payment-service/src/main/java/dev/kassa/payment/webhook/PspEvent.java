@@ -1,0 +1,37 @@
+package dev.kassa.payment.webhook;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A verified PSP event, {@code {id, type, created, data: {object}}}, reduced to the fields Kassa reads of its
+ * object (a payment intent or a refund). The raw bytes are kept as received: they become text only for an
+ * event that matches nothing of ours, which is stored with its payload for operators.
+ *
+ * @param id     the PSP's event id (deduplication key)
+ * @param type   e.g. {@code payment_intent.succeeded}, {@code refund.failed}
+ * @param object what {@code data.object} says
+ * @param raw    the signed body
+ */
+public record PspEvent(String id, String type, PspObject object, byte[] raw) {
+
+    public String rawJson() {
+        return new String(raw, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code data.object}: the fields of a payment intent and of a refund that Kassa uses; absent ones are null
+     * ({@code amount}: 0). Scalars are kept as text, as the PSP may send numbers where strings are expected.
+     *
+     * @param paymentOrderId {@code metadata.payment_order_id}, echoed from the intent's creation
+     * @param attempt        {@code metadata.attempt}, echoed likewise
+     * @param refundId       {@code metadata.refund_id}, echoed from the refund's creation
+     * @param paymentIntent  a refund's intent
+     * @param failureReason  a refund's failure reason
+     * @param declineCode    {@code last_payment_error.decline_code}, else its {@code code}
+     * @param failureMessage {@code last_payment_error.message}
+     */
+    public record PspObject(String id, String status, long amount, String currency, String paymentOrderId,
+                            String attempt, String refundId, String paymentIntent, String failureReason,
+                            String declineCode, String failureMessage) {
+    }
+}

@@ -1,0 +1,132 @@
+package dev.kassa.payment.webhook;
+
+import dev.kassa.payment.execution.PaymentExecutor;
+import dev.kassa.payment.execution.RefundExecutor;
+import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.PaymentOrder;
+import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.psp.PaymentIntent;
+import dev.kassa.payment.psp.PspRefund;
+import dev.kassa.payment.refund.Refund;
+import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.result.ResultSource;
+import dev.kassa.payment.webhook.PspEvent.PspObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The full path of a verified PSP event that may change state: in ONE transaction with its dedupe row, so a
+ * redelivered event id changes nothing; the result goes through the same result-applying code as the PSP's
+ * synchronous answer (guarded update + outbox row). Also where an event that matches nothing is recorded.
+ */
+@Component
+class WebhookStateChange {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookStateChange.class);
+
+    private final WebhookEventStore events;
+    private final PaymentOrderRepository orders;
+    private final RefundRepository refunds;
+    private final PaymentExecutor payments;
+    private final RefundExecutor refundExecutor;
+
+    WebhookStateChange(WebhookEventStore events, PaymentOrderRepository orders, RefundRepository refunds,
+                       PaymentExecutor payments, RefundExecutor refundExecutor) {
+        this.events = events;
+        this.orders = orders;
+        this.refunds = refunds;
+        this.payments = payments;
+        this.refundExecutor = refundExecutor;
+    }
+
+    @Transactional
+    public WebhookOutcome apply(PspEvent event) {
+        String objectId = event.object().id();
+        if (!events.insertIfAbsent(event.id(), event.type(), objectId)) {
+            log.info("PSP event {} ({}) received again: acknowledged, not applied twice", event.id(), event.type());
+            return WebhookOutcome.DUPLICATE;
+        }
+        Result result = switch (event.type()) {
+            case WebhookProcessor.PAYMENT_SUCCEEDED, WebhookProcessor.PAYMENT_FAILED -> paymentIntent(event);
+            case WebhookProcessor.REFUND_SUCCEEDED, WebhookProcessor.REFUND_FAILED -> refund(event);
+            default -> new Result(WebhookOutcome.IGNORED, "event type not acted on");
+        };
+        events.recordOutcome(event.id(), result.outcome(), result.detail(),
+                result.outcome() == WebhookOutcome.UNMATCHED ? event.rawJson() : null);
+        if (result.outcome() == WebhookOutcome.UNMATCHED) {
+            log.warn("PSP event {} ({}, object {}) matches nothing of ours: recorded for operators", event.id(),
+                    event.type(), objectId);
+        }
+        return result.outcome();
+    }
+
+    private record Result(WebhookOutcome outcome, String detail) {
+    }
+
+    private Result paymentIntent(PspEvent event) {
+        PaymentIntent intent = intent(event.object());
+        String orderId = event.object().paymentOrderId();
+        Optional<PaymentOrder> found = orderId != null ? orders.find(orderId) : orders.findByPspReference(intent.id());
+        if (found.isEmpty()) {
+            return new Result(WebhookOutcome.UNMATCHED, "no payment order for intent " + intent.id());
+        }
+        PaymentOrder order = found.get();
+        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+            int attempt = attemptOf(event.object(), order);
+            if (attempt != order.attempt()) {
+                log.info("PSP event {} is for attempt {} but the order is on attempt {}: ignored", event.id(), attempt,
+                        order.attempt());
+                return new Result(WebhookOutcome.IGNORED, "attempt " + attempt + " superseded");
+            }
+            boolean applied = payments.apply(order, intent, ResultSource.WEBHOOK);
+            return new Result(applied ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED,
+                    applied ? intent.status() : "order already " + order.status());
+        }
+    }
+
+    private Result refund(PspEvent event) {
+        PspObject object = event.object();
+        PspRefund answer = new PspRefund(object.id(), object.status(), object.amount(), object.paymentIntent(),
+                object.failureReason());
+        String refundId = object.refundId();
+        Optional<Refund> found = refundId != null ? refunds.find(refundId) : Optional.empty();
+        if (found.isEmpty() && answer.id() != null) {
+            found = refunds.findByPspReference(answer.id());
+        }
+        if (found.isEmpty()) {
+            return new Result(WebhookOutcome.UNMATCHED, "no refund for " + answer.id());
+        }
+        Refund refund = found.get();
+        PaymentOrder order = orders.find(refund.paymentOrderId()).orElseThrow();
+        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+            boolean applied = refundExecutor.apply(refund, answer, ResultSource.WEBHOOK);
+            return new Result(applied ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED,
+                    applied ? answer.status() : "refund already " + refund.status());
+        }
+    }
+
+    /** The attempt the PSP echoes in metadata; for an intent without it, the attempt that created the intent. */
+    private static int attemptOf(PspObject intent, PaymentOrder order) {
+        if (intent.attempt() != null) {
+            return WebhookProcessor.parseAttempt(intent.attempt());
+        }
+        return intent.id() != null && intent.id().equals(order.pspReference()) ? order.attempt() : -1;
+    }
+
+    private static PaymentIntent intent(PspObject object) {
+        Map<String, String> metadata = new HashMap<>(4);
+        if (object.paymentOrderId() != null) {
+            metadata.put("payment_order_id", object.paymentOrderId());
+        }
+        if (object.attempt() != null) {
+            metadata.put("attempt", object.attempt());
+        }
+        return new PaymentIntent(object.id(), object.status(), object.amount(), object.currency(), metadata,
+                object.declineCode(), object.failureMessage());
+    }
+}
