@@ -36,6 +36,9 @@ class DeadLetterReader {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "kassa-dead-letter-reader");
+        // It reads up to known end offsets, one partition after the other, and a partition is fetched only
+        // once the fetch in flight for the one before returns: that fetch must not wait long at the end.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         this.consumerConfig = Map.copyOf(config);
         this.timeout = timeout;
     }

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /**
  * Opens the relay's own PostgreSQL connection, outside the pool: it holds the session-level advisory
- * lock and the {@code LISTEN}, neither of which may leak into a pooled connection that others reuse.
+ * lock, which must not leak into a pooled connection that others reuse.
  */
 @FunctionalInterface
 public interface DedicatedConnectionFactory {

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commits: a consumer that applies a whole batch of events in one transaction pays one round trip for all
  * of their outbox rows. Consequence: a rollback to a savepoint (a {@code NESTED} transaction) does not take
  * back an event published before it; no Kassa service uses savepoints.
+ *
+ * <p>After such a commit the outbox raises its {@link OutboxSignal}, which wakes this process's relay.
  */
 public class Outbox {
 
@@ -40,16 +42,26 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final Serializer<SpecificRecord> serializer;
     private final TraceHeaders traceHeaders;
+    private final OutboxSignal signal;
 
+    /** An outbox whose commits wake no relay: a relay over its database finds the rows by polling. */
     public Outbox(DataSource dataSource, Serializer<SpecificRecord> serializer) {
-        this(dataSource, serializer, TraceHeaders.NONE);
+        this(dataSource, serializer, TraceHeaders.NONE, new OutboxSignal());
     }
 
-    public Outbox(DataSource dataSource, Serializer<SpecificRecord> serializer, TraceHeaders traceHeaders) {
+    /**
+     * @param signal raised after every commit that wrote outbox rows; share it with the relay of the same
+     *               database ({@link OutboxRelay#create(DataSource, DedicatedConnectionFactory,
+     *               org.springframework.kafka.core.KafkaOperations, dev.kassa.messaging.config.MessagingProperties.Outbox,
+     *               io.micrometer.core.instrument.MeterRegistry, OutboxSignal)})
+     */
+    public Outbox(DataSource dataSource, Serializer<SpecificRecord> serializer, TraceHeaders traceHeaders,
+                  OutboxSignal signal) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.serializer = serializer;
         this.traceHeaders = traceHeaders;
+        this.signal = Objects.requireNonNull(signal, "signal");
     }
 
     /**
@@ -89,9 +101,19 @@ public class Outbox {
             List<PendingRow> newRows = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(connection, newRows);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                private boolean inserted;
+
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    insert(newRows);
+                    inserted = insert(newRows);
+                }
+
+                @Override
+                public void afterCommit() {
+                    // Only now are the rows visible to the relay's transaction.
+                    if (inserted) {
+                        signal.raise();
+                    }
                 }
 
                 @Override
@@ -104,9 +126,10 @@ public class Outbox {
         return rows;
     }
 
-    private void insert(List<PendingRow> rows) {
+    /** @return whether any row was inserted */
+    private boolean insert(List<PendingRow> rows) {
         if (rows.isEmpty()) {
-            return;
+            return false;
         }
         int n = rows.size();
         UUID[] ids = new UUID[n];
@@ -135,6 +158,7 @@ public class Outbox {
             return statement;
         });
         rows.clear();
+        return true;
     }
 
     private record PendingRow(UUID id, String topic, String key, byte[] payload, String eventType, String headers) {

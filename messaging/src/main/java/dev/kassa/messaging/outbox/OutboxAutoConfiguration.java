@@ -29,10 +29,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean({DataSource.class, RawKafkaSender.class})
 public class OutboxAutoConfiguration {
 
+    /** Shared by the outbox and the relay of this process: a commit with outbox rows wakes the relay. */
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(DataSource dataSource, ObjectProvider<TraceHeaders> traceHeaders) {
-        return new Outbox(dataSource, new KassaAvroSerializer(), traceHeaders.getIfAvailable(() -> TraceHeaders.NONE));
+    OutboxSignal kassaOutboxSignal() {
+        return new OutboxSignal();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(DataSource dataSource, ObjectProvider<TraceHeaders> traceHeaders, OutboxSignal signal) {
+        return new Outbox(dataSource, new KassaAvroSerializer(), traceHeaders.getIfAvailable(() -> TraceHeaders.NONE),
+                signal);
     }
 
     @Bean
@@ -52,9 +60,10 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
                             RawKafkaSender sender, MessagingProperties properties,
-                            ObjectProvider<MeterRegistry> meterRegistry) {
+                            ObjectProvider<MeterRegistry> meterRegistry, OutboxSignal signal) {
         return OutboxRelay.create(dataSource, dedicatedConnections(dataSource, connectionDetails.getIfAvailable()),
-                sender.template(), properties.outbox(), meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+                sender.template(), properties.outbox(), meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+                signal);
     }
 
     /** With Micrometer Tracing on the classpath, the publisher's trace context travels with its events. */

@@ -28,8 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked with {@code FOR UPDATE SKIP LOCKED}, sent asynchronously in {@code seq} order, and marked sent in
  * the same transaction only once every send is acknowledged; if any is not, the whole batch stays unsent
  * and is sent again later (at least once). With the idempotent producer, a record of a key is never
- * written after a later record of the same key, so order per key holds. The relay wakes on
- * {@code NOTIFY}, polls as a fallback, and on shutdown finishes the batch in hand.
+ * written after a later record of the same key, so order per key holds. On shutdown it finishes the batch
+ * in hand.
+ *
+ * <p>When it runs: at once when this process commits outbox rows ({@link OutboxSignal}); again at once
+ * after a full batch, or when rows committed while a batch was in hand (however many commits, one more
+ * batch takes them all); otherwise when polling finds rows another instance committed, every
+ * {@code busy-poll-interval} right after rows were sent, backing off to {@code poll-interval} while there
+ * are none. A standby tries the lock every {@code standby-interval}.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -42,6 +48,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Outbox settings;
     private final OutboxMetrics metrics;
+    private final OutboxSignal signal;
     private final Object pause = new Object();
 
     private volatile boolean running;
@@ -50,24 +57,34 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * A relay over {@code dataSource}, outside Spring (tools, tests); the auto-configuration builds the
-     * service's own. It is started with {@link #start()}.
+     * service's own. It is started with {@link #start()}. {@code signal} is the one the process's
+     * {@link Outbox} raises after its commits; rows committed elsewhere are found by polling.
      */
     public static OutboxRelay create(DataSource dataSource, DedicatedConnectionFactory connections,
                                      KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings,
-                                     MeterRegistry registry) {
+                                     MeterRegistry registry, OutboxSignal signal) {
         OutboxRepository repository = new OutboxRepository(dataSource);
         return new OutboxRelay(repository, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                connections, kafka, settings, new OutboxMetrics(registry, repository));
+                connections, kafka, settings, new OutboxMetrics(registry, repository), signal);
+    }
+
+    /** A relay that nothing signals: it finds every row by polling. */
+    public static OutboxRelay create(DataSource dataSource, DedicatedConnectionFactory connections,
+                                     KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings,
+                                     MeterRegistry registry) {
+        return create(dataSource, connections, kafka, settings, registry, new OutboxSignal());
     }
 
     OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, DedicatedConnectionFactory connections,
-                KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings, OutboxMetrics metrics) {
+                KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings, OutboxMetrics metrics,
+                OutboxSignal signal) {
         this.repository = repository;
         this.transactions = transactions;
         this.session = new RelaySession(connections, settings.lockKey());
         this.kafka = kafka;
         this.settings = settings;
         this.metrics = metrics;
+        this.signal = signal;
     }
 
     @Override
@@ -90,6 +107,7 @@ public class OutboxRelay implements SmartLifecycle {
         synchronized (pause) {
             pause.notifyAll();
         }
+        signal.wakeWaiters();
         if (thread == null) {
             return;
         }
@@ -121,18 +139,42 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         Duration backoff = settings.failureBackoff();
+        Duration pollWait = busyPollInterval();
+        boolean rowsLikely = true;
         while (running) {
             try {
                 if (!session.tryLead()) {
-                    pause(settings.pollInterval());
+                    // Local signals do not matter here: the active relay (another instance) polls for our rows.
+                    pause(settings.standbyInterval());
                     continue;
                 }
-                session.checkAlive();
-                int sent = relayBatch();
+                long seen = signal.count();
+                int sent = 0;
+                // A timed poll first reads the unsent rows' index alone: idle, that is all the relay does.
+                if (rowsLikely || repository.hasUnsent()) {
+                    session.checkAlive();
+                    sent = relayBatch();
+                }
                 backoff = settings.failureBackoff();
-                if (sent < settings.batchSize()) {
-                    deleteSentRowsIfDue();
-                    session.awaitNotification(settings.pollInterval(), () -> running);
+                rowsLikely = true;
+                if (sent > 0) {
+                    pollWait = busyPollInterval();
+                }
+                if (sent >= settings.batchSize()) {
+                    continue; // a full batch: more rows are probably waiting
+                }
+                if (signal.count() != seen) {
+                    // Rows committed while this batch was in hand: one more batch takes all of them.
+                    if (sent > 0) {
+                        linger();
+                    }
+                    continue;
+                }
+                deleteSentRowsIfDue();
+                boolean signalled = signal.await(seen, pollWait, () -> running);
+                rowsLikely = signalled;
+                if (!signalled && sent == 0) {
+                    pollWait = longer(pollWait);
                 }
             } catch (SQLException e) {
                 log.warn("Outbox relay lost its database session; it gives up the lock and retries in {}", backoff, e);
@@ -142,6 +184,9 @@ public class OutboxRelay implements SmartLifecycle {
                 log.warn("Outbox relay batch failed; its rows stay unsent and are retried in {}: {}", backoff,
                         e.getMessage());
                 backoff = pauseAfterFailure(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             } catch (RuntimeException e) {
                 log.warn("Outbox relay batch failed; its rows stay unsent and are retried in {}", backoff, e);
                 backoff = pauseAfterFailure(backoff);
@@ -149,6 +194,29 @@ public class OutboxRelay implements SmartLifecycle {
         }
         session.close();
         log.info("Outbox relay stopped");
+    }
+
+    private Duration busyPollInterval() {
+        return min(settings.busyPollInterval(), settings.pollInterval());
+    }
+
+    /** After an empty poll: twice the wait, up to {@code poll-interval}. */
+    private Duration longer(Duration pollWait) {
+        return min(pollWait.multipliedBy(2), settings.pollInterval());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Busy, but batches come out small: a moment's wait lets the commits in flight land in the next batch,
+     * which saves relay transactions and producer requests. Never before the first batch after a quiet spell.
+     */
+    private void linger() {
+        if (!settings.linger().isZero()) {
+            pause(settings.linger());
+        }
     }
 
     private int relayBatch() {

@@ -35,6 +35,12 @@ class OutboxRepository {
                 size);
     }
 
+    /** Whether any row waits; reads only the partial index of unsent rows. */
+    boolean hasUnsent() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM outbox_message WHERE sent_at IS NULL)", Boolean.class));
+    }
+
     void markSent(List<OutboxMessage> batch) {
         Long[] seqs = batch.stream().map(OutboxMessage::seq).toArray(Long[]::new);
         jdbc.execute((Connection connection) -> {

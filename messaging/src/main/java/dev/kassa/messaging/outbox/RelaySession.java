@@ -5,24 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The relay's dedicated connection: it elects the one active publisher of a database with
- * {@code pg_try_advisory_lock} (held as long as the session lives, released by PostgreSQL if the process
- * dies) and receives {@code NOTIFY kassa_outbox} when outbox rows commit.
+ * {@code pg_try_advisory_lock}, held as long as the session lives and released by PostgreSQL if the process
+ * dies. Nothing else runs on it; the batches use the service's pool.
  */
 final class RelaySession implements AutoCloseable {
 
-    static final String CHANNEL = "kassa_outbox";
-
     private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
-    private static final long WAIT_SLICE_MILLIS = 100;
 
     private final DedicatedConnectionFactory connections;
     private final long lockKey;
@@ -38,7 +31,7 @@ final class RelaySession implements AutoCloseable {
         return leader;
     }
 
-    /** Takes the lock if free; starts listening once it holds it. */
+    /** Takes the lock if it is free; true while this session holds it. */
     boolean tryLead() throws SQLException {
         if (leader) {
             return true;
@@ -55,9 +48,6 @@ final class RelaySession implements AutoCloseable {
             }
         }
         if (leader) {
-            try (Statement listen = connection.createStatement()) {
-                listen.execute("LISTEN " + CHANNEL);
-            }
             log.info("Outbox relay is the active publisher (advisory lock {})", lockKey);
         }
         return leader;
@@ -68,28 +58,6 @@ final class RelaySession implements AutoCloseable {
         try (Statement ping = connection.createStatement()) {
             ping.execute("SELECT 1");
         }
-    }
-
-    /**
-     * Waits up to {@code max} for a notification, in short slices so that {@code keepWaiting} turning
-     * false (shutdown) ends the wait quickly.
-     *
-     * @return whether a notification arrived
-     */
-    boolean awaitNotification(Duration max, BooleanSupplier keepWaiting) throws SQLException {
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        long deadline = System.nanoTime() + max.toNanos();
-        while (keepWaiting.getAsBoolean()) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return false;
-            }
-            PGNotification[] notifications = pg.getNotifications((int) Math.min(left, WAIT_SLICE_MILLIS));
-            if (notifications != null && notifications.length > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Gives up the lock and the connection (after a failure, or on shutdown). */

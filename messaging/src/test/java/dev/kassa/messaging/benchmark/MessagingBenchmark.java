@@ -84,8 +84,9 @@ public final class MessagingBenchmark {
             System.out.printf(Locale.ROOT, "Outbox filled: %d rows, payload %d bytes%n", records, payload);
 
             MessagingProperties.Outbox settings = new MessagingProperties.Outbox(true, 500, Duration.ofMillis(500),
-                    Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5), 1L, Duration.ofHours(1),
-                    1000, Duration.ofMinutes(5), Duration.ofSeconds(30));
+                    Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(30),
+                    Duration.ofMillis(200), Duration.ofSeconds(5), 1L, Duration.ofHours(1), 1000, Duration.ofMinutes(5),
+                    Duration.ofSeconds(30));
             RawKafkaSender sender = new RawKafkaSender(
                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
                     settings.sendTimeout());

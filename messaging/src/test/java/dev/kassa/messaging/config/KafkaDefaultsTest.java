@@ -45,5 +45,7 @@ class KafkaDefaultsTest extends SpringMessagingTest {
         assertThat(config.get(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS))
                 .isIn(KassaAvroDeserializer.class, KassaAvroDeserializer.class.getName());
         assertThat(config.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)).isEqualTo("earliest");
+        assertThat(config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)).as("an idle consumer fetches every 2 s")
+                .isEqualTo(2000);
     }
 }

@@ -4,6 +4,7 @@ import static dev.kassa.messaging.support.TestTopics.DEFAULTS;
 import static dev.kassa.messaging.support.TestTopics.DEFAULTS_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kassa.messaging.config.MessagingProperties;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.messaging.support.TestTopics;
 import dev.kassa.messaging.support.TopicProbe;
@@ -17,12 +18,14 @@ import org.springframework.kafka.retrytopic.DestinationTopicResolver;
 
 /**
  * What a consumer declared without a backoff gets: retry topics for 1s, 2s, 4s, 8s, 16s, a dead-letter and
- * a parking topic, all created with the main topic's partition count.
+ * a parking topic, all created with the configured partition count.
  */
 class ConsumerTopologyTest extends SpringMessagingTest {
 
     @Autowired
     DestinationTopicResolver destinations;
+    @Autowired
+    MessagingProperties properties;
 
     @Test
     void theDefaultBackoffIsOneRetryTopicPerDelayOf1To16Seconds() {
@@ -50,8 +53,9 @@ class ConsumerTopologyTest extends SpringMessagingTest {
     }
 
     @Test
-    void everyTopicOfAGroupIsCreatedWithTheMainTopicsPartitionCount() {
+    void everyTopicOfAGroupIsCreatedWithTheConfiguredPartitionCount() {
         int partitions = TopicProbe.partitionCount(bootstrapServers(), DEFAULTS);
+        assertThat(partitions).isEqualTo(properties.topicPartitions());
         List<String> followers = ConsumerTopics.followers(DEFAULTS, DEFAULTS_GROUP, 5);
         assertThat(followers).contains(Topics.deadLetterTopic(DEFAULTS, DEFAULTS_GROUP) + ".parking");
         for (String topic : followers) {

@@ -20,10 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The relay against the real broker and PostgreSQL (tests 1-3 of issue 3, plus wake-up and cleanup). */
+/** The relay against the real broker and PostgreSQL: crash, outage, two relays, wake-up, polling, cleanup. */
 @WithLocalStack
 class OutboxRelayTest {
 
@@ -128,19 +131,88 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aNotificationWakesTheRelayLongBeforeItsPollingInterval() {
-        String topic = "relay.notify";
+    void aCommitWakesTheRelayAtOnceWithoutAnyNotifyTrigger() {
+        String topic = "relay.wake";
         LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
-        try (RelayFixture db = new RelayFixture("relay_notify")) {
+        try (RelayFixture db = new RelayFixture("relay_wake")) {
+            assertThat(db.jdbc.queryForObject("""
+                    SELECT count(*) FROM pg_trigger WHERE tgrelid = 'outbox_message'::regclass AND NOT tgisinternal""",
+                    Long.class)).as("triggers on outbox_message").isZero();
+            assertThat(db.jdbc.queryForObject("SELECT count(*) FROM pg_proc WHERE proname = 'outbox_message_notify'",
+                    Long.class)).as("the old NOTIFY function").isZero();
+            // It polls every five minutes: within the waits below, only the commits' signal can wake it.
             RelayFixture.Relay relay = db.relay("relay", bootstrap(),
                     RelayFixture.settings(Duration.ofMinutes(5), Duration.ofSeconds(10)));
             relay.relay().start();
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.relay().isActivePublisher());
-            // Let the relay find nothing and settle into its (5 minute) wait.
-            await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-            String eventId = db.publish(topic, "po-notify", event("po-notify"));
-            await().atMost(Duration.ofSeconds(10)).until(() -> db.unsent() == 0);
+            String first = db.publish(topic, "po-wake", event("po-wake"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
+            // Again, now that the relay has sent a batch and gone back to waiting.
+            String second = db.publish(topic, "po-wake", event("po-wake"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
+            List<ConsumerRecord<String, byte[]>> records = TopicProbe.readAll(bootstrap(), topic);
+            single(records, first);
+            single(records, second);
+        }
+    }
+
+    @Test
+    void aRowCommittedByAnotherInstanceIsSentByPolling() {
+        String topic = "relay.poll";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_poll")) {
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(), RelayFixture.settings(Duration.ofMillis(500),
+                    Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+            relay.relay().start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.relay().isActivePublisher());
+            long signals = db.signal.count();
+            String eventId = db.publishFromAnotherProcess(topic, "po-elsewhere", event("po-elsewhere"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
             single(TopicProbe.readAll(bootstrap(), topic), eventId);
+            assertThat(db.signal.count()).as("nothing in the relay's process signalled it").isEqualTo(signals);
+        }
+    }
+
+    @Test
+    void commitsDuringABatchAreTakenTogetherByTheNextOne() throws Exception {
+        String topic = "relay.burst";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_burst")) {
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(),
+                    RelayFixture.settings(Duration.ofMinutes(5), Duration.ofSeconds(10)));
+            relay.relay().start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.relay().isActivePublisher());
+            int threads = 4;
+            int perThread = 50;
+            Map<String, List<String>> publishedByKey = new ConcurrentHashMap<>();
+            try (var executor = Executors.newFixedThreadPool(threads)) {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    String key = "po-burst-" + t;
+                    done.add(executor.submit(() -> {
+                        List<String> ids = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            ids.add(db.publish(topic, key, event(key))); // one commit each
+                        }
+                        publishedByKey.put(key, ids);
+                    }));
+                }
+                for (var future : done) {
+                    future.get();
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
+
+            // Every batch marks its rows with its transaction's start time.
+            long batches = db.jdbc.queryForObject("SELECT count(DISTINCT sent_at) FROM outbox_message", Long.class);
+            assertThat(batches).as("relay batches for %d commits", threads * perThread).isLessThan(threads * perThread);
+            assertThat(relay.sent()).isEqualTo(threads * perThread);
+            Map<String, List<String>> receivedByKey = new LinkedHashMap<>();
+            for (ConsumerRecord<String, byte[]> record : TopicProbe.readAll(bootstrap(), topic)) {
+                receivedByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(TopicProbe.header(record, KassaHeaders.EVENT_ID));
+            }
+            assertThat(receivedByKey).as("every event once, in commit order per key").isEqualTo(publishedByKey);
         }
     }
 
@@ -151,8 +223,9 @@ class OutboxRelayTest {
         try (RelayFixture db = new RelayFixture("relay_cleanup")) {
             var base = RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10));
             var settings = new dev.kassa.messaging.config.MessagingProperties.Outbox(true, base.batchSize(),
-                    base.pollInterval(), base.sendTimeout(), base.failureBackoff(), base.maxFailureBackoff(),
-                    base.lockKey(), Duration.ZERO, 7, Duration.ZERO, base.shutdownTimeout());
+                    base.pollInterval(), base.busyPollInterval(), base.standbyInterval(), base.linger(),
+                    base.sendTimeout(), base.failureBackoff(), base.maxFailureBackoff(), base.lockKey(), Duration.ZERO,
+                    7, Duration.ZERO, base.shutdownTimeout());
             RelayFixture.Relay relay = db.relay("relay", bootstrap(), settings);
             for (int i = 0; i < 20; i++) {
                 db.publish(topic, "po-clean", event("po-clean"));

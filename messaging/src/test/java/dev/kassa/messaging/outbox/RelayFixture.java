@@ -41,7 +41,11 @@ final class RelayFixture implements AutoCloseable {
     final DataSource dataSource;
     final JdbcTemplate jdbc;
     final Outbox outbox;
+    /** What this "process" raises after its outbox commits; the relays of {@link #relay} wait on it. */
+    final OutboxSignal signal = new OutboxSignal();
     private final TransactionTemplate transactions;
+    private Outbox otherProcessOutbox;
+    private TransactionTemplate otherProcessTransactions;
     private final List<Relay> relays = new ArrayList<>();
 
     RelayFixture(String prefix) {
@@ -50,7 +54,7 @@ final class RelayFixture implements AutoCloseable {
         this.dataSource = dataSource("test");
         migrate(dataSource);
         this.jdbc = new JdbcTemplate(dataSource);
-        this.outbox = new Outbox(dataSource, new KassaAvroSerializer());
+        this.outbox = new Outbox(dataSource, new KassaAvroSerializer(), TraceHeaders.NONE, signal);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         assert postgres.isRunning();
     }
@@ -66,10 +70,16 @@ final class RelayFixture implements AutoCloseable {
         return ds;
     }
 
+    /** Relay settings whose every wait (busy and idle polling, standby lock retries) is {@code pollInterval}. */
     static MessagingProperties.Outbox settings(Duration pollInterval, Duration sendTimeout) {
-        return new MessagingProperties.Outbox(true, 100, pollInterval, sendTimeout, Duration.ofMillis(100),
-                Duration.ofSeconds(1), 4242L, Duration.ofHours(1), 1000, Duration.ofSeconds(30),
-                Duration.ofSeconds(15));
+        return settings(pollInterval, pollInterval, pollInterval, sendTimeout);
+    }
+
+    static MessagingProperties.Outbox settings(Duration pollInterval, Duration busyPollInterval,
+                                               Duration standbyInterval, Duration sendTimeout) {
+        return new MessagingProperties.Outbox(true, 100, pollInterval, busyPollInterval, standbyInterval,
+                Duration.ZERO, sendTimeout, Duration.ofMillis(100), Duration.ofSeconds(1), 4242L, Duration.ofHours(1),
+                1000, Duration.ofSeconds(30), Duration.ofSeconds(15));
     }
 
     /** A relay named {@code name} (its sessions' application_name) sending to {@code bootstrapServers}. */
@@ -78,7 +88,7 @@ final class RelayFixture implements AutoCloseable {
         RawKafkaSender sender = new RawKafkaSender(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, name), settings.sendTimeout());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Relay relay = new Relay(OutboxRelay.create(ds, ds::getConnection, sender.template(), settings, meters),
+        Relay relay = new Relay(OutboxRelay.create(ds, ds::getConnection, sender.template(), settings, meters, signal),
                 meters, sender);
         relays.add(relay);
         return relay;
@@ -86,6 +96,19 @@ final class RelayFixture implements AutoCloseable {
 
     String publish(String topic, String key, SpecificRecord record) {
         return transactions.execute(status -> outbox.publish(topic, key, record));
+    }
+
+    /**
+     * Publishes as another instance of the service would: over its own DataSource, with an outbox whose
+     * signal no relay of this fixture waits on.
+     */
+    String publishFromAnotherProcess(String topic, String key, SpecificRecord record) {
+        if (otherProcessOutbox == null) {
+            DataSource other = dataSource("other-instance");
+            otherProcessOutbox = new Outbox(other, new KassaAvroSerializer(), TraceHeaders.NONE, new OutboxSignal());
+            otherProcessTransactions = new TransactionTemplate(new DataSourceTransactionManager(other));
+        }
+        return otherProcessTransactions.execute(status -> otherProcessOutbox.publish(topic, key, record));
     }
 
     long unsent() {
