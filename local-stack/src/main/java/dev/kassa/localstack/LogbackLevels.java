@@ -14,13 +14,21 @@ final class LogbackLevels {
     }
 
     static void warnUnlessConfigured(List<String> loggerNames) {
+        setUnlessConfigured(loggerNames, Level.WARN);
+    }
+
+    static void errorUnlessConfigured(List<String> loggerNames) {
+        setUnlessConfigured(loggerNames, Level.ERROR);
+    }
+
+    private static void setUnlessConfigured(List<String> loggerNames, Level level) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // SLF4J is bound to another backend
         }
         for (String name : loggerNames) {
             Logger logger = context.getLogger(name);
             if (logger.getLevel() == null) {
-                logger.setLevel(Level.WARN);
+                logger.setLevel(level);
             }
         }
     }

@@ -11,6 +11,12 @@ final class QuietLogging {
 
     static final List<String> KAFKA_LOGGERS = List.of("kafka", "org.apache.kafka", "state.change.logger");
     static final List<String> LOCAL_STACK_LOGGERS = List.of("io.zonky.test");
+    /**
+     * When many consumers of a new broker look for their group coordinator at once, each asks the broker to
+     * create {@code __consumer_offsets}; all but the first get a harmless TOPIC_ALREADY_EXISTS, logged at WARN
+     * once per request (hundreds at every start). Real failures of auto-creation are logged at ERROR.
+     */
+    static final List<String> NOISY_AT_WARN = List.of("kafka.server.DefaultAutoTopicCreationManager");
 
     private static final boolean LOGBACK_PRESENT = isPresent("ch.qos.logback.classic.LoggerContext");
 
@@ -21,6 +27,7 @@ final class QuietLogging {
         if (LOGBACK_PRESENT) {
             LogbackLevels.warnUnlessConfigured(KAFKA_LOGGERS);
             LogbackLevels.warnUnlessConfigured(LOCAL_STACK_LOGGERS);
+            LogbackLevels.errorUnlessConfigured(NOISY_AT_WARN);
         }
     }
 
