@@ -6,6 +6,11 @@ import static dev.kassa.reconciliation.projection.EventChecks.money;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.reconciliation.projection.ProjectionRepository.Entry;
+import dev.kassa.reconciliation.projection.ProjectionRepository.Line;
+import dev.kassa.reconciliation.projection.ProjectionRepository.Movement;
+import dev.kassa.reconciliation.projection.ProjectionRepository.PaymentResult;
+import dev.kassa.reconciliation.projection.ProjectionRepository.RefundResult;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.JournalLine;
@@ -18,15 +23,28 @@ import dev.kassa.schemas.event.RefundSucceeded;
 import dev.kassa.schemas.event.WalletCredited;
 import dev.kassa.schemas.event.WalletDebited;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The projection's three consumers, group {@code reconciliation-service}, declared through the messaging
- * module: it runs each handler in one transaction with the inbox row, retries through the group's retry
- * topics and dead-letters invalid content.
+ * module, which runs a handler in one transaction with the inbox rows, retries through the group's retry topics
+ * and dead-letters invalid content.
+ *
+ * <p>Each main topic is consumed in batches: the projection only writes to this service's own database, so a
+ * whole poll commits in ONE transaction with its inbox rows, and is written with one statement per table
+ * ({@link ProjectionRepository}). A single event (retry topics; a failed batch applied again one event per
+ * transaction) goes through the same code as a batch of one, so both paths give the same projection. Content
+ * checks run before any write: an invalid event fails its batch, which the library then applies one by one, so
+ * that it alone is dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionConsumers {
@@ -43,94 +61,178 @@ class ProjectionConsumers {
 
     @Bean
     EventConsumer paymentResultsProjection() {
-        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.RECONCILIATION_SERVICE, this::paymentResult);
+        return EventConsumer.of(Topics.PAYMENT_RESULTS, ConsumerGroups.RECONCILIATION_SERVICE,
+                event -> paymentResults(List.of(event))).inBatches(this::paymentResults);
     }
 
     @Bean
     EventConsumer walletEventsProjection() {
-        return EventConsumer.of(Topics.WALLET_EVENTS, ConsumerGroups.RECONCILIATION_SERVICE, this::walletEvent);
+        return EventConsumer.of(Topics.WALLET_EVENTS, ConsumerGroups.RECONCILIATION_SERVICE,
+                event -> walletEvents(List.of(event))).inBatches(this::walletEvents);
     }
 
     @Bean
     EventConsumer ledgerEventsProjection() {
-        return EventConsumer.of(Topics.LEDGER_EVENTS, ConsumerGroups.RECONCILIATION_SERVICE, this::ledgerEvent);
+        return EventConsumer.of(Topics.LEDGER_EVENTS, ConsumerGroups.RECONCILIATION_SERVICE,
+                event -> ledgerEvents(List.of(event))).inBatches(this::ledgerEvents);
     }
 
-    void paymentResult(InboundEvent event) {
-        switch (event.record()) {
-            case PaymentOrderSucceeded e -> {
-                id("payment_order_id", e.getPaymentOrderId());
-                id("psp_reference", e.getPspReference());
-                id("seller_account", e.getSellerAccount());
-                money(e.getAmountMinor(), e.getCurrency());
-                applied(e.getSchema().getName(), projection.paymentSucceeded(e));
+    void paymentResults(List<InboundEvent> events) {
+        List<InboundEvent> paymentEvents = new ArrayList<>();
+        List<PaymentResult> payments = new ArrayList<>();
+        List<InboundEvent> refundEvents = new ArrayList<>();
+        List<RefundResult> refunds = new ArrayList<>();
+        for (InboundEvent event : events) {
+            switch (event.record()) {
+                case PaymentOrderSucceeded e -> {
+                    id("payment_order_id", e.getPaymentOrderId());
+                    id("psp_reference", e.getPspReference());
+                    id("seller_account", e.getSellerAccount());
+                    money(e.getAmountMinor(), e.getCurrency());
+                    paymentEvents.add(event);
+                    payments.add(new PaymentResult(e.getPaymentOrderId(), e.getCheckoutId(), e.getSellerAccount(),
+                            e.getAmountMinor(), e.getCurrency(), ProjectionRepository.SUCCEEDED, e.getPspReference(),
+                            e.getOccurredAt(), null));
+                }
+                case PaymentOrderFailed e -> {
+                    id("payment_order_id", e.getPaymentOrderId());
+                    id("seller_account", e.getSellerAccount());
+                    money(e.getAmountMinor(), e.getCurrency());
+                    paymentEvents.add(event);
+                    payments.add(new PaymentResult(e.getPaymentOrderId(), e.getCheckoutId(), e.getSellerAccount(),
+                            e.getAmountMinor(), e.getCurrency(), ProjectionRepository.FAILED, e.getPspReference(),
+                            e.getOccurredAt(), e.getFailureCode()));
+                }
+                case RefundSucceeded e -> {
+                    id("refund_id", e.getRefundId());
+                    id("payment_order_id", e.getPaymentOrderId());
+                    id("seller_account", e.getSellerAccount());
+                    money(e.getAmountMinor(), e.getCurrency());
+                    refundEvents.add(event);
+                    refunds.add(new RefundResult(e.getRefundId(), e.getPaymentOrderId(), e.getCheckoutId(),
+                            e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), ProjectionRepository.SUCCEEDED,
+                            e.getPspReference(), e.getPspRefundReference(), e.getOccurredAt(), null));
+                }
+                case RefundFailed e -> {
+                    id("refund_id", e.getRefundId());
+                    id("payment_order_id", e.getPaymentOrderId());
+                    id("seller_account", e.getSellerAccount());
+                    money(e.getAmountMinor(), e.getCurrency());
+                    refundEvents.add(event);
+                    refunds.add(new RefundResult(e.getRefundId(), e.getPaymentOrderId(), e.getCheckoutId(),
+                            e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), ProjectionRepository.FAILED,
+                            e.getPspReference(), e.getPspRefundReference(), e.getOccurredAt(), e.getFailureCode()));
+                }
+                default -> throw unexpected(event);
             }
-            case PaymentOrderFailed e -> {
-                id("payment_order_id", e.getPaymentOrderId());
-                id("seller_account", e.getSellerAccount());
-                money(e.getAmountMinor(), e.getCurrency());
-                applied(e.getSchema().getName(), projection.paymentFailed(e));
+        }
+        // Payments and refunds are separate rows, so writing all payments before all refunds is the same as
+        // writing them in read order.
+        Applied applied = new Applied();
+        applied.record(paymentEvents, payments.isEmpty() ? new boolean[0] : projection.applyPaymentResults(payments));
+        applied.record(refundEvents, refunds.isEmpty() ? new boolean[0] : projection.applyRefundResults(refunds));
+        applied.countAfterCommit();
+    }
+
+    void walletEvents(List<InboundEvent> events) {
+        List<Movement> movements = new ArrayList<>(events.size());
+        for (InboundEvent event : events) {
+            switch (event.record()) {
+                case WalletCredited e -> {
+                    id("movement_id", e.getMovementId());
+                    id("payment_order_id", e.getPaymentOrderId());
+                    id("seller_account", e.getSellerAccount());
+                    money(e.getAmountMinor(), e.getCurrency());
+                    movements.add(new Movement(e.getMovementId(), "CREDIT", e.getPaymentOrderId(), null,
+                            e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), e.getBalanceAfterMinor(),
+                            e.getSourceEventId(), e.getOccurredAt()));
+                }
+                case WalletDebited e -> {
+                    id("movement_id", e.getMovementId());
+                    id("refund_id", e.getRefundId());
+                    id("seller_account", e.getSellerAccount());
+                    money(e.getAmountMinor(), e.getCurrency());
+                    movements.add(new Movement(e.getMovementId(), "DEBIT", e.getPaymentOrderId(), e.getRefundId(),
+                            e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), e.getBalanceAfterMinor(),
+                            e.getSourceEventId(), e.getOccurredAt()));
+                }
+                default -> throw unexpected(event);
             }
-            case RefundSucceeded e -> {
+        }
+        Applied applied = new Applied();
+        applied.record(events, projection.insertMovements(movements));
+        applied.countAfterCommit();
+    }
+
+    void ledgerEvents(List<InboundEvent> events) {
+        List<Entry> entries = new ArrayList<>(events.size());
+        for (InboundEvent event : events) {
+            LedgerTransactionRecorded e = event.recordAs(LedgerTransactionRecorded.class);
+            id("journal_entry_id", e.getJournalEntryId());
+            id("payment_order_id", e.getPaymentOrderId());
+            id("seller_account", e.getSellerAccount());
+            money(e.getAmountMinor(), e.getCurrency());
+            if (e.getKind() == LedgerEntryKind.REFUND) {
                 id("refund_id", e.getRefundId());
-                id("payment_order_id", e.getPaymentOrderId());
-                id("seller_account", e.getSellerAccount());
-                money(e.getAmountMinor(), e.getCurrency());
-                applied(e.getSchema().getName(), projection.refundSucceeded(e));
             }
-            case RefundFailed e -> {
-                id("refund_id", e.getRefundId());
-                id("payment_order_id", e.getPaymentOrderId());
-                id("seller_account", e.getSellerAccount());
-                money(e.getAmountMinor(), e.getCurrency());
-                applied(e.getSchema().getName(), projection.refundFailed(e));
+            List<Line> lines = new ArrayList<>(e.getLines().size());
+            for (JournalLine line : e.getLines()) {
+                id("lines.account", line.getAccount());
+                money(line.getAmountMinor(), line.getCurrency());
+                lines.add(new Line(line.getAccount(), line.getSide().name(), line.getAmountMinor(), line.getCurrency()));
             }
-            default -> throw unexpected(event);
+            entries.add(new Entry(e.getJournalEntryId(), e.getKind().name(), e.getPaymentOrderId(), e.getRefundId(),
+                    e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), e.getSourceEventId(), e.getOccurredAt(),
+                    lines));
         }
+        Applied applied = new Applied();
+        applied.record(events, projection.insertEntries(entries));
+        applied.countAfterCommit();
     }
 
-    void walletEvent(InboundEvent event) {
-        switch (event.record()) {
-            case WalletCredited e -> {
-                id("movement_id", e.getMovementId());
-                id("payment_order_id", e.getPaymentOrderId());
-                id("seller_account", e.getSellerAccount());
-                money(e.getAmountMinor(), e.getCurrency());
-                applied(e.getSchema().getName(), projection.walletCredited(e));
-            }
-            case WalletDebited e -> {
-                id("movement_id", e.getMovementId());
-                id("refund_id", e.getRefundId());
-                id("seller_account", e.getSellerAccount());
-                money(e.getAmountMinor(), e.getCurrency());
-                applied(e.getSchema().getName(), projection.walletDebited(e));
-            }
-            default -> throw unexpected(event);
-        }
-    }
+    /**
+     * What a batch changed, per event type, counted once the transaction commits: a batch that rolls back and is
+     * applied again one event at a time is counted once. A duplicate or a stale event changes nothing; it is
+     * acknowledged, and logged at DEBUG only, since redeliveries are routine.
+     */
+    private final class Applied {
 
-    void ledgerEvent(InboundEvent event) {
-        LedgerTransactionRecorded e = event.recordAs(LedgerTransactionRecorded.class);
-        id("journal_entry_id", e.getJournalEntryId());
-        id("payment_order_id", e.getPaymentOrderId());
-        id("seller_account", e.getSellerAccount());
-        money(e.getAmountMinor(), e.getCurrency());
-        if (e.getKind() == LedgerEntryKind.REFUND) {
-            id("refund_id", e.getRefundId());
-        }
-        for (JournalLine line : e.getLines()) {
-            id("lines.account", line.getAccount());
-            money(line.getAmountMinor(), line.getCurrency());
-        }
-        applied(e.getSchema().getName(), projection.ledgerTransactionRecorded(e));
-    }
+        private final Map<String, long[]> byType = new LinkedHashMap<>(); // type -> {changed, unchanged}
 
-    /** A duplicate or a stale event changes nothing: logged and acknowledged. */
-    private void applied(String type, boolean changed) {
-        meters.counter("kassa.reconciliation.projection.events", "type", type, "applied", Boolean.toString(changed))
-                .increment();
-        if (!changed) {
-            log.info("{} changed nothing in the projection (duplicate, or a success is already recorded)", type);
+        void record(List<InboundEvent> events, boolean[] changed) {
+            for (int i = 0; i < changed.length; i++) {
+                InboundEvent event = events.get(i);
+                String type = event.record().getSchema().getName();
+                byType.computeIfAbsent(type, t -> new long[2])[changed[i] ? 0 : 1]++;
+                if (!changed[i] && log.isDebugEnabled()) {
+                    log.debug("{} {} (payment order {}) changed nothing in the projection (duplicate, or a success "
+                            + "is already recorded)", type, event.eventId(), event.key());
+                }
+            }
+        }
+
+        void countAfterCommit() {
+            Runnable count = () -> byType.forEach((type, counts) -> {
+                increment(type, true, counts[0]);
+                increment(type, false, counts[1]);
+            });
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        count.run();
+                    }
+                });
+            } else {
+                count.run();
+            }
+        }
+
+        private void increment(String type, boolean changed, long amount) {
+            if (amount > 0) {
+                meters.counter("kassa.reconciliation.projection.events", "type", type, "applied",
+                        Boolean.toString(changed)).increment(amount);
+            }
         }
     }
 
