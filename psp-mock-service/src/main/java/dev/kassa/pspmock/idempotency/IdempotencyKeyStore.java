@@ -40,6 +40,20 @@ class IdempotencyKeyStore {
         }
     }
 
+    /*
+     * The claim commits on its own, before the work, so that a concurrent request with the same key sees it in flight
+     * (409). Its commit need not wait for the WAL to reach the disk: the work's commit comes after it in the same WAL,
+     * so when the work is durable the claim is too, and a crash that loses the claim has lost the work with it, which
+     * leaves the key free for the retry as if it had never been claimed (sooner than an orphaned in-flight row would).
+     * set_config(..., true) applies to this statement's own transaction only, the pooled session keeps its setting.
+     * This saves a WAL flush per request; the work's transaction commits synchronously as usual.
+     */
+    private static final String CLAIM = """
+            with async_commit as (select set_config('synchronous_commit', 'off', true))
+            insert into idempotency_key (key, request_fingerprint, state, claim_token, lease_until, created_at)
+            select :key, :fingerprint, 'in_flight', :token, :leaseUntil, :now from async_commit
+            on conflict (key) do nothing""";
+
     private final JdbcClient jdbc;
 
     IdempotencyKeyStore(JdbcClient jdbc) {
@@ -50,10 +64,7 @@ class IdempotencyKeyStore {
         // A couple of rounds cover the races: the row deleted by cleanup, or taken over, between two statements.
         for (int round = 0; round < 3; round++) {
             long token = ThreadLocalRandom.current().nextLong();
-            int inserted = jdbc.sql("""
-                            insert into idempotency_key (key, request_fingerprint, state, claim_token, lease_until, created_at)
-                            values (:key, :fingerprint, 'in_flight', :token, :leaseUntil, :now)
-                            on conflict (key) do nothing""")
+            int inserted = jdbc.sql(CLAIM)
                     .param("key", key).param("fingerprint", fingerprint).param("token", token)
                     .param("leaseUntil", ts(leaseUntil)).param("now", ts(now))
                     .update();

@@ -3,11 +3,15 @@ package dev.kassa.pspmock.intent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.DbTime;
+import dev.kassa.pspmock.api.RowInsert;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -26,20 +30,29 @@ public class PaymentIntentRepository {
         this.json = json;
     }
 
-    /** {@code resolveAt} and {@code resolvesTo} only for a processing intent. */
-    void insert(PaymentIntent intent, Instant resolveAt, String resolvesTo) {
-        jdbc.sql("""
-                        insert into payment_intent (id, amount, currency, status, payment_method, metadata,
-                            last_payment_error, amount_refunded, created_at, resolve_at, resolves_to)
-                        values (:id, :amount, :currency, :status, :paymentMethod, cast(:metadata as jsonb),
-                            cast(:error as jsonb), 0, :created, :resolveAt, :resolvesTo)""")
-                .param("id", intent.id()).param("amount", intent.amount()).param("currency", intent.currency())
-                .param("status", intent.status()).param("paymentMethod", intent.paymentMethod())
-                .param("metadata", json.write(intent.metadata()))
-                .param("error", intent.lastPaymentError() == null ? null : json.write(intent.lastPaymentError()))
-                .param("created", DbTime.utc(intent.created()))
-                .param("resolveAt", DbTime.utc(resolveAt)).param("resolvesTo", resolvesTo)
-                .update();
+    /**
+     * {@code resolveAt} and {@code resolvesTo} only for a processing intent; {@code alongWith}: the other rows of the
+     * charge (its balance transaction, its event), written by the same statement.
+     */
+    void insert(PaymentIntent intent, Instant resolveAt, String resolvesTo, List<RowInsert> alongWith) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", intent.id());
+        parameters.put("amount", intent.amount());
+        parameters.put("currency", intent.currency());
+        parameters.put("status", intent.status());
+        parameters.put("paymentMethod", intent.paymentMethod());
+        parameters.put("metadata", json.write(intent.metadata()));
+        parameters.put("error", intent.lastPaymentError() == null ? null : json.write(intent.lastPaymentError()));
+        parameters.put("created", DbTime.utc(intent.created()));
+        parameters.put("resolveAt", DbTime.utc(resolveAt));
+        parameters.put("resolvesTo", resolvesTo);
+        List<RowInsert> rows = new ArrayList<>(alongWith);
+        rows.add(new RowInsert("""
+                insert into payment_intent (id, amount, currency, status, payment_method, metadata,
+                    last_payment_error, amount_refunded, created_at, resolve_at, resolves_to)
+                values (:id, :amount, :currency, :status, :paymentMethod, cast(:metadata as jsonb),
+                    cast(:error as jsonb), 0, :created, :resolveAt, :resolvesTo)""", parameters));
+        RowInsert.execute(jdbc, rows);
     }
 
     public Optional<PaymentIntent> find(String id) {
@@ -65,6 +78,12 @@ public class PaymentIntentRepository {
                 .param("now", DbTime.utc(now)).param("limit", limit)
                 .query((rs, n) -> new DueIntent(map(rs, n), PaymentIntent.SUCCEEDED.equals(rs.getString("resolves_to"))))
                 .list();
+    }
+
+    /** When the earliest processing intent is due (from the index of processing intents), null if none is processing. */
+    Instant nextResolution() {
+        return jdbc.sql("select resolve_at from payment_intent where status = 'processing' order by resolve_at limit 1")
+                .query((rs, n) -> DbTime.instant(rs, "resolve_at")).optional().orElse(null);
     }
 
     /** Moves a locked processing intent to its final status. */

@@ -3,11 +3,14 @@ package dev.kassa.pspmock.intent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.ApiResponse;
 import dev.kassa.pspmock.api.Ids;
+import dev.kassa.pspmock.api.RowInsert;
 import dev.kassa.pspmock.intent.TestCards.ChargeOutcome;
 import dev.kassa.pspmock.intent.TestCards.Declined;
 import dev.kassa.pspmock.intent.TestCards.Processing;
@@ -32,13 +35,14 @@ class PaymentIntentService {
     private final OutcomeProperties properties;
     private final ApiJson json;
     private final Clock clock;
+    private final ProcessingIntentResolver resolver;
     private final Counter succeededCount;
     private final Counter declinedCount;
     private final Counter processingCount;
 
     PaymentIntentService(PaymentIntentRepository intents, BalanceTransactions balanceTransactions,
                          EventPublisher events, TestCards cards, OutcomeProperties properties, ApiJson json,
-                         Clock clock, MeterRegistry meters) {
+                         Clock clock, ProcessingIntentResolver resolver, MeterRegistry meters) {
         this.intents = intents;
         this.balanceTransactions = balanceTransactions;
         this.events = events;
@@ -46,6 +50,7 @@ class PaymentIntentService {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.resolver = resolver;
         this.succeededCount = meters.counter("psp.payment_intents", "outcome", "succeeded");
         this.declinedCount = meters.counter("psp.payment_intents", "outcome", "declined");
         this.processingCount = meters.counter("psp.payment_intents", "outcome", "processing");
@@ -60,24 +65,28 @@ class PaymentIntentService {
         return switch (outcome) {
             case Succeeds succeeds -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.SUCCEEDED, null, now);
-                intents.insert(intent, null, null);
-                balanceTransactions.recordCharge(id, intent.paymentOrderId(), intent.amount(), intent.currency(), now);
                 ApiResponse response = json.render(200, intent.view());
-                events.publish(EventType.PAYMENT_INTENT_SUCCEEDED, id, json.raw(response.body()));
+                // The intent, its balance transaction, its event and deliveries: one statement.
+                List<RowInsert> alongWith = new ArrayList<>();
+                alongWith.add(balanceTransactions.charge(id, intent.paymentOrderId(), intent.amount(), intent.currency(), now));
+                alongWith.addAll(events.rows(EventType.PAYMENT_INTENT_SUCCEEDED, id, json.raw(response.body())));
+                intents.insert(intent, null, null, alongWith);
                 succeededCount.increment();
                 yield response;
             }
             case Declined declined -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.REQUIRES_PAYMENT_METHOD, declined.error(), now);
-                intents.insert(intent, null, null);
-                events.publish(EventType.PAYMENT_INTENT_PAYMENT_FAILED, id, intent.view());
+                intents.insert(intent, null, null,
+                        events.rows(EventType.PAYMENT_INTENT_PAYMENT_FAILED, id, intent.view()));
                 declinedCount.increment();
                 yield json.render(declineError(intent));
             }
             case Processing async -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.PROCESSING, null, now);
-                intents.insert(intent, now.plus(properties.asyncDelay()),
-                        async.succeeds() ? PaymentIntent.SUCCEEDED : PaymentIntent.REQUIRES_PAYMENT_METHOD);
+                Instant resolveAt = now.plus(properties.asyncDelay());
+                intents.insert(intent, resolveAt,
+                        async.succeeds() ? PaymentIntent.SUCCEEDED : PaymentIntent.REQUIRES_PAYMENT_METHOD, List.of());
+                resolver.wakeUp().dueAfterCommit(resolveAt);
                 processingCount.increment();
                 yield json.render(200, intent.view());
             }

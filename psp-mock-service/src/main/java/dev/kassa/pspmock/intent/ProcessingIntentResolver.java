@@ -1,21 +1,28 @@
 package dev.kassa.pspmock.intent;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.kassa.pspmock.intent.PaymentIntentRepository.DueIntent;
 import dev.kassa.pspmock.settlement.BalanceTransactions;
 import dev.kassa.pspmock.webhook.EventPublisher;
 import dev.kassa.pspmock.webhook.EventType;
-import org.springframework.scheduling.annotation.Scheduled;
+import dev.kassa.pspmock.work.DueWorker;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Resolves {@code processing} intents (tok_async, tok_asyncDeclined) when their time comes, with their webhook. */
+/**
+ * Resolves {@code processing} intents (tok_async, tok_asyncDeclined) when their time comes, with their webhook.
+ * It sleeps until the earliest {@code resolve_at}; a new processing intent wakes it ({@link #wakeUp()}), and
+ * {@code psp.outcomes.resolve-interval} bounds how late it notices one created by another instance.
+ */
 @Component
-class ProcessingIntentResolver {
+class ProcessingIntentResolver extends DueWorker {
 
     private static final int BATCH = 100;
+    /** Due intents that another resolver has locked are looked at again after this, not in a tight loop. */
+    private static final Duration LOCKED_ELSEWHERE_RETRY = Duration.ofMillis(100);
 
     private final PaymentIntentRepository intents;
     private final BalanceTransactions balanceTransactions;
@@ -24,7 +31,9 @@ class ProcessingIntentResolver {
     private final Clock clock;
 
     ProcessingIntentResolver(PaymentIntentRepository intents, BalanceTransactions balanceTransactions,
-                             EventPublisher events, TransactionTemplate transaction, Clock clock) {
+                             EventPublisher events, TransactionTemplate transaction, Clock clock,
+                             OutcomeProperties properties) {
+        super("psp-intent-resolver", properties.resolveInterval(), clock);
         this.intents = intents;
         this.balanceTransactions = balanceTransactions;
         this.events = events;
@@ -32,12 +41,23 @@ class ProcessingIntentResolver {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${psp.outcomes.resolve-interval:250ms}")
-    void resolveDue() {
+    @Override
+    protected Instant runDue() {
+        Instant next = intents.nextResolution();
+        if (next == null || next.isAfter(clock.instant())) {
+            return next; // the usual idle round: one indexed lookup, no transaction
+        }
+        int total = 0;
         Integer resolved;
         do {
             resolved = transaction.execute(status -> resolveBatch());
+            total += resolved == null ? 0 : resolved;
         } while (resolved != null && resolved == BATCH);
+        next = intents.nextResolution();
+        if (total == 0 && next != null && !next.isAfter(clock.instant())) {
+            return clock.instant().plus(LOCKED_ELSEWHERE_RETRY);
+        }
+        return next;
     }
 
     private int resolveBatch() {

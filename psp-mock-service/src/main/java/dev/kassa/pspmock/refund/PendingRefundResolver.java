@@ -1,23 +1,30 @@
 package dev.kassa.pspmock.refund;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.kassa.pspmock.intent.OutcomeProperties;
 import dev.kassa.pspmock.intent.PaymentIntentRepository;
 import dev.kassa.pspmock.refund.RefundRepository.DueRefund;
 import dev.kassa.pspmock.settlement.BalanceTransactions;
 import dev.kassa.pspmock.webhook.EventPublisher;
 import dev.kassa.pspmock.webhook.EventType;
-import org.springframework.scheduling.annotation.Scheduled;
+import dev.kassa.pspmock.work.DueWorker;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Resolves pending refunds when their time comes: succeeded (money moves) or failed (the amount is refundable again). */
+/**
+ * Resolves pending refunds when their time comes: succeeded (money moves) or failed (the amount is refundable
+ * again). Sleeps until the earliest {@code resolve_at}; a new pending refund wakes it ({@link #wakeUp()}).
+ */
 @Component
-class PendingRefundResolver {
+class PendingRefundResolver extends DueWorker {
 
     private static final int BATCH = 100;
     static final String FAILURE_REASON = "expired_or_canceled_card";
+    /** Due refunds that another resolver has locked are looked at again after this, not in a tight loop. */
+    private static final Duration LOCKED_ELSEWHERE_RETRY = Duration.ofMillis(100);
 
     private final RefundRepository refunds;
     private final PaymentIntentRepository intents;
@@ -28,7 +35,8 @@ class PendingRefundResolver {
 
     PendingRefundResolver(RefundRepository refunds, PaymentIntentRepository intents,
                           BalanceTransactions balanceTransactions, EventPublisher events,
-                          TransactionTemplate transaction, Clock clock) {
+                          TransactionTemplate transaction, Clock clock, OutcomeProperties properties) {
+        super("psp-refund-resolver", properties.resolveInterval(), clock);
         this.refunds = refunds;
         this.intents = intents;
         this.balanceTransactions = balanceTransactions;
@@ -37,12 +45,23 @@ class PendingRefundResolver {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${psp.outcomes.resolve-interval:250ms}")
-    void resolveDue() {
+    @Override
+    protected Instant runDue() {
+        Instant next = refunds.nextResolution();
+        if (next == null || next.isAfter(clock.instant())) {
+            return next; // the usual idle round: one indexed lookup, no transaction
+        }
+        int total = 0;
         Integer resolved;
         do {
             resolved = transaction.execute(status -> resolveBatch());
+            total += resolved == null ? 0 : resolved;
         } while (resolved != null && resolved == BATCH);
+        next = refunds.nextResolution();
+        if (total == 0 && next != null && !next.isAfter(clock.instant())) {
+            return clock.instant().plus(LOCKED_ELSEWHERE_RETRY);
+        }
+        return next;
     }
 
     private int resolveBatch() {

@@ -59,6 +59,12 @@ class RefundRepository {
                 .list();
     }
 
+    /** When the earliest pending refund is due (from the index of pending refunds), null if none is pending. */
+    Instant nextResolution() {
+        return jdbc.sql("select resolve_at from refund where status = 'pending' order by resolve_at limit 1")
+                .query((rs, n) -> DbTime.instant(rs, "resolve_at")).optional().orElse(null);
+    }
+
     void resolve(Refund resolved) {
         jdbc.sql("""
                         update refund set status = :status, failure_reason = :reason, resolve_at = null, resolves_to = null

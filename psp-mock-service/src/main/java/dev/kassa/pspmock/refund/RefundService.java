@@ -29,9 +29,11 @@ class RefundService {
     private final OutcomeProperties outcomes;
     private final ApiJson json;
     private final Clock clock;
+    private final PendingRefundResolver resolver;
 
     RefundService(PaymentIntentRepository intents, RefundRepository refunds, BalanceTransactions balanceTransactions,
-                  EventPublisher events, OutcomeProperties outcomes, ApiJson json, Clock clock) {
+                  EventPublisher events, OutcomeProperties outcomes, ApiJson json, Clock clock,
+                  PendingRefundResolver resolver) {
         this.intents = intents;
         this.refunds = refunds;
         this.balanceTransactions = balanceTransactions;
@@ -39,6 +41,7 @@ class RefundService {
         this.outcomes = outcomes;
         this.json = json;
         this.clock = clock;
+        this.resolver = resolver;
     }
 
     /** Runs in the idempotency key's transaction; every rejection comes before any write. */
@@ -75,10 +78,12 @@ class RefundService {
             case PENDING_THEN_SUCCEEDS -> {
                 refund = refund.resolvedAs(Refund.PENDING, null);
                 refunds.insert(refund, now.plus(outcomes.asyncDelay()), Refund.SUCCEEDED);
+                resolver.wakeUp().dueAfterCommit(now.plus(outcomes.asyncDelay()));
             }
             case PENDING_THEN_FAILS -> {
                 refund = refund.resolvedAs(Refund.PENDING, null);
                 refunds.insert(refund, now.plus(outcomes.asyncDelay()), Refund.FAILED);
+                resolver.wakeUp().dueAfterCommit(now.plus(outcomes.asyncDelay()));
             }
         }
         return json.render(200, refund.view());

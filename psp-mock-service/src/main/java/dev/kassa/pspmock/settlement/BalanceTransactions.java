@@ -3,11 +3,15 @@ package dev.kassa.pspmock.settlement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import dev.kassa.pspmock.api.DbTime;
 import dev.kassa.pspmock.api.Ids;
+import dev.kassa.pspmock.api.RowInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +47,13 @@ public class BalanceTransactions {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordCharge(String paymentIntentId, String paymentOrderId, long amount, String currency, Instant at) {
+        RowInsert.execute(jdbc, List.of(charge(paymentIntentId, paymentOrderId, amount, currency, at)));
+    }
+
+    /** The charge's row, for the statement that writes the succeeded intent to write as well. */
+    public RowInsert charge(String paymentIntentId, String paymentOrderId, long amount, String currency, Instant at) {
         long fee = fees.feeFor(amount, currency);
-        insert(new SettlementRow(Ids.newId("txn"), "charge", paymentIntentId, paymentOrderId, null,
+        return insert(new SettlementRow(Ids.newId("txn"), "charge", paymentIntentId, paymentOrderId, null,
                 amount, fee, amount - fee, currency, at));
     }
 
@@ -52,18 +61,25 @@ public class BalanceTransactions {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordRefund(String paymentIntentId, String paymentOrderId, String refundId, long amount,
                              String currency, Instant at) {
-        insert(new SettlementRow(Ids.newId("txn"), "refund", paymentIntentId, paymentOrderId, refundId,
-                -amount, 0, -amount, currency, at));
+        RowInsert.execute(jdbc, List.of(insert(new SettlementRow(Ids.newId("txn"), "refund", paymentIntentId,
+                paymentOrderId, refundId, -amount, 0, -amount, currency, at))));
     }
 
-    private void insert(SettlementRow row) {
-        jdbc.sql("insert into balance_transaction (" + COLUMNS + ") values "
-                        + "(:id, :type, :pi, :po, :re, :amount, :fee, :net, :currency, :at)")
-                .param("id", row.balanceTransactionId()).param("type", row.type())
-                .param("pi", row.paymentIntentId()).param("po", row.paymentOrderId()).param("re", row.refundId())
-                .param("amount", row.amount()).param("fee", row.fee()).param("net", row.net())
-                .param("currency", row.currency()).param("at", DbTime.utc(row.createdAt()))
-                .update();
+    private static RowInsert insert(SettlementRow row) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("bt_id", row.balanceTransactionId());
+        parameters.put("bt_type", row.type());
+        parameters.put("bt_pi", row.paymentIntentId());
+        parameters.put("bt_po", row.paymentOrderId());
+        parameters.put("bt_re", row.refundId());
+        parameters.put("bt_amount", row.amount());
+        parameters.put("bt_fee", row.fee());
+        parameters.put("bt_net", row.net());
+        parameters.put("bt_currency", row.currency());
+        parameters.put("bt_at", DbTime.utc(row.createdAt()));
+        return new RowInsert("insert into balance_transaction (" + COLUMNS + ") values "
+                + "(:bt_id, :bt_type, :bt_pi, :bt_po, :bt_re, :bt_amount, :bt_fee, :bt_net, :bt_currency, :bt_at)",
+                parameters);
     }
 
     /** Rows of one UTC day in time order, handed over one by one. */

@@ -2,11 +2,14 @@ package dev.kassa.pspmock.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.DbTime;
 import dev.kassa.pspmock.api.Ids;
+import dev.kassa.pspmock.api.RowInsert;
 import dev.kassa.pspmock.fault.Faults;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records an event and one pending delivery per endpoint in the caller's transaction: the status change and
- * its webhook commit together (an outbox), and the delivery worker sends it from the table.
+ * its webhook commit together (an outbox), and the delivery worker sends it from the table. The event and its
+ * deliveries are one statement, or part of the caller's ({@link #rows}).
  */
 @Component
 public class EventPublisher {
@@ -25,18 +29,32 @@ public class EventPublisher {
     private final Faults faults;
     /** The endpoint URLs, one per line: a plain text parameter that SQL splits back into rows. */
     private final String endpoints;
+    private final boolean anyEndpoint;
     private final Clock clock;
+    private final WebhookDeliveryWorker worker;
 
-    EventPublisher(JdbcClient jdbc, ApiJson json, Faults faults, WebhookProperties properties, Clock clock) {
+    EventPublisher(JdbcClient jdbc, ApiJson json, Faults faults, WebhookProperties properties, Clock clock,
+                   WebhookDeliveryWorker worker) {
         this.jdbc = jdbc;
         this.json = json;
         this.faults = faults;
         this.endpoints = String.join("\n", properties.endpoints());
+        this.anyEndpoint = !properties.endpoints().isEmpty();
         this.clock = clock;
+        this.worker = worker;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public String publish(EventType type, String objectId, Object object) {
+    public void publish(EventType type, String objectId, Object object) {
+        RowInsert.execute(jdbc, rows(type, objectId, object));
+    }
+
+    /**
+     * The event and its deliveries as rows for the caller's statement to write (the caller's transaction is where
+     * they commit, as with {@link #publish}); the dispatcher is told to deliver them once it commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<RowInsert> rows(EventType type, String objectId, Object object) {
         String id = Ids.newId("evt");
         Instant now = clock.instant();
         Map<String, Object> event = new LinkedHashMap<>();
@@ -45,18 +63,24 @@ public class EventPublisher {
         event.put("type", type.value());
         event.put("created", now.getEpochSecond());
         event.put("data", Map.of("object", object));
-        // One statement for the event and its deliveries: this runs on the hot path of every charge.
-        jdbc.sql("""
-                        with event as (
-                            insert into webhook_event (id, type, object_id, payload, created_at)
-                            values (:id, :type, :objectId, :payload, :now))
+        Instant firstAttempt = now.plus(faults.webhookDelay());
+        Map<String, Object> eventParameters = new HashMap<>();
+        eventParameters.put("ev_id", id);
+        eventParameters.put("ev_type", type.value());
+        eventParameters.put("ev_object_id", objectId);
+        eventParameters.put("ev_payload", json.write(event));
+        eventParameters.put("ev_now", DbTime.utc(now));
+        if (anyEndpoint) {
+            worker.dueAfterCommit(firstAttempt);
+        }
+        return List.of(
+                new RowInsert("""
+                        insert into webhook_event (id, type, object_id, payload, created_at)
+                        values (:ev_id, :ev_type, :ev_object_id, :ev_payload, :ev_now)""", eventParameters),
+                new RowInsert("""
                         insert into webhook_delivery (event_id, endpoint, next_attempt_at)
-                        select :id, endpoint, :firstAttempt from unnest(string_to_array(:endpoints, E'\\n')) as endpoint""")
-                .param("id", id).param("type", type.value()).param("objectId", objectId)
-                .param("payload", json.write(event)).param("now", DbTime.utc(now))
-                .param("firstAttempt", DbTime.utc(now.plus(faults.webhookDelay())))
-                .param("endpoints", endpoints)
-                .update();
-        return id;
+                        select :ev_id, endpoint, :ev_first_attempt
+                        from unnest(string_to_array(:ev_endpoints, E'\\n')) as endpoint""",
+                        Map.of("ev_id", id, "ev_first_attempt", DbTime.utc(firstAttempt), "ev_endpoints", endpoints)));
     }
 }

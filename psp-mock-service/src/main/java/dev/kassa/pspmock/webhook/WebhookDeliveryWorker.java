@@ -17,6 +17,7 @@ import dev.kassa.pspmock.fault.Faults;
 import dev.kassa.pspmock.webhook.DeliveryRepository.Attempts;
 import dev.kassa.pspmock.webhook.DeliveryRepository.DueDelivery;
 import dev.kassa.pspmock.webhook.DeliveryRepository.Outcome;
+import dev.kassa.pspmock.work.WakeUp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -25,15 +26,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries from the table through a bounded pool (a dispatcher thread polls every
- * {@code psp.webhooks.poll-interval} while nothing is due), and reschedules failures with exponential
+ * Sends due deliveries from the table through a bounded pool, and reschedules failures with exponential
  * backoff until the endpoint answers 2xx. Nothing lives only in memory: a delivery in flight when the process
  * dies is still in the table and becomes due again when its lease runs out.
+ *
+ * <p>The dispatcher thread sleeps while nothing is due: new events ({@link #dueAfterCommit}) and failed attempts
+ * (their next attempt) wake it when they become due, and {@code psp.webhooks.poll-interval} is only a safety poll
+ * for deliveries no one in this process told it about (another instance's, a lease that ran out after a crash).
+ * While webhooks keep coming it claims at most every {@code psp.webhooks.claim-interval}, so that one claim and
+ * one outcome update serve several deliveries rather than one each.
  */
 @Component
 class WebhookDeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryWorker.class);
+    /** While every slot stays busy, how often finished outcomes are recorded anyway. */
+    private static final Duration SLOTS_WAIT = Duration.ofMillis(250);
     private static final Comparator<DueDelivery> NEWEST_FIRST =
             Comparator.comparing(DueDelivery::eventCreated).thenComparing(DueDelivery::id).reversed();
 
@@ -43,7 +51,9 @@ class WebhookDeliveryWorker implements SmartLifecycle {
     private final BackoffPolicy backoff;
     private final Duration lease;
     private final Duration pollInterval;
+    private final Duration claimInterval;
     private final Clock clock;
+    private final WakeUp wakeUp;
     private final Semaphore freeSlots;
     /** Attempts finished by the pool, recorded in batches by the dispatcher. */
     private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
@@ -62,13 +72,20 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         this.backoff = new BackoffPolicy(properties.initialBackoff(), properties.backoffMultiplier(), properties.maxBackoff());
         this.lease = properties.lease();
         this.pollInterval = properties.pollInterval();
+        this.claimInterval = properties.claimInterval();
         this.clock = clock;
+        this.wakeUp = new WakeUp(clock);
         this.freeSlots = new Semaphore(properties.maxConcurrency());
         this.claimBatch = Math.max(1, properties.maxConcurrency() / 2);
         this.pool = Executors.newFixedThreadPool(properties.maxConcurrency(),
                 Thread.ofPlatform().name("webhook-delivery-", 0).daemon().factory());
         this.delivered = Counter.builder("psp.webhook.attempts").tag("result", "delivered").register(meters);
         this.failed = Counter.builder("psp.webhook.attempts").tag("result", "failed").register(meters);
+    }
+
+    /** A delivery becomes due at {@code firstAttempt} once the caller's transaction commits. */
+    void dueAfterCommit(Instant firstAttempt) {
+        wakeUp.dueAfterCommit(firstAttempt);
     }
 
     @Override
@@ -110,10 +127,14 @@ class WebhookDeliveryWorker implements SmartLifecycle {
     private void dispatchLoop() {
         while (running) {
             try {
+                Instant round = clock.instant();
+                wakeUp.takeDue(); // what is due now, this round claims; what is due later wakes the sleep below
                 recordFinished();
-                if (!dispatchDue()) {
-                    Thread.sleep(pollInterval);
+                if (dispatchDue()) {
+                    continue; // the claim was full: more may be due at once
                 }
+                wakeUp.sleepUntil(round.plus(pollInterval));
+                sleepUntil(round.plus(claimInterval));
             } catch (InterruptedException stopped) {
                 return;
             } catch (RuntimeException e) {
@@ -127,14 +148,22 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** Lets deliveries that become due meanwhile gather, so that the next claim takes them together. */
+    private void sleepUntil(Instant until) throws InterruptedException {
+        long millis = Duration.between(clock.instant(), until).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+
     /**
-     * Waits (up to a poll interval, recording outcomes meanwhile) until half the slots are free, so one claim
+     * Waits (up to {@link #SLOTS_WAIT}, recording outcomes meanwhile) until half the slots are free, so one claim
      * statement serves several deliveries, and claims as many deliveries as slots are free.
      *
      * @return whether the claim came back full, so more may be due at once
      */
     private boolean dispatchDue() throws InterruptedException {
-        if (!freeSlots.tryAcquire(claimBatch, pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!freeSlots.tryAcquire(claimBatch, SLOTS_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             return true; // all busy: record what finished, then wait again
         }
         freeSlots.release(claimBatch);
@@ -211,6 +240,7 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         Instant at = clock.instant();
         if (attempt.succeeded()) {
             finished.add(new Outcome(delivery.id(), at, attempt.statusCode(), null, null));
+            wakeUp.dueAt(at); // to be recorded
             delivered.increment();
             if (faults.duplicateWebhook()) {
                 sendDuplicate(delivery);
@@ -218,6 +248,8 @@ class WebhookDeliveryWorker implements SmartLifecycle {
         } else {
             Instant next = at.plus(backoff.after(delivery.attempts() + 1));
             finished.add(new Outcome(delivery.id(), at, attempt.statusCode(), attempt.error(), next));
+            wakeUp.dueAt(at); // to be recorded
+            wakeUp.dueAt(next); // its retry
             failed.increment();
             log.debug("Webhook {} to {} failed ({}); next attempt at {}",
                     delivery.eventId(), delivery.endpoint(), attempt.error(), next);

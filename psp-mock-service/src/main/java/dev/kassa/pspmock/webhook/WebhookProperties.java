@@ -13,7 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff    wait after the first failed attempt; it doubles (see multiplier) up to maxBackoff
  * @param maxBackoff        cap of the wait between attempts; attempts go on until a 2xx
  * @param backoffMultiplier growth of the wait per failed attempt
- * @param pollInterval      how often the worker looks for due deliveries
+ * @param pollInterval      the dispatcher's safety poll: it sleeps until a delivery is due and is woken by new events
+ *                          and failed attempts of this process, so this only bounds how late it finds deliveries
+ *                          no one here told it about (another instance's; a lease that ran out after a crash)
+ * @param claimInterval     while deliveries keep coming, the shortest time between two claims (a claim that fills
+ *                          every free slot is followed at once), so that one claim statement and one outcome update
+ *                          serve several deliveries; the first delivery after a quiet spell is claimed at once
  * @param maxConcurrency    deliveries in flight at once (the worker's bounded pool)
  * @param connectTimeout    to the endpoint
  * @param requestTimeout    for the endpoint's answer (the socket read timeout)
@@ -27,7 +32,8 @@ public record WebhookProperties(
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("2") double backoffMultiplier,
-        @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("200ms") Duration claimInterval,
         @DefaultValue("16") int maxConcurrency,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
@@ -42,6 +48,12 @@ public record WebhookProperties(
         }
         if (backoffMultiplier < 1) {
             throw new IllegalArgumentException("psp.webhooks.backoff-multiplier must be at least 1");
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("psp.webhooks.poll-interval must be positive");
+        }
+        if (claimInterval.isNegative()) {
+            throw new IllegalArgumentException("psp.webhooks.claim-interval must not be negative");
         }
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("psp.webhooks.max-concurrency must be at least 1");

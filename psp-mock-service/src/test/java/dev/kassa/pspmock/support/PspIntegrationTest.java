@@ -19,8 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "server.shutdown=immediate",
                 "psp.random.seed=7",
                 "psp.outcomes.async-delay=300ms",
-                "psp.outcomes.resolve-interval=50ms",
-                "psp.webhooks.poll-interval=50ms",
+                // Safety polls far longer than any test waits: every resolution and every delivery in these tests
+                // must come from an in-process wake-up (new intent, refund or event; a failed attempt's retry).
+                "psp.outcomes.resolve-interval=5m",
+                "psp.webhooks.poll-interval=5m",
+                "psp.webhooks.claim-interval=50ms",
                 "psp.webhooks.initial-backoff=200ms",
                 "psp.webhooks.max-backoff=1s",
                 "psp.webhooks.connect-timeout=500ms",

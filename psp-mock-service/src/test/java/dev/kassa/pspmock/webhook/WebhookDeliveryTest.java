@@ -73,6 +73,21 @@ class WebhookDeliveryTest extends PspIntegrationTest {
     }
 
     @Test
+    void aRetryStaysDueWhenOtherWebhooksWakeTheDispatcherFirst() {
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        RECEIVER.respondWith(d -> d.type().startsWith("payment_intent") && failuresLeft.getAndDecrement() > 0 ? 500 : 200);
+        String failing = api.createIntent(600, "EUR", "tok_visa").json().path("id").stringValue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.deliveriesFor(failing), d -> !d.isEmpty());
+
+        // Claimed before the retry is due (200 ms backoff): the dispatcher wakes for this one first, and must
+        // still wake for the retry, as the safety poll of these tests is minutes away.
+        String other = api.createIntent(700, "EUR", "tok_visa").json().path("id").stringValue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.deliveriesFor(other), d -> !d.isEmpty());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVER.deliveriesFor(failing), d -> d.size() == 2);
+    }
+
+    @Test
     void undeliveredEventsAreListed() {
         RECEIVER.respondWith(d -> 503);
         String intentId = api.createIntent(700, "EUR", "tok_visa").json().path("id").stringValue();
