@@ -1,5 +1,6 @@
 package dev.kassa.launcher;
 
+import dev.kassa.launcher.bench.BenchCommand;
 import dev.kassa.launcher.demo.Demo;
 import dev.kassa.localstack.process.ServiceJars;
 import java.io.IOException;
@@ -8,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
  * {@code ./kassa}: starts Kafka, PostgreSQL and the five services on this machine, drives a demo through
  * the real APIs, prints a summary, and keeps everything running until Ctrl-C, which stops every child.
+ * {@code ./kassa bench ...} runs the benchmark instead ({@link BenchCommand}).
  */
 public final class KassaLauncher {
 
@@ -21,6 +24,11 @@ public final class KassaLauncher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("bench")) {
+            List<String> benchArgs = Arrays.asList(args).subList(1, args.length);
+            System.exit(BenchCommand.run(benchArgs, ServiceJars.repositoryRoot().resolve(".kassa"), System.out));
+            return;
+        }
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(Arrays.asList(args), ServiceJars.repositoryRoot().resolve(".kassa"));

@@ -37,6 +37,11 @@ public final class KassaSystem implements AutoCloseable {
 
     /** Starts broker, database and every service, and returns once each service reports UP. */
     public static KassaSystem start(SystemSettings settings, Consumer<String> progress) {
+        return start(settings, progress, HEALTHY_TIMEOUT);
+    }
+
+    /** As {@link #start(SystemSettings, Consumer)}, waiting up to {@code healthyTimeout} for each service. */
+    public static KassaSystem start(SystemSettings settings, Consumer<String> progress, Duration healthyTimeout) {
         progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort()
                 + " and PostgreSQL on 127.0.0.1:" + settings.postgresPort() + " ...");
         PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults()
@@ -55,7 +60,7 @@ public final class KassaSystem implements AutoCloseable {
                 postgres.createDatabase(service.database());
             }
             progress.accept("Kafka and PostgreSQL are up. Starting the five services ...");
-            system.startServices(progress);
+            system.startServices(progress, healthyTimeout);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -63,14 +68,14 @@ public final class KassaSystem implements AutoCloseable {
         }
     }
 
-    private void startServices(Consumer<String> progress) {
+    private void startServices(Consumer<String> progress, Duration healthyTimeout) {
         for (KassaService service : KassaService.values()) {
             services.put(service, ServiceProcess.start(specOf(service)));
         }
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
         for (ServiceProcess process : services.values()) {
             healthy.add(CompletableFuture.runAsync(() -> {
-                process.awaitHealthy(HEALTHY_TIMEOUT);
+                process.awaitHealthy(healthyTimeout);
                 progress.accept("  " + process.name() + " is UP at " + process.baseUrl()
                         + "  (log: " + process.logFile() + ")");
             }));

@@ -12,6 +12,7 @@ public record LauncherOptions(boolean demo, boolean exitAfterDemo, boolean fresh
               --exit-after-demo  stop everything once the demo summary is printed
               --fresh            wipe the data directory first (data persists across restarts otherwise)
               --work-dir DIR     where data and logs live (default: .kassa in the repository)
+            Benchmark: ./kassa bench --help
             """;
 
     public static LauncherOptions parse(List<String> args, Path defaultWorkDir) {

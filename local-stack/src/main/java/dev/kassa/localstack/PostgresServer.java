@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>A temporary instance (no data directory given) runs with {@code fsync=off} for speed; a persistent one
  * keeps PostgreSQL's durable defaults and is reused as is on the next start. Inside the data directory, the
  * cluster lives in {@code pgdata/} and the server log is {@code postgres.log}.
+ *
+ * <p>Every instance preloads {@code pg_stat_statements} and has the extension in the {@code postgres} database,
+ * whose view shows the statements of every database ({@code dbid}), so a benchmark or an operator can see where
+ * the database's time goes without a restart.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -43,6 +47,7 @@ public final class PostgresServer implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String DUPLICATE_DATABASE = "42P04";
     private static final String DUPLICATE_OBJECT = "42710";
+    private static final String STATEMENT_STATISTICS = "pg_stat_statements";
 
     /**
      * @param dataDir        the data directory; {@code null} = a temporary one, deleted on close
@@ -201,6 +206,7 @@ public final class PostgresServer implements AutoCloseable {
                     + logFile() + ":\n" + tail(logFile().toPath(), 20), e);
         }
         ensureRole(); // also on reuse: a first start may have died between initdb and this step
+        ensureStatementStatistics();
         log.info("PostgreSQL started on 127.0.0.1:{} in {} ms ({}data: {})", port,
                 (System.nanoTime() - started) / 1_000_000, fresh ? "initdb, " : "", dataDir.path());
     }
@@ -248,6 +254,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", String.valueOf(maxConnections))
                 .setServerConfig("timezone", "UTC")
+                // Shipped with the pinned zonky binaries (lib/postgresql/pg_stat_statements.so); costs a few
+                // percent of statement overhead at most, and a restart to add later.
+                .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile()));
         if (dataDir.temporary()) {
@@ -299,6 +308,16 @@ public final class PostgresServer implements AutoCloseable {
             if (!DUPLICATE_OBJECT.equals(e.getSQLState())) {
                 throw new IllegalStateException("Cannot create role " + USERNAME, e);
             }
+        }
+    }
+
+    /** The view needs the extension in the database it is read from; creating it needs the superuser. */
+    private void ensureStatementStatistics() {
+        try (Connection connection = superuserDataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS " + STATEMENT_STATISTICS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create extension " + STATEMENT_STATISTICS, e);
         }
     }
 

@@ -83,6 +83,23 @@ class PostgresServerTest {
         }
     }
 
+    @Test
+    void recordsStatementStatisticsOfEveryDatabase(PostgresServer postgres) throws SQLException {
+        postgres.createDatabase("pg_test_statements");
+        try (Connection connection = postgres.dataSource("pg_test_statements").getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("SELECT 4217 AS statement_statistics_probe");
+        }
+        try (Connection connection = postgres.dataSource("postgres").getConnection();
+             Statement sql = connection.createStatement()) {
+            // The view refuses to answer unless the library was preloaded at server start.
+            assertThat(single(sql, """
+                    SELECT count(*) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                    WHERE d.datname = 'pg_test_statements' AND s.query LIKE '%statement_statistics_probe%'"""))
+                    .isEqualTo("1");
+        }
+    }
+
     static String single(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {
             assertThat(rows.next()).as("a row from %s", query).isTrue();

@@ -1,5 +1,6 @@
 package dev.kassa.systemtests.support;
 
+import dev.kassa.launcher.checks.Databases;
 import java.util.regex.Pattern;
 
 /**

@@ -2,6 +2,7 @@ package dev.kassa.systemtests.support;
 
 import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.KassaSystem;
+import dev.kassa.launcher.checks.Databases;
 import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.process.ServiceProcess;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class Kassa {
                 system.url(KassaService.RECONCILIATION));
         this.psp = new Psp(system.url(KassaService.PSP_MOCK));
         this.webhooks = new Webhooks(system.url(KassaService.PAYMENT));
-        this.databases = new Databases(system.postgres());
+        this.databases = Databases.of(system.postgres());
     }
 
     public Payments payments() {
@@ -59,6 +60,11 @@ public final class Kassa {
 
     public Databases db() {
         return databases;
+    }
+
+    /** The whole system as the launcher runs it (the benchmark drives it through this). */
+    public KassaSystem system() {
+        return system;
     }
 
     public DeadLetters deadLetters(KassaService service) {

@@ -12,7 +12,7 @@ import org.opentest4j.TestAbortedException;
 /**
  * Starts the whole system once per test JVM (five service JVMs are the main cost of this module) and keeps
  * it in the root store, which closes it when the run ends; hands it to tests as {@link Kassa}; checks the
- * {@link SystemInvariants} after every test; and makes every failure name the services' log files.
+ * {@link AfterEachInvariants} after every test; and makes every failure name the services' log files.
  */
 final class KassaSystemExtension implements BeforeAllCallback, ParameterResolver, AfterEachCallback,
         TestExecutionExceptionHandler {
@@ -41,7 +41,7 @@ final class KassaSystemExtension implements BeforeAllCallback, ParameterResolver
         }
         Kassa kassa = started(context).kassa();
         try {
-            new SystemInvariants(kassa).awaitAllHold();
+            new AfterEachInvariants(kassa).awaitAllHold();
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("After " + context.getDisplayName() + ": " + e.getMessage() + logs(kassa), e);
         }

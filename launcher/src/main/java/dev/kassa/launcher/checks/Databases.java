@@ -1,4 +1,4 @@
-package dev.kassa.systemtests.support;
+package dev.kassa.launcher.checks;
 
 import dev.kassa.localstack.PostgresServer;
 import java.sql.Connection;
@@ -11,22 +11,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Each service's own database, read directly over JDBC: the checks after every test look at what the services
- * committed, not only at what their APIs choose to show.
+ * Each service's own database, read directly over JDBC: the checks after a test or a benchmark look at what the
+ * services committed, not only at what their APIs choose to show. One connection per call: these are a few
+ * queries after the fact, never on a hot path.
  */
 public final class Databases {
 
-    private final PostgresServer postgres;
+    private final int port;
+    private final String username;
+    private final String password;
 
-    Databases(PostgresServer postgres) {
-        this.postgres = postgres;
+    public Databases(int port, String username, String password) {
+        this.port = port;
+        this.username = username;
+        this.password = password;
     }
 
-    /** Rows of a query as column-name → value maps; {@code ?} parameters bound in order. */
+    /** The databases of a server this JVM started. */
+    public static Databases of(PostgresServer postgres) {
+        return new Databases(postgres.port(), postgres.username(), postgres.password());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Rows of a query as column-name → value maps; {@code ?} parameters bound in order (a {@code String[]} binds
+     * as a {@code text[]}, for {@code = ANY(?)}).
+     */
     public List<Map<String, Object>> rows(String database, String sql, Object... parameters) {
-        try (Connection connection = postgres.dataSource(database).getConnection();
+        try (Connection connection = connect(database);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -53,13 +71,23 @@ public final class Databases {
         return ((Number) rows(database, sql, parameters).getFirst().values().iterator().next()).longValue();
     }
 
-    /** Runs DDL or other statements without results (the test's own fault injection). */
+    /** Runs DDL or other statements without results. */
     public void execute(String database, String sql) {
-        try (Connection connection = postgres.dataSource(database).getConnection();
+        try (Connection connection = connect(database);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Statement on " + database + " failed: " + sql, e);
         }
+    }
+
+    private Connection connect(String database) throws SQLException {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"127.0.0.1"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(username);
+        dataSource.setPassword(password);
+        return dataSource.getConnection();
     }
 }
