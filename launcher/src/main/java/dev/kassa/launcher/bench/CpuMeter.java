@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ final class CpuMeter {
     private final String kafkaPart;
     private final List<String> notFound;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private Map<Long, Long> lastBenchThreads = new HashMap<>();
+    private long benchThreadsTotal;
 
     private CpuMeter(List<Process> processes, boolean kafkaInThisJvm, String kafkaPart, List<String> notFound) {
         this.processes = processes;
@@ -118,16 +121,25 @@ final class CpuMeter {
         return new Sample(wall, cpu);
     }
 
-    /** The load generator's threads and the JDK HTTP client's selector threads (idle unless the bench sends). */
-    private long benchThreadNanos() {
-        long nanos = 0;
+    /**
+     * CPU of the load generator's threads and the JDK HTTP clients' threads (idle unless the bench sends), summed
+     * from each thread's own count since the previous sample: a thread that ends (an HTTP client that is collected
+     * takes its selector thread along) must not take its past CPU out of the total.
+     */
+    private synchronized long benchThreadNanos() {
+        Map<Long, Long> now = new HashMap<>();
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (thread != null && (thread.getThreadName().startsWith(OpenLoopLoad.THREAD_PREFIX)
                     || thread.getThreadName().startsWith("HttpClient-"))) {
-                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+                long nanos = threads.getThreadCpuTime(thread.getThreadId());
+                if (nanos >= 0) {
+                    now.put(thread.getThreadId(), nanos);
+                }
             }
         }
-        return nanos;
+        now.forEach((id, nanos) -> benchThreadsTotal += Math.max(0, nanos - lastBenchThreads.getOrDefault(id, 0L)));
+        lastBenchThreads = now;
+        return benchThreadsTotal;
     }
 
     private static void add(List<Process> processes, List<String> notFound, String name, int port, boolean withChildren) {
