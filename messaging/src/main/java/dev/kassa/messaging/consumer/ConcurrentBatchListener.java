@@ -58,16 +58,19 @@ public final class ConcurrentBatchListener {
     public void onBatch(List<ConsumerRecord<String, ReceivedValue>> records, @Nullable Consumer<?, ?> kafka) {
         List<InboundEvent> events = new ArrayList<>(records.size());
         Map<InboundEvent, ConsumerRecord<String, ReceivedValue>> recordOf = new IdentityHashMap<>();
+        Map<ConsumerRecord<String, ReceivedValue>, RuntimeException> undecodable = new IdentityHashMap<>();
         for (ConsumerRecord<String, ReceivedValue> record : records) {
             try {
                 InboundEvent event = decode(record);
                 events.add(event);
                 recordOf.put(event, record);
             } catch (RuntimeException e) {
-                recover(record, kafka, e);
+                undecodable.put(record, e);
             }
         }
         List<FailedEvent> failures = events.isEmpty() ? List.of() : handler.handle(events);
+        // Published only once the handler returned: had it thrown, the poll comes again, and so would they.
+        undecodable.forEach((record, cause) -> recover(record, kafka, cause));
         for (FailedEvent failure : failures) {
             ConsumerRecord<String, ReceivedValue> record = recordOf.get(failure.event());
             if (record == null) {

@@ -91,14 +91,6 @@ public class PaymentOrderRepository {
                 .param(checkoutId).query(ROW).list();
     }
 
-    /** {@code NOT_STARTED → EXECUTING} for the given attempt. */
-    public boolean startExecution(String paymentOrderId, int attempt) {
-        return jdbc.sql("""
-                UPDATE payment_order SET status = 'EXECUTING', status_changed_at = now(), updated_at = now()
-                WHERE payment_order_id = ? AND attempt = ? AND status = 'NOT_STARTED'""")
-                .params(paymentOrderId, attempt).update() == 1;
-    }
-
     /**
      * {@code NOT_STARTED → EXECUTING} for each (order, attempt), in one statement and one commit for a whole wave
      * of execution requests.
