@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>one statement, committed at once, moves its orders to EXECUTING ({@link ExecutionStart});</li>
  *   <li>its PSP calls run concurrently on virtual threads ({@link PspCallLimiter}), with no transaction and
  *       no pooled connection held while they wait;</li>
- *   <li>one transaction applies every answer with its outbox rows; if it fails, each answer is applied in a
- *       transaction of its own.</li>
+ *   <li>the answers are applied as they come, those that came together in one transaction with their outbox
+ *       rows; if it fails, each answer is applied in a transaction of its own.</li>
  * </ol>
  * A call that fails transiently (timeout, 5xx, 429, open circuit) or an answer that cannot be applied is
  * reported back, and the messaging library sends that request to the retry topics (then the dead-letter topic);
@@ -71,8 +72,7 @@ class PspRequestBatch implements ConcurrentBatchHandler {
     public List<FailedEvent> handle(List<InboundEvent> events) {
         List<FailedEvent> failures = new ArrayList<>();
         for (List<InboundEvent> wave : KeyWaves.of(events)) {
-            List<PspCall> calls = prepare(wave, failures);
-            apply(callAll(calls, failures), failures);
+            callAndApply(prepare(wave, failures), failures);
         }
         return failures;
     }
@@ -157,32 +157,47 @@ class PspRequestBatch implements ConcurrentBatchHandler {
         }
     }
 
-    /** Runs the wave's calls concurrently and waits for all of them: a failed call is reported, never applied. */
-    private List<Answer> callAll(List<PspCall> calls, List<FailedEvent> failures) {
-        List<CompletableFuture<Runnable>> pending = new ArrayList<>(calls.size());
+    /**
+     * Runs the wave's calls concurrently and applies their answers as they come: whatever has come by the time the
+     * previous transaction committed is applied in the next one, so no order waits for the wave's slowest call and
+     * no row lock is held longer than one short transaction. A failed call is reported, never applied.
+     */
+    private void callAndApply(List<PspCall> calls, List<FailedEvent> failures) {
+        BlockingQueue<Completed> completed = new LinkedBlockingQueue<>();
         try {
             for (PspCall call : calls) {
-                pending.add(limiter.start(() -> {
+                limiter.start(() -> {
                     try (EventTracing.Scope trace = tracing.continueTrace(call.event(), PSP_CALL_SPAN)) {
                         return call.call().get();
                     }
-                }));
+                }).whenComplete((apply, error) -> completed.add(new Completed(call.event(), apply, error)));
+            }
+            for (int pending = calls.size(); pending > 0; ) {
+                List<Completed> ready = new ArrayList<>();
+                ready.add(completed.take());
+                completed.drainTo(ready);
+                pending -= ready.size();
+                List<Answer> answers = new ArrayList<>(ready.size());
+                for (Completed done : ready) {
+                    if (done.error() == null) {
+                        answers.add(new Answer(done.event(), done.apply()));
+                    } else {
+                        Throwable cause = done.error() instanceof CompletionException wrapped ? wrapped.getCause() : done.error();
+                        failures.add(new FailedEvent(done.event(),
+                                cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause)));
+                    }
+                }
+                apply(answers, failures);
             }
         } catch (InterruptedException e) {
-            // The container is stopping: nothing of this poll is committed, so all of it is delivered again.
+            // The container is stopping: nothing of this poll is committed, so all of it is delivered again (what
+            // was applied already is not applied twice: the state guards and the PSP's idempotency keys see to it).
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting PSP calls", e);
+            throw new IllegalStateException("Interrupted while calling the PSP", e);
         }
-        List<Answer> answers = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            InboundEvent event = calls.get(i).event();
-            try {
-                answers.add(new Answer(event, pending.get(i).join()));
-            } catch (CompletionException e) {
-                failures.add(new FailedEvent(event, e.getCause() instanceof RuntimeException cause ? cause : e));
-            }
-        }
-        return answers;
+    }
+
+    private record Completed(InboundEvent event, Runnable apply, Throwable error) {
     }
 
     /** In the request's trace, so that the result event carries the trace of the checkout that caused it. */

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiKey           secret key sent as a Bearer token; the default is psp-mock's LOCAL TEST key only
  * @param webhookSecrets   every secret whose signature is accepted; more than one during a rotation
  * @param webhookTolerance how far a webhook timestamp may lie in the past or the future
+ * @param webhookLockWait  how long a webhook that changes state waits for a row another transaction holds (the
+ *                         executor applying the same result) before it is answered 503, for the PSP to redeliver:
+ *                         a webhook never holds a pooled connection while it waits on the executor
  */
 @ConfigurationProperties("kassa.psp")
 public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
@@ -21,6 +24,7 @@ public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
                             @DefaultValue("2s") Duration connectTimeout,
                             @DefaultValue("10s") Duration readTimeout,
                             @DefaultValue("300s") Duration webhookTolerance,
+                            @DefaultValue("200ms") Duration webhookLockWait,
                             @DefaultValue CircuitBreaker circuitBreaker) {
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/webhooks/psp}. The body is taken as raw bytes: the signature covers exactly what
  * was sent. A bad or missing signature is a 400 problem and changes nothing; every verified event is
  * acknowledged with 200, including events that match nothing of ours (recorded for operators), so the
- * PSP does not redeliver them forever. The body is parsed once, after the signature is verified, into only
+ * PSP does not redeliver them forever. An event whose rows are held by another transaction gets a 503 and is
+ * delivered again. The body is parsed once, after the signature is verified, into only
  * the fields Kassa reads.
  */
 @RestController
@@ -62,7 +64,19 @@ public class WebhookController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-webhook", "Webhook rejected",
                     field + ": " + rejected.getMessage(), List.of(new FieldViolation(field, rejected.getMessage())));
         }
-        WebhookOutcome outcome = processor.process(event);
+        WebhookOutcome outcome;
+        try {
+            outcome = processor.process(event);
+        } catch (DataAccessException e) {
+            if (!WebhookStateChange.isLockWaitExceeded(e)) {
+                throw e;
+            }
+            // The executor is applying this very result; the PSP's next delivery finds it applied, cheaply.
+            log.info("PSP event {} ({}) waits on a row being changed: answered 503 for a redelivery", event.id(),
+                    event.type());
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "webhook-busy", "Webhook not applied yet",
+                    "The state this event changes is being changed now; deliver it again", List.of());
+        }
         received(event.type(), outcome).increment();
         return ResponseEntity.ok(Map.of("event_id", event.id(), "outcome", outcome.name()));
     }

@@ -28,6 +28,14 @@ public class WebhookEventStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Bounds how long the current transaction waits for a row lock; past it, a statement fails with SQL state
+     * 55P03 (PostgreSQL's {@code lock_timeout}).
+     */
+    public void limitLockWait(java.time.Duration wait) {
+        jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query().singleValue();
+    }
+
     /** @return false when the event id was recorded before (a redelivery) */
     public boolean insertIfAbsent(String eventId, String type, String objectId) {
         return jdbc.sql("""

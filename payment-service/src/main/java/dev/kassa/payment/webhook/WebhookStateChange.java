@@ -11,6 +11,9 @@ import dev.kassa.payment.refund.Refund;
 import dev.kassa.payment.refund.RefundRepository;
 import dev.kassa.payment.result.ResultSource;
 import dev.kassa.payment.webhook.PspEvent.PspObject;
+import dev.kassa.payment.psp.PspProperties;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +37,11 @@ class WebhookStateChange {
     private final RefundRepository refunds;
     private final PaymentExecutor payments;
     private final RefundExecutor refundExecutor;
+    private final Duration lockWait;
 
     WebhookStateChange(WebhookEventStore events, PaymentOrderRepository orders, RefundRepository refunds,
-                       PaymentExecutor payments, RefundExecutor refundExecutor) {
+                       PaymentExecutor payments, RefundExecutor refundExecutor, PspProperties psp) {
+        this.lockWait = psp.webhookLockWait();
         this.events = events;
         this.orders = orders;
         this.refunds = refunds;
@@ -44,9 +49,14 @@ class WebhookStateChange {
         this.refundExecutor = refundExecutor;
     }
 
+    /**
+     * @throws org.springframework.dao.DataAccessException of {@link #isLockWaitExceeded} when a row it must change
+     *         stays locked longer than {@code kassa.psp.webhook-lock-wait}: nothing is written, the PSP delivers again
+     */
     @Transactional
     public WebhookOutcome apply(PspEvent event) {
         String objectId = event.object().id();
+        events.limitLockWait(lockWait);
         if (!events.insertIfAbsent(event.id(), event.type(), objectId)) {
             log.info("PSP event {} ({}) received again: acknowledged, not applied twice", event.id(), event.type());
             return WebhookOutcome.DUPLICATE;
@@ -63,6 +73,16 @@ class WebhookStateChange {
                     event.type(), objectId);
         }
         return result.outcome();
+    }
+
+    /** PostgreSQL's {@code lock_not_available} (55P03), which spring-jdbc leaves uncategorized. */
+    static boolean isLockWaitExceeded(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Result(WebhookOutcome outcome, String detail) {

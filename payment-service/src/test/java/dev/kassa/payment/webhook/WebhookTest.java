@@ -7,11 +7,15 @@ import dev.kassa.payment.support.HttpApi;
 import dev.kassa.payment.support.PspMock;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code POST /api/v1/webhooks/psp}: signatures recomputed here independently of the service's code;
@@ -21,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class WebhookTest extends PaymentServiceTestBase {
 
     private static final String WEBHOOK = "/api/v1/webhooks/psp";
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void tamperedExpiredFutureMissingAndForeignSignaturesAreRejectedAndChangeNothing() {
@@ -76,6 +83,38 @@ class WebhookTest extends PaymentServiceTestBase {
         assertThat(again.json().path("outcome").asString()).isEqualTo("DUPLICATE");
         eventually().until(() -> !paymentResults().forKey(order.id()).isEmpty());
         assertThat(paymentResults().forKey(order.id())).hasSize(1).first().isInstanceOf(PaymentOrderSucceeded.class);
+    }
+
+    @Test
+    void anEventWhoseOrderRowIsHeldByAnotherTransactionIsAnswered503AndAppliedWhenDeliveredAgain() throws Exception {
+        Order order = executingAsyncOrder();
+        String eventId = id("evt");
+        String event = succeededEvent(eventId, order);
+        long now = Instant.now().getEpochSecond();
+
+        HttpApi.Response busy;
+        // Another transaction (as the executor applying the same result) holds the order's row.
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT 1 FROM payment_order WHERE payment_order_id = ? FOR UPDATE")) {
+                lock.setString(1, order.id());
+                lock.executeQuery().close();
+            }
+            busy = send(event, sign(PspMock.WEBHOOK_SECRET, now, event));
+            holder.rollback();
+        }
+
+        assertThat(busy.status()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.contentType()).startsWith("application/problem+json");
+        assertThat(busy.json().path("type").asString()).endsWith("/webhook-busy");
+        assertThat(orderStatus(order.id())).isEqualTo("EXECUTING");
+        assertThat(jdbc.sql("SELECT count(*) FROM psp_webhook_event WHERE event_id = ?").param(eventId)
+                .query(Long.class).single()).as("nothing recorded, so the redelivery is not a duplicate").isZero();
+
+        HttpApi.Response again = send(event, sign(PspMock.WEBHOOK_SECRET, now, event));
+        assertThat(again.json().path("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(orderStatus(order.id())).isEqualTo("SUCCEEDED");
     }
 
     @Test
