@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §8 postings and the checks on a payment.results record, without Spring, Kafka or a database. */
+/** The postings of docs/architecture.md §7 and the checks on a payment.results record, without Spring, Kafka or a database. */
 class PostingRulesTest {
 
     private static final AccountId SELLER = AccountId.sellerPayable("seller_1");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.IllegalTransactionStateException;
 
-/** The idempotent consumer (test 4 of issue 3) and the outbox's contract as a service sees it. */
+/** The idempotent consumer: a redelivered event takes effect once; and the outbox's contract as a service sees it. */
 class InboxTest extends SpringMessagingTest {
 
     @Autowired

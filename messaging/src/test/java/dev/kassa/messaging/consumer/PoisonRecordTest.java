@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
-/** Garbage bytes on a main topic (test 7 of issue 3). */
+/** Garbage bytes on a main topic go straight to the group's dead-letter topic; the records behind them are consumed. */
 class PoisonRecordTest extends SpringMessagingTest {
 
     @Test

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
 
-/** Non-blocking retries through the group's own topics (tests 5 and 6 of issue 3). Backoff here: 100ms, 200ms. */
+/**
+ * Non-blocking retries through the group's own topics: a transient failure succeeds once on a retry topic, a
+ * permanent one ends on the group's dead-letter topic, an invalid event goes there at once. Backoff here: 100ms, 200ms.
+ */
 class RetryAndDeadLetterTest extends SpringMessagingTest {
 
     private static final String DLT = Topics.deadLetterTopic(RETRY, RETRY_GROUP);

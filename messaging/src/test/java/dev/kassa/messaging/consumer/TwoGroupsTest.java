@@ -13,7 +13,7 @@ import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
 import org.junit.jupiter.api.Test;
 
-/** Two consumer groups of one topic in one JVM (test 9 of issue 3). Backoff here: 100ms, 200ms. */
+/** Two consumer groups of one topic in one JVM, each with its own retry and dead-letter topics. Backoff here: 100ms, 200ms. */
 class TwoGroupsTest extends SpringMessagingTest {
 
     @Test

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Operator replay over HTTP (test 8 of issue 3). */
+/** Operator replay over HTTP: a replayed record takes effect once, one replayed too often is parked, all are audited. */
 class DeadLetterReplayTest extends SpringMessagingTest {
 
     private static final String DLT = Topics.deadLetterTopic(REPLAY, REPLAY_GROUP);
