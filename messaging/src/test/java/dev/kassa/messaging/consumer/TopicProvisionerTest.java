@@ -10,8 +10,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.WithLocalStack;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TopicReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -125,7 +125,7 @@ class TopicProvisionerTest {
     }
 
     private static int partitions(String topic) {
-        return TopicProbe.partitionCount(kafka().bootstrapServers(), topic);
+        return new TopicReader(kafka().bootstrapServers()).partitionCount(topic);
     }
 
     private static KafkaBroker kafka() {
