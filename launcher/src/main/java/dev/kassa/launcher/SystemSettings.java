@@ -15,7 +15,7 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
         servicePorts = Map.copyOf(servicePorts);
     }
 
-    /** The documented local ports (DESIGN §10): Kafka 9092, PostgreSQL 5432, services 8080–8084. */
+    /** The documented local ports (docs/architecture.md §9): Kafka 9092, PostgreSQL 5432, services 8080–8084. */
     public static SystemSettings defaults(Path workDir) {
         Map<KassaService, Integer> ports = new EnumMap<>(KassaService.class);
         for (KassaService service : KassaService.values()) {

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** ledger-service: the immutable double-entry ledger of Kassa (DESIGN §8). */
+/** ledger-service: the immutable double-entry ledger of Kassa (docs/architecture.md §7). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LedgerServiceApplication {

@@ -2,7 +2,7 @@ package dev.kassa.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.ledger.support.TestEvents;
+import dev.kassa.testfixtures.TestEvents;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +25,8 @@ class LedgerServiceHealthTest extends LedgerIntegrationTest {
 
     @Test
     void metricsArePublishedForPrometheus() {
-        ledger().payment(TestEvents.newId("po"),
-                TestEvents.newId("seller"), 1, "USD");
+        ledger().payment(TestEvents.id("po"),
+                TestEvents.id("seller"), 1, "USD");
 
         String metrics = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
 

@@ -1,11 +1,13 @@
 package dev.kassa.payment;
 
+import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.payment.support.HttpApi;
 import dev.kassa.payment.support.Ports;
 import dev.kassa.payment.support.PspMock;
-import dev.kassa.payment.support.TopicRecorder;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TopicRecorder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.UUID;
@@ -15,8 +17,8 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +38,7 @@ public abstract class PaymentServiceTestBase {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static TopicRecorder paymentResults;
+    private static EventProducer events;
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
@@ -68,9 +71,17 @@ public abstract class PaymentServiceTestBase {
     /** What payment-service published to payment.results since the JVM started. */
     protected static synchronized TopicRecorder paymentResults() {
         if (paymentResults == null) {
-            paymentResults = new TopicRecorder(Topics.PAYMENT_RESULTS);
+            paymentResults = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.PAYMENT_RESULTS);
         }
         return paymentResults;
+    }
+
+    /** Publishes events as another service would (wallet-service, ledger-service), with the real serde. */
+    protected static synchronized EventProducer events() {
+        if (events == null) {
+            events = new EventProducer(LocalStack.shared().kafka().bootstrapServers());
+        }
+        return events;
     }
 
     @BeforeEach

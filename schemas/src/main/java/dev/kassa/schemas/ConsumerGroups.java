@@ -1,6 +1,9 @@
 package dev.kassa.schemas;
 
-/** Kafka consumer group ids, one per consuming service (DESIGN §3). Retry and dead-letter topics belong to a group. */
+/**
+ * Kafka consumer group ids, one per consuming service (docs/architecture.md §2). Retry and dead-letter topics belong
+ * to a group.
+ */
 public final class ConsumerGroups {
 
     public static final String PAYMENT_SERVICE = "payment-service";

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The topic contract of DESIGN §3 in one place: names, consuming groups, record types, and the names of
+ * The topic contract of docs/architecture.md §2 in one place: names, consuming groups, record types, and the names of
  * each group's retry and dead-letter topics.
  */
 public final class Topics {
@@ -28,7 +28,7 @@ public final class Topics {
     public static final String LEDGER_EVENTS = "ledger.events";
     public static final String RECONCILIATION_DISCREPANCIES = "reconciliation.discrepancies";
 
-    /** One row of the DESIGN §3 table. */
+    /** One row of the topic table of docs/architecture.md §2. */
     public record TopicSpec(String name, List<String> consumerGroups,
                             List<Class<? extends SpecificRecord>> recordTypes) {
     }

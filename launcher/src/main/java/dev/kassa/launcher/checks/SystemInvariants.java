@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What must hold whenever nothing is in flight (DESIGN §5, §8), read from each service's own database: the
+ * What must hold whenever nothing is in flight (docs/architecture.md §4, §7), read from each service's own database: the
  * ledger's trial balance is balanced; each seller's wallet equals its {@code seller_payable} balance; every
  * succeeded payment order has exactly one PSP charge, one wallet credit and one ledger entry (and every
  * succeeded refund one debit and one reversing entry), and nothing else has any; every outbox is drained.

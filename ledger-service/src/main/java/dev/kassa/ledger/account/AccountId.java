@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A ledger account (DESIGN §8): {@code psp_receivable}, or {@code seller_payable:<seller>} per seller.
+ * A ledger account (docs/architecture.md §7): {@code psp_receivable}, or {@code seller_payable:<seller>} per seller.
  * The seller part keeps out whitespace, control characters and '/', so every account id can be named in a
  * URL path (raw or percent-encoded).
  */

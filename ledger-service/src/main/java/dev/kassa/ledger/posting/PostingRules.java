@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * DESIGN §8 postings. A succeeded payment: the PSP now owes us the money (DR psp_receivable) and we owe it
+ * The postings of docs/architecture.md §7. A succeeded payment: the PSP now owes us the money (DR psp_receivable) and we owe it
  * to the seller (CR seller_payable:&lt;seller&gt;). A succeeded refund reverses that for the refunded amount.
  */
 final class PostingRules {

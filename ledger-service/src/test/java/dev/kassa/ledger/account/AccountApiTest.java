@@ -3,7 +3,7 @@ package dev.kassa.ledger.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.TestEvents;
+import dev.kassa.testfixtures.TestEvents;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +15,10 @@ class AccountApiTest extends LedgerIntegrationTest {
 
     @Test
     void aSellersAccountShowsDebitsCreditsAndTheBalancePerCurrency() {
-        String seller = TestEvents.newId("seller");
-        String usdOrder = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String usdOrder = TestEvents.id("po");
         ledger().payment(usdOrder, seller, 2999, "USD");
-        ledger().payment(TestEvents.newId("po"), seller, 1500, "JPY");
+        ledger().payment(TestEvents.id("po"), seller, 1500, "JPY");
         ledger().refund(usdOrder, "rf_1", seller, 1000, "USD");
 
         ResponseEntity<Map<String, Object>> response = get("/api/v1/ledger/accounts/seller_payable:" + seller);
@@ -36,8 +36,8 @@ class AccountApiTest extends LedgerIntegrationTest {
 
     @Test
     void theColonInAnAccountIdMayBePercentEncoded() {
-        String seller = TestEvents.newId("seller");
-        ledger().payment(TestEvents.newId("po"), seller, 1234, "KWD");
+        String seller = TestEvents.id("seller");
+        ledger().payment(TestEvents.id("po"), seller, 1234, "KWD");
 
         ResponseEntity<Map<String, Object>> raw = get("/api/v1/ledger/accounts/seller_payable:" + seller);
         ResponseEntity<Map<String, Object>> encoded = get("/api/v1/ledger/accounts/seller_payable%3A" + seller);
@@ -52,7 +52,7 @@ class AccountApiTest extends LedgerIntegrationTest {
 
     @Test
     void pspReceivableIsAnAssetThatGrowsWithDebits() {
-        ledger().payment(TestEvents.newId("po"), TestEvents.newId("seller"), 10, "EUR");
+        ledger().payment(TestEvents.id("po"), TestEvents.id("seller"), 10, "EUR");
 
         ResponseEntity<Map<String, Object>> response = get("/api/v1/ledger/accounts/psp_receivable");
 
@@ -67,7 +67,7 @@ class AccountApiTest extends LedgerIntegrationTest {
 
     @Test
     void anUnknownAccountIsA404Problem() {
-        ResponseEntity<Map<String, Object>> response = get("/api/v1/ledger/accounts/seller_payable:" + TestEvents.newId("nobody"));
+        ResponseEntity<Map<String, Object>> response = get("/api/v1/ledger/accounts/seller_payable:" + TestEvents.id("nobody"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -3,7 +3,7 @@ package dev.kassa.ledger.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.TestEvents;
+import dev.kassa.testfixtures.TestEvents;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,10 @@ class EntriesApiTest extends LedgerIntegrationTest {
 
     @Test
     void anAccountsEntriesComeInPostingOrderPageByPage() {
-        String seller = TestEvents.newId("seller");
+        String seller = TestEvents.id("seller");
         List<String> orders = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            String order = TestEvents.newId("po");
+            String order = TestEvents.id("po");
             orders.add(order);
             ledger().payment(order, seller, i * 100L, "EUR");
         }
@@ -43,8 +43,8 @@ class EntriesApiTest extends LedgerIntegrationTest {
 
     @Test
     void anEntryShowsItsLinesWithAmountsInMinorUnitsAndAsDecimals() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
         ledger().payment(order, seller, 2999, "USD");
         ledger().refund(order, "rf_9", seller, 999, "USD");
 
@@ -73,22 +73,22 @@ class EntriesApiTest extends LedgerIntegrationTest {
 
     @Test
     void filtersCombine() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
         ledger().payment(order, seller, 500, "JPY");
-        ledger().payment(TestEvents.newId("po"), seller, 700, "JPY");
+        ledger().payment(TestEvents.id("po"), seller, 700, "JPY");
 
         assertThat(entries(get("/api/v1/ledger/entries?payment_order_id=" + order
                 + "&account_id=seller_payable%3A" + seller))).hasSize(1);
         assertThat(entries(get("/api/v1/ledger/entries?payment_order_id=" + order
-                + "&account_id=seller_payable:" + TestEvents.newId("other")))).isEmpty();
+                + "&account_id=seller_payable:" + TestEvents.id("other")))).isEmpty();
         assertThat(entries(get("/api/v1/ledger/entries?account_id=seller_payable:" + seller))).hasSize(2);
     }
 
     @Test
     void withoutFiltersEveryEntryIsListed() {
-        ledger().payment(TestEvents.newId("po"), TestEvents.newId("seller"), 1, "USD");
-        ledger().payment(TestEvents.newId("po"), TestEvents.newId("seller"), 1, "USD");
+        ledger().payment(TestEvents.id("po"), TestEvents.id("seller"), 1, "USD");
+        ledger().payment(TestEvents.id("po"), TestEvents.id("seller"), 1, "USD");
 
         Map<String, Object> page = get("/api/v1/ledger/entries?limit=1").getBody();
 

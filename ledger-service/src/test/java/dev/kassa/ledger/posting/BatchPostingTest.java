@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.PaymentResultsProducer;
-import dev.kassa.ledger.support.TestEvents;
-import dev.kassa.ledger.support.TopicReader;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,12 +52,12 @@ class BatchPostingTest extends LedgerIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    private PaymentResultsProducer producer;
+    private EventProducer producer;
     private TopicReader topics;
 
     @BeforeEach
     void kafka() {
-        producer = new PaymentResultsProducer(bootstrapServers);
+        producer = new EventProducer(bootstrapServers);
         topics = new TopicReader(bootstrapServers);
     }
 
@@ -68,7 +68,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
     @Test
     void aPollWithPaymentsAndRefundsOfTheSameOrdersPostsThemInOrderInOneTransaction() {
-        String seller = TestEvents.newId("seller");
+        String seller = TestEvents.id("seller");
         List<String> orders = ordersOnOnePartition(3);
         String a = orders.get(0);
         String b = orders.get(1);
@@ -106,7 +106,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aPaymentDeliveredTwiceInOnePollPostsOnce(CapturedOutput output) {
-        String seller = TestEvents.newId("seller");
+        String seller = TestEvents.id("seller");
         List<String> orders = ordersOnOnePartition(2);
         String a = orders.get(0);
         String b = orders.get(1);
@@ -141,7 +141,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
     @Test
     void aContradictingPaymentInAPollIsDeadLetteredAndTheRestOfThePollPostsOnce() {
-        String seller = TestEvents.newId("seller");
+        String seller = TestEvents.id("seller");
         List<String> orders = ordersOnOnePartition(3);
         String a = orders.get(0);
         String b = orders.get(1);
@@ -194,11 +194,11 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
     /** New payment order ids that payment.results puts on one partition (records are keyed by them). */
     private List<String> ordersOnOnePartition(int count) {
-        List<String> orders = new ArrayList<>(List.of(TestEvents.newId("po")));
-        int partition = producer.partitionOf(orders.getFirst());
+        List<String> orders = new ArrayList<>(List.of(TestEvents.id("po")));
+        int partition = producer.partitionOf(Topics.PAYMENT_RESULTS, orders.getFirst());
         while (orders.size() < count) {
-            String order = TestEvents.newId("po");
-            if (producer.partitionOf(order) == partition) {
+            String order = TestEvents.id("po");
+            if (producer.partitionOf(Topics.PAYMENT_RESULTS, order) == partition) {
                 orders.add(order);
             }
         }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.PaymentResultsProducer;
-import dev.kassa.ledger.support.TestEvents;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.RefundSucceeded;
+import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +32,11 @@ class DeadLetterReplayTest extends LedgerIntegrationTest {
 
     @Test
     void aDeadLetteredRefundReplayedAfterItsPaymentPostsOnce() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
         RefundSucceeded refund = TestEvents.refundSucceeded(order, "rf_late", seller, 250, "USD");
 
-        try (PaymentResultsProducer producer = new PaymentResultsProducer(bootstrapServers)) {
+        try (EventProducer producer = new EventProducer(bootstrapServers)) {
             producer.send(order, refund);
             Map<String, Object> deadLetter = await().atMost(Duration.ofSeconds(30))
                     .until(() -> deadLetter(refund.getEventId()), java.util.Objects::nonNull);

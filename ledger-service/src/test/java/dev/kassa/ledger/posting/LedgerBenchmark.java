@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.PaymentResultsProducer;
-import dev.kassa.ledger.support.TestEvents;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -17,9 +17,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,14 +48,14 @@ class LedgerBenchmark extends LedgerIntegrationTest {
     @Test
     void postingThroughput() {
         int payments = Integer.getInteger("kassa.benchmark.payments", 50_000);
-        String run = TestEvents.newId("bench");
+        String run = TestEvents.id("bench");
         MessageListenerContainer consumer = listeners.getListenerContainer(MAIN_LISTENER);
         assertThat(consumer).as("listener " + MAIN_LISTENER).isNotNull();
         consumer.stop();
 
         long fillStart = System.nanoTime();
         Random random = new Random(42);
-        try (PaymentResultsProducer producer = new PaymentResultsProducer(bootstrapServers)) {
+        try (EventProducer producer = new EventProducer(bootstrapServers)) {
             for (int i = 0; i < payments; i++) {
                 String order = run + "_po" + i;
                 producer.sendAsync(order, TestEvents.paymentSucceeded(order, run + "_s" + random.nextInt(50),

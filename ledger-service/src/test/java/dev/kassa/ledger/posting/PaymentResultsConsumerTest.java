@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.PaymentResultsProducer;
-import dev.kassa.ledger.support.TestEvents;
-import dev.kassa.ledger.support.TopicReader;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
@@ -15,6 +12,9 @@ import dev.kassa.schemas.event.LedgerEntryKind;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.event.RefundSucceeded;
+import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Value;
 
 /** payment.results through the real broker into the ledger, and LedgerTransactionRecorded out of it. */
 class PaymentResultsConsumerTest extends LedgerIntegrationTest {
@@ -35,12 +35,12 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    private PaymentResultsProducer producer;
+    private EventProducer producer;
     private TopicReader topics;
 
     @BeforeEach
     void kafka() {
-        producer = new PaymentResultsProducer(bootstrapServers);
+        producer = new EventProducer(bootstrapServers);
         topics = new TopicReader(bootstrapServers);
     }
 
@@ -51,8 +51,8 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
 
     @Test
     void aSucceededPaymentPostsOneBalancedEntryAndAnnouncesItOnLedgerEvents() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
         PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 4999, "EUR");
 
         producer.send(order, payment);
@@ -83,8 +83,8 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
 
     @Test
     void aSucceededRefundPostsTheReverseEntry() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
 
         producer.send(order, TestEvents.paymentSucceeded(order, seller, 10_000, "JPY"));
         producer.send(order, TestEvents.refundSucceeded(order, "rf_1", seller, 2_500, "JPY"));
@@ -99,8 +99,8 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
 
     @Test
     void failuresAreAcknowledgedWithoutAnEntry() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
         var failed = TestEvents.paymentFailed(order, seller, 100, "USD");
         var refundFailed = TestEvents.refundFailed(order, "rf_1", seller, 50, "USD");
 
@@ -115,8 +115,8 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void theSameEventTwiceAndAnotherEventForTheSamePaymentPostOnce(CapturedOutput output) {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
         PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 1_250, "USD");
         PaymentOrderSucceeded sameFactNewEventId = PaymentOrderSucceeded.newBuilder(payment)
                 .setEventId(java.util.UUID.randomUUID().toString()).build();
@@ -136,8 +136,8 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
 
     @Test
     void aRefundThatArrivesBeforeItsPaymentIsRetriedUntilThePaymentIsPosted() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
         RefundSucceeded refund = TestEvents.refundSucceeded(order, "rf_early", seller, 300, "EUR");
 
         producer.send(order, refund);
@@ -149,11 +149,11 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
 
     @Test
     void anImpossibleRecordGoesStraightToTheDeadLetterTopicAndChangesNothing() {
-        String seller = TestEvents.newId("seller");
-        String negative = TestEvents.newId("po");
-        String unknownCurrency = TestEvents.newId("po");
-        String overRefunded = TestEvents.newId("po");
-        String conflicting = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String negative = TestEvents.id("po");
+        String unknownCurrency = TestEvents.id("po");
+        String overRefunded = TestEvents.id("po");
+        String conflicting = TestEvents.id("po");
 
         producer.send(negative, TestEvents.paymentSucceeded(negative, seller, -5, "USD"));
         producer.send(unknownCurrency, TestEvents.paymentSucceeded(unknownCurrency, seller, 5, "XXX"));
@@ -175,10 +175,10 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
 
     @Test
     void undecodableBytesGoToTheDeadLetterTopicAndTheRecordsBehindThemAreStillPosted() {
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
 
-        producer.sendRaw(order, "not avro at all".getBytes(StandardCharsets.UTF_8));
+        producer.sendRaw(Topics.PAYMENT_RESULTS, order, "not avro at all".getBytes(StandardCharsets.UTF_8));
         producer.send(order, TestEvents.paymentSucceeded(order, seller, 42, "KWD"));
 
         awaitEntries(order, 1);

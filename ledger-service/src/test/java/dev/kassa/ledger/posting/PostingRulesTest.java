@@ -8,14 +8,14 @@ import dev.kassa.ledger.journal.EntryKind;
 import dev.kassa.ledger.journal.JournalLine;
 import dev.kassa.ledger.journal.NewJournalEntry;
 import dev.kassa.ledger.journal.Side;
-import dev.kassa.ledger.support.TestEvents;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.testfixtures.TestEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN §8 postings and the checks on a payment.results record, without Spring, Kafka or a database. */
+/** The postings of docs/architecture.md §7 and the checks on a payment.results record, without Spring, Kafka or a database. */
 class PostingRulesTest {
 
     private static final AccountId SELLER = AccountId.sellerPayable("seller_1");

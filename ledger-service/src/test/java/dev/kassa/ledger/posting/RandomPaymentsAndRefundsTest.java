@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.PaymentResultsProducer;
-import dev.kassa.ledger.support.TestEvents;
+import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestEvents;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,12 +35,12 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
     void theLedgerAgreesWithAnIndependentTally() {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        String run = TestEvents.newId("rnd");
+        String run = TestEvents.id("rnd");
         List<String> sellers = java.util.stream.IntStream.range(0, SELLERS).mapToObj(i -> run + "_s" + i).toList();
         Map<String, Long> expected = new HashMap<>(); // "<seller> <currency>" -> payments minus refunds
         int expectedEntries = 0;
 
-        try (PaymentResultsProducer producer = new PaymentResultsProducer(bootstrapServers)) {
+        try (EventProducer producer = new EventProducer(bootstrapServers)) {
             for (int i = 0; i < PAYMENTS; i++) {
                 String order = run + "_po" + i;
                 String seller = sellers.get(random.nextInt(SELLERS));
@@ -97,7 +97,7 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
     }
 
     /** Sends the record, and about one in twenty a second time (an at-least-once redelivery). */
-    private static void send(PaymentResultsProducer producer, Random random, String key, SpecificRecord record) {
+    private static void send(EventProducer producer, Random random, String key, SpecificRecord record) {
         producer.sendAsync(key, record);
         if (random.nextInt(20) == 0) {
             producer.sendAsync(key, record);

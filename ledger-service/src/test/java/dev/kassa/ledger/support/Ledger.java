@@ -2,6 +2,7 @@ package dev.kassa.ledger.support;
 
 import dev.kassa.ledger.posting.PostingRequest;
 import dev.kassa.ledger.posting.PostingService;
+import dev.kassa.testfixtures.TestEvents;
 
 /** Posts payments and refunds straight through the posting service, for tests about reading the ledger. */
 public class Ledger {

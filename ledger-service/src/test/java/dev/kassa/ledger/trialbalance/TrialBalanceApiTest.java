@@ -3,7 +3,7 @@ package dev.kassa.ledger.trialbalance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
-import dev.kassa.ledger.support.TestEvents;
+import dev.kassa.testfixtures.TestEvents;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ class TrialBalanceApiTest extends LedgerIntegrationTest {
     @Test
     void debitsAndCreditsGrowTogetherPerCurrency() {
         Map<String, Object> before = kwd(trialBalance());
-        String seller = TestEvents.newId("seller");
-        String order = TestEvents.newId("po");
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
 
         ledger().payment(order, seller, 12_345, "KWD");
         ledger().refund(order, "rf_1", seller, 345, "KWD");

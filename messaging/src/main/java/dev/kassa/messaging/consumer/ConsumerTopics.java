@@ -4,7 +4,7 @@ import dev.kassa.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The topics that belong to one consumer group of one main topic (DESIGN §3). */
+/** The topics that belong to one consumer group of one main topic (docs/architecture.md §2). */
 public final class ConsumerTopics {
 
     private ConsumerTopics() {

@@ -1,14 +1,9 @@
 package dev.kassa.messaging.consumer;
 
-import dev.kassa.messaging.KassaHeaders;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -22,7 +17,8 @@ import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 /**
  * spring-kafka's non-blocking retry infrastructure with Kassa's global settings: a handler's
  * {@link InvalidEventException} is never retried (like undecodable records, which spring-kafka already
- * treats as fatal), and dead letters are counted, logged and name their innermost cause. Services must not add
+ * treats as fatal), and dead letters are counted, logged and name their innermost cause
+ * ({@link DeadLetterRecordingPublisher}). Services must not add
  * {@code @EnableKafkaRetryTopic} or another {@code RetryTopicConfigurationSupport}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,8 +69,6 @@ public class KassaRetryTopicSupport extends RetryTopicConfigurationSupport {
             recovererFactory = factory;
             factory.setDeadLetterPublisherCreator((templateResolver, destinationResolver) ->
                     new DeadLetterRecordingPublisher(templateResolver, destinationResolver, metrics.getObject()));
-            factory.setDeadLetterPublishingRecovererCustomizer(recoverer ->
-                    recoverer.addHeadersFunction((record, exception) -> rootCauseHeaders(exception)));
         };
     }
 
@@ -89,15 +83,5 @@ public class KassaRetryTopicSupport extends RetryTopicConfigurationSupport {
             throw new IllegalStateException("The retry topic configurer has not been created yet");
         }
         return factory.create(mainListenerId);
-    }
-
-    private static Headers rootCauseHeaders(Exception exception) {
-        Throwable root = NestedExceptionUtils.getMostSpecificCause(exception);
-        Headers headers = new RecordHeaders();
-        headers.add(KassaHeaders.EXCEPTION_ROOT_CAUSE, root.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        if (root.getMessage() != null) {
-            headers.add(KassaHeaders.EXCEPTION_ROOT_MESSAGE, root.getMessage().getBytes(StandardCharsets.UTF_8));
-        }
-        return headers;
     }
 }

@@ -22,8 +22,10 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +42,17 @@ import org.slf4j.LoggerFactory;
  *       on its old partition.</li>
  *   <li>The topics that follow a main topic (retry, dead-letter, parking) get at least the main topic's
  *       partition count, so that a record keeps its partition number from topic to topic.</li>
+ *   <li>It returns once the broker serves what it created or grew. Kafka acknowledges a creation when its
+ *       controller has recorded it; the broker learns of it a moment later, and a consumer that asks in between
+ *       is told {@code UNKNOWN_TOPIC_OR_PARTITION}, which kafka-clients logs as a warning before it retries.</li>
  * </ul>
  */
 public class TopicProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    /** How often {@link #awaitServed} asks again: the broker usually needs a few milliseconds. */
+    private static final Duration SERVED_POLL = Duration.ofMillis(20);
 
     private final Map<String, Object> adminConfig;
     private final int partitions;
@@ -94,7 +102,12 @@ public class TopicProvisioner {
             Map<String, Integer> followerTargets = new LinkedHashMap<>();
             followers.forEach((main, names) -> names.forEach(name ->
                     followerTargets.merge(name, Math.max(partitions, mainCounts.get(main)), Math::max)));
-            ensure(admin, followerTargets, existing, false);
+            Map<String, Integer> followerCounts = ensure(admin, followerTargets, existing, false);
+
+            Map<String, Integer> changed = new LinkedHashMap<>(mainCounts);
+            changed.putAll(followerCounts);
+            changed.entrySet().removeIf(topic -> topic.getValue().equals(existing.get(topic.getKey())));
+            awaitServed(admin, changed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating Kafka topics", e);
@@ -192,6 +205,40 @@ public class TopicProvisioner {
                     throw e;
                 }
                 log.debug("Kafka topic {} was not grown: {}", result.getKey(), e.getCause().getMessage());
+            }
+        }
+    }
+
+    /**
+     * Waits until the broker describes every topic with its partition count and a leader for each partition
+     * (it answers from the same metadata a consumer's first request reads).
+     */
+    private void awaitServed(Admin admin, Map<String, Integer> counts)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Integer> pending = new LinkedHashMap<>(counts);
+        while (!pending.isEmpty()) {
+            Map<String, KafkaFuture<TopicDescription>> descriptions = admin.describeTopics(pending.keySet(),
+                    new DescribeTopicsOptions().timeoutMs((int) timeout.toMillis())).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> description : descriptions.entrySet()) {
+                try {
+                    List<TopicPartitionInfo> served = description.getValue()
+                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS).partitions();
+                    if (served.size() >= pending.get(description.getKey())
+                            && served.stream().allMatch(partition -> partition.leader() != null)) {
+                        pending.remove(description.getKey());
+                    }
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                }
+            }
+            if (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("The broker does not serve " + pending.keySet() + " yet");
+                }
+                Thread.sleep(SERVED_POLL.toMillis());
             }
         }
     }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 
 /**
- * Lists and replays the dead letters of this service's consumer groups (DESIGN §5). A replay sends the
+ * Lists and replays the dead letters of this service's consumer groups (docs/architecture.md §4). A replay sends the
  * record back to its original main topic with the same key and value bytes, its business headers kept and
  * spring-kafka's retry and exception headers stripped, and {@code kassa-replay-count} raised by one. A
  * record already replayed {@code max-replays} times goes to {@code <dlt>.parking} instead, so that it

@@ -23,7 +23,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox rows to Kafka (DESIGN §5). One relay per database is active, elected by an
+ * Publishes committed outbox rows to Kafka (docs/architecture.md §4). One relay per database is active, elected by an
  * advisory lock; the others stand by and take over when it goes away. A batch is the oldest unsent rows,
  * locked with {@code FOR UPDATE SKIP LOCKED}, sent asynchronously in {@code seq} order, and marked sent in
  * the same transaction only once every send is acknowledged; if any is not, the whole batch stays unsent

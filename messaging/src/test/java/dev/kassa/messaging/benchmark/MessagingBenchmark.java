@@ -9,8 +9,8 @@ import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.messaging.outbox.OutboxRelay;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
-import dev.kassa.schemas.sample.SampleEvents;
 import dev.kassa.schemas.serde.KassaAvroSerializer;
+import dev.kassa.testfixtures.TestEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -149,9 +149,7 @@ public final class MessagingBenchmark {
 
     /** A 300-byte PaymentOrderSucceeded: the sample with its PSP reference padded. */
     static PaymentOrderSucceeded event(String paymentOrderId) {
-        PaymentOrderSucceeded event = SampleEvents.of(PaymentOrderSucceeded.class);
-        event.setPaymentOrderId(paymentOrderId);
-        event.setEventId(UUID.randomUUID().toString());
+        PaymentOrderSucceeded event = TestEvents.paymentSucceeded(paymentOrderId, "seller_1", 2999, "USD");
         KassaAvroSerializer serializer = new KassaAvroSerializer();
         String reference = event.getPspReference();
         // Pad until exactly 300 bytes (a string's length prefix may grow by a byte on the way).

@@ -11,10 +11,9 @@ import dev.kassa.messaging.consumer.EventConsumerRegistrar;
 import dev.kassa.messaging.health.KafkaHealthAutoConfiguration;
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.messaging.outbox.OutboxAutoConfiguration;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
-import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
-import dev.kassa.schemas.sample.SampleEvents;
+import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TopicReader;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -53,11 +52,11 @@ class ServiceWithoutConsumersTest {
                     TransactionTemplate transactions = new TransactionTemplate(
                             context.getBean(DataSourceTransactionManager.class));
                     String eventId = transactions.execute(status -> outbox.publish(Topics.PAYMENT_PSP_REQUESTS,
-                            "po-publish-only", SampleEvents.of(PaymentOrderExecutionRequested.class)));
+                            "po-publish-only", TestEvents.executionRequested("po-publish-only", "seller_1", 2999, "USD")));
 
                     await().atMost(Duration.ofSeconds(30)).until(() ->
-                            TopicProbe.readAll(stack.kafka().bootstrapServers(), Topics.PAYMENT_PSP_REQUESTS).stream()
-                                    .anyMatch(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))));
+                            new TopicReader(stack.kafka().bootstrapServers()).readAll(Topics.PAYMENT_PSP_REQUESTS).stream()
+                                    .anyMatch(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))));
                 });
     }
 }

@@ -10,9 +10,9 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.testfixtures.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +87,7 @@ class BatchConsumerTest extends SpringMessagingTest {
         assertThat(handlers.effects(BATCH_GROUP, eventId)).isZero();
         assertThat(handlers.attempts(BATCH_GROUP, eventId)).extracting(ScriptedHandlers.Attempt::topic)
                 .containsOnly(BATCH);
-        assertThat(TopicProbe.header(recordsOf(DLT, eventId).getFirst(), KafkaHeaders.EXCEPTION_CAUSE_FQCN))
+        assertThat(TopicReader.header(recordsOf(DLT, eventId).getFirst(), KafkaHeaders.EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(InvalidEventException.class.getName());
     }
 
@@ -106,9 +106,9 @@ class BatchConsumerTest extends SpringMessagingTest {
         assertThat(before).allMatch(id -> handlers.effects(BATCH_GROUP, id) == 1);
         ConsumerRecord<String, byte[]> dead = readAll(DLT).stream()
                 .filter(r -> Arrays.equals(r.value(), garbage)).findFirst().orElseThrow();
-        assertThat(TopicProbe.header(dead, KafkaHeaders.EXCEPTION_CAUSE_FQCN))
+        assertThat(TopicReader.header(dead, KafkaHeaders.EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(DeserializationException.class.getName());
-        assertThat(TopicProbe.header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(BATCH);
+        assertThat(TopicReader.header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(BATCH);
     }
 
     @Test
@@ -163,6 +163,6 @@ class BatchConsumerTest extends SpringMessagingTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String eventId) {
-        return readAll(topic).stream().filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+        return readAll(topic).stream().filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))).toList();
     }
 }

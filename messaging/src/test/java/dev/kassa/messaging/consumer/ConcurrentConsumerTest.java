@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TopicReader;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -48,13 +48,13 @@ class ConcurrentConsumerTest extends SpringMessagingTest {
         assertThat(recordsOf(DLT, transientOne)).isEmpty();
 
         ConsumerRecord<String, byte[]> dead = recordsOf(DLT, permanent).getFirst();
-        assertThat(TopicProbe.header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(CONCURRENT);
-        assertThat(TopicProbe.header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("permanent failure of " + permanent);
-        assertThat(TopicProbe.header(recordsOf(DLT, invalid).getFirst(), KafkaHeaders.EXCEPTION_CAUSE_FQCN))
+        assertThat(TopicReader.header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(CONCURRENT);
+        assertThat(TopicReader.header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("permanent failure of " + permanent);
+        assertThat(TopicReader.header(recordsOf(DLT, invalid).getFirst(), KafkaHeaders.EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(InvalidEventException.class.getName());
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String eventId) {
-        return readAll(topic).stream().filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+        return readAll(topic).stream().filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))).toList();
     }
 }

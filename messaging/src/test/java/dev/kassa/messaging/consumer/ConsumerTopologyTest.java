@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kassa.messaging.config.MessagingProperties;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.messaging.support.TestTopics;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TopicReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,12 +54,12 @@ class ConsumerTopologyTest extends SpringMessagingTest {
 
     @Test
     void everyTopicOfAGroupIsCreatedWithTheConfiguredPartitionCount() {
-        int partitions = TopicProbe.partitionCount(bootstrapServers(), DEFAULTS);
+        int partitions = new TopicReader(bootstrapServers()).partitionCount(DEFAULTS);
         assertThat(partitions).isEqualTo(properties.topicPartitions());
         List<String> followers = ConsumerTopics.followers(DEFAULTS, DEFAULTS_GROUP, 5);
         assertThat(followers).contains(Topics.deadLetterTopic(DEFAULTS, DEFAULTS_GROUP) + ".parking");
         for (String topic : followers) {
-            assertThat(TopicProbe.partitionCount(bootstrapServers(), topic)).as(topic).isEqualTo(partitions);
+            assertThat(new TopicReader(bootstrapServers()).partitionCount(topic)).as(topic).isEqualTo(partitions);
         }
     }
 }

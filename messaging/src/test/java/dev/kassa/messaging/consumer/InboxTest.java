@@ -7,24 +7,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.inbox.Inbox;
+import dev.kassa.messaging.inbox.InboxCleaner;
 import dev.kassa.messaging.support.MessagingTestApplication;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.testfixtures.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import dev.kassa.messaging.inbox.Inbox;
-import dev.kassa.messaging.inbox.InboxCleaner;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 
-/** The idempotent consumer (test 4 of issue 3) and the outbox's contract as a service sees it. */
+/** The idempotent consumer: a redelivered event takes effect once; and the outbox's contract as a service sees it. */
 class InboxTest extends SpringMessagingTest {
 
     @Autowired
@@ -62,9 +62,9 @@ class InboxTest extends SpringMessagingTest {
         assertThat(attempt.mdcEventId()).isEqualTo(eventId);
         assertThat(attempt.mdcEventType()).isEqualTo("PaymentOrderSucceeded");
         assertThat(readAll(INBOX)).anySatisfy(record -> {
-            assertThat(TopicProbe.header(record, KassaHeaders.EVENT_ID)).isEqualTo(eventId);
+            assertThat(TopicReader.header(record, KassaHeaders.EVENT_ID)).isEqualTo(eventId);
             assertThat(record.key()).isEqualTo("po-mdc");
-            assertThat(TopicProbe.header(record, "traceparent")).isEqualTo(MessagingTestApplication.TRACEPARENT);
+            assertThat(TopicReader.header(record, "traceparent")).isEqualTo(MessagingTestApplication.TRACEPARENT);
         });
     }
 

@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.support.SpringMessagingTest;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.serde.UndecodableRecordException;
+import dev.kassa.testfixtures.TopicReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
-/** Garbage bytes on a main topic (test 7 of issue 3). */
+/** Garbage bytes on a main topic go straight to the group's dead-letter topic; the records behind them are consumed. */
 class PoisonRecordTest extends SpringMessagingTest {
 
     @Test
@@ -41,14 +41,14 @@ class PoisonRecordTest extends SpringMessagingTest {
         assertThat(dead).hasSize(1);
         ConsumerRecord<String, byte[]> record = dead.getFirst();
         assertThat(record.key()).isEqualTo("po-poison");
-        assertThat(TopicProbe.header(record, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(POISON);
+        assertThat(TopicReader.header(record, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(POISON);
         assertThat(ByteBuffer.wrap(record.headers().lastHeader(KafkaHeaders.ORIGINAL_OFFSET).value()).getLong())
                 .isEqualTo(poison.offset());
-        assertThat(TopicProbe.header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN))
+        assertThat(TopicReader.header(record, KafkaHeaders.EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(DeserializationException.class.getName());
-        assertThat(TopicProbe.header(record, KassaHeaders.EXCEPTION_ROOT_CAUSE))
+        assertThat(TopicReader.header(record, KassaHeaders.EXCEPTION_ROOT_CAUSE))
                 .isEqualTo(UndecodableRecordException.class.getName());
-        assertThat(TopicProbe.header(record, KassaHeaders.EXCEPTION_ROOT_MESSAGE)).contains("BAD_MARKER");
+        assertThat(TopicReader.header(record, KassaHeaders.EXCEPTION_ROOT_MESSAGE)).contains("BAD_MARKER");
         assertThat(handlers.attemptsOf(POISON_GROUP)).hasSize(3);
     }
 }

@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
 
-/** Non-blocking retries through the group's own topics (tests 5 and 6 of issue 3). Backoff here: 100ms, 200ms. */
+/**
+ * Non-blocking retries through the group's own topics: a transient failure succeeds once on a retry topic, a
+ * permanent one ends on the group's dead-letter topic, an invalid event goes there at once. Backoff here: 100ms, 200ms.
+ */
 class RetryAndDeadLetterTest extends SpringMessagingTest {
 
     private static final String DLT = Topics.deadLetterTopic(RETRY, RETRY_GROUP);
@@ -52,12 +55,12 @@ class RetryAndDeadLetterTest extends SpringMessagingTest {
         assertThat(dead.key()).isEqualTo("po-permanent");
         assertThat(dead.value()).isEqualTo(original.value());
         assertThat(dead.partition()).isEqualTo(original.partition());
-        assertThat(TopicProbe.header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(RETRY);
+        assertThat(TopicReader.header(dead, KafkaHeaders.ORIGINAL_TOPIC)).isEqualTo(RETRY);
         assertThat(intHeader(dead, KafkaHeaders.ORIGINAL_PARTITION)).isEqualTo(original.partition());
         assertThat(longHeader(dead, KafkaHeaders.ORIGINAL_OFFSET)).isEqualTo(original.offset());
-        assertThat(TopicProbe.header(dead, KafkaHeaders.EXCEPTION_CAUSE_FQCN)).isEqualTo(IllegalStateException.class.getName());
-        assertThat(TopicProbe.header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("permanent failure of " + eventId);
-        assertThat(TopicProbe.header(dead, KassaHeaders.EVENT_ID)).isEqualTo(eventId);
+        assertThat(TopicReader.header(dead, KafkaHeaders.EXCEPTION_CAUSE_FQCN)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(TopicReader.header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("permanent failure of " + eventId);
+        assertThat(TopicReader.header(dead, KassaHeaders.EVENT_ID)).isEqualTo(eventId);
         await().atMost(WAIT).until(() -> deadLetters() == deadLettersBefore + 1);
     }
 
@@ -68,12 +71,12 @@ class RetryAndDeadLetterTest extends SpringMessagingTest {
 
         await().atMost(WAIT).until(() -> !recordsOf(DLT, eventId).isEmpty());
         assertThat(handlers.attempts(RETRY_GROUP, eventId)).hasSize(1);
-        assertThat(TopicProbe.header(recordsOf(DLT, eventId).getFirst(), KafkaHeaders.EXCEPTION_CAUSE_FQCN))
+        assertThat(TopicReader.header(recordsOf(DLT, eventId).getFirst(), KafkaHeaders.EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(InvalidEventException.class.getName());
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String eventId) {
-        return readAll(topic).stream().filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+        return readAll(topic).stream().filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))).toList();
     }
 
     private double deadLetters() {

@@ -10,8 +10,8 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.WithLocalStack;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TopicReader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -39,8 +39,9 @@ class TopicProvisionerTest {
 
         provisioner(PARTITIONS).provision(List.of(main), Map.of(main, followers));
 
-        awaitPartitions(main, PARTITIONS);
-        followers.forEach(topic -> awaitPartitions(topic, PARTITIONS));
+        // Served as soon as provisioning returns: a consumer started next is never told UNKNOWN_TOPIC_OR_PARTITION.
+        assertThat(partitions(main)).as(main).isEqualTo(PARTITIONS);
+        followers.forEach(topic -> assertThat(partitions(topic)).as(topic).isEqualTo(PARTITIONS));
         assertThat(adminCalls).contains("createTopics");
 
         adminCalls.clear();
@@ -118,14 +119,14 @@ class TopicProvisionerTest {
                 });
     }
 
-    /** Creation and growth are done when the admin call returns; the brokers' metadata may follow a moment later. */
+    /** Waits for the count: a topic set up by {@code kafka().createTopics} reaches the broker a moment after the call. */
     private static void awaitPartitions(String topic, int expected) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(partitions(topic)).as(topic)
                 .isEqualTo(expected));
     }
 
     private static int partitions(String topic) {
-        return TopicProbe.partitionCount(kafka().bootstrapServers(), topic);
+        return new TopicReader(kafka().bootstrapServers()).partitionCount(topic);
     }
 
     private static KafkaBroker kafka() {

@@ -9,11 +9,11 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TopicReader;
 import org.junit.jupiter.api.Test;
 
-/** Two consumer groups of one topic in one JVM (test 9 of issue 3). Backoff here: 100ms, 200ms. */
+/** Two consumer groups of one topic in one JVM, each with its own retry and dead-letter topics. Backoff here: 100ms, 200ms. */
 class TwoGroupsTest extends SpringMessagingTest {
 
     @Test
@@ -38,6 +38,6 @@ class TwoGroupsTest extends SpringMessagingTest {
     }
 
     private static boolean hasEvent(String topic, String eventId) {
-        return readAll(topic).stream().anyMatch(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID)));
+        return readAll(topic).stream().anyMatch(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID)));
     }
 }

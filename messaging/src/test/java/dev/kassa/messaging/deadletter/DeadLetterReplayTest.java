@@ -14,8 +14,8 @@ import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.consumer.ConsumerTopics;
 import dev.kassa.messaging.consumer.InvalidEventException;
 import dev.kassa.messaging.support.SpringMessagingTest;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TopicReader;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Operator replay over HTTP (test 8 of issue 3). */
+/** Operator replay over HTTP: a replayed record takes effect once, one replayed too often is parked, all are audited. */
 class DeadLetterReplayTest extends SpringMessagingTest {
 
     private static final String DLT = Topics.deadLetterTopic(REPLAY, REPLAY_GROUP);
@@ -74,13 +74,13 @@ class DeadLetterReplayTest extends SpringMessagingTest {
         await().atMost(WAIT).until(() -> handlers.effects(REPLAY_GROUP, eventId) == 1);
 
         ConsumerRecord<String, byte[]> replayed = readAll(REPLAY).stream()
-                .filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))
+                .filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))
                         && r.headers().lastHeader(KassaHeaders.REPLAY_COUNT) != null)
                 .findFirst().orElseThrow();
         ConsumerRecord<String, byte[]> dead = deadLetterCopies(eventId).getFirst();
         assertThat(replayed.key()).isEqualTo("po-replay");
         assertThat(replayed.value()).isEqualTo(dead.value());
-        assertThat(TopicProbe.header(replayed, KassaHeaders.REPLAY_COUNT)).isEqualTo("1");
+        assertThat(TopicReader.header(replayed, KassaHeaders.REPLAY_COUNT)).isEqualTo("1");
         assertThat(replayed.headers()).noneMatch(h -> h.key().startsWith("kafka_") || h.key().startsWith("retry_topic"));
 
         replay(eventId).andExpect(jsonPath("$.replayed").value(1));
@@ -105,10 +105,10 @@ class DeadLetterReplayTest extends SpringMessagingTest {
                 .andExpect(jsonPath("$.skipped").value(3));
 
         List<ConsumerRecord<String, byte[]>> parked = readAll(ConsumerTopics.parkingTopic(DLT)).stream()
-                .filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+                .filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))).toList();
         assertThat(parked).hasSize(1);
         assertThat(parked.getFirst().key()).isEqualTo("po-loop");
-        assertThat(TopicProbe.header(parked.getFirst(), KassaHeaders.REPLAY_COUNT)).isEqualTo("3");
+        assertThat(TopicReader.header(parked.getFirst(), KassaHeaders.REPLAY_COUNT)).isEqualTo("3");
         assertThat(handlers.attempts(REPLAY_GROUP, eventId)).hasSize(4);
         assertThat(audits()).isEqualTo(auditsBefore + 4);
         assertThat(jdbc.queryForObject("SELECT parked FROM dead_letter_replay ORDER BY id DESC LIMIT 1", Integer.class))
@@ -156,7 +156,7 @@ class DeadLetterReplayTest extends SpringMessagingTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetterCopies(String eventId) {
-        return readAll(DLT).stream().filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+        return readAll(DLT).stream().filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))).toList();
     }
 
     private int audits() {

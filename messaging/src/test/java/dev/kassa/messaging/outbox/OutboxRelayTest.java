@@ -7,10 +7,10 @@ import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.WithLocalStack;
 import dev.kassa.messaging.KassaHeaders;
-import dev.kassa.messaging.support.TopicProbe;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
-import dev.kassa.schemas.sample.SampleEvents;
 import dev.kassa.schemas.serde.KassaAvroDeserializer;
+import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TopicReader;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -55,9 +55,9 @@ class OutboxRelayTest {
             RelayFixture.Relay b = db.relay("relay-b", bootstrap(), RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10)));
             b.relay().start();
             await().atMost(Duration.ofSeconds(20)).until(() -> db.unsent() == 0);
-            ConsumerRecord<String, byte[]> record = single(TopicProbe.readAll(bootstrap(), topic), eventId);
+            ConsumerRecord<String, byte[]> record = single(new TopicReader(bootstrap()).readAll(topic), eventId);
             assertThat(record.key()).isEqualTo("po-crash");
-            assertThat(TopicProbe.header(record, KassaHeaders.EVENT_TYPE)).isEqualTo(PaymentOrderSucceeded.getClassSchema().getFullName());
+            assertThat(TopicReader.header(record, KassaHeaders.EVENT_TYPE)).isEqualTo(PaymentOrderSucceeded.getClassSchema().getFullName());
             PaymentOrderSucceeded decoded = (PaymentOrderSucceeded) new KassaAvroDeserializer().deserialize(topic, record.value());
             assertThat(decoded.getEventId()).isEqualTo(eventId);
         }
@@ -85,9 +85,9 @@ class OutboxRelayTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> db.unsent() == 0);
 
             Map<String, List<String>> receivedByKey = new LinkedHashMap<>();
-            for (ConsumerRecord<String, byte[]> record : TopicProbe.readAll(broker.bootstrapServers(), topic)) {
+            for (ConsumerRecord<String, byte[]> record : new TopicReader(broker.bootstrapServers()).readAll(topic)) {
                 List<String> ids = receivedByKey.computeIfAbsent(record.key(), k -> new ArrayList<>());
-                String id = TopicProbe.header(record, KassaHeaders.EVENT_ID);
+                String id = TopicReader.header(record, KassaHeaders.EVENT_ID);
                 if (!ids.contains(id)) { // at least once: a resent duplicate does not count twice
                     ids.add(id);
                 }
@@ -117,8 +117,8 @@ class OutboxRelayTest {
             RelayFixture.Relay standby = active == first ? second : first;
             assertThat(active.sent()).isEqualTo(100);
             assertThat(standby.sent()).isZero();
-            List<String> received = TopicProbe.readAll(bootstrap(), topic).stream()
-                    .map(r -> TopicProbe.header(r, KassaHeaders.EVENT_ID)).toList();
+            List<String> received = new TopicReader(bootstrap()).readAll(topic).stream()
+                    .map(r -> TopicReader.header(r, KassaHeaders.EVENT_ID)).toList();
             assertThat(received).hasSize(100).containsExactlyInAnyOrderElementsOf(published);
 
             active.relay().stop();
@@ -126,7 +126,7 @@ class OutboxRelayTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> db.unsent() == 0);
             assertThat(standby.relay().isActivePublisher()).isTrue();
             assertThat(standby.sent()).isEqualTo(1);
-            single(TopicProbe.readAll(bootstrap(), topic), late);
+            single(new TopicReader(bootstrap()).readAll(topic), late);
         }
     }
 
@@ -150,7 +150,7 @@ class OutboxRelayTest {
             // Again, now that the relay has sent a batch and gone back to waiting.
             String second = db.publish(topic, "po-wake", event("po-wake"));
             await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
-            List<ConsumerRecord<String, byte[]>> records = TopicProbe.readAll(bootstrap(), topic);
+            List<ConsumerRecord<String, byte[]>> records = new TopicReader(bootstrap()).readAll(topic);
             single(records, first);
             single(records, second);
         }
@@ -168,7 +168,7 @@ class OutboxRelayTest {
             long signals = db.signal.count();
             String eventId = db.publishFromAnotherProcess(topic, "po-elsewhere", event("po-elsewhere"));
             await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
-            single(TopicProbe.readAll(bootstrap(), topic), eventId);
+            single(new TopicReader(bootstrap()).readAll(topic), eventId);
             assertThat(db.signal.count()).as("nothing in the relay's process signalled it").isEqualTo(signals);
         }
     }
@@ -208,9 +208,9 @@ class OutboxRelayTest {
             assertThat(batches).as("relay batches for %d commits", threads * perThread).isLessThan(threads * perThread);
             assertThat(relay.sent()).isEqualTo(threads * perThread);
             Map<String, List<String>> receivedByKey = new LinkedHashMap<>();
-            for (ConsumerRecord<String, byte[]> record : TopicProbe.readAll(bootstrap(), topic)) {
+            for (ConsumerRecord<String, byte[]> record : new TopicReader(bootstrap()).readAll(topic)) {
                 receivedByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
-                        .add(TopicProbe.header(record, KassaHeaders.EVENT_ID));
+                        .add(TopicReader.header(record, KassaHeaders.EVENT_ID));
             }
             assertThat(receivedByKey).as("every event once, in commit order per key").isEqualTo(publishedByKey);
         }
@@ -246,15 +246,13 @@ class OutboxRelayTest {
 
     private static ConsumerRecord<String, byte[]> single(List<ConsumerRecord<String, byte[]>> records, String eventId) {
         List<ConsumerRecord<String, byte[]>> matching = records.stream()
-                .filter(r -> eventId.equals(TopicProbe.header(r, KassaHeaders.EVENT_ID))).toList();
+                .filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))).toList();
         assertThat(matching).as("records with event id " + eventId).hasSize(1);
         return matching.getFirst();
     }
 
     private static PaymentOrderSucceeded event(String paymentOrderId) {
-        PaymentOrderSucceeded event = SampleEvents.of(PaymentOrderSucceeded.class);
-        event.setPaymentOrderId(paymentOrderId);
-        return event;
+        return TestEvents.paymentSucceeded(paymentOrderId, "seller_1", 2999, "USD");
     }
 
     private static String bootstrap() {

@@ -5,14 +5,15 @@ import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.messaging.config.RawKafkaSender;
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
-import dev.kassa.schemas.sample.SampleEvents;
 import dev.kassa.schemas.serde.KassaAvroSerializer;
+import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,9 +47,7 @@ public abstract class SpringMessagingTest {
 
     /** A sample event for payment order {@code paymentOrderId}. */
     protected static PaymentOrderSucceeded event(String paymentOrderId) {
-        PaymentOrderSucceeded event = SampleEvents.of(PaymentOrderSucceeded.class);
-        event.setPaymentOrderId(paymentOrderId);
-        return event;
+        return TestEvents.paymentSucceeded(paymentOrderId, "seller_1", 2999, "USD");
     }
 
     /** Publishes the way services do: through the outbox in a transaction; the relay sends it. */
@@ -83,7 +82,7 @@ public abstract class SpringMessagingTest {
     }
 
     protected static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        return TopicProbe.readAll(bootstrapServers(), topic);
+        return new TopicReader(bootstrapServers()).readAll(topic);
     }
 
     protected static final Duration WAIT = Duration.ofSeconds(30);

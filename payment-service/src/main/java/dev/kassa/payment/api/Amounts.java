@@ -7,7 +7,7 @@ import dev.kassa.schemas.money.MoneyFormatException.Reason;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Parses an API amount with the shared money code (DESIGN §6), turning refusals into field violations. */
+/** Parses an API amount with the shared money code (docs/architecture.md §5), turning refusals into field violations. */
 public final class Amounts {
 
     private Amounts() {

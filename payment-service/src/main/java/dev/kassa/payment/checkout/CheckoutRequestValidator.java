@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** The checkout rules of the API contract (issue 5); collects every violation, then refuses with all of them. */
+/** The checkout rules of the API contract (README, "API"); collects every violation, then refuses with all of them. */
 @Component
 public class CheckoutRequestValidator {
 

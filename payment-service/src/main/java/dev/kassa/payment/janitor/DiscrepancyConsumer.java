@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code reconciliation.discrepancies} (DESIGN §3: payment-service's janitor is a consumer): a
+ * {@code reconciliation.discrepancies} (docs/architecture.md §2: payment-service's janitor is a consumer): a
  * discrepancy about an order still EXECUTING here is resolved at once by asking the PSP; every other
  * one is logged for operators, since money questions beyond a stuck order need a human.
  */

@@ -16,7 +16,7 @@ public record PaymentOrder(String paymentOrderId, String checkoutId, String sell
 
     /**
      * What clients see: a succeeded order that was refunded shows PARTIALLY_REFUNDED or REFUNDED; the
-     * stored state stays SUCCEEDED (DESIGN §7).
+     * stored state stays SUCCEEDED (docs/architecture.md §6).
      */
     public String displayStatus() {
         if (status == PaymentOrderStatus.SUCCEEDED && refundedMinor > 0) {

@@ -1,6 +1,8 @@
 package dev.kassa.payment.order;
 
-/** DESIGN §7: {@code NOT_STARTED → EXECUTING → SUCCEEDED | FAILED}; {@code FAILED → EXECUTING} on a manual retry. */
+/**
+ * docs/architecture.md §6: {@code NOT_STARTED → EXECUTING → SUCCEEDED | FAILED}; {@code FAILED → EXECUTING} on a manual retry.
+ */
 public enum PaymentOrderStatus {
     NOT_STARTED,
     EXECUTING,

@@ -10,12 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code kassa.psp.*}: where the PSP is and how to talk to it (env KASSA_PSP_BASE_URL, KASSA_PSP_API_KEY,
  * KASSA_PSP_WEBHOOK_SECRETS as a comma-separated list, ...).
  *
+ * @param baseUrl          root of the PSP's API (psp-mock locally)
  * @param apiKey           secret key sent as a Bearer token; the default is psp-mock's LOCAL TEST key only
  * @param webhookSecrets   every secret whose signature is accepted; more than one during a rotation
+ * @param connectTimeout   TCP connect timeout of every PSP call
+ * @param readTimeout      longest wait for the PSP's answer; a call that takes longer is retried
  * @param webhookTolerance how far a webhook timestamp may lie in the past or the future
  * @param webhookLockWait  how long a webhook that changes state waits for a row another transaction holds (the
  *                         executor applying the same result) before it is answered 503, for the PSP to redeliver:
  *                         a webhook never holds a pooled connection while it waits on the executor
+ * @param circuitBreaker   when calls stop reaching a failing PSP
  */
 @ConfigurationProperties("kassa.psp")
 public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
@@ -30,6 +34,12 @@ public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
     /**
      * Resilience4j circuit breaker around every PSP call: when this share of the recent calls failed
      * (timeouts, 5xx, 429), calls fail fast for {@code waitInOpenState} and go to the retry topics.
+     *
+     * @param failureRateThreshold          percentage of failed calls among the recent ones that opens the circuit
+     * @param slidingWindowSize             how many recent calls count
+     * @param minimumNumberOfCalls          calls needed before the rate counts
+     * @param waitInOpenState               how long calls fail fast before probes are let through
+     * @param permittedCallsInHalfOpenState probe calls that decide whether the circuit closes again
      */
     public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
                                  @DefaultValue("20") int slidingWindowSize,

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The checkout API contract: answers, Location, idempotency and conflicts (issue 5, "API"). */
+/** The checkout API contract: answers, Location, idempotency and conflicts (README, "API"). */
 class CheckoutApiTest extends PaymentServiceTestBase {
 
     @Test

@@ -7,7 +7,7 @@ import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.WalletCredited;
-import dev.kassa.schemas.serde.KassaAvroSerializer;
+import dev.kassa.testfixtures.EventProducer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,16 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +60,7 @@ class ConfirmationBenchmark extends PaymentServiceTestBase {
         List<String> eventIds = new ArrayList<>(2 * ORDERS);
         LockSampler sampler = new LockSampler();
         long started = System.nanoTime();
-        try (KafkaProducer<String, SpecificRecord> producer = producer()) {
+        try (EventProducer producer = new EventProducer(LocalStack.shared().kafka().bootstrapServers())) {
             for (int i = 1; i <= ORDERS; i++) {
                 String order = run + "_po_" + i;
                 String checkout = run + "_chk_" + i;
@@ -74,8 +68,8 @@ class ConfirmationBenchmark extends PaymentServiceTestBase {
                 LedgerTransactionRecorded recorded = ConfirmationTest.ledgerRecorded(checkout, order, "seller_1", 1000);
                 eventIds.add(credited.getEventId());
                 eventIds.add(recorded.getEventId());
-                producer.send(new ProducerRecord<>(Topics.WALLET_EVENTS, order, credited));
-                producer.send(new ProducerRecord<>(Topics.LEDGER_EVENTS, order, recorded));
+                producer.sendAsync(Topics.WALLET_EVENTS, order, credited);
+                producer.sendAsync(Topics.LEDGER_EVENTS, order, recorded);
             }
             producer.flush();
         }
@@ -105,13 +99,6 @@ class ConfirmationBenchmark extends PaymentServiceTestBase {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM payment_order WHERE payment_order_id LIKE ? AND wallet_updated AND ledger_updated")
                 .param(run + "_po_%").query(Long.class).single()).isEqualTo(ORDERS);
-    }
-
-    private static KafkaProducer<String, SpecificRecord> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-                new StringSerializer(), new KassaAvroSerializer());
     }
 
     /** Samples the database's sessions every 5 ms on its own thread. */

@@ -2,13 +2,10 @@ package dev.kassa.payment.confirmation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.localstack.LocalStack;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.payment.PaymentServiceTestBase;
-import dev.kassa.payment.support.TestEvents;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
-import dev.kassa.schemas.serde.KassaAvroSerializer;
 import dev.kassa.schemas.event.EntrySide;
 import dev.kassa.schemas.event.JournalLine;
 import dev.kassa.schemas.event.LedgerEntryKind;
@@ -25,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +37,6 @@ import tools.jackson.databind.JsonNode;
  * change nothing; refunds' confirmations set the refund's own flags.
  */
 class ConfirmationTest extends PaymentServiceTestBase {
-
-    private static KafkaProducer<String, SpecificRecord> producer;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -77,18 +68,18 @@ class ConfirmationTest extends PaymentServiceTestBase {
         eventually().until(() -> orderStatus(first).equals("SUCCEEDED") && orderStatus(second).equals("SUCCEEDED"));
 
         WalletCredited credit = walletCredited(checkoutId, first, "seller_a", 1000);
-        TestEvents.publish(Topics.WALLET_EVENTS, first, credit);
-        TestEvents.publish(Topics.WALLET_EVENTS, first, credit); // redelivered: skipped by the inbox
-        TestEvents.publish(Topics.WALLET_EVENTS, first, walletCredited(checkoutId, first, "seller_a", 1000)); // other id
-        TestEvents.publish(Topics.LEDGER_EVENTS, first, ledgerRecorded(checkoutId, first, "seller_a", 1000));
-        TestEvents.publish(Topics.LEDGER_EVENTS, second, ledgerRecorded(checkoutId, second, "seller_b", 525));
+        events().send(Topics.WALLET_EVENTS, first, credit);
+        events().send(Topics.WALLET_EVENTS, first, credit); // redelivered: skipped by the inbox
+        events().send(Topics.WALLET_EVENTS, first, walletCredited(checkoutId, first, "seller_a", 1000)); // other id
+        events().send(Topics.LEDGER_EVENTS, first, ledgerRecorded(checkoutId, first, "seller_a", 1000));
+        events().send(Topics.LEDGER_EVENTS, second, ledgerRecorded(checkoutId, second, "seller_b", 525));
 
         eventually().until(() -> flags(second).equals("false/true") && flags(first).equals("true/true"));
         // One confirmation is still missing: the checkout waits for it.
         Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> checkoutStatus(checkoutId).equals("PROCESSING"));
 
-        TestEvents.publish(Topics.WALLET_EVENTS, second, walletCredited(checkoutId, second, "seller_b", 525));
+        events().send(Topics.WALLET_EVENTS, second, walletCredited(checkoutId, second, "seller_b", 525));
 
         eventually().until(() -> checkoutStatus(checkoutId).equals("COMPLETED"));
         JsonNode checkout = api.get("/api/v1/payments/" + checkoutId).json();
@@ -102,13 +93,13 @@ class ConfirmationTest extends PaymentServiceTestBase {
     void aConfirmationForAnOrderThatIsNotOursIsAcknowledged() {
         String orderId = id("po_foreign");
 
-        TestEvents.publish(Topics.WALLET_EVENTS, orderId, walletCredited(id("chk"), orderId, "seller_x", 100));
+        events().send(Topics.WALLET_EVENTS, orderId, walletCredited(id("chk"), orderId, "seller_x", 100));
         // The consumer moves on: a later confirmation of a real order is still processed.
         String checkoutId = id("chk");
         String real = id("po");
         api.postJson("/api/v1/payments", checkout(checkoutId, real, "1.00", "USD", "tok_visa"));
         eventually().until(() -> orderStatus(real).equals("SUCCEEDED"));
-        TestEvents.publish(Topics.WALLET_EVENTS, real, walletCredited(checkoutId, real, "seller_1", 100));
+        events().send(Topics.WALLET_EVENTS, real, walletCredited(checkoutId, real, "seller_1", 100));
 
         eventually().until(() -> flags(real).startsWith("true/"));
     }
@@ -150,8 +141,8 @@ class ConfirmationTest extends PaymentServiceTestBase {
         String order = ordersOf.get(checkoutId).getFirst();
         WalletCredited late = walletCredited(checkoutId, order, "seller_a", 1000);
         LedgerTransactionRecorded lateLedger = ledgerRecorded(checkoutId, order, "seller_a", 1000);
-        TestEvents.publish(Topics.WALLET_EVENTS, order, late);
-        TestEvents.publish(Topics.LEDGER_EVENTS, order, lateLedger);
+        events().send(Topics.WALLET_EVENTS, order, late);
+        events().send(Topics.LEDGER_EVENTS, order, lateLedger);
         eventually().until(() -> inboxRows(List.of(late.getEventId(), lateLedger.getEventId())) == 2);
         assertThat(rowVersions(checkouts, allOrders)).isEqualTo(completed);
 
@@ -169,16 +160,16 @@ class ConfirmationTest extends PaymentServiceTestBase {
         api.postJson("/api/v1/payments", checkout(checkoutId, orderId, "2.00", "USD", "tok_visa"));
         eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
         WalletCredited credited = walletCredited(checkoutId, orderId, "seller_1", 200);
-        TestEvents.publish(Topics.WALLET_EVENTS, orderId, credited);
-        TestEvents.publish(Topics.LEDGER_EVENTS, orderId, ledgerRecorded(checkoutId, orderId, "seller_1", 200));
+        events().send(Topics.WALLET_EVENTS, orderId, credited);
+        events().send(Topics.LEDGER_EVENTS, orderId, ledgerRecorded(checkoutId, orderId, "seller_1", 200));
         eventually().until(() -> checkoutStatus(checkoutId).equals("COMPLETED"));
         String completed = rowVersions(List.of(checkoutId), List.of(orderId));
         double duplicates = duplicatesSkipped();
 
-        TestEvents.publish(Topics.WALLET_EVENTS, orderId, credited); // redelivered: the same event id
+        events().send(Topics.WALLET_EVENTS, orderId, credited); // redelivered: the same event id
         // Same key, so same partition: once this one is handled, the redelivery before it was too.
         WalletCredited after = walletCredited(checkoutId, orderId, "seller_1", 200);
-        TestEvents.publish(Topics.WALLET_EVENTS, orderId, after);
+        events().send(Topics.WALLET_EVENTS, orderId, after);
 
         eventually().until(() -> inboxRows(List.of(after.getEventId())) == 1);
         eventually().until(() -> duplicatesSkipped() > duplicates);
@@ -219,24 +210,14 @@ class ConfirmationTest extends PaymentServiceTestBase {
         consumers.forEach(MessageListenerContainer::stop);
         try {
             sends.run();
-            producer().flush();
+            events().flush();
         } finally {
             consumers.forEach(MessageListenerContainer::start);
         }
     }
 
-    private static synchronized KafkaProducer<String, SpecificRecord> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(), new KassaAvroSerializer());
-        }
-        return producer;
-    }
-
     private static void send(String topic, String key, SpecificRecord record) {
-        producer().send(new ProducerRecord<>(topic, key, record));
+        events().sendAsync(topic, key, record);
     }
 
     /** How many transactions handled these events: their inbox rows' distinct {@code xmin}. */

@@ -2,15 +2,15 @@ package dev.kassa.payment.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kassa.localstack.LocalStack;
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.psp.PaymentIntent;
 import dev.kassa.payment.psp.PspClient;
-import dev.kassa.payment.support.TestEvents;
-import dev.kassa.payment.support.TopicRecorder;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.testfixtures.TopicRecorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ class ConcurrentExecutorTest extends PaymentServiceTestBase {
         }
         // Every order's request three times over (a producer retry, a re-delivery): one poll, three waves.
         for (int copy = 0; copy < 3; copy++) {
-            orderIds.forEach(orderId -> TestEvents.publish(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId)));
+            orderIds.forEach(orderId -> events().send(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId)));
         }
 
         eventually().until(() -> orderIds.stream().allMatch(id -> orderStatus(id).equals("SUCCEEDED")));
@@ -59,7 +59,7 @@ class ConcurrentExecutorTest extends PaymentServiceTestBase {
                 orderId + ":1");
         assertThat(charged.succeeded()).isTrue();
 
-        TestEvents.publish(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId));
+        events().send(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId));
 
         eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
         assertThat(jdbc.sql("SELECT psp_reference FROM payment_order WHERE payment_order_id = ?").param(orderId)
@@ -76,11 +76,11 @@ class ConcurrentExecutorTest extends PaymentServiceTestBase {
         for (int i = 0; i < 5; i++) {
             orderIds.add(insertOrder("NOT_STARTED"));
         }
-        orderIds.forEach(orderId -> TestEvents.publish(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId)));
+        orderIds.forEach(orderId -> events().send(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId)));
 
-        try (TopicRecorder retried = new TopicRecorder(Topics.retryTopic(Topics.PAYMENT_PSP_REQUESTS,
+        try (TopicRecorder retried = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.retryTopic(Topics.PAYMENT_PSP_REQUESTS,
                      ConsumerGroups.PAYMENT_SERVICE, 0));
-             TopicRecorder deadLetters = new TopicRecorder(Topics.deadLetterTopic(Topics.PAYMENT_PSP_REQUESTS,
+             TopicRecorder deadLetters = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.deadLetterTopic(Topics.PAYMENT_PSP_REQUESTS,
                      ConsumerGroups.PAYMENT_SERVICE))) {
             eventually().until(() -> orderIds.stream().allMatch(id -> deadLetters.forKey(id).size() == 1));
             assertThat(orderIds).as("each went through the first retry topic")

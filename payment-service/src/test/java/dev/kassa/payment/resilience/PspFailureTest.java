@@ -9,14 +9,13 @@ import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspUnavailableException;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
-import dev.kassa.payment.support.TestEvents;
 import dev.kassa.schemas.event.DiscrepancyFound;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
-import java.time.Instant;
-import java.util.UUID;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,7 +92,7 @@ class PspFailureTest extends PaymentServiceTestBase {
         eventually().until(() -> pspReference(orderId) != null);
         eventually().until(() -> "succeeded".equals(psp().intent(pspReference(orderId)).get("status")));
 
-        TestEvents.publish(Topics.RECONCILIATION_DISCREPANCIES, "2026-01-01", DiscrepancyFound.newBuilder()
+        events().send(Topics.RECONCILIATION_DISCREPANCIES, "2026-01-01", DiscrepancyFound.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now()).setReportDate("2026-01-01")
                 .setDiscrepancyType("STATUS_MISMATCH").setPaymentOrderId(orderId)
                 .setPspReference(pspReference(orderId)).setExpected("succeeded").setActual("EXECUTING")

@@ -1,6 +1,6 @@
 package dev.kassa.reconciliation.discrepancy;
 
-/** Every difference a reconciliation reports (issue 8). README says what an operator does about each. */
+/** Every difference a reconciliation reports. The service's README says what an operator does about each. */
 public enum DiscrepancyType {
     /** The PSP charged or refunded and the platform has no such success: money moved that we don't know about. */
     MISSING_IN_PLATFORM,

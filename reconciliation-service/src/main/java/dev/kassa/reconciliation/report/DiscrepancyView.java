@@ -3,7 +3,7 @@ package dev.kassa.reconciliation.report;
 import dev.kassa.reconciliation.discrepancy.Discrepancy;
 import dev.kassa.reconciliation.discrepancy.DiscrepancyType;
 
-/** A finding as the API shows it: the fields, plus the raw ids and amounts behind them. */
+/** A finding as the API shows it: the fields of a {@code DiscrepancyFound} record, plus the raw ids and amounts behind them. */
 public record DiscrepancyView(
         DiscrepancyType type,
         String paymentOrderId,

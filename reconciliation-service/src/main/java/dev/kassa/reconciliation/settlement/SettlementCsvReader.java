@@ -21,8 +21,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a PSP settlement file (issue 4: {@code balance_transaction_id,type,payment_intent_id,
- * payment_order_id,refund_id,amount,fee,net,currency,created_at}) as a stream and hands each row to a sink.
+ * Reads a PSP settlement file (format in psp-mock-service's README, "Settlement file":
+ * {@code balance_transaction_id,type,payment_intent_id,payment_order_id,refund_id,amount,fee,net,currency,created_at})
+ * as a stream and hands each row to a sink.
  *
  * <p>Commons CSV parses one physical line at a time instead of the stream as a whole: none of the columns
  * is free text, so a valid row never spans lines, and this way a broken row (an unclosed quote, a stray

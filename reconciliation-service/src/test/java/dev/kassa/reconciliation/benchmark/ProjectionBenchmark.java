@@ -48,7 +48,7 @@ class ProjectionBenchmark extends ReconciliationTestBase {
         containers.forEach(MessageListenerContainer::stop);
         try {
             for (int i = 0; i < records.size(); i += 5_000) {
-                events().publish(records.subList(i, Math.min(records.size(), i + 5_000)).toArray(SpecificRecord[]::new));
+                events().sendAll(records.subList(i, Math.min(records.size(), i + 5_000)).toArray(SpecificRecord[]::new));
             }
         } catch (RuntimeException e) {
             containers.forEach(MessageListenerContainer::start);

@@ -170,7 +170,7 @@ class BatchProjectionTest extends ReconciliationTestBase {
         containers.forEach(MessageListenerContainer::stop);
         List<String> eventIds;
         try {
-            eventIds = events().publish(records.toArray(SpecificRecord[]::new));
+            eventIds = events().sendAll(records.toArray(SpecificRecord[]::new));
         } finally {
             containers.forEach(MessageListenerContainer::start);
         }

@@ -70,8 +70,8 @@ class ProjectionTest extends ReconciliationTestBase {
     @Test
     void invalidAndUndecodableEventsGoToTheDeadLetterTopicAndLaterEventsAreStillApplied() {
         TestPayment invalid = TestPayment.of(seller(), 2999, "usd", now); // lower-case currency: never valid
-        events().publish(invalid.succeeded());
-        events().publishRaw(Topics.PAYMENT_RESULTS, "garbage-key", "not avro".getBytes(StandardCharsets.UTF_8));
+        events().sendAll(invalid.succeeded());
+        events().sendRaw(Topics.PAYMENT_RESULTS, "garbage-key", "not avro".getBytes(StandardCharsets.UTF_8));
         TestPayment valid = TestPayment.of(seller(), 2999, "USD", now);
         publishAndAwait(valid.succeeded());
 

@@ -2,7 +2,6 @@ package dev.kassa.reconciliation.run;
 
 import static dev.kassa.reconciliation.support.ReportClient.discrepancies;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
@@ -10,18 +9,10 @@ import dev.kassa.reconciliation.support.SettlementCsv;
 import dev.kassa.reconciliation.support.TestPayment;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.DiscrepancyFound;
-import dev.kassa.schemas.serde.KassaAvroDeserializer;
-import java.time.Duration;
+import dev.kassa.testfixtures.TopicRecorder;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -93,22 +84,11 @@ class RerunTest extends ReconciliationTestBase {
 
     /** Reads reconciliation.discrepancies from the beginning until {@code count} records keyed by the day arrived. */
     private static List<DiscrepancyFound> awaitPublished(LocalDate day, int count) {
-        List<DiscrepancyFound> found = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "rerun-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new KassaAvroDeserializer())) {
-            consumer.subscribe(List.of(Topics.RECONCILIATION_DISCREPANCIES));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (day.toString().equals(record.key())) {
-                        found.add((DiscrepancyFound) record.value());
-                    }
-                }
-                return found.size() >= count;
-            });
+        try (TopicRecorder published = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(),
+                Topics.RECONCILIATION_DISCREPANCIES)) {
+            return published.awaitRecords(day.toString(), count).stream()
+                    .map(record -> (DiscrepancyFound) record.value())
+                    .toList();
         }
-        return found;
     }
 }

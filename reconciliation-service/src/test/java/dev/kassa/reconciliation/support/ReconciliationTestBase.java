@@ -2,8 +2,10 @@ package dev.kassa.reconciliation.support;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.schemas.ConsumerGroups;
+import dev.kassa.testfixtures.EventProducer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +41,7 @@ public abstract class ReconciliationTestBase {
 
     protected static final SettlementFileServer PSP = SettlementFileServer.shared();
     private static final AtomicInteger DAYS = new AtomicInteger();
-    private static PlatformEvents events;
+    private static EventProducer events;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -77,16 +79,16 @@ public abstract class ReconciliationTestBase {
         return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
     }
 
-    protected static synchronized PlatformEvents events() {
+    protected static synchronized EventProducer events() {
         if (events == null) {
-            events = new PlatformEvents();
+            events = new EventProducer(LocalStack.shared().kafka().bootstrapServers());
         }
         return events;
     }
 
     /** Publishes the events and waits until the projection's consumers have handled every one of them. */
     protected void publishAndAwait(SpecificRecord... records) {
-        List<String> eventIds = events().publish(records);
+        List<String> eventIds = events().sendAll(records);
         awaitHandled(eventIds);
     }
 

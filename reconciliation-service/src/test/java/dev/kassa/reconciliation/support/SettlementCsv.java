@@ -9,7 +9,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Builds a settlement file in the PSP's format (issue 4), with whatever faults a test wants in it. */
+/**
+ * Builds a settlement file in the PSP's format (psp-mock-service's README, "Settlement file"), with whatever faults
+ * a test wants in it.
+ */
 public final class SettlementCsv {
 
     public static final String[] HEADER = {"balance_transaction_id", "type", "payment_intent_id", "payment_order_id",

@@ -18,7 +18,7 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /**
- * The rules that keep old records readable without a registry server (DESIGN §4). Run by this module's
+ * The rules that keep old records readable without a registry server (docs/architecture.md §3). Run by this module's
  * tests, so a violation fails the build:
  * <ul>
  *   <li>every current schema has released versions v1..vN, and vN has the same content as the current

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one conversion between API decimal strings ("29.99") and integer minor units (2999) for every
- * service (DESIGN §6). The currency's own exponent applies: JPY 0, USD/EUR 2, KWD 3. No float or double.
+ * service (docs/architecture.md §5). The currency's own exponent applies: JPY 0, USD/EUR 2, KWD 3. No float or double.
  */
 public final class Money {
 

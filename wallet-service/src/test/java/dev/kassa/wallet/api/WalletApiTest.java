@@ -2,10 +2,10 @@ package dev.kassa.wallet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.wallet.movement.MovementKind;
 import dev.kassa.wallet.movement.MovementRequest;
 import dev.kassa.wallet.movement.WalletMovements;
-import dev.kassa.wallet.support.TestEvents;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.wallet.WalletServiceApplication;
-import dev.kassa.wallet.support.PaymentResultsProducer;
-import dev.kassa.wallet.support.TestEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -126,12 +126,12 @@ class WalletBenchmark {
     private static long prefill(String bootstrap) {
         long total = 0;
         long started = System.nanoTime();
-        try (PaymentResultsProducer producer = new PaymentResultsProducer(bootstrap)) {
+        try (EventProducer producer = new EventProducer(bootstrap)) {
             List<PaymentOrderSucceeded> chunk = new ArrayList<>(SEND_CHUNK);
             for (int i = 0; i < EVENTS; i++) {
                 long amount = ThreadLocalRandom.current().nextLong(100, 100_000);
                 total += amount;
-                chunk.add(TestEvents.succeeded("bench_seller_" + (i % SELLERS), amount, "USD"));
+                chunk.add(TestEvents.paymentSucceeded("bench_seller_" + (i % SELLERS), amount, "USD"));
                 if (chunk.size() == SEND_CHUNK) {
                     producer.sendAll(chunk);
                     chunk.clear();

@@ -2,7 +2,7 @@ package dev.kassa.wallet.movement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.wallet.support.TestEvents;
+import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.wallet.movement.MovementKind;
 import dev.kassa.wallet.movement.MovementRequest;
 import dev.kassa.wallet.movement.WalletMovements;
-import dev.kassa.wallet.support.TestEvents;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class ConcurrentCreditsTest extends WalletServiceTest {
             long amount = ThreadLocalRandom.current().nextLong(1, 100_000);
             expected += amount;
             // Distinct payment order ids spread the credits over every partition of payment.results.
-            credits.add(TestEvents.succeeded(seller, amount, "USD"));
+            credits.add(TestEvents.paymentSucceeded(seller, amount, "USD"));
         }
         producer.sendAll(credits);
 

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStack;
+import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.event.RefundFailed;
 import dev.kassa.schemas.event.RefundSucceeded;
 import dev.kassa.schemas.event.WalletCredited;
 import dev.kassa.schemas.event.WalletDebited;
-import dev.kassa.wallet.support.TestEvents;
-import dev.kassa.wallet.support.WalletEventsReader;
+import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TopicRecorder;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +27,8 @@ class CreditAndDebitTest extends WalletServiceTest {
     @Test
     void creditThenRefundDebitAreAppliedAndPublished() {
         String seller = TestEvents.seller("credit_debit");
-        PaymentOrderSucceeded payment = TestEvents.succeeded(seller, 2999, "USD");
-        RefundSucceeded refund = TestEvents.refunded(payment, 999);
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(seller, 2999, "USD");
+        RefundSucceeded refund = TestEvents.refundSucceeded(payment, 999);
 
         producer.send(payment);
         producer.send(refund);
@@ -46,7 +47,7 @@ class CreditAndDebitTest extends WalletServiceTest {
                 .containsEntry("balance_after_minor", 2000L).containsEntry("source_event_id", refund.getEventId())
                 .containsEntry("refund_id", refund.getRefundId());
 
-        try (WalletEventsReader events = new WalletEventsReader(LocalStack.shared().kafka().bootstrapServers())) {
+        try (TopicRecorder events = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.WALLET_EVENTS)) {
             List<ConsumerRecord<String, SpecificRecord>> published = events.awaitRecords(payment.getPaymentOrderId(), 2);
             assertThat(published).hasSize(2);
             // Same key, so the same partition and the credit before the debit.
@@ -72,8 +73,8 @@ class CreditAndDebitTest extends WalletServiceTest {
     @Test
     void failedPaymentsAndRefundsAreAcknowledgedAndMoveNoMoney() {
         String seller = TestEvents.seller("failures");
-        PaymentOrderFailed declined = TestEvents.failed(seller, 5000, "EUR");
-        PaymentOrderSucceeded payment = TestEvents.succeeded(seller, 1200, "EUR");
+        PaymentOrderFailed declined = TestEvents.paymentFailed(seller, 5000, "EUR");
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(seller, 1200, "EUR");
         RefundFailed refundFailed = TestEvents.refundFailed(payment, 1200);
 
         producer.send(declined);

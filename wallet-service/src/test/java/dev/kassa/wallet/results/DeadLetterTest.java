@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
-import dev.kassa.wallet.support.TestEvents;
+import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,9 +27,9 @@ class DeadLetterTest extends WalletServiceTest {
     void undecodableBytesGoToTheDeadLetterTopicAndLaterRecordsAreStillApplied() {
         String seller = TestEvents.seller("after_garbage");
         String paymentOrderId = TestEvents.id("po");
-        producer.sendRaw(paymentOrderId, "{\"amount\": 12.5, \"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
+        producer.sendRaw(Topics.PAYMENT_RESULTS, paymentOrderId, "{\"amount\": 12.5, \"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
         // Same key, so the same partition, right behind the garbage.
-        PaymentOrderSucceeded behind = TestEvents.succeeded(paymentOrderId, seller, 1250, "USD");
+        PaymentOrderSucceeded behind = TestEvents.paymentSucceeded(paymentOrderId, seller, 1250, "USD");
         producer.send(behind);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> movementCountForSourceEvent(behind.getEventId()) == 1);
@@ -44,9 +44,9 @@ class DeadLetterTest extends WalletServiceTest {
     @Test
     void invalidContentGoesStraightToTheDeadLetterTopicAndChangesNothing() {
         String seller = TestEvents.seller("invalid");
-        PaymentOrderSucceeded noCurrency = TestEvents.succeeded(seller, 100, "XXX");
-        PaymentOrderSucceeded zero = TestEvents.succeeded(seller, 0, "USD");
-        PaymentOrderSucceeded valid = TestEvents.succeeded(seller, 300, "USD");
+        PaymentOrderSucceeded noCurrency = TestEvents.paymentSucceeded(seller, 100, "XXX");
+        PaymentOrderSucceeded zero = TestEvents.paymentSucceeded(seller, 0, "USD");
+        PaymentOrderSucceeded valid = TestEvents.paymentSucceeded(seller, 300, "USD");
         producer.send(noCurrency);
         producer.send(zero);
         producer.send(valid);
@@ -67,12 +67,12 @@ class DeadLetterTest extends WalletServiceTest {
     void aRecordThatExhaustedItsRetriesIsAppliedOnceWhenReplayed() {
         String stuckSeller = TestEvents.seller("outage");
         String otherSeller = TestEvents.seller("unaffected");
-        PaymentOrderSucceeded stuck = TestEvents.succeeded(stuckSeller, 5_000, "EUR");
+        PaymentOrderSucceeded stuck = TestEvents.paymentSucceeded(stuckSeller, 5_000, "EUR");
         // A fault on this seller's rows only (say, a bad deployment): every attempt fails, through both retries.
         failInsertsFor(stuckSeller);
         try {
             producer.send(stuck);
-            PaymentOrderSucceeded other = TestEvents.succeeded(otherSeller, 700, "EUR");
+            PaymentOrderSucceeded other = TestEvents.paymentSucceeded(otherSeller, 700, "EUR");
             producer.send(other);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> movementCountForSourceEvent(other.getEventId()) == 1);
@@ -93,7 +93,7 @@ class DeadLetterTest extends WalletServiceTest {
         // when the replayed copy has been consumed.
         Map<String, Object> second = replay(stuck.getEventId());
         assertThat(second).containsEntry("replayed", 1);
-        PaymentOrderSucceeded marker = TestEvents.succeeded(stuck.getPaymentOrderId(), stuckSeller, 1, "EUR");
+        PaymentOrderSucceeded marker = TestEvents.paymentSucceeded(stuck.getPaymentOrderId(), stuckSeller, 1, "EUR");
         producer.send(marker);
         await().atMost(Duration.ofSeconds(30)).until(() -> movementCountForSourceEvent(marker.getEventId()) == 1);
         assertThat(movementCountForSourceEvent(stuck.getEventId())).isEqualTo(1);

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.event.RefundSucceeded;
+import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.wallet.movement.MovementKind;
 import dev.kassa.wallet.movement.MovementRequest;
 import dev.kassa.wallet.movement.WalletMovements;
-import dev.kassa.wallet.support.TestEvents;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +24,15 @@ class ExactlyOnceTest extends WalletServiceTest {
     @Test
     void theSameEventTwiceMakesOneMovement() {
         String seller = TestEvents.seller("duplicate");
-        PaymentOrderSucceeded payment = TestEvents.succeeded(seller, 4200, "USD");
-        RefundSucceeded refund = TestEvents.refunded(payment, 200);
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(seller, 4200, "USD");
+        RefundSucceeded refund = TestEvents.refundSucceeded(payment, 200);
 
         producer.send(payment);
         producer.send(payment);
         producer.send(refund);
         producer.send(refund);
         // Same key, same partition: once this one is applied, both duplicates before it have been consumed.
-        PaymentOrderSucceeded marker = TestEvents.succeeded(payment.getPaymentOrderId(), seller, 1, "USD");
+        PaymentOrderSucceeded marker = TestEvents.paymentSucceeded(payment.getPaymentOrderId(), seller, 1, "USD");
         producer.send(marker);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> movementCountForSourceEvent(marker.getEventId()) == 1);

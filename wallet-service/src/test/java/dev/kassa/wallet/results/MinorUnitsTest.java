@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
-import dev.kassa.wallet.support.TestEvents;
+import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +16,12 @@ class MinorUnitsTest extends WalletServiceTest {
     @Test
     void jpyAndKwdAmountsKeepTheirMinorUnits() {
         String seller = TestEvents.seller("minor_units");
-        PaymentOrderSucceeded yen = TestEvents.succeeded(seller, 1500, "JPY");
-        PaymentOrderSucceeded dinar = TestEvents.succeeded(seller, 12_345, "KWD");
-        PaymentOrderSucceeded dollars = TestEvents.succeeded(seller, 2999, "USD");
+        PaymentOrderSucceeded yen = TestEvents.paymentSucceeded(seller, 1500, "JPY");
+        PaymentOrderSucceeded dinar = TestEvents.paymentSucceeded(seller, 12_345, "KWD");
+        PaymentOrderSucceeded dollars = TestEvents.paymentSucceeded(seller, 2999, "USD");
         producer.sendAll(List.of(yen, dinar, dollars));
         await().atMost(Duration.ofSeconds(30)).until(() -> movementCount(seller) == 3);
-        producer.send(TestEvents.refunded(dinar, 1));
+        producer.send(TestEvents.refundSucceeded(dinar, 1));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> movementCount(seller) == 4);
 

@@ -1,11 +1,12 @@
 package dev.kassa.wallet.support;
 
 import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.testfixtures.EventProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,7 +24,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ActiveProfiles("test")
 public abstract class WalletServiceTest {
 
-    protected static PaymentResultsProducer producer;
+    protected static EventProducer producer;
 
     @LocalServerPort
     protected int port;
@@ -38,7 +39,7 @@ public abstract class WalletServiceTest {
 
     @BeforeAll
     static void openProducer() {
-        producer = new PaymentResultsProducer(dev.kassa.localstack.LocalStack.shared().kafka().bootstrapServers());
+        producer = new EventProducer(dev.kassa.localstack.LocalStack.shared().kafka().bootstrapServers());
     }
 
     @AfterAll

@@ -1,10 +1,12 @@
-package dev.kassa.payment.support;
+package dev.kassa.testfixtures;
 
-import dev.kassa.localstack.LocalStack;
+import static org.awaitility.Awaitility.await;
+
 import dev.kassa.schemas.serde.KassaAvroDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,26 +17,27 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Records everything published to one topic (from its beginning) in the background, as another service
- * would see it: tests assert on what payment-service really put on Kafka.
+ * Records everything published to one topic, from its beginning, in the background and decoded with the
+ * project's deserializer, as another service would see it: tests assert on what a service really put on Kafka.
+ * For a one-off read of a topic as it is now (or of undecodable records), use {@link TopicReader}.
  */
 public final class TopicRecorder implements AutoCloseable {
 
     private final List<ConsumerRecord<String, SpecificRecord>> records = new CopyOnWriteArrayList<>();
     private final KafkaConsumer<String, SpecificRecord> consumer;
-    private final Thread poller;
     private volatile boolean running = true;
 
-    public TopicRecorder(String topic) {
+    public TopicRecorder(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "test-topic-recorder-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new KassaAvroDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        poller = Thread.ofPlatform().daemon().name("record-" + topic).start(this::poll);
+        Thread.ofPlatform().daemon().name("record-" + topic).start(this::poll);
     }
 
     private void poll() {
@@ -51,12 +54,17 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** The records of one key (payment order id), in the order they were published. */
     public List<SpecificRecord> forKey(String key) {
-        return records.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+        return recordsForKey(key).stream().map(ConsumerRecord::value).toList();
     }
 
     /** The records of one key with their headers. */
     public List<ConsumerRecord<String, SpecificRecord>> recordsForKey(String key) {
         return records.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    /** Waits (30 s at most) until {@code count} records of one key have been published, and returns them. */
+    public List<ConsumerRecord<String, SpecificRecord>> awaitRecords(String key, int count) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> recordsForKey(key), found -> found.size() >= count);
     }
 
     @Override

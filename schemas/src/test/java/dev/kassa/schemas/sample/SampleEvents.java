@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * One realistic record of every event type, for tests of this and other modules (a round trip through a
- * real broker, a dead-letter replay...). Each call builds a fresh record with a new {@code event_id}.
+ * One realistic record of every event type, for this module's serde tests (a round trip of every type, through a
+ * real broker too). Each call builds a fresh record with a new {@code event_id}. Test code: it ships in no jar.
+ * Other modules' tests build records with {@code dev.kassa.testfixtures.TestEvents} (module test-fixtures).
  */
 public final class SampleEvents {
 

@@ -1,0 +1,146 @@
+package dev.kassa.testfixtures;
+
+import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
+import dev.kassa.schemas.event.PaymentOrderFailed;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.schemas.event.RefundFailed;
+import dev.kassa.schemas.event.RefundSucceeded;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Records as payment-service writes them, each with a fresh {@code event_id}. The ids an order's records share
+ * are derived from its payment order id: checkout {@code chk_<order>}, PSP reference {@code pi_<order>}, PSP
+ * refund reference {@code re_<refund>}, so a refund always carries its payment's checkout and reference.
+ */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    /** A fresh id of the payment API's form: {@code <prefix>_} and 20 hex digits. */
+    public static String id(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    }
+
+    /** A seller account of the payment API's id form, unique to the calling test. */
+    public static String seller(String label) {
+        return "seller_" + label + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** What the checkout writes to {@code payment.psp-requests}: the first attempt, with a card that succeeds. */
+    public static PaymentOrderExecutionRequested executionRequested(String paymentOrderId, String seller,
+            long amountMinor, String currency) {
+        return PaymentOrderExecutionRequested.newBuilder()
+                .setEventId(eventId())
+                .setOccurredAt(now())
+                .setPaymentOrderId(paymentOrderId)
+                .setCheckoutId(checkoutOf(paymentOrderId))
+                .setSellerAccount(seller)
+                .setAmountMinor(amountMinor)
+                .setCurrency(currency)
+                .setAttempt(1)
+                .setPaymentMethodToken("tok_visa")
+                .build();
+    }
+
+    /** A succeeded payment of a new payment order. */
+    public static PaymentOrderSucceeded paymentSucceeded(String seller, long amountMinor, String currency) {
+        return paymentSucceeded(id("po"), seller, amountMinor, currency);
+    }
+
+    public static PaymentOrderSucceeded paymentSucceeded(String paymentOrderId, String seller, long amountMinor,
+            String currency) {
+        return PaymentOrderSucceeded.newBuilder()
+                .setEventId(eventId())
+                .setOccurredAt(now())
+                .setPaymentOrderId(paymentOrderId)
+                .setCheckoutId(checkoutOf(paymentOrderId))
+                .setSellerAccount(seller)
+                .setAmountMinor(amountMinor)
+                .setCurrency(currency)
+                .setPspReference(pspReferenceOf(paymentOrderId))
+                .build();
+    }
+
+    /** A declined payment of a new payment order. */
+    public static PaymentOrderFailed paymentFailed(String seller, long amountMinor, String currency) {
+        return paymentFailed(id("po"), seller, amountMinor, currency);
+    }
+
+    public static PaymentOrderFailed paymentFailed(String paymentOrderId, String seller, long amountMinor,
+            String currency) {
+        return PaymentOrderFailed.newBuilder()
+                .setEventId(eventId())
+                .setOccurredAt(now())
+                .setPaymentOrderId(paymentOrderId)
+                .setCheckoutId(checkoutOf(paymentOrderId))
+                .setSellerAccount(seller)
+                .setAmountMinor(amountMinor)
+                .setCurrency(currency)
+                .setFailureCode("card_declined")
+                .build();
+    }
+
+    /** A new refund of (part of) {@code payment}. */
+    public static RefundSucceeded refundSucceeded(PaymentOrderSucceeded payment, long amountMinor) {
+        return refundSucceeded(payment.getPaymentOrderId(), id("rf"), payment.getSellerAccount(), amountMinor,
+                payment.getCurrency());
+    }
+
+    public static RefundSucceeded refundSucceeded(String paymentOrderId, String refundId, String seller,
+            long amountMinor, String currency) {
+        return RefundSucceeded.newBuilder()
+                .setEventId(eventId())
+                .setOccurredAt(now())
+                .setPaymentOrderId(paymentOrderId)
+                .setCheckoutId(checkoutOf(paymentOrderId))
+                .setSellerAccount(seller)
+                .setAmountMinor(amountMinor)
+                .setCurrency(currency)
+                .setRefundId(refundId)
+                .setPspReference(pspReferenceOf(paymentOrderId))
+                .setPspRefundReference("re_" + refundId)
+                .build();
+    }
+
+    /** A new refund of (part of) {@code payment} that the PSP refused. */
+    public static RefundFailed refundFailed(PaymentOrderSucceeded payment, long amountMinor) {
+        return refundFailed(payment.getPaymentOrderId(), id("rf"), payment.getSellerAccount(), amountMinor,
+                payment.getCurrency());
+    }
+
+    public static RefundFailed refundFailed(String paymentOrderId, String refundId, String seller, long amountMinor,
+            String currency) {
+        return RefundFailed.newBuilder()
+                .setEventId(eventId())
+                .setOccurredAt(now())
+                .setPaymentOrderId(paymentOrderId)
+                .setCheckoutId(checkoutOf(paymentOrderId))
+                .setSellerAccount(seller)
+                .setAmountMinor(amountMinor)
+                .setCurrency(currency)
+                .setRefundId(refundId)
+                .setPspReference(pspReferenceOf(paymentOrderId))
+                .setFailureCode("charge_disputed")
+                .build();
+    }
+
+    private static String checkoutOf(String paymentOrderId) {
+        return "chk_" + paymentOrderId;
+    }
+
+    private static String pspReferenceOf(String paymentOrderId) {
+        return "pi_" + paymentOrderId;
+    }
+
+    private static String eventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Avro timestamp-millis: what a record carries after a round trip. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
