@@ -1,16 +1,14 @@
 package dev.kassa.payment.webhook;
 
-import dev.kassa.payment.api.ApiProblem;
-import dev.kassa.payment.api.FieldViolation;
+import dev.kassa.web.KassaProblem;
+import dev.kassa.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,8 +57,7 @@ public class WebhookController {
                     .tag("reason", rejected.rejection().tag()).register(meters).increment();
             log.warn("PSP webhook rejected: {}", rejected.getMessage());
             String field = rejected.rejection() == WebhookRejection.MALFORMED_EVENT ? "body" : "Psp-Signature";
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-webhook", "Webhook rejected",
-                    field + ": " + rejected.getMessage(), List.of(new FieldViolation(field, rejected.getMessage())));
+            throw new KassaProblem(ProblemType.INVALID_WEBHOOK, field, rejected.getMessage());
         }
         WebhookOutcome outcome = processor.process(event);
         received(event.type(), outcome).increment();
