@@ -132,6 +132,9 @@ public class KassaProblemHandler extends ResponseEntityExceptionHandler {
                 return KassaProblem.invalid(FieldNames.of(control.getPath()), ControlCharacterException.REASON);
             }
             if (cause instanceof UnrecognizedPropertyException unknown) {
+                if (PanDetector.containsPan(unknown.getPropertyName())) {
+                    return KassaProblem.invalid(FieldNames.BODY, "has an unknown field whose name looks like a card number");
+                }
                 return KassaProblem.invalid(FieldNames.of(unknown.getPath()), "is not a known field");
             }
             if (cause instanceof StreamReadException malformed) {

@@ -105,6 +105,11 @@ class KassaProblemHandlerTest {
                 .andExpect(jsonPath("$.errors[0].field").value("coupon"))
                 .andExpect(jsonPath("$.errors[0].reason").value("is not a known field"))
                 .andExpect(content().string(not(containsString(PAN))));
+        problem(postJson(VALID.replace("\"quantity\": 2", "\"quantity\": 2, \"" + PAN + "\": 1")), 400,
+                "invalid-request")
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].reason").value(containsString("card number")))
+                .andExpect(content().string(not(containsString(PAN))));
         problem(postJson(VALID.replace("\"Ada\"", "29.99")), 400, "invalid-request")
                 .andExpect(jsonPath("$.errors[0].field").value("buyer_name"))
                 .andExpect(jsonPath("$.errors[0].reason").value("must be a JSON string"));
