@@ -1,6 +1,7 @@
 package dev.kassa.web;
 
 import dev.kassa.web.validation.PanDetector;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,14 +183,16 @@ public class KassaProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static URI instance(WebRequest request) {
-        if (request instanceof ServletWebRequest servlet) {
-            try {
-                return URI.create(PanDetector.mask(servlet.getRequest().getRequestURI()));
-            } catch (IllegalArgumentException notAUri) {
-                return NO_INSTANCE;
-            }
+        return request instanceof ServletWebRequest servlet ? instance(servlet.getRequest()) : NO_INSTANCE;
+    }
+
+    /** The request path as a problem's {@code instance}, anything like a card number masked. */
+    static URI instance(HttpServletRequest request) {
+        try {
+            return URI.create(PanDetector.mask(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            return NO_INSTANCE;
         }
-        return NO_INSTANCE;
     }
 
     private static List<FieldViolation> errorsOf(Errors result) {

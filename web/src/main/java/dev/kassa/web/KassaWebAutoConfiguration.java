@@ -41,7 +41,7 @@ public class KassaWebAutoConfiguration {
     BodyTooLargeResponder kassaBodyTooLargeResponder(JsonMapper json) {
         return (request, response, limitBytes) -> {
             KassaProblem problem = KassaProblem.bodyTooLarge(limitBytes);
-            problem.getBody().setInstance(java.net.URI.create("about:blank"));
+            problem.getBody().setInstance(KassaProblemHandler.instance(request));
             response.setStatus(problem.getStatusCode().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), problem.getBody());

@@ -131,6 +131,7 @@ class KassaProblemHandlerTest {
         String large = VALID.replace("\"Ada\"", "\"" + "A".repeat(600) + "\"");
         problem(postJson(large), 413, "body-too-large")
                 .andExpect(header().string("Connection", "close"))
+                .andExpect(jsonPath("$.instance").value("/orders"))
                 .andExpect(jsonPath("$.errors[0].field").value("body"))
                 .andExpect(jsonPath("$.detail").value("body: is larger than 512 bytes"));
     }
