@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * {@code kassa.payment.*}: limits of the API and the janitor's schedule. Environment overrides follow
@@ -12,13 +11,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxAmountMinor            largest accepted payment order, in minor units of its currency
  * @param maxAmountMinorPerCurrency overrides per ISO code (JPY has no minor unit, KWD three)
- * @param maxBodySize               requests with a larger body get a 413 problem
  * @param executor                  the PSP executor's consumer threads and PSP calls in flight
  */
 @ConfigurationProperties("kassa.payment")
 public record PaymentProperties(@DefaultValue("99999999") long maxAmountMinor,
                                 @DefaultValue Map<String, Long> maxAmountMinorPerCurrency,
-                                @DefaultValue("64KB") DataSize maxBodySize,
                                 @DefaultValue Executor executor,
                                 @DefaultValue Janitor janitor) {
 

@@ -1,6 +1,6 @@
 package dev.kassa.ledger.account;
 
-import dev.kassa.ledger.web.ApiProblem;
+import dev.kassa.web.KassaProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +20,10 @@ public class AccountController {
 
     @GetMapping("/api/v1/ledger/accounts/{account_id}")
     public AccountResponse account(@PathVariable("account_id") String rawAccountId) {
-        AccountId account = AccountId.parse(rawAccountId).orElseThrow(() -> ApiProblem.invalidRequest("account_id",
+        AccountId account = AccountId.parse(rawAccountId).orElseThrow(() -> KassaProblem.invalid("account_id",
                 "must be psp_receivable or seller_payable:<seller> (seller: 1-128 characters, no whitespace or '/')"));
         if (!balances.exists(account)) {
-            throw ApiProblem.notFound("account_id", account.value());
+            throw KassaProblem.notFound("account_id", account.value());
         }
         return AccountResponse.of(account, balances.of(account));
     }

@@ -1,5 +1,6 @@
 package dev.kassa.ledger.entries;
 
+import dev.kassa.web.validation.KassaId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,11 +17,14 @@ public class EntriesController {
         this.properties = properties;
     }
 
-    /** Parameters arrive as text so that a malformed one is refused with a reason that names it. */
+    /**
+     * Parameters arrive as text so that a malformed one is refused with a reason that names it; a payment
+     * order id follows the id rule of the payment API.
+     */
     @GetMapping("/api/v1/ledger/entries")
     public EntriesPage entries(
             @RequestParam(name = "account_id", required = false) String accountId,
-            @RequestParam(name = "payment_order_id", required = false) String paymentOrderId,
+            @RequestParam(name = "payment_order_id", required = false) @KassaId String paymentOrderId,
             @RequestParam(name = "limit", required = false) String limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
         return queries.page(EntryFilter.parse(accountId, paymentOrderId, limit, cursor, properties));

@@ -1,6 +1,6 @@
 package dev.kassa.ledger.entries;
 
-import dev.kassa.ledger.web.ApiProblem;
+import dev.kassa.web.KassaProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -28,7 +28,7 @@ record EntryCursor(long afterSeq) {
         } catch (IllegalArgumentException e) {
             // falls through to the refusal below (bad Base64 or not a number)
         }
-        throw ApiProblem.invalidRequest("cursor", "is not a cursor returned by this API as next_cursor");
+        throw KassaProblem.invalid("cursor", "is not a cursor returned by this API as next_cursor");
     }
 
     String encode() {

@@ -63,13 +63,15 @@ class DeadLetterReplayTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void theAdminEndpointsKeepTheirOwnProblemDetails() {
+    void theAdminEndpointsAnswerWithTheServicesProblemDetails() {
         ResponseEntity<Map<String, Object>> response = http().post().uri("/admin/dead-letters/replay")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("topic", "no.such.dlt"))
                 .retrieve().toEntity(JSON);
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getBody()).containsEntry("field", "topic");
+        assertThat(response.getBody()).containsEntry("type", "https://kassa.dev/problems/invalid-request");
+        assertThat(((Map<String, Object>) ((List<Object>) response.getBody().get("errors")).getFirst()).get("field"))
+                .isEqualTo("topic");
     }
 
     private Map<String, Object> deadLetter(String eventId) {

@@ -47,7 +47,6 @@ public class KassaKafkaDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.listener.poll-timeout", "5s");
         d.put("spring.kafka.template.observation-enabled", "true");
         d.put("spring.kafka.listener.observation-enabled", "true");
-        d.put("spring.mvc.problemdetails.enabled", "true");
         return d;
     }
 

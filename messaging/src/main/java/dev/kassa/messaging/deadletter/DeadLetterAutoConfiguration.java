@@ -21,7 +21,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(EventConsumerRegistrar.class)
 @ConditionalOnProperty(prefix = "kassa.messaging.dead-letter", name = "endpoints-enabled", matchIfMissing = true)
-@Import({DeadLetterController.class, DeadLetterProblems.class})
+@Import(DeadLetterController.class)
 public class DeadLetterAutoConfiguration {
 
     @Bean

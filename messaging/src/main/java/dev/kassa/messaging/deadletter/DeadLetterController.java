@@ -1,6 +1,9 @@
 package dev.kassa.messaging.deadletter;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operator endpoints for dead letters (runbook: messaging/README.md). Everything sits under
- * {@code /admin/} so that one security rule can protect it.
+ * {@code /admin/} so that one security rule can protect it. Errors are answered by the service's shared
+ * problem-details advice (web module), in the same shape as the service's own API.
  */
 @RestController
 @RequestMapping(DeadLetterController.PATH)
@@ -33,13 +37,15 @@ public class DeadLetterController {
     @GetMapping
     public List<DeadLetterView> list(@RequestParam String topic,
                                      @RequestParam(defaultValue = "50") int limit,
-                                     @RequestParam(name = "from_offset", required = false) Long fromOffset,
-                                     @RequestParam(required = false) Integer partition) {
+                                     @RequestParam(name = "from_offset", required = false)
+                                     @PositiveOrZero(message = "must not be negative") Long fromOffset,
+                                     @RequestParam(required = false)
+                                     @PositiveOrZero(message = "must not be negative") Integer partition) {
         return deadLetters.list(topic, partition, fromOffset, limit);
     }
 
-    @PostMapping("/replay")
-    public ReplayResult replay(@RequestBody ReplayRequest request) {
+    @PostMapping(path = "/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ReplayResult replay(@Valid @RequestBody ReplayRequest request) {
         return deadLetters.replay(request);
     }
 }

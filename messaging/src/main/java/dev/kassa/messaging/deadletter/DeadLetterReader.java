@@ -1,5 +1,7 @@
 package dev.kassa.messaging.deadletter;
 
+import dev.kassa.web.KassaProblem;
+import dev.kassa.web.ProblemType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,10 +116,10 @@ class DeadLetterReader {
         return new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The broker did not answer in time; the operator may simply retry. */
-    static class DeadLetterReadTimeoutException extends RuntimeException {
+    /** The broker did not answer in time; the operator may simply retry (a 503). */
+    static class DeadLetterReadTimeoutException extends KassaProblem {
         DeadLetterReadTimeoutException(String message) {
-            super(message);
+            super(ProblemType.TEMPORARILY_UNAVAILABLE, message);
         }
     }
 }

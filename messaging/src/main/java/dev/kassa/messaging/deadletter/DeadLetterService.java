@@ -3,6 +3,8 @@ package dev.kassa.messaging.deadletter;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.consumer.ConsumerTopics;
 import dev.kassa.schemas.serde.KassaAvroDeserializer;
+import dev.kassa.web.KassaProblem;
+import dev.kassa.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +83,7 @@ public class DeadLetterService {
             throw unknownTopic(topic, topics());
         }
         if (limit < 1 || limit > maxListLimit) {
-            throw new BadDeadLetterRequestException("limit", "must be between 1 and " + maxListLimit);
+            throw KassaProblem.invalid("limit", "must be between 1 and " + maxListLimit);
         }
         checkRange(topic, partition, fromOffset, null);
         return reader.read(new DeadLetterReader.Range(topic, partition, fromOffset, null), limit).stream()
@@ -95,9 +97,6 @@ public class DeadLetterService {
             throw unknownTopic(request.topic(), deadLetterTopics);
         }
         checkRange(request.topic(), request.partition(), request.fromOffset(), request.toOffset());
-        if (request.eventIds() != null && request.eventIds().stream().anyMatch(id -> id == null || id.isBlank())) {
-            throw new BadDeadLetterRequestException("event_ids", "must not contain blank ids");
-        }
         List<DeadLetter> selected = select(request);
         List<ReplayResult.Item> plan = plan(request.topic(), selected);
         if (request.isDryRun()) {
@@ -130,7 +129,7 @@ public class DeadLetterService {
                 letter -> wanted == null || wanted.contains(EventIdentity.of(letter, avro).eventId()),
                 maxReplayRecords + 1);
         if (letters.size() > maxReplayRecords) {
-            throw new BadDeadLetterRequestException("topic", "selects more than " + maxReplayRecords
+            throw KassaProblem.invalid("topic", "selects more than " + maxReplayRecords
                     + " records; narrow it with partition, from_offset, to_offset or event_ids");
         }
         return letters;
@@ -230,23 +229,17 @@ public class DeadLetterService {
         if (partition != null) {
             int partitions = reader.partitions(topic);
             if (partition < 0 || partition >= partitions) {
-                throw new BadDeadLetterRequestException("partition",
+                throw KassaProblem.invalid("partition",
                         "must be between 0 and " + (partitions - 1) + " for " + topic);
             }
         }
-        if (fromOffset != null && fromOffset < 0) {
-            throw new BadDeadLetterRequestException("from_offset", "must not be negative");
-        }
-        if (toOffset != null && toOffset < 0) {
-            throw new BadDeadLetterRequestException("to_offset", "must not be negative");
-        }
         if (fromOffset != null && toOffset != null && toOffset < fromOffset) {
-            throw new BadDeadLetterRequestException("to_offset", "must not be below from_offset");
+            throw KassaProblem.invalid("to_offset", "must not be below from_offset");
         }
     }
 
-    private static BadDeadLetterRequestException unknownTopic(String topic, List<String> known) {
-        return new BadDeadLetterRequestException("topic", (topic == null ? "is required" : "'" + topic
+    private static KassaProblem unknownTopic(String topic, List<String> known) {
+        return KassaProblem.invalid("topic", (topic == null ? "is required" : "'" + topic
                 + "' is not a dead-letter topic of this service") + "; known: " + known);
     }
 
@@ -266,10 +259,10 @@ public class DeadLetterService {
         return (int) plan.stream().filter(i -> i.action() == action).count();
     }
 
-    /** Kafka did not take every replayed record; the audit row says so. */
-    static class ReplayFailedException extends RuntimeException {
+    /** Kafka did not take every replayed record; the audit row says so. A 503: the same request may be sent again. */
+    static class ReplayFailedException extends KassaProblem {
         ReplayFailedException(String message, Throwable cause) {
-            super(message, cause);
+            super(ProblemType.TEMPORARILY_UNAVAILABLE, message, List.of(), cause);
         }
     }
 }

@@ -121,15 +121,15 @@ class DeadLetterReplayTest extends SpringMessagingTest {
                         .content("{\"topic\":\"payment.results\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.field").value("topic"));
+                .andExpect(jsonPath("$.errors[0].field").value("topic"));
         http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"topic\":\"" + DLT + "\",\"from_offset\":5,\"to_offset\":2}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.field").value("to_offset"));
+                .andExpect(jsonPath("$.errors[0].field").value("to_offset"));
         http.perform(get("/admin/dead-letters").param("topic", DLT).param("partition", "99"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("partition"));
+                .andExpect(jsonPath("$.errors[0].field").value("partition"));
         http.perform(get("/admin/dead-letters"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

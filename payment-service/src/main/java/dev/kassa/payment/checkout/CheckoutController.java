@@ -1,8 +1,9 @@
 package dev.kassa.payment.checkout;
 
-import dev.kassa.payment.api.Ids;
-import dev.kassa.payment.api.JsonBodyInspector;
+import dev.kassa.payment.PaymentProperties;
 import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.web.validation.KassaId;
+import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,32 +14,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /api/v1/payments}: create a checkout (202, or 200 for an identical resubmission) and read it. */
+/**
+ * {@code /api/v1/payments}: create a checkout (202, or 200 for an identical resubmission) and read it. Input
+ * is checked by Bean Validation ({@link CheckoutRequest}, {@link KassaId}); refusals are the web module's
+ * problem details.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/payments", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CheckoutController {
 
     private final CheckoutService checkouts;
-    private final CheckoutRequestValidator validator;
-    private final JsonMapper json;
+    private final PaymentProperties properties;
 
-    public CheckoutController(CheckoutService checkouts, CheckoutRequestValidator validator, JsonMapper json) {
+    public CheckoutController(CheckoutService checkouts, PaymentProperties properties) {
         this.checkouts = checkouts;
-        this.validator = validator;
-        this.json = json;
+        this.properties = properties;
     }
 
-    /**
-     * The body is read as a tree first: the card-number and type checks must see every field before
-     * binding (unknown fields are then refused by the binding itself).
-     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<CheckoutView> create(@RequestBody JsonNode body) {
-        JsonBodyInspector.requireStringsWithoutPan(body);
-        NewCheckout request = validator.validate(json.treeToValue(body, CheckoutRequest.class));
+    public ResponseEntity<CheckoutView> create(@Valid @RequestBody CheckoutRequest body) {
+        NewCheckout request = NewCheckout.of(body, properties);
         try (PaymentMdc mdc = PaymentMdc.of(request.checkoutId(), null)) {
             CheckoutService.Outcome outcome = checkouts.create(request);
             return ResponseEntity.status(outcome.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
@@ -47,9 +43,8 @@ public class CheckoutController {
         }
     }
 
-    @GetMapping("/{checkoutId}")
-    public CheckoutView get(@PathVariable String checkoutId) {
-        Ids.requireValid("checkout_id", checkoutId);
+    @GetMapping("/{checkout_id}")
+    public CheckoutView get(@PathVariable("checkout_id") @KassaId String checkoutId) {
         try (PaymentMdc mdc = PaymentMdc.of(checkoutId, null)) {
             return checkouts.get(checkoutId);
         }

@@ -1,10 +1,10 @@
 package dev.kassa.payment.checkout;
 
-import dev.kassa.payment.api.ApiProblem;
 import dev.kassa.payment.checkout.NewCheckout.NewPaymentOrder;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.web.KassaProblem;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ public class CheckoutService {
     }
 
     /**
-     * @throws ApiProblem 409 when the checkout id was used with another body, or an order id belongs to
+     * @throws KassaProblem 409 when the checkout id was used with another body, or an order id belongs to
      *                    another checkout (then nothing is written)
      */
     @Transactional
@@ -44,7 +44,7 @@ public class CheckoutService {
         if (!checkouts.insertIfAbsent(request)) {
             Checkout existing = checkouts.find(request.checkoutId()).orElseThrow();
             if (!existing.requestHash().equals(request.requestHash())) {
-                throw ApiProblem.conflict("checkout_id", "was already used for a checkout with a different request body");
+                throw KassaProblem.conflict("checkout_id", "was already used for a checkout with a different request body");
             }
             log.info("Checkout resubmitted with the same body: answering its current state");
             return new Outcome(view(existing), false);
@@ -54,7 +54,7 @@ public class CheckoutService {
             List<String> taken = orders.idsOwnedByOtherCheckouts(request.checkoutId(), ids);
             int index = taken.isEmpty() ? 0 : ids.indexOf(taken.getFirst());
             // The exception rolls back the checkout row inserted above.
-            throw ApiProblem.conflict("payment_orders[" + index + "].payment_order_id",
+            throw KassaProblem.conflict("payment_orders[" + index + "].payment_order_id",
                     "already belongs to another checkout");
         }
         List<PaymentOrder> created = orders.findByCheckout(request.checkoutId());
@@ -68,7 +68,7 @@ public class CheckoutService {
 
     @Transactional(readOnly = true)
     public CheckoutView get(String checkoutId) {
-        Checkout checkout = checkouts.find(checkoutId).orElseThrow(() -> ApiProblem.notFound("checkout_id", checkoutId));
+        Checkout checkout = checkouts.find(checkoutId).orElseThrow(() -> KassaProblem.notFound("checkout_id", checkoutId));
         return view(checkout);
     }
 

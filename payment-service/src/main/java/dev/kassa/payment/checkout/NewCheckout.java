@@ -1,5 +1,7 @@
 package dev.kassa.payment.checkout;
 
+import dev.kassa.payment.PaymentProperties;
+import dev.kassa.payment.api.Amounts;
 import java.util.List;
 
 /** A validated checkout request, amounts in minor units, with the fingerprint of its canonical form. */
@@ -8,5 +10,19 @@ public record NewCheckout(String checkoutId, String buyerUserId, String buyerEma
                           String requestHash) {
 
     public record NewPaymentOrder(String paymentOrderId, String sellerAccount, long amountMinor, String currency) {
+    }
+
+    /** The checkout a request that passed Bean Validation asks for. */
+    static NewCheckout of(CheckoutRequest request, PaymentProperties properties) {
+        CheckoutRequest.BuyerInfo buyer = request.buyerInfo();
+        CheckoutRequest.CreditCardInfo card = request.creditCardInfo();
+        List<NewPaymentOrder> orders = request.paymentOrders().stream()
+                .map(order -> new NewPaymentOrder(order.paymentOrderId(), order.sellerAccount(),
+                        Amounts.minor(order.amount(), order.currency(), properties), order.currency()))
+                .toList();
+        String hash = RequestFingerprint.of(request.checkoutId(), buyer.userId(), buyer.email(), buyer.name(),
+                card.token(), card.last4(), orders);
+        return new NewCheckout(request.checkoutId(), buyer.userId(), buyer.email(), buyer.name(), card.token(),
+                card.last4(), orders, hash);
     }
 }

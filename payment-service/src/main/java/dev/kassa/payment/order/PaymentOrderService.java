@@ -1,12 +1,12 @@
 package dev.kassa.payment.order;
 
-import dev.kassa.payment.api.ApiProblem;
 import dev.kassa.payment.checkout.Checkout;
 import dev.kassa.payment.checkout.CheckoutRepository;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.refund.RefundRepository;
 import dev.kassa.payment.refund.RefundView;
+import dev.kassa.web.KassaProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,7 +34,7 @@ public class PaymentOrderService {
     @Transactional(readOnly = true)
     public PaymentOrderDetails details(String paymentOrderId) {
         PaymentOrder order = orders.find(paymentOrderId)
-                .orElseThrow(() -> ApiProblem.notFound("payment_order_id", paymentOrderId));
+                .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
         return details(order);
     }
 
@@ -42,14 +42,14 @@ public class PaymentOrderService {
      * {@code FAILED → EXECUTING} with the next attempt, so the PSP sees a new idempotency key and charges
      * anew; the checkout waits again. One transaction with the outbox row that asks the executor.
      *
-     * @throws ApiProblem 409 unless the order is FAILED, 404 if unknown
+     * @throws KassaProblem 409 unless the order is FAILED, 404 if unknown
      */
     @Transactional
     public PaymentOrderDetails retry(String paymentOrderId) {
         PaymentOrder order = orders.startRetry(paymentOrderId).orElseThrow(() -> {
             PaymentOrder current = orders.find(paymentOrderId)
-                    .orElseThrow(() -> ApiProblem.notFound("payment_order_id", paymentOrderId));
-            return ApiProblem.conflict("status", "only a FAILED payment order can be retried; this one is "
+                    .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
+            return KassaProblem.conflict("status", "only a FAILED payment order can be retried; this one is "
                     + current.displayStatus());
         });
         try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {

@@ -1,9 +1,15 @@
 package dev.kassa.payment.refund;
 
+import dev.kassa.web.validation.KassaId;
+import jakarta.validation.constraints.NotNull;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** Body of {@code POST /api/v1/payment-orders/{id}/refunds}; the currency is the order's. */
+/**
+ * Body of {@code POST /api/v1/payment-orders/{id}/refunds}. The currency is the order's, so the amount rule
+ * ({@link dev.kassa.payment.api.Amounts}) is applied by {@link RefundService} once the order is known.
+ */
 @JsonNaming(SnakeCaseStrategy.class)
-public record RefundRequest(String refundId, String amount) {
+public record RefundRequest(@NotNull(message = "is required") @KassaId String refundId,
+                            @NotNull(message = "is required") String amount) {
 }

@@ -1,7 +1,7 @@
 package dev.kassa.payment.webhook;
 
-import dev.kassa.payment.api.ApiProblem;
-import dev.kassa.payment.api.FieldViolation;
+import dev.kassa.web.KassaProblem;
+import dev.kassa.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,8 +60,7 @@ public class WebhookController {
                     .tag("reason", rejected.rejection().tag()).register(meters).increment();
             log.warn("PSP webhook rejected: {}", rejected.getMessage());
             String field = rejected.rejection() == WebhookRejection.MALFORMED_EVENT ? "body" : "Psp-Signature";
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-webhook", "Webhook rejected",
-                    field + ": " + rejected.getMessage(), List.of(new FieldViolation(field, rejected.getMessage())));
+            throw new KassaProblem(ProblemType.INVALID_WEBHOOK, field, rejected.getMessage());
         }
         WebhookOutcome outcome;
         try {
@@ -74,8 +72,8 @@ public class WebhookController {
             // The executor is applying this very result; the PSP's next delivery finds it applied, cheaply.
             log.info("PSP event {} ({}) waits on a row being changed: answered 503 for a redelivery", event.id(),
                     event.type());
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "webhook-busy", "Webhook not applied yet",
-                    "The state this event changes is being changed now; deliver it again", List.of());
+            throw new KassaProblem(ProblemType.TEMPORARILY_UNAVAILABLE,
+                    "The state this event changes is being changed now; deliver it again", List.of(), e);
         }
         received(event.type(), outcome).increment();
         return ResponseEntity.ok(Map.of("event_id", event.id(), "outcome", outcome.name()));

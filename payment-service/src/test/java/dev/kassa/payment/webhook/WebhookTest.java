@@ -107,7 +107,7 @@ class WebhookTest extends PaymentServiceTestBase {
 
         assertThat(busy.status()).as(busy.body()).isEqualTo(503);
         assertThat(busy.contentType()).startsWith("application/problem+json");
-        assertThat(busy.json().path("type").asString()).endsWith("/webhook-busy");
+        assertThat(busy.json().path("type").asString()).endsWith("/temporarily-unavailable");
         assertThat(orderStatus(order.id())).isEqualTo("EXECUTING");
         assertThat(jdbc.sql("SELECT count(*) FROM psp_webhook_event WHERE event_id = ?").param(eventId)
                 .query(Long.class).single()).as("nothing recorded, so the redelivery is not a duplicate").isZero();

@@ -1,5 +1,6 @@
 package dev.kassa.pspmock.api;
 
+import dev.kassa.web.BodyTooLargeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -21,8 +22,6 @@ import tools.jackson.databind.util.RawValue;
 @Component
 public class ApiJson {
 
-    /** Requests are small JSON objects; anything bigger is a client bug or abuse. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
@@ -40,34 +39,39 @@ public class ApiJson {
     }
 
     /**
-     * Reads the body straight from the request, at most {@link #MAX_BODY_BYTES} of it, whatever the content type
-     * claims (so {@code curl -d} without a JSON content type works too).
+     * Reads the body straight from the request, whatever the content type claims (so {@code curl -d} without a
+     * JSON content type works too). Its size is bounded by the web module's limit on every endpoint
+     * ({@code kassa.web.max-body-bytes}): a body announcing more never gets here, a chunked one stops growing.
      */
     public JsonRequest readRequest(HttpServletRequest request) {
+        return readRequest(readBody(request));
+    }
+
+    /** Like {@link #readRequest(HttpServletRequest)}, but an empty body is an empty object. */
+    public JsonRequest readOptionalRequest(HttpServletRequest request) {
+        byte[] body = readBody(request);
+        return readRequest(body.length == 0 ? EMPTY_OBJECT : body);
+    }
+
+    private static byte[] readBody(HttpServletRequest request) {
         try {
-            return readRequest(request.getInputStream().readNBytes(MAX_BODY_BYTES + 1));
+            return request.getInputStream().readAllBytes();
+        } catch (BodyTooLargeException e) {
+            throw tooLarge(e.limitBytes());
         } catch (IOException e) {
             throw ApiException.invalidRequest("invalid_json", "The request body could not be read.", null);
         }
     }
 
-    /** Like {@link #readRequest(HttpServletRequest)}, but an empty body is an empty object. */
-    public JsonRequest readOptionalRequest(HttpServletRequest request) {
-        try {
-            byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-            return readRequest(body.length == 0 ? EMPTY_OBJECT : body);
-        } catch (IOException e) {
-            throw ApiException.invalidRequest("invalid_json", "The request body could not be read.", null);
-        }
+    /** 413 in this API's dialect, for the web module's limit. */
+    public static ApiException tooLarge(long limitBytes) {
+        return new ApiException(413, "invalid_request_error", "request_too_large",
+                "The request body exceeds " + limitBytes + " bytes.", null);
     }
 
     JsonRequest readRequest(byte[] body) {
         if (body == null || body.length == 0) {
             throw ApiException.invalidRequest("invalid_json", "The request body must be a JSON object.", null);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "invalid_request_error", "request_too_large",
-                    "The request body exceeds " + MAX_BODY_BYTES + " bytes.", null);
         }
         JsonNode node;
         try {

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
-import dev.kassa.pspmock.api.CardNumbers;
 import dev.kassa.pspmock.api.JsonRequest;
 import dev.kassa.pspmock.idempotency.RequestFingerprint;
+import dev.kassa.web.validation.PanDetector;
 
 /** A validated {@code POST /v1/payment_intents} body; currency upper-cased, metadata sorted. */
 record CreatePaymentIntentRequest(long amount, String currency, String paymentMethod, Map<String, String> metadata) {
@@ -19,7 +19,7 @@ record CreatePaymentIntentRequest(long amount, String currency, String paymentMe
         long amount = body.requiredAmount("amount", maxAmount);
         String currency = body.requiredCurrency("currency").getCurrencyCode();
         String paymentMethod = body.requiredString("payment_method");
-        if (CardNumbers.looksLikePan(paymentMethod)) {
+        if (PanDetector.containsPan(paymentMethod)) {
             throw ApiException.invalidRequest("raw_card_data_rejected",
                     "Raw card numbers are not accepted. Send a token such as tok_visa.", "payment_method");
         }

@@ -76,21 +76,23 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         assertProblem(api.post("{\"date\":\"" + tomorrow + "\"}"), 422, "date", "is in the future");
         assertProblem(api.post("{\"date\":\"20-11-2026\"}"), 400, "date", "must be a date in the form yyyy-MM-dd");
         assertProblem(api.post("{\"date\":\"2026-02-30\"}"), 400, "date", "is not a real calendar date");
-        assertProblem(api.post("{\"date\":20261120}"), 400, "date", "must be a string");
+        assertProblem(api.post("{\"date\":20261120}"), 400, "date", "must be a JSON string");
         assertProblem(api.post("{}"), 400, "date", "is required");
         assertProblem(api.post("{\"date\":\"2026-01-01\",\"force\":true}"), 400, "force", "is not a known field");
         ResponseEntity<String> pan = api.post("{\"date\":\"2026-01-01\",\"4111111111111111\":1}");
-        assertProblem(pan, 400, "body", "has an unknown field");
+        assertProblem(pan, 400, "body", "has an unknown field whose name looks like a card number");
         assertThat(pan.getBody()).doesNotContain("4111111111111111");
-        assertProblem(api.post("{\"date\":"), 400, "body", "is not valid JSON");
+        assertProblem(api.post("{\"date\":"), 400, "body", "is malformed JSON");
         assertProblem(api.post("[]"), 400, "body", "must be a JSON object");
         assertProblem(api.post(""), 400, "body", "is missing");
-        assertProblem(api.post("{\"date\":\"" + "x".repeat(2000) + "\"}"), 413, "body", "is larger than 1024 bytes");
+        assertProblem(api.post("{\"date\":\"" + "x".repeat(70 * 1024) + "\"}"), 413, "body", "is larger than 65536 bytes");
+        assertProblem(api.post("{\"date\":\"2026-01-01\",\"date\":\"2026-01-02\"}"), 400, "body", "duplicate key");
+        assertProblem(api.post("{\"date\":\"2026-01-01\\u0000\"}"), 400, "date", "control characters");
         assertProblem(api.get("/api/v1/reconciliations/yesterday"), 400, "date", "must be a date");
         assertProblem(api.get("/api/v1/reconciliations/2020-13-01.csv"), 400, "date", "is not a real calendar date");
         assertProblem(api.get("/api/v1/reconciliations/1999-01-01"), 404, "date", "has no reconciliation report");
         assertProblem(api.get("/api/v1/reconciliations/1999-01-01.csv"), 404, "date", "has no reconciliation report");
-        assertProblem(api.get("/api/v1/reconciliations?limit=0"), 400, "limit", "must be an integer from 1 to 366");
+        assertProblem(api.get("/api/v1/reconciliations?limit=0"), 400, "limit", "must be a whole number from 1 to 366");
 
         ResponseEntity<String> wrongMethod = api.delete("/api/v1/reconciliations/2026-01-01");
         assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);

@@ -1,5 +1,6 @@
 package dev.kassa.wallet.api;
 
+import dev.kassa.web.KassaProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -23,7 +24,7 @@ final class MovementCursor {
     /**
      * The position a cursor stands for.
      *
-     * @throws InvalidParameterException when the string is not a cursor this API returned
+     * @throws KassaProblem 400 when the string is not a cursor this API returned
      */
     static long decode(String cursor) {
         if (cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
@@ -49,7 +50,7 @@ final class MovementCursor {
         }
     }
 
-    private static InvalidParameterException invalid() {
-        return new InvalidParameterException("cursor", "is not a cursor returned by this API (use next_cursor as is)");
+    private static KassaProblem invalid() {
+        return KassaProblem.invalid("cursor", "is not a cursor returned by this API (use next_cursor as is)");
     }
 }

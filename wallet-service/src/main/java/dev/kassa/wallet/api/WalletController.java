@@ -3,6 +3,9 @@ package dev.kassa.wallet.api;
 import dev.kassa.schemas.money.Money;
 import dev.kassa.wallet.api.WalletReadRepository.BalanceRow;
 import dev.kassa.wallet.api.WalletReadRepository.MovementRow;
+import dev.kassa.web.KassaProblem;
+import dev.kassa.web.RequestLimits;
+import dev.kassa.web.validation.KassaId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The read API of seller wallets. Amounts are formatted only by the shared {@link Money} formatter. */
+/**
+ * The read API of seller wallets. Amounts are formatted only by the shared {@link Money} formatter. Account ids
+ * follow the id rule of the payment API ({@link KassaId}); refusals are the web module's problem details.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/wallets", produces = "application/json")
 class WalletController {
@@ -28,11 +34,10 @@ class WalletController {
     }
 
     @GetMapping("/{account_id}")
-    WalletView wallet(@PathVariable("account_id") String rawAccountId) {
-        String accountId = RequestParameters.accountId(rawAccountId);
+    WalletView wallet(@PathVariable("account_id") @KassaId String accountId) {
         List<BalanceRow> rows = wallets.balances(accountId);
         if (rows.isEmpty()) {
-            throw new WalletNotFoundException(accountId);
+            throw KassaProblem.notFound("account_id", accountId);
         }
         Instant updatedAt = rows.stream().map(BalanceRow::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
         List<BalanceView> views = rows.stream()
@@ -43,16 +48,15 @@ class WalletController {
     }
 
     @GetMapping("/{account_id}/movements")
-    MovementPage movements(@PathVariable("account_id") String rawAccountId,
+    MovementPage movements(@PathVariable("account_id") @KassaId String accountId,
                            @RequestParam(name = "limit", required = false) String rawLimit,
                            @RequestParam(name = "cursor", required = false) String rawCursor) {
-        String accountId = RequestParameters.accountId(rawAccountId);
-        int limit = RequestParameters.limit(rawLimit, properties.defaultPageSize(), properties.maxPageSize());
+        int limit = RequestLimits.within("limit", rawLimit, properties.defaultPageSize(), 1, properties.maxPageSize());
         long before = rawCursor == null ? BEFORE_EVERYTHING : MovementCursor.decode(rawCursor);
         // One row more than asked tells whether another page follows without a count query.
         List<MovementRow> rows = wallets.movements(accountId, before, limit + 1);
         if (rows.isEmpty() && !wallets.walletExists(accountId)) {
-            throw new WalletNotFoundException(accountId);
+            throw KassaProblem.notFound("account_id", accountId);
         }
         boolean more = rows.size() > limit;
         List<MovementRow> page = more ? rows.subList(0, limit) : rows;
@@ -65,9 +69,9 @@ class WalletController {
     BelowZeroBalances belowZero(@RequestParam("below_zero") String belowZero,
                                 @RequestParam(name = "limit", required = false) String rawLimit) {
         if (!"true".equals(belowZero)) {
-            throw new InvalidParameterException("below_zero", "must be 'true'; only balances below zero can be listed");
+            throw KassaProblem.invalid("below_zero", "must be 'true'; only balances below zero can be listed");
         }
-        int limit = RequestParameters.limit(rawLimit, properties.defaultPageSize(), properties.maxPageSize());
+        int limit = RequestLimits.within("limit", rawLimit, properties.defaultPageSize(), 1, properties.maxPageSize());
         List<BelowZeroBalanceView> rows = wallets.balancesBelowZero(limit).stream()
                 .map(row -> new BelowZeroBalanceView(row.accountId(), row.currency(),
                         Money.formatMinor(row.balanceMinor(), row.currency()), row.balanceMinor(), row.updatedAt()))
@@ -77,7 +81,7 @@ class WalletController {
 
     @GetMapping(params = "!below_zero")
     BelowZeroBalances listWithoutFilter() {
-        throw new InvalidParameterException("below_zero",
+        throw KassaProblem.invalid("below_zero",
                 "is required: only balances below zero can be listed (GET /api/v1/wallets?below_zero=true)");
     }
 

@@ -1,0 +1,10 @@
+package dev.kassa.reconciliation.report;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** Body of {@code POST /api/v1/reconciliations}: {@code {"date": "2026-11-20"}}, a UTC day. */
+record RunRequest(@NotNull(message = "is required")
+                  @Pattern(regexp = ReconciliationController.ISO_DATE, message = "must be a date in the form yyyy-MM-dd")
+                  String date) {
+}
