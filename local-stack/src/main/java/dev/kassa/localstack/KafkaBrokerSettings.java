@@ -46,6 +46,11 @@ final class KafkaBrokerSettings {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("share.coordinator.state.topic.num.partitions", "1");
 
+        // The controller appends a no-op record to the metadata log this often so that brokers can tell they
+        // are caught up (Kafka's default 500 ms). One node has no follower to reassure: every 5 s is plenty, and
+        // an idle system stops writing and flushing the metadata log twice a second.
+        p.put("metadata.max.idle.interval.ms", "5000");
+
         // Tests join consumer groups constantly: no waiting for more members.
         p.put("group.initial.rebalance.delay.ms", "0");
 

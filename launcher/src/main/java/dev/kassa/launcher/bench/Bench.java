@@ -25,8 +25,10 @@ public final class Bench {
 
     /** Events may still be in flight when the backlog reaches zero (a confirmation's outbox row, say). */
     private static final Duration CHECKS_SETTLE = Duration.ofSeconds(30);
+    /** How long the idle CPU is sampled, once the system has settled (at most SETTLE_TIMEOUT after the drain). */
+    private static final Duration IDLE_SAMPLE = Duration.ofSeconds(10);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     /** Each poll asks PostgreSQL about every pending checkout: often enough to time the drain, rarely enough not to load it. */
-    private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
     private static final Duration DRAIN_POLL = Duration.ofMillis(500);
 
     private final BenchTarget target;
@@ -111,7 +113,7 @@ public final class Bench {
             CpuMeter.Sample used = cpu.sample().minus(measuredStart);
             // Both before the analysis, whose queries are the bench's, not the system's.
             StatementStatistics statementsAfter = statements ? statementStatistics(out) : null;
-            return new LoadRun(stages, drainNanos, used, statementsAfter, drainNanos < 0 ? null : idle(cpu));
+            return new LoadRun(stages, drainNanos, used, statementsAfter, drainNanos < 0 ? null : idle(cpu, target));
         }
     }
 
@@ -142,11 +144,27 @@ public final class Bench {
     /**
      * What the system uses doing nothing (Kafka consumers polling, relays, schedulers), measured once the run's
      * work is done: before the load the system may still be starting up or catching up on an earlier backlog.
+     * "Done" is more than every checkout COMPLETED: the webhooks psp-mock still owes and the events that only
+     * reconciliation reads come after it, so the sample starts once every outbox is empty and every webhook
+     * delivered (or after SETTLE_TIMEOUT).
      */
-    private static CpuMeter.Sample idle(CpuMeter cpu) {
+    private static CpuMeter.Sample idle(CpuMeter cpu, BenchTarget target) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (inFlight(target) > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(DRAIN_POLL.toNanos());
+        }
         CpuMeter.Sample before = cpu.sample();
         parkUntil(before.wallNanos() + IDLE_SAMPLE.toNanos());
         return cpu.sample().minus(before);
+    }
+
+    /** Outbox rows not yet sent and webhooks not yet delivered, across the system. */
+    private static long inFlight(BenchTarget target) {
+        long pending = target.databases().count("psp", "SELECT count(*) FROM webhook_delivery WHERE delivered_at IS NULL");
+        for (String database : List.of("payment", "wallet", "ledger", "reconciliation")) {
+            pending += target.databases().count(database, "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL");
+        }
+        return pending;
     }
 
     /** Waits until every accepted checkout is COMPLETED or the drain timeout passes; the time it took (or -1). */

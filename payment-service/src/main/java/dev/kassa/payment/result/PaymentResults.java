@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ONE place where a PSP result becomes state: the synchronous answer, a webhook and the janitor all
@@ -123,10 +125,28 @@ public class PaymentResults {
     }
 
     private boolean count(String result, ResultSource source) {
-        Counter.builder(METRIC).description("PSP results applied (applied=true) or ignored as late or duplicate")
-                .tag("result", result).tag("source", source.tag()).tag("applied", "true")
-                .register(meters).increment();
+        Counter applied = Counter.builder(METRIC)
+                .description("PSP results applied (applied=true) or ignored as late or duplicate")
+                .tag("result", result).tag("source", source.tag()).tag("applied", "true").register(meters);
+        afterCommit(applied::increment);
         return true;
+    }
+
+    /**
+     * Counts only what committed: the executor applies a wave's answers in one transaction and, if that rolls
+     * back, each again on its own, so counting at once would count a rolled-back result too.
+     */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private boolean ignored(String result, String id, int attempt, ResultSource source) {
