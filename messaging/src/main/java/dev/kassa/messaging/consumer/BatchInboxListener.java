@@ -89,7 +89,7 @@ public final class BatchInboxListener {
                 return false;
             }
         }
-        Map<String, EventTracing.Trace> traces = new HashMap<>();
+        Map<String, EventTracing.Trace> traces = HashMap.newHashMap(events.size());
         try {
             Integer applied = transactions.execute(status -> applyNew(events, traces));
             processed.increment(applied == null ? 0 : applied);

@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * Continues each consumed event's trace: its span is a child of the span that published it (the
  * {@code traceparent} header the outbox stored), so one payment stays one trace across services. spring-kafka's
- * listener observation is not used: it does not observe batch listeners, and every Kassa consumer's main topic
- * is read by one ({@link BatchInboxListener}, {@link ConcurrentBatchListener}).
+ * listener observation covers record listeners only, and the main topics of batch and concurrent consumers are
+ * read by batch listeners ({@link BatchInboxListener}, {@link ConcurrentBatchListener}).
  *
  * <ul>
  *   <li>{@link #continueTrace}: the event's span, current until the scope closes. The library opens one around
- *       each event it handles on its own ({@link InboxListener}, {@link BatchEventHandler#oneByOne}); a
+ *       each event it handles on its own ({@link InboxListener} where spring-kafka has not,
+ *       {@link BatchEventHandler#oneByOne}); a
  *       concurrent handler opens one around the work it does for each event. Inside it, logs carry the event's
  *       trace id and the outbox stores its trace with every event published.</li>
  *   <li>{@link #start}: the event's span, started but not current, for the events of a batch applied together
@@ -27,6 +28,15 @@ public interface EventTracing {
 
     /** A scope whose current span is a child of the one that published {@code event} (a new trace if none did). */
     Scope continueTrace(InboundEvent event, String name);
+
+    /**
+     * {@link #continueTrace}, unless a span is current already: a record listener's thread has one only when
+     * spring-kafka's listener observation (on by default, {@code KassaKafkaDefaults}) made one for this record,
+     * which continues the record's trace too; a second span would only cost.
+     */
+    default Scope continueTraceUnlessObserved(InboundEvent event, String name) {
+        return continueTrace(event, name);
+    }
 
     /** The span of {@code event}'s work, started but not current; {@link Trace#end() end} it. */
     default Trace start(InboundEvent event, String name) {

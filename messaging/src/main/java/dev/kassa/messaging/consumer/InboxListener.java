@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The listener behind every declared consumer (main and retry topics alike): the inbox insert and the
  * handler in one database transaction; a duplicate is acknowledged and skipped. The event is handled in its
- * own trace ({@link EventTracing#continueTrace}): its log lines carry the trace id and what it publishes
- * continues that trace.
+ * own trace ({@link EventTracing#continueTraceUnlessObserved}): its log lines carry the trace id and what it
+ * publishes continues that trace.
  */
 public final class InboxListener {
 
@@ -51,7 +51,7 @@ public final class InboxListener {
         String eventId = eventId(record, event);
         InboundEvent inbound = new InboundEvent(record.key(), eventId, event, record.topic(), record.partition(),
                 record.offset(), record.headers());
-        try (EventTracing.Scope trace = tracing.continueTrace(inbound, spanName);
+        try (EventTracing.Scope trace = tracing.continueTraceUnlessObserved(inbound, spanName);
              EventMdc ignored = EventMdc.put(consumer, record.key(), eventId, event)) {
             Boolean handled = transactions.execute(status -> {
                 if (!inbox.markProcessed(consumer, eventId)) {
