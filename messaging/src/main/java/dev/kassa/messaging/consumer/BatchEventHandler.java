@@ -1,5 +1,7 @@
 package dev.kassa.messaging.consumer;
 
+import dev.kassa.messaging.outbox.EventTraces;
+import dev.kassa.messaging.outbox.TraceHeaders;
 import java.util.List;
 
 /**
@@ -17,14 +19,24 @@ public interface BatchEventHandler {
 
     void handle(List<InboundEvent> events);
 
-    /** The consumer's own handler, called once per event (with the event's ids in the log context). */
+    /**
+     * The consumer's own handler, called once per event, with the event's ids in the log context and, inside a
+     * batch the library applies, the event's trace current (its log lines carry the trace id, what it publishes
+     * continues the trace).
+     */
     static BatchEventHandler oneByOne(String consumer, EventHandler handler) {
         return events -> {
             for (InboundEvent event : events) {
-                try (EventMdc ignored = EventMdc.put(consumer, event.key(), event.eventId(), event.record())) {
+                try (EventTracing.Scope trace = enter(EventTraces.of(event.eventId()));
+                     EventMdc ignored = EventMdc.put(consumer, event.key(), event.eventId(), event.record())) {
                     handler.handle(event);
                 }
             }
         };
+    }
+
+    private static EventTracing.Scope enter(TraceHeaders trace) {
+        // BatchInboxListener binds the events' started spans (EventTracing.Trace) for the batch's handler.
+        return trace instanceof EventTracing.Trace started ? started.enter() : EventTracing.Scope.NONE;
     }
 }

@@ -50,7 +50,7 @@ public class ConsumerAutoConfiguration {
         return new ConsumerMetrics(meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** With Micrometer Tracing on the classpath, handlers of whole polls continue each event's trace. */
+    /** With Micrometer Tracing on the classpath, every consumed event continues the trace that published it. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Tracer.class)
     static class TracingConfiguration {
@@ -104,7 +104,7 @@ public class ConsumerAutoConfiguration {
             ConcurrentKafkaListenerContainerFactory<String, ReceivedValue> containerFactory,
             RawKafkaSender sender, Inbox inbox, DataSource dataSource,
             ObjectProvider<PlatformTransactionManager> transactionManagers, ConsumerMetrics metrics,
-            KassaRetryTopicSupport retryTopicSupport) {
+            EventTracing tracing, KassaRetryTopicSupport retryTopicSupport) {
         // The inbox row and the handler's effect commit together on the service's own database; the
         // service's own transaction manager, so that its @Transactional code joins the same transaction.
         PlatformTransactionManager transactionManager =
@@ -112,6 +112,6 @@ public class ConsumerAutoConfiguration {
         // A service without consumers still gets its main topics created (the relay publishes to them).
         return new EventConsumerRegistrar(consumers.orderedStream().toList(), properties, provisioner,
                 retryTopicConfigurer, containerFactory, sender.template(), inbox,
-                new TransactionTemplate(transactionManager), metrics, retryTopicSupport);
+                new TransactionTemplate(transactionManager), metrics, tracing, retryTopicSupport);
     }
 }

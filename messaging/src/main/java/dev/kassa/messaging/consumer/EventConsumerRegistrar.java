@@ -51,6 +51,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     private final Inbox inbox;
     private final TransactionTemplate transactions;
     private final ConsumerMetrics metrics;
+    private final EventTracing tracing;
     private final KassaRetryTopicSupport retryTopicSupport;
     private final DefaultMessageHandlerMethodFactory handlerMethodFactory = new DefaultMessageHandlerMethodFactory();
 
@@ -58,7 +59,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
                                   TopicProvisioner provisioner, RetryTopicConfigurer retryTopicConfigurer,
                                   ConcurrentKafkaListenerContainerFactory<String, ReceivedValue> containerFactory,
                                   KafkaOperations<String, Object> rawTemplate, Inbox inbox,
-                                  TransactionTemplate transactions, ConsumerMetrics metrics,
+                                  TransactionTemplate transactions, ConsumerMetrics metrics, EventTracing tracing,
                                   KassaRetryTopicSupport retryTopicSupport) {
         this.consumers = List.copyOf(consumers);
         this.properties = properties;
@@ -69,6 +70,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         this.inbox = inbox;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.retryTopicSupport = retryTopicSupport;
         this.handlerMethodFactory.afterPropertiesSet();
         checkUnique(this.consumers);
@@ -88,7 +90,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
                 continue;
             }
             InboxListener listener = new InboxListener(consumer.group(), consumer.handler(), inbox, transactions,
-                    metrics);
+                    tracing, metrics);
             MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
             RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
                     LISTENER_METHOD, endpoint == main);
@@ -102,7 +104,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
                 // retry topics through the main container's error handler (see KassaRetryTopicSupport).
                 main.setBatchListener(true);
                 main.setBean(new BatchInboxListener(consumer.group(), consumer.batchHandler(), listener, inbox,
-                        transactions, metrics));
+                        transactions, tracing, metrics));
                 main.setMethod(BATCH_LISTENER_METHOD);
             }
         }

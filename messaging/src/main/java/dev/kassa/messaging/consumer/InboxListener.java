@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The listener behind every declared consumer (main and retry topics alike): the inbox insert and the
- * handler in one database transaction; a duplicate is acknowledged and skipped.
+ * handler in one database transaction; a duplicate is acknowledged and skipped. The event is handled in its
+ * own trace ({@link EventTracing#continueTraceUnlessObserved}): its log lines carry the trace id and what it
+ * publishes continues that trace.
  */
 public final class InboxListener {
 
@@ -27,15 +29,19 @@ public final class InboxListener {
     private final EventHandler handler;
     private final Inbox inbox;
     private final TransactionTemplate transactions;
+    private final EventTracing tracing;
+    private final String spanName;
     private final Counter processed;
     private final Counter duplicates;
 
     InboxListener(String consumer, EventHandler handler, Inbox inbox, TransactionTemplate transactions,
-                  ConsumerMetrics metrics) {
+                  EventTracing tracing, ConsumerMetrics metrics) {
         this.consumer = consumer;
         this.handler = handler;
         this.inbox = inbox;
         this.transactions = transactions;
+        this.tracing = tracing;
+        this.spanName = spanName(consumer);
         this.processed = metrics.processed(consumer);
         this.duplicates = metrics.duplicates(consumer);
     }
@@ -43,9 +49,10 @@ public final class InboxListener {
     public void onRecord(ConsumerRecord<String, ReceivedValue> record) {
         SpecificRecord event = record.value().record();
         String eventId = eventId(record, event);
-        try (EventMdc ignored = EventMdc.put(consumer, record.key(), eventId, event)) {
-            InboundEvent inbound = new InboundEvent(record.key(), eventId, event, record.topic(), record.partition(),
-                    record.offset());
+        InboundEvent inbound = new InboundEvent(record.key(), eventId, event, record.topic(), record.partition(),
+                record.offset(), record.headers());
+        try (EventTracing.Scope trace = tracing.continueTraceUnlessObserved(inbound, spanName);
+             EventMdc ignored = EventMdc.put(consumer, record.key(), eventId, event)) {
             Boolean handled = transactions.execute(status -> {
                 if (!inbox.markProcessed(consumer, eventId)) {
                     return false;
@@ -61,6 +68,11 @@ public final class InboxListener {
                         record.topic(), record.partition(), record.offset());
             }
         }
+    }
+
+    /** The name of the span of each event {@code consumer} handles. */
+    static String spanName(String consumer) {
+        return consumer + " handle";
     }
 
     /** The record's event_id; the event-id header only for a record that lacks the field. */

@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * back an event published before it; no Kassa service uses savepoints.
  *
  * <p>After such a commit the outbox raises its {@link OutboxSignal}, which wakes this process's relay.
+ *
+ * <p>Each row stores the trace context the event continues (W3C {@code traceparent}), which the relay sends as
+ * Kafka headers: see {@link #traceOf}.
  */
 public class Outbox {
 
@@ -87,8 +90,17 @@ public class Outbox {
                     + " (e.g. @Transactional): the event must commit or roll back with the change it announces");
         }
         pendingRows().add(new PendingRow(id, topic, key, payload, record.getSchema().getFullName(),
-                HeaderText.format(traceHeaders.current())));
+                HeaderText.format(traceOf(record).current())));
         return id.toString();
+    }
+
+    /**
+     * The trace an event continues: that of the consumed event it names as its source while a batch is applied
+     * ({@link EventTraces}), else the current one (the request's, or the consumed event's in its own scope).
+     */
+    private TraceHeaders traceOf(SpecificRecord record) {
+        TraceHeaders cause = EventTraces.causeOf(record);
+        return cause != null ? cause : traceHeaders;
     }
 
     /** The rows this transaction has published so far; the first publish registers their insert before commit. */

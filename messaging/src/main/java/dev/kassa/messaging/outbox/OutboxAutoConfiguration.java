@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.sql.DriverManager;
-import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,12 +73,7 @@ public class OutboxAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         TraceHeaders kassaTraceHeaders(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-            // Resolved per publish: the tracer beans may come from an auto-configuration ordered after this one.
-            return () -> {
-                Tracer t = tracer.getIfUnique();
-                Propagator p = propagator.getIfUnique();
-                return t == null || p == null ? Map.of() : new MicrometerTraceHeaders(t, p).current();
-            };
+            return new MicrometerTraceHeaders(tracer, propagator);
         }
     }
 

@@ -9,12 +9,13 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.inbox.Inbox;
 import dev.kassa.messaging.inbox.InboxCleaner;
-import dev.kassa.messaging.support.MessagingTestApplication;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +36,8 @@ class InboxTest extends SpringMessagingTest {
     InboxCleaner inboxCleaner;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Tracer tracer;
 
     @Test
     void theSameEventDeliveredTwiceHasOneEffect() {
@@ -54,7 +57,14 @@ class InboxTest extends SpringMessagingTest {
 
     @Test
     void anOutboxEventArrivesWithItsEventIdAndTraceContextAndItsIdsInTheLogContext() {
-        String eventId = publish(INBOX, "po-mdc", event("po-mdc"));
+        Span request = tracer.nextSpan().name("request").start();
+        String eventId;
+        try (Tracer.SpanInScope inRequest = tracer.withSpan(request)) {
+            eventId = publish(INBOX, "po-mdc", event("po-mdc"));
+        } finally {
+            request.end();
+        }
+        String traceparent = "00-" + request.context().traceId() + "-" + request.context().spanId() + "-";
 
         await().atMost(WAIT).until(() -> handlers.effects(INBOX_GROUP, eventId) == 1);
         ScriptedHandlers.Attempt attempt = handlers.attempts(INBOX_GROUP, eventId).getFirst();
@@ -64,8 +74,9 @@ class InboxTest extends SpringMessagingTest {
         assertThat(readAll(INBOX)).anySatisfy(record -> {
             assertThat(TopicReader.header(record, KassaHeaders.EVENT_ID)).isEqualTo(eventId);
             assertThat(record.key()).isEqualTo("po-mdc");
-            assertThat(TopicReader.header(record, "traceparent")).isEqualTo(MessagingTestApplication.TRACEPARENT);
+            assertThat(TopicReader.header(record, "traceparent")).startsWith(traceparent);
         });
+        assertThat(attempt.mdcTraceId()).as("the handler's log context").isEqualTo(request.context().traceId());
     }
 
     @Test

@@ -2,25 +2,28 @@ package dev.kassa.messaging.support;
 
 import static dev.kassa.messaging.support.TestTopics.*;
 
+import dev.kassa.messaging.consumer.BatchEventHandler;
 import dev.kassa.messaging.consumer.EventConsumer;
-import dev.kassa.messaging.outbox.TraceHeaders;
-import java.util.Map;
+import dev.kassa.messaging.consumer.EventHandler;
+import dev.kassa.messaging.consumer.InboundEvent;
+import dev.kassa.messaging.outbox.Outbox;
+import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
+import dev.kassa.schemas.event.WalletCredited;
+import dev.kassa.testfixtures.TestEvents;
+import java.time.Instant;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A service as the library expects one: a DataSource, Kafka, and declared consumers. */
+/**
+ * A service as the library expects one: a DataSource, Kafka, declared consumers, and (from the library's
+ * dependencies) Micrometer Tracing over OpenTelemetry.
+ */
 @SpringBootApplication
 public class MessagingTestApplication {
-
-    /** The W3C trace context of "the request" that publishes (as a tracer would give it). */
-    public static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-
-    @Bean
-    TraceHeaders traceHeaders() {
-        return () -> Map.of("traceparent", TRACEPARENT);
-    }
 
     @Bean
     ScriptedHandlers scriptedHandlers(DataSource dataSource) {
@@ -71,6 +74,48 @@ public class MessagingTestApplication {
     @Bean
     EventConsumer concurrentConsumer(ScriptedHandlers handlers) {
         return EventConsumer.concurrent(CONCURRENT, CONCURRENT_GROUP, handlers.forConcurrentPolls(CONCURRENT_GROUP));
+    }
+
+    /**
+     * A batch consumer that publishes as wallet-service and ledger-service do: for each event, one event from
+     * inside its own handler ({@code payment.results}, checkout id = the consumed event's id) and, after the
+     * whole batch, one that names it as {@code source_event_id} ({@code wallet.events}).
+     */
+    @Bean
+    EventConsumer tracedConsumer(ScriptedHandlers handlers, Outbox outbox) {
+        EventHandler scripted = handlers.forConsumer(TRACED_GROUP);
+        EventHandler publishing = event -> {
+            scripted.handle(event);
+            outbox.publish(Topics.PAYMENT_RESULTS, event.key(), PaymentOrderSucceeded.newBuilder(
+                    TestEvents.paymentSucceeded(event.key(), "seller_1", 100, "USD")).setCheckoutId(event.eventId()).build());
+        };
+        BatchEventHandler eachOnItsOwn = BatchEventHandler.oneByOne(TRACED_GROUP, publishing);
+        EventHandler single = event -> {
+            publishing.handle(event);
+            outbox.publish(Topics.WALLET_EVENTS, event.key(), credited(event));
+        };
+        return EventConsumer.of(TRACED, TRACED_GROUP, single).inBatches(events -> {
+            handlers.recordBatch(TRACED_GROUP, events.size());
+            eachOnItsOwn.handle(events);
+            for (InboundEvent event : events) {
+                outbox.publish(Topics.WALLET_EVENTS, event.key(), credited(event));
+            }
+        });
+    }
+
+    private static WalletCredited credited(InboundEvent source) {
+        return WalletCredited.newBuilder()
+                .setEventId("")
+                .setOccurredAt(Instant.now())
+                .setPaymentOrderId(source.key())
+                .setCheckoutId("chk")
+                .setSellerAccount("seller_1")
+                .setAmountMinor(100)
+                .setCurrency("USD")
+                .setMovementId(UUID.randomUUID().toString())
+                .setSourceEventId(source.eventId())
+                .setBalanceAfterMinor(100)
+                .build();
     }
 
     @Bean

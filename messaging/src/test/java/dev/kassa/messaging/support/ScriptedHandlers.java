@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ScriptedHandlers {
 
-    /** One call of a handler, with the MDC it saw. */
+    /** One call of a handler, with the MDC it saw (the trace id is the tracer's, as log lines print it). */
     public record Attempt(String consumer, String eventId, String topic, String mdcPaymentOrderId, String mdcEventId,
-                          String mdcEventType) {
+                          String mdcEventType, String mdcTraceId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -40,7 +40,7 @@ public class ScriptedHandlers {
     public EventHandler forConsumer(String consumer) {
         return event -> {
             attempts.add(new Attempt(consumer, event.eventId(), event.topic(), MDC.get("payment_order_id"),
-                    MDC.get("event_id"), MDC.get("event_type")));
+                    MDC.get("event_id"), MDC.get("event_type"), MDC.get("traceId")));
             jdbc.update("INSERT INTO handled_event (consumer, event_id, payment_order_id) VALUES (?, ?, ?)",
                     consumer, event.eventId(), event.key());
             String key = key(consumer, event.eventId());
@@ -87,6 +87,11 @@ public class ScriptedHandlers {
             }
             return failures;
         };
+    }
+
+    /** Records the size of a batch a handler of {@code consumer} was given. */
+    public void recordBatch(String consumer, int size) {
+        batchSizes.computeIfAbsent(consumer, c -> new CopyOnWriteArrayList<>()).add(size);
     }
 
     public List<Integer> batchSizes(String consumer) {

@@ -28,6 +28,9 @@ public final class TestTopics {
     public static final String CONCURRENT = "test.concurrent";
     public static final String CONCURRENT_GROUP = "concurrent-test";
 
+    public static final String TRACED = "test.traced";
+    public static final String TRACED_GROUP = "traced-test";
+
     public static final String DEFAULTS = "test.defaults";
     public static final String DEFAULTS_GROUP = "defaults-test";
 

@@ -27,7 +27,16 @@ public final class Payments {
 
     /** Submits and expects a new checkout (202). */
     public void accept(CheckoutRequest checkout) {
-        KassaClient.Response response = submit(checkout);
+        expectAccepted(checkout, submit(checkout));
+    }
+
+    /** Submits with extra request headers (a caller's {@code traceparent}) and expects a new checkout (202). */
+    public void accept(CheckoutRequest checkout, Map<String, String> headers) {
+        expectAccepted(checkout, http.send("POST", baseUrl + "/api/v1/payments", headers,
+                KassaClient.json(checkout.body())));
+    }
+
+    private static void expectAccepted(CheckoutRequest checkout, KassaClient.Response response) {
         if (response.status() != 202) {
             throw new AssertionError("POST " + checkout.checkoutId() + " answered " + response.status() + ": "
                     + response.body());

@@ -51,7 +51,10 @@ final class SharedSystem implements AutoCloseable {
         }
         SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, LOG_DIR);
         try {
-            KassaSystem system = KassaSystem.start(settings, line -> System.out.println("[kassa] " + line));
+            // On a machine busy with other work five JVMs may need longer than the launcher's 3 minutes to come up.
+            Duration healthyTimeout = Duration.parse(System.getProperty("kassa.system-tests.healthy-timeout", "PT3M"));
+            KassaSystem system = KassaSystem.start(settings, line -> System.out.println("[kassa] " + line),
+                    healthyTimeout);
             System.out.println("[kassa] the system is up after " + Duration.between(started, Instant.now()).toSeconds()
                     + " s; service logs in " + LOG_DIR);
             return new SharedSystem(system, dataDir);
