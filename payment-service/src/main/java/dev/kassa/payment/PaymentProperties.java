@@ -30,15 +30,19 @@ public record PaymentProperties(@DefaultValue("99999999") long maxAmountMinor,
      *
      * @param consumerThreads consumer threads, at most one per partition of payment.psp-requests
      *                        ({@code kassa.messaging.topic-partitions}); more instances share the partitions
-     * @param maxInFlight     PSP calls waiting for an answer at once, across the threads (each on a virtual
+     * @param maxInFlight     most PSP calls waiting for an answer at once, across the threads (each on a virtual
      *                        thread, none holding a database connection)
+     * @param minInFlight     the fewest the adaptive limit goes down to while the PSP shows overload (timeouts,
+     *                        5xx, 429); see {@code PspCallLimiter}
      */
     public record Executor(@DefaultValue("3") int consumerThreads,
-                           @DefaultValue("256") int maxInFlight) {
+                           @DefaultValue("256") int maxInFlight,
+                           @DefaultValue("8") int minInFlight) {
 
         public Executor {
-            if (consumerThreads < 1 || maxInFlight < 1) {
-                throw new IllegalArgumentException("kassa.payment.executor.consumer-threads and max-in-flight must be >= 1");
+            if (consumerThreads < 1 || minInFlight < 1 || maxInFlight < minInFlight) {
+                throw new IllegalArgumentException("kassa.payment.executor: consumer-threads and min-in-flight must be "
+                        + ">= 1, max-in-flight >= min-in-flight");
             }
         }
     }

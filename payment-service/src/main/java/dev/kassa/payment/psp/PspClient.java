@@ -91,7 +91,7 @@ public class PspClient {
             return result;
         } catch (CallNotPermittedException open) {
             outcome = "circuit_open";
-            throw new PspUnavailableException("PSP circuit breaker is open: failing fast", open);
+            throw new PspCircuitOpenException(open);
         } catch (PspUnavailableException e) {
             outcome = "unavailable";
             throw e;
