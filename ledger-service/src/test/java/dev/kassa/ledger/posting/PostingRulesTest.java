@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kassa.ledger.account.AccountId;
+import dev.kassa.ledger.account.Side;
 import dev.kassa.ledger.journal.EntryKind;
 import dev.kassa.ledger.journal.JournalLine;
 import dev.kassa.ledger.journal.NewJournalEntry;
-import dev.kassa.ledger.journal.Side;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TestEvents;
 import java.time.Instant;

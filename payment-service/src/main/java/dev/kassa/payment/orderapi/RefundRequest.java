@@ -1,4 +1,4 @@
-package dev.kassa.payment.refund;
+package dev.kassa.payment.orderapi;
 
 import dev.kassa.web.validation.KassaId;
 import jakarta.validation.constraints.NotNull;

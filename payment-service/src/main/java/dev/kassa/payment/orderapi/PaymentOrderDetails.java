@@ -1,5 +1,6 @@
-package dev.kassa.payment.order;
+package dev.kassa.payment.orderapi;
 
+import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.refund.RefundView;
 import dev.kassa.schemas.money.Money;
 import java.time.Instant;

@@ -1,7 +1,5 @@
-package dev.kassa.payment.observability;
+package dev.kassa.payment.order;
 
-import dev.kassa.payment.order.PaymentOrderRepository;
-import dev.kassa.payment.order.PaymentOrderStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
