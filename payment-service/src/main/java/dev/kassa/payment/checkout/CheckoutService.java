@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * concurrent identical requests (primary key + request fingerprint), so exactly one creates anything.
  */
 @Service
-public class CheckoutService {
+class CheckoutService {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
 

@@ -6,7 +6,7 @@ import dev.kassa.payment.order.NewPaymentOrder;
 import java.util.List;
 
 /** A validated checkout request, amounts in minor units, with the fingerprint of its canonical form. */
-public record NewCheckout(String checkoutId, String buyerUserId, String buyerEmail, String buyerName,
+record NewCheckout(String checkoutId, String buyerUserId, String buyerEmail, String buyerName,
                           String paymentMethodToken, String cardLast4, List<NewPaymentOrder> paymentOrders,
                           String requestHash) {
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code GET /api/v1/payment-orders/{id}}: the checkout's order summary plus attempts, PSP reference and refunds. */
 @JsonNaming(SnakeCaseStrategy.class)
-public record PaymentOrderDetails(String paymentOrderId, String checkoutId, String sellerAccount, String amount,
+record PaymentOrderDetails(String paymentOrderId, String checkoutId, String sellerAccount, String amount,
                                   String currency, String status, boolean walletUpdated, boolean ledgerUpdated,
                                   String failureCode, String failureMessage, int attempts, String pspReference,
                                   String refundedAmount, List<RefundView> refunds, Instant createdAt,

@@ -10,6 +10,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  * ({@link dev.kassa.payment.api.Amounts}) is applied by {@link RefundService} once the order is known.
  */
 @JsonNaming(SnakeCaseStrategy.class)
-public record RefundRequest(@NotNull(message = "is required") @KassaId String refundId,
+record RefundRequest(@NotNull(message = "is required") @KassaId String refundId,
                             @NotNull(message = "is required") String amount) {
 }
