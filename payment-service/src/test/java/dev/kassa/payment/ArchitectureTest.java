@@ -6,6 +6,7 @@ import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.testfixtures.PackageBoundaries;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answers), {@code orderapi} (one order's HTTP API: details, retry, refunds), and {@code execution},
  * {@code janitor} and {@code webhook} on top.
  */
+@Tag("fast")
 class ArchitectureTest {
 
     private static final PackageBoundaries PACKAGES = PackageBoundaries.of("dev.kassa.payment");

@@ -2,6 +2,7 @@ package dev.kassa.pspmock;
 
 import dev.kassa.testfixtures.PackageBoundaries;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * ArchUnit rather than Spring Modulith. The diagram in {@code docs/modules/psp-mock-service.md} is computed from
  * the same dependencies.
  */
+@Tag("fast")
 class ArchitectureTest {
 
     private static final PackageBoundaries PACKAGES = PackageBoundaries.of("dev.kassa.pspmock");

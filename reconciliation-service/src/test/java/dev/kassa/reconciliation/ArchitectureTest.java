@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.testfixtures.PackageBoundaries;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * ArchUnit rather than Spring Modulith. The diagram in {@code docs/modules/reconciliation-service.md} is computed from
  * the same dependencies.
  */
+@Tag("fast")
 class ArchitectureTest {
 
     private static final PackageBoundaries PACKAGES = PackageBoundaries.of("dev.kassa.reconciliation");

@@ -13,9 +13,11 @@ import dev.kassa.testfixtures.TestEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The postings of docs/architecture.md §7 and the checks on a payment.results record, without Spring, Kafka or a database. */
+@Tag("fast")
 class PostingRulesTest {
 
     private static final AccountId SELLER = AccountId.sellerPayable("seller_1");

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(controllers = {CheckoutController.class, PaymentOrderController.class})
 @Import({PaymentServiceConfiguration.class, DeadLetterController.class})
+@Tag("fast")
 class CheckoutValidationTest {
 
     private static final String VISA_PAN = "4242424242424242";
