@@ -11,8 +11,10 @@ import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import dev.kassa.schemas.event.RefundSucceeded;
 import dev.kassa.schemas.event.WalletDebited;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class TopicsTest {
 
     @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The limit holds for bodies that announce no length (chunked), where only counting what is read can tell. */
+@Tag("fast")
 class BodySizeLimitFilterTest {
 
     private final BodySizeLimitFilter filter = new BodySizeLimitFilter(10,

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** The shared advice and JSON rules as every service gets them: one problem shape for every error. */
 @WebMvcTest(controllers = SampleController.class, properties = "kassa.web.max-body-bytes=512")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("fast")
 class KassaProblemHandlerTest {
 
     private static final String PAN = "4242424242424242";

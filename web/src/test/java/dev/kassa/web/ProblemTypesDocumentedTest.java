@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** docs/errors.md lists exactly the problem types the code can answer, each with its status. */
+@Tag("fast")
 class ProblemTypesDocumentedTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([a-z-]+)` \\| (\\d{3}) \\|", Pattern.MULTILINE);

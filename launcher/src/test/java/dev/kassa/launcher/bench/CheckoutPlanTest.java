@@ -6,8 +6,10 @@ import dev.kassa.launcher.demo.CheckoutRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CheckoutPlanTest {
 
     @Test

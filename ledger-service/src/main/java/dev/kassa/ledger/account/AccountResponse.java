@@ -8,7 +8,7 @@ import java.util.List;
  * {@code GET /api/v1/ledger/accounts/{account_id}}: per currency the debits, credits and the balance on the
  * account's normal side (debits - credits for the asset, credits - debits for a seller's liability).
  */
-public record AccountResponse(
+record AccountResponse(
         @JsonProperty("account_id") String accountId,
         @JsonProperty("type") AccountType type,
         @JsonProperty("normal_side") String normalSide,

@@ -1,6 +1,5 @@
 package dev.kassa.ledger.account;
 
-import dev.kassa.ledger.journal.Side;
 
 /** The kind of an account decides on which side it grows, and so the sign of its balance. */
 public enum AccountType {

@@ -1,5 +1,5 @@
 package dev.kassa.ledger.account;
 
 /** An account's running totals in one currency, in minor units. */
-public record CurrencyBalance(String currency, long debitsMinor, long creditsMinor) {
+record CurrencyBalance(String currency, long debitsMinor, long creditsMinor) {
 }

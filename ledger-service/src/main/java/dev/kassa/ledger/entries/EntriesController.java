@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Journal entries with their lines, filtered by account and/or payment order, in pages. */
 @RestController
-public class EntriesController {
+class EntriesController {
 
     private final EntryQueries queries;
     private final EntriesProperties properties;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** One journal entry with its lines, as the entries API shows it. Amounts as minor units and as decimals. */
-public record EntryView(
+record EntryView(
         @JsonProperty("id") UUID id,
         @JsonProperty("payment_order_id") String paymentOrderId,
         @JsonProperty("kind") String kind,

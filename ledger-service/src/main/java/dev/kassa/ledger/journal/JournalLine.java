@@ -1,6 +1,7 @@
 package dev.kassa.ledger.journal;
 
 import dev.kassa.ledger.account.AccountId;
+import dev.kassa.ledger.account.Side;
 import java.util.Objects;
 
 /** One posting: an amount in minor units (always positive) on one side of one account. */

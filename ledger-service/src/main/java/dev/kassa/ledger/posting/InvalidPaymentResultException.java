@@ -6,7 +6,7 @@ import dev.kassa.messaging.consumer.InvalidEventException;
  * A payment.results record the ledger can never post (missing ids, non-positive amount, unknown currency,
  * a refund that contradicts its payment). Retrying cannot help: it goes straight to the dead-letter topic.
  */
-public class InvalidPaymentResultException extends InvalidEventException {
+class InvalidPaymentResultException extends InvalidEventException {
 
     public InvalidPaymentResultException(String message) {
         super(message);

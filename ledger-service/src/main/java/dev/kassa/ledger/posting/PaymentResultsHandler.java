@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * entry, a failure moved no money and is acknowledged without effect.
  */
 @Component
-public class PaymentResultsHandler {
+class PaymentResultsHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentResultsHandler.class);
 

@@ -1,9 +1,9 @@
 package dev.kassa.ledger.posting;
 
 import dev.kassa.ledger.account.AccountId;
+import dev.kassa.ledger.account.Side;
 import dev.kassa.ledger.journal.JournalLine;
 import dev.kassa.ledger.journal.NewJournalEntry;
-import dev.kassa.ledger.journal.Side;
 import java.util.List;
 import java.util.UUID;
 

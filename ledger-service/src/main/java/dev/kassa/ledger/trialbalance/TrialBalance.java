@@ -7,7 +7,7 @@ import java.util.List;
  * The sum of every account's debits and credits per currency. Each entry balances, so the totals must be
  * equal; {@code balanced} says whether they are in every currency.
  */
-public record TrialBalance(
+record TrialBalance(
         @JsonProperty("balanced") boolean balanced,
         @JsonProperty("currencies") List<CurrencyTotals> currencies) {
 

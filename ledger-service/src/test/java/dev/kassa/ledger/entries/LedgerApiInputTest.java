@@ -12,6 +12,7 @@ import dev.kassa.ledger.account.AccountController;
 import dev.kassa.ledger.trialbalance.TrialBalanceController;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(controllers = {EntriesController.class, AccountController.class, TrialBalanceController.class})
 @EnableConfigurationProperties(EntriesProperties.class)
+@Tag("fast")
 class LedgerApiInputTest {
 
     @Autowired

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kassa.ledger.account.AccountId;
+import dev.kassa.ledger.account.Side;
 import dev.kassa.ledger.journal.EntryKind;
 import dev.kassa.ledger.journal.JournalLine;
 import dev.kassa.ledger.journal.NewJournalEntry;
-import dev.kassa.ledger.journal.Side;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TestEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The postings of docs/architecture.md §7 and the checks on a payment.results record, without Spring, Kafka or a database. */
+@Tag("fast")
 class PostingRulesTest {
 
     private static final AccountId SELLER = AccountId.sellerPayable("seller_1");

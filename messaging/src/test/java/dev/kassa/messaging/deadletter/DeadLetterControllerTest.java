@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.kassa.web.KassaProblem;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * service's own API (the shared advice), never a 500 for bad input.
  */
 @WebMvcTest(DeadLetterController.class)
+@Tag("fast")
 class DeadLetterControllerTest {
 
     private static final String DLT = "payment.results.wallet-service.dlt";

@@ -7,7 +7,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import java.util.Optional;
 
 /** Checks {@link ValidAmount} with the configured maximum per currency (Spring creates it with the properties). */
-public class ValidAmountValidator implements ConstraintValidator<ValidAmount, ValidAmount.Priced> {
+class ValidAmountValidator implements ConstraintValidator<ValidAmount, ValidAmount.Priced> {
 
     private final PaymentProperties properties;
 

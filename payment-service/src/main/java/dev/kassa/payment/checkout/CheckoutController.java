@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/payments", produces = MediaType.APPLICATION_JSON_VALUE)
-public class CheckoutController {
+class CheckoutController {
 
     private final CheckoutService checkouts;
     private final PaymentProperties properties;

@@ -19,7 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(SnakeCaseStrategy.class)
 @DistinctPaymentOrderIds
-public record CheckoutRequest(@NotNull(message = "is required") @KassaId String checkoutId,
+record CheckoutRequest(@NotNull(message = "is required") @KassaId String checkoutId,
                               @NotNull(message = "is required") @Valid BuyerInfo buyerInfo,
                               @NotNull(message = "is required") @Valid CreditCardInfo creditCardInfo,
                               @NotNull(message = "is required")

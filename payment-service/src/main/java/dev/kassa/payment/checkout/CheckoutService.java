@@ -1,7 +1,7 @@
 package dev.kassa.payment.checkout;
 
-import dev.kassa.payment.checkout.NewCheckout.NewPaymentOrder;
 import dev.kassa.payment.events.PaymentEvents;
+import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrderRepository;
 import dev.kassa.web.KassaProblem;
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * concurrent identical requests (primary key + request fingerprint), so exactly one creates anything.
  */
 @Service
-public class CheckoutService {
+class CheckoutService {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** The API's view of a checkout (contract: snake_case, amounts as decimal strings). */
 @JsonNaming(SnakeCaseStrategy.class)
-public record CheckoutView(String checkoutId, String status, List<PaymentOrderSummary> paymentOrders, Instant createdAt) {
+record CheckoutView(String checkoutId, String status, List<PaymentOrderSummary> paymentOrders, Instant createdAt) {
 
     @JsonNaming(SnakeCaseStrategy.class)
     public record PaymentOrderSummary(String paymentOrderId, String sellerAccount, String amount, String currency,

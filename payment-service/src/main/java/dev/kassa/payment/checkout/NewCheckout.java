@@ -2,15 +2,13 @@ package dev.kassa.payment.checkout;
 
 import dev.kassa.payment.PaymentProperties;
 import dev.kassa.payment.api.Amounts;
+import dev.kassa.payment.order.NewPaymentOrder;
 import java.util.List;
 
 /** A validated checkout request, amounts in minor units, with the fingerprint of its canonical form. */
-public record NewCheckout(String checkoutId, String buyerUserId, String buyerEmail, String buyerName,
+record NewCheckout(String checkoutId, String buyerUserId, String buyerEmail, String buyerName,
                           String paymentMethodToken, String cardLast4, List<NewPaymentOrder> paymentOrders,
                           String requestHash) {
-
-    public record NewPaymentOrder(String paymentOrderId, String sellerAccount, long amountMinor, String currency) {
-    }
 
     /** The checkout a request that passed Bean Validation asks for. */
     static NewCheckout of(CheckoutRequest request, PaymentProperties properties) {

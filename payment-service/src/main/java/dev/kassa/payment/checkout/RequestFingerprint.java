@@ -1,6 +1,6 @@
 package dev.kassa.payment.checkout;
 
-import dev.kassa.payment.checkout.NewCheckout.NewPaymentOrder;
+import dev.kassa.payment.order.NewPaymentOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * stable order, so the two never deadlock.
  */
 @Configuration(proxyBeanMethods = false)
-public class ConfirmationConsumers {
+class ConfirmationConsumers {
 
     @Bean
     EventConsumer walletEvents(Confirmations confirmations) {

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * A flag that is already set, or an order that is not ours or not succeeded, is acknowledged and left alone.
  */
 @Component
-public class Confirmations {
+class Confirmations {
 
     private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
 

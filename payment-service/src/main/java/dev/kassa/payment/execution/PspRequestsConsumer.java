@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * and concurrently ({@link PspRequestBatch}), on {@code kassa.payment.executor.consumer-threads} threads.
  */
 @Configuration(proxyBeanMethods = false)
-public class PspRequestsConsumer {
+class PspRequestsConsumer {
 
     @Bean
     EventConsumer pspRequests(PspRequestBatch executor, PaymentProperties properties) {

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * one is logged for operators, since money questions beyond a stuck order need a human.
  */
 @Configuration(proxyBeanMethods = false)
-public class DiscrepancyConsumer {
+class DiscrepancyConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(DiscrepancyConsumer.class);
 

@@ -11,7 +11,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnProperty(name = "kassa.payment.janitor.enabled", havingValue = "true", matchIfMissing = true)
-public class JanitorSchedule implements SchedulingConfigurer {
+class JanitorSchedule implements SchedulingConfigurer {
 
     private final Janitor janitor;
     private final PaymentProperties properties;

@@ -1,6 +1,5 @@
 package dev.kassa.payment.order;
 
-import dev.kassa.payment.checkout.NewCheckout.NewPaymentOrder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

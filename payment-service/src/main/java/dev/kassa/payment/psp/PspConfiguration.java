@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The PSP client: HTTP with connect and read timeouts, behind a Resilience4j circuit breaker. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PspProperties.class)
-public class PspConfiguration {
+class PspConfiguration {
 
     @Bean
     CircuitBreaker pspCircuitBreaker(PspProperties properties, MeterRegistry meters) {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * @param object what {@code data.object} says
  * @param raw    the signed body
  */
-public record PspEvent(String id, String type, PspObject object, byte[] raw) {
+record PspEvent(String id, String type, PspObject object, byte[] raw) {
 
     public String rawJson() {
         return new String(raw, StandardCharsets.UTF_8);

@@ -15,7 +15,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * ours (acknowledged so the PSP stops redelivering them), newest first, with their payload.
  */
 @RestController
-public class UnmatchedWebhookController {
+class UnmatchedWebhookController {
 
     private static final int MAX_LIMIT = 500;
 

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the fields Kassa reads.
  */
 @RestController
-public class WebhookController {
+class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
     static final String REJECTIONS_METRIC = "kassa.payment.webhook.rejections";

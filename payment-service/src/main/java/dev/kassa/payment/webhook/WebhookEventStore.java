@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
  * {@link #recordIfPaymentApplied}).
  */
 @Repository
-public class WebhookEventStore {
+class WebhookEventStore {
 
     /** What the one-statement check of an event found. */
     public enum Check {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * ({@link WebhookStateChange}): its transaction, the guarded update and the outbox row.
  */
 @Component
-public class WebhookProcessor {
+class WebhookProcessor {
 
     static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
     static final String PAYMENT_FAILED = "payment_intent.payment_failed";

@@ -1,7 +1,7 @@
 package dev.kassa.payment.webhook;
 
 /** A webhook that is not provably from the PSP, or not an event: answered 400, nothing changes. */
-public class WebhookRejectedException extends RuntimeException {
+class WebhookRejectedException extends RuntimeException {
 
     private final WebhookRejection rejection;
 

@@ -1,7 +1,7 @@
 package dev.kassa.payment.webhook;
 
 /** Why a webhook was refused; the reason tag of {@code kassa.payment.webhook.rejections}. */
-public enum WebhookRejection {
+enum WebhookRejection {
     MISSING_SIGNATURE("the Psp-Signature header is missing"),
     MALFORMED_SIGNATURE("the Psp-Signature header is not t=<seconds>,v1=<hex>"),
     BAD_SIGNATURE("no v1 signature matches the body with any configured secret"),

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * secret is tried, so a rotation needs no downtime; comparison is constant-time.
  */
 @Component
-public class WebhookSignatureVerifier {
+class WebhookSignatureVerifier {
 
     private static final String HMAC = "HmacSHA256";
 

@@ -11,13 +11,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.kassa.messaging.deadletter.DeadLetterController;
 import dev.kassa.messaging.deadletter.DeadLetterService;
 import dev.kassa.payment.PaymentServiceConfiguration;
-import dev.kassa.payment.order.PaymentOrderController;
-import dev.kassa.payment.order.PaymentOrderService;
-import dev.kassa.payment.refund.RefundService;
+import dev.kassa.payment.order.NewPaymentOrder;
+import dev.kassa.payment.orderapi.PaymentOrderController;
+import dev.kassa.payment.orderapi.PaymentOrderService;
+import dev.kassa.payment.orderapi.RefundService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,6 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @WebMvcTest(controllers = {CheckoutController.class, PaymentOrderController.class})
 @Import({PaymentServiceConfiguration.class, DeadLetterController.class})
+@Tag("fast")
 class CheckoutValidationTest {
 
     private static final String VISA_PAN = "4242424242424242";
@@ -133,7 +136,7 @@ class CheckoutValidationTest {
         assertThat(response.getHeader("Location")).isEqualTo("/api/v1/payments/chk_validation");
         ArgumentCaptor<NewCheckout> created = ArgumentCaptor.forClass(NewCheckout.class);
         verify(checkouts).create(created.capture());
-        assertThat(created.getValue().paymentOrders()).extracting(NewCheckout.NewPaymentOrder::amountMinor)
+        assertThat(created.getValue().paymentOrders()).extracting(NewPaymentOrder::amountMinor)
                 .containsExactly(2999L);
         assertThat(created.getValue().requestHash()).isNotBlank();
     }

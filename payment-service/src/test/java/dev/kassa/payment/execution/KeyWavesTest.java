@@ -6,8 +6,10 @@ import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class KeyWavesTest {
 
     @Test

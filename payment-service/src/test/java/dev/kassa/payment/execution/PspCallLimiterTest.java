@@ -16,9 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The executor's bound on PSP calls in flight and how it adapts to an overloaded PSP: a unit test, no PSP. */
+@Tag("fast")
 class PspCallLimiterTest {
 
     private final List<PspCallLimiter> limiters = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Deletes keys older than the retention (at least 24 h), in small batches. */
 @Component
-public class IdempotencyKeyCleanup {
+class IdempotencyKeyCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 

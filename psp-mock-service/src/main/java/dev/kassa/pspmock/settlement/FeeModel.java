@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * currency's own exponent (EUR 0.25 is 25, JPY 30 is 30, KWD 0.100 is 100). All decimal arithmetic.
  */
 @Component
-public class FeeModel {
+class FeeModel {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 

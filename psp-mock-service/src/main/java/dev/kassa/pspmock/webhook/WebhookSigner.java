@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code Psp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>}, with one {@code v1}
  * per active secret so that receivers keep verifying while a secret is rotated.
  */
-public final class WebhookSigner {
+final class WebhookSigner {
 
     public static final String HEADER = "Psp-Signature";
     private static final String ALGORITHM = "HmacSHA256";

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.Map;
 import dev.kassa.pspmock.settlement.FeeProperties.FeeRule;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Tag("fast")
 class FeeModelTest {
 
     private final FeeModel fees = new FeeModel(new FeeProperties(rule("2.9", "0.30"), Map.of(

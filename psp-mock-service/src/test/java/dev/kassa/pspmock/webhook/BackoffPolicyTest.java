@@ -3,8 +3,10 @@ package dev.kassa.pspmock.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class BackoffPolicyTest {
 
     private final BackoffPolicy backoff = new BackoffPolicy(Duration.ofSeconds(1), 2, Duration.ofMinutes(1));

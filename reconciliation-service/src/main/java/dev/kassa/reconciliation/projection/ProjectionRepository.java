@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * in order, whether it changed the projection; the result equals applying the inputs one at a time in order.
  */
 @Repository
-public class ProjectionRepository {
+class ProjectionRepository {
 
     static final String SUCCEEDED = "SUCCEEDED";
     static final String FAILED = "FAILED";

@@ -7,7 +7,7 @@ import dev.kassa.schemas.money.Money;
  * expected it to hold (our amounts for the rows that are ours, plus our successes it lacks). Expected net
  * is our gross less the PSP's fees, so the difference isolates amounts, not the fee model.
  */
-public record CurrencyTotal(
+record CurrencyTotal(
         String currency,
         long pspCount,
         String pspGross,

@@ -4,7 +4,7 @@ import dev.kassa.reconciliation.discrepancy.Discrepancy;
 import dev.kassa.reconciliation.discrepancy.DiscrepancyType;
 
 /** A finding as the API shows it: the fields of a {@code DiscrepancyFound} record, plus the raw ids and amounts behind them. */
-public record DiscrepancyView(
+record DiscrepancyView(
         DiscrepancyType type,
         String paymentOrderId,
         String pspReference,

@@ -1,5 +1,5 @@
 package dev.kassa.reconciliation.report;
 
 /** A line of the settlement file that could not be used, and why. */
-public record MalformedRow(long lineNumber, String reason, String raw) {
+record MalformedRow(long lineNumber, String reason, String raw) {
 }

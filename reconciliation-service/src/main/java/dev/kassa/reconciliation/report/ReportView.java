@@ -8,7 +8,7 @@ import java.util.List;
  * {@code GET /api/v1/reconciliations/{date}}. The discrepancy list is capped by the request's
  * {@code limit}; {@code discrepancy_count} is the full count and the CSV export has every finding.
  */
-public record ReportView(
+record ReportView(
         LocalDate date,
         String status,
         String trigger,

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param lineNumber physical line of the file (the header is line 1)
  */
-public record SettlementRow(
+record SettlementRow(
         long lineNumber,
         String balanceTransactionId,
         SettlementType type,

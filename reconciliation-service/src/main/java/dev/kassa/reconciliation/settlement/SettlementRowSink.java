@@ -1,7 +1,7 @@
 package dev.kassa.reconciliation.settlement;
 
 /** Receives the rows of a settlement file one at a time, as they are read. */
-public interface SettlementRowSink {
+interface SettlementRowSink {
 
     void row(SettlementRow row);
 

@@ -1,7 +1,7 @@
 package dev.kassa.reconciliation.settlement;
 
 /** The {@code type} column of the settlement file, in its own spelling. */
-public enum SettlementType {
+enum SettlementType {
     CHARGE("charge"),
     REFUND("refund");
 

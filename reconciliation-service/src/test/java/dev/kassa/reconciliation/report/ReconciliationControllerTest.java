@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** How the trigger answers what a run cannot do, and what it never accepts, without a database (web slice). */
 @WebMvcTest(ReconciliationController.class)
 @Import(ReconciliationControllerTest.FixedClock.class)
+@Tag("fast")
 class ReconciliationControllerTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 20);

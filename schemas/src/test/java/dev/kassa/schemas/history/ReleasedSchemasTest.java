@@ -11,6 +11,7 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
 import org.apache.avro.Schema.Type;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The build-time gate on the real schemas: a schema change without a compatible new history version, or a
  * type missing from the registry, fails {@code verify}.
  */
+@Tag("fast")
 class ReleasedSchemasTest {
 
     private static final Path SOURCES = Path.of("src/main/avro");

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The check must reject what would make old records unreadable, and accept a proper evolution. */
+@Tag("fast")
 class SchemaHistoryCheckTest {
 
     @Test

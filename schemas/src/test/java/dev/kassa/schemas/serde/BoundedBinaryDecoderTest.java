@@ -10,9 +10,11 @@ import java.nio.ByteBuffer;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.util.Utf8;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Our decoder must read exactly what Avro's own encoder writes, and skip it exactly too. */
+@Tag("fast")
 class BoundedBinaryDecoderTest {
 
     private static final int[] INTS = {0, 1, -1, 63, -64, 64, 127, 128, Integer.MAX_VALUE, Integer.MIN_VALUE};

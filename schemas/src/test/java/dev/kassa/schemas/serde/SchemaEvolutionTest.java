@@ -16,9 +16,11 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A record written with an older released version is read into today's generated class. */
+@Tag("fast")
 class SchemaEvolutionTest {
 
     private static final Schema V1 = SerdeTestSupport.schemaResource("/evolution/PaymentOrderFailed/v1.avsc");

@@ -21,9 +21,11 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of garbage ends in one exception type with the failed check, never an NPE or EOFException. */
+@Tag("fast")
 class UndecodableInputTest {
 
     private static final String TOPIC = "payment.results";

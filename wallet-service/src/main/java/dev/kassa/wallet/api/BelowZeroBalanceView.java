@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** A balance below zero: the seller owes refunded money back. */
-public record BelowZeroBalanceView(
+record BelowZeroBalanceView(
         @JsonProperty("account_id") String accountId,
         @JsonProperty("currency") String currency,
         @JsonProperty("amount") String amount,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** {@code GET /api/v1/wallets?below_zero=true}: the most negative balances first, and how many there are. */
-public record BelowZeroBalances(
+record BelowZeroBalances(
         @JsonProperty("total") long total,
         @JsonProperty("balances") List<BelowZeroBalanceView> balances) {
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
  * One movement. {@code amount} is always positive, {@code kind} says its direction; {@code balance_after}
  * is the balance in that currency right after it and may be negative after a refund.
  */
-public record MovementView(
+record MovementView(
         @JsonProperty("movement_id") UUID movementId,
         @JsonProperty("kind") String kind,
         @JsonProperty("currency") String currency,

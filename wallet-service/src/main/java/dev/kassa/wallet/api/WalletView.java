@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@code GET /api/v1/wallets/{account_id}}. {@code updated_at} is the time of the latest movement. */
-public record WalletView(
+record WalletView(
         @JsonProperty("account_id") String accountId,
         @JsonProperty("balances") List<BalanceView> balances,
         @JsonProperty("updated_at") Instant updatedAt) {

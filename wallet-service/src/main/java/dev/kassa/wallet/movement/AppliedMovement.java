@@ -3,5 +3,5 @@ package dev.kassa.wallet.movement;
 import java.util.UUID;
 
 /** A movement that was stored, with the balance it left. */
-public record AppliedMovement(UUID movementId, MovementRequest request, long balanceAfterMinor) {
+record AppliedMovement(UUID movementId, MovementRequest request, long balanceAfterMinor) {
 }

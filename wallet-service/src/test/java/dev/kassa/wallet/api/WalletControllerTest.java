@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** The read API's input rules and problem details, without the database (a web slice). */
 @WebMvcTest(WalletController.class)
 @EnableConfigurationProperties(WalletApiProperties.class)
+@Tag("fast")
 class WalletControllerTest {
 
     @Autowired

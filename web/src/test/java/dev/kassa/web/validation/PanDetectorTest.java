@@ -2,9 +2,11 @@ package dev.kassa.web.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("fast")
 class PanDetectorTest {
 
     @ParameterizedTest

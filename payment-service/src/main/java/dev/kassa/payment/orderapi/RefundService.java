@@ -1,4 +1,4 @@
-package dev.kassa.payment.refund;
+package dev.kassa.payment.orderapi;
 
 import dev.kassa.payment.PaymentProperties;
 import dev.kassa.payment.api.Amounts;
@@ -7,6 +7,9 @@ import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrderRepository;
 import dev.kassa.payment.order.PaymentOrderStatus;
+import dev.kassa.payment.refund.Refund;
+import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.RefundView;
 import dev.kassa.schemas.money.Money;
 import dev.kassa.web.KassaProblem;
 import dev.kassa.web.ProblemType;

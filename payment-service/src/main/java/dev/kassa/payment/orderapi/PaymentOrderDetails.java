@@ -1,5 +1,6 @@
-package dev.kassa.payment.order;
+package dev.kassa.payment.orderapi;
 
+import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.refund.RefundView;
 import dev.kassa.schemas.money.Money;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** {@code GET /api/v1/payment-orders/{id}}: the checkout's order summary plus attempts, PSP reference and refunds. */
 @JsonNaming(SnakeCaseStrategy.class)
-public record PaymentOrderDetails(String paymentOrderId, String checkoutId, String sellerAccount, String amount,
+record PaymentOrderDetails(String paymentOrderId, String checkoutId, String sellerAccount, String amount,
                                   String currency, String status, boolean walletUpdated, boolean ledgerUpdated,
                                   String failureCode, String failureMessage, int attempts, String pspReference,
                                   String refundedAmount, List<RefundView> refunds, Instant createdAt,

@@ -1,4 +1,4 @@
-package dev.kassa.payment.refund;
+package dev.kassa.payment.orderapi;
 
 import dev.kassa.web.validation.KassaId;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +10,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  * ({@link dev.kassa.payment.api.Amounts}) is applied by {@link RefundService} once the order is known.
  */
 @JsonNaming(SnakeCaseStrategy.class)
-public record RefundRequest(@NotNull(message = "is required") @KassaId String refundId,
+record RefundRequest(@NotNull(message = "is required") @KassaId String refundId,
                             @NotNull(message = "is required") String amount) {
 }

@@ -1,9 +1,11 @@
-package dev.kassa.payment.order;
+package dev.kassa.payment.orderapi;
 
 import dev.kassa.payment.checkout.Checkout;
 import dev.kassa.payment.checkout.CheckoutRepository;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.PaymentOrder;
+import dev.kassa.payment.order.PaymentOrderRepository;
 import dev.kassa.payment.refund.RefundRepository;
 import dev.kassa.payment.refund.RefundView;
 import dev.kassa.web.KassaProblem;

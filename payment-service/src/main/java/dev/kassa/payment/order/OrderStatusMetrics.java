@@ -1,7 +1,5 @@
-package dev.kassa.payment.observability;
+package dev.kassa.payment.order;
 
-import dev.kassa.payment.order.PaymentOrderRepository;
-import dev.kassa.payment.order.PaymentOrderStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
  * truth, right across restarts and instances) at most every few seconds however often it is scraped.
  */
 @Component
-public class OrderStatusMetrics {
+class OrderStatusMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(OrderStatusMetrics.class);
     private static final Duration MAX_AGE = Duration.ofSeconds(5);

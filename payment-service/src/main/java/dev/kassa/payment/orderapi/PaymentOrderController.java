@@ -1,8 +1,6 @@
-package dev.kassa.payment.order;
+package dev.kassa.payment.orderapi;
 
 import dev.kassa.payment.observability.PaymentMdc;
-import dev.kassa.payment.refund.RefundRequest;
-import dev.kassa.payment.refund.RefundService;
 import dev.kassa.payment.refund.RefundView;
 import dev.kassa.web.validation.KassaId;
 import jakarta.validation.Valid;

@@ -1,0 +1,2 @@
+/** The read API of journal entries, filtered and paged by cursor. */
+package dev.kassa.ledger.entries;

@@ -1,0 +1,2 @@
+/** The trial balance: debits and credits of every account per currency, which must agree. */
+package dev.kassa.ledger.trialbalance;

@@ -1,0 +1,2 @@
+/** Refunds of a payment order: their state and repository. */
+package dev.kassa.payment.refund;

@@ -1,0 +1,63 @@
+package dev.kassa.payment;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import dev.kassa.messaging.outbox.Outbox;
+import dev.kassa.payment.psp.PspClient;
+import dev.kassa.testfixtures.PackageBoundaries;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The package boundaries of payment-service, checked on its compiled classes with ArchUnit (plain unit tests,
+ * no Spring context). ArchUnit rather than Spring Modulith: Modulith's verification would need every feature
+ * package to expose an API package or named interfaces, which these small packages do not warrant; what the
+ * design needs is that no two packages depend on each other and that the few boundaries it names hold, and
+ * the diagram in {@code docs/modules/payment-service.md} is computed from the same dependencies.
+ *
+ * <p>The packages layer as the diagram shows: {@code order} and {@code refund} (state and its repositories)
+ * at the bottom, {@code events} mapping them to records, then {@code checkout}, {@code result} (applying PSP
+ * answers), {@code orderapi} (one order's HTTP API: details, retry, refunds), and {@code execution},
+ * {@code janitor} and {@code webhook} on top.
+ */
+@Tag("fast")
+class ArchitectureTest {
+
+    private static final PackageBoundaries PACKAGES = PackageBoundaries.of("dev.kassa.payment");
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        PACKAGES.assertFreeOfCycles();
+    }
+
+    /** docs/architecture.md §1: the executor calls the PSP, and the janitor asks it about stuck orders. */
+    @Test
+    void onlyTheExecutorAndTheJanitorCallThePsp() {
+        noClasses().that().resideOutsideOfPackages("dev.kassa.payment.psp..", "dev.kassa.payment.execution..",
+                        "dev.kassa.payment.janitor..")
+                .should().dependOnClassesThat().areAssignableTo(PspClient.class)
+                .check(PACKAGES.classes());
+    }
+
+    /** One class maps state changes to the records payment-service publishes (docs/architecture.md §2). */
+    @Test
+    void onlyEventsWritesToTheOutbox() {
+        noClasses().that().resideOutsideOfPackage("dev.kassa.payment.events..")
+                .should().dependOnClassesThat().areAssignableTo(Outbox.class)
+                .check(PACKAGES.classes());
+    }
+
+    @Test
+    void controllersGoThroughServicesNotRepositories() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .check(PACKAGES.classes());
+    }
+
+    @Test
+    void docsShowTheCurrentPackageDiagram() {
+        PACKAGES.assertDiagramIsCurrent("payment-service", Path.of("../docs/modules/payment-service.md"));
+    }
+}

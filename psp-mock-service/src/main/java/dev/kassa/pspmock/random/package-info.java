@@ -1,0 +1,2 @@
+/** The source of randomness, seedable so that a run can be repeated. */
+package dev.kassa.pspmock.random;

@@ -1,0 +1,2 @@
+/** Webhook events: signed, delivered with backoff, and listed. */
+package dev.kassa.pspmock.webhook;

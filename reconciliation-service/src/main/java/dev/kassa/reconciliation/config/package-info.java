@@ -1,0 +1,2 @@
+/** The {@code kassa.reconciliation.*} properties and service-wide beans. */
+package dev.kassa.reconciliation.config;

@@ -1,0 +1,2 @@
+/** wallet-service: seller balances, credited and debited from payment results. */
+package dev.kassa.wallet;
