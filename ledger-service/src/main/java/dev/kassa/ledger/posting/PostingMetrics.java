@@ -1,12 +1,11 @@
 package dev.kassa.ledger.posting;
 
 import dev.kassa.ledger.journal.EntryKind;
+import dev.kassa.messaging.consumer.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ledger's counters, moved only when the posting's transaction commits: a consumer batch that rolls
@@ -39,19 +38,9 @@ class PostingMetrics {
     }
 
     private static void afterCommit(Counter counter, int amount) {
-        if (amount == 0) {
-            return;
+        if (amount > 0) {
+            AfterCommit.run(() -> counter.increment(amount));
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counter.increment(amount);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment(amount);
-            }
-        });
     }
 
     private static Map<EntryKind, Counter> counters(MeterRegistry meters, String outcome) {

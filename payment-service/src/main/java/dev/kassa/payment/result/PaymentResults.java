@@ -1,5 +1,6 @@
 package dev.kassa.payment.result;
 
+import dev.kassa.messaging.consumer.AfterCommit;
 import dev.kassa.payment.checkout.CheckoutRepository;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
@@ -14,8 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The ONE place where a PSP result becomes state: the synchronous answer, a webhook and the janitor all
@@ -128,33 +127,18 @@ public class PaymentResults {
         Counter applied = Counter.builder(METRIC)
                 .description("PSP results applied (applied=true) or ignored as late or duplicate")
                 .tag("result", result).tag("source", source.tag()).tag("applied", "true").register(meters);
-        afterCommit(applied::increment);
+        // Only what committed: a wave whose transaction rolls back is applied again one answer at a time.
+        AfterCommit.run(applied::increment);
         return true;
-    }
-
-    /**
-     * Counts only what committed: the executor applies a wave's answers in one transaction and, if that rolls
-     * back, each again on its own, so counting at once would count a rolled-back result too.
-     */
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     private boolean ignored(String result, String id, int attempt, ResultSource source) {
         log.info("Ignored {} for {} (attempt {}) via {}: already resolved or not the current attempt",
                 result, id, attempt, source.tag());
-        Counter.builder(METRIC).description("PSP results applied (applied=true) or ignored as late or duplicate")
-                .tag("result", result).tag("source", source.tag()).tag("applied", "false")
-                .register(meters).increment();
+        Counter ignored = Counter.builder(METRIC)
+                .description("PSP results applied (applied=true) or ignored as late or duplicate")
+                .tag("result", result).tag("source", source.tag()).tag("applied", "false").register(meters);
+        AfterCommit.run(ignored::increment);
         return false;
     }
 }

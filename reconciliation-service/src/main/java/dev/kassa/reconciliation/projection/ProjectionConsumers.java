@@ -3,6 +3,7 @@ package dev.kassa.reconciliation.projection;
 import static dev.kassa.reconciliation.projection.EventChecks.id;
 import static dev.kassa.reconciliation.projection.EventChecks.money;
 
+import dev.kassa.messaging.consumer.AfterCommit;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
@@ -31,8 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The projection's three consumers, group {@code reconciliation-service}, declared through the messaging
@@ -216,16 +215,7 @@ class ProjectionConsumers {
                 increment(type, true, counts[0]);
                 increment(type, false, counts[1]);
             });
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        count.run();
-                    }
-                });
-            } else {
-                count.run();
-            }
+            AfterCommit.run(count);
         }
 
         private void increment(String type, boolean changed, long amount) {

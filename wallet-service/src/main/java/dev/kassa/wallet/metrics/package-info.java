@@ -1,2 +1,2 @@
-/** Wallet metrics: balances below zero, and counters updated only once a transaction commits. */
+/** Wallet metrics: the gauge of balances below zero. */
 package dev.kassa.wallet.metrics;

@@ -1,6 +1,6 @@
 package dev.kassa.wallet.movement;
 
-import dev.kassa.wallet.metrics.AfterCommit;
+import dev.kassa.messaging.consumer.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.kassa.wallet.results;
 
 import dev.kassa.messaging.consumer.EventHandler;
 import dev.kassa.messaging.consumer.InboundEvent;
-import dev.kassa.wallet.metrics.AfterCommit;
+import dev.kassa.messaging.consumer.AfterCommit;
 import dev.kassa.wallet.movement.MovementRequest;
 import dev.kassa.wallet.movement.WalletMovements;
 import io.micrometer.core.instrument.MeterRegistry;
