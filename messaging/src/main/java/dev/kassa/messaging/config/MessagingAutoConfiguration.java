@@ -1,6 +1,5 @@
 package dev.kassa.messaging.config;
 
-import dev.kassa.messaging.consumer.TopicProvisioner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

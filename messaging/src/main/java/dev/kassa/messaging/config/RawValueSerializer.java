@@ -1,6 +1,5 @@
 package dev.kassa.messaging.config;
 
-import dev.kassa.messaging.consumer.ReceivedValue;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -16,8 +15,8 @@ public class RawValueSerializer implements Serializer<Object> {
         return switch (value) {
             case null -> null;
             case byte[] bytes -> bytes;
-            case ReceivedValue received -> received.bytes();
-            default -> throw new SerializationException("Only byte[] or ReceivedValue can be sent raw to "
+            case RawBytes raw -> raw.bytes();
+            default -> throw new SerializationException("Only byte[] or RawBytes can be sent raw to "
                     + topic + ", not " + value.getClass().getName());
         };
     }

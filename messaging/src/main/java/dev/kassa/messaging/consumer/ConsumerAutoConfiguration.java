@@ -3,6 +3,7 @@ package dev.kassa.messaging.consumer;
 import dev.kassa.messaging.config.MessagingAutoConfiguration;
 import dev.kassa.messaging.config.MessagingProperties;
 import dev.kassa.messaging.config.RawKafkaSender;
+import dev.kassa.messaging.config.TopicProvisioner;
 import dev.kassa.messaging.inbox.Inbox;
 import dev.kassa.messaging.outbox.OutboxAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,7 @@
 package dev.kassa.messaging.consumer;
 
 import dev.kassa.messaging.config.MessagingProperties;
+import dev.kassa.messaging.config.TopicProvisioner;
 import dev.kassa.messaging.inbox.Inbox;
 import dev.kassa.schemas.Topics;
 import java.lang.reflect.Method;

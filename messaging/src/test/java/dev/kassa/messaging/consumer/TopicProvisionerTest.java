@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.WithLocalStack;
+import dev.kassa.messaging.config.TopicProvisioner;
 import dev.kassa.schemas.Topics;
 import dev.kassa.testfixtures.TopicReader;
 import java.lang.reflect.InvocationTargetException;

@@ -1,4 +1,4 @@
-package dev.kassa.messaging.consumer;
+package dev.kassa.messaging.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ public class TopicProvisioner {
     }
 
     /** @param admins opens the admin client of one {@link #provision} (tests observe its requests) */
-    TopicProvisioner(Map<String, Object> adminConfig, int partitions, short replicationFactor, Duration timeout,
+    public TopicProvisioner(Map<String, Object> adminConfig, int partitions, short replicationFactor, Duration timeout,
                      Function<Map<String, Object>, Admin> admins) {
         if (partitions < 1) {
             throw new IllegalArgumentException("A topic needs at least one partition: " + partitions);
