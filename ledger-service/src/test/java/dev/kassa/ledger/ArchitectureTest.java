@@ -1,7 +1,5 @@
 package dev.kassa.ledger;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.testfixtures.PackageBoundaries;
 import java.nio.file.Path;
@@ -27,9 +25,7 @@ class ArchitectureTest {
     /** Only posting publishes, in the transaction of the journal entry it posts (docs/architecture.md §7). */
     @Test
     void onlyPostingWritesToTheOutbox() {
-        noClasses().that().resideOutsideOfPackage("dev.kassa.ledger.posting..")
-                .should().dependOnClassesThat().areAssignableTo(Outbox.class)
-                .check(PACKAGES.classes());
+        PACKAGES.assertOnlyFeatureUses("posting", Outbox.class);
     }
 
     @Test

@@ -44,9 +44,7 @@ class ArchitectureTest {
     /** One class maps state changes to the records payment-service publishes (docs/architecture.md §2). */
     @Test
     void onlyEventsWritesToTheOutbox() {
-        noClasses().that().resideOutsideOfPackage("dev.kassa.payment.events..")
-                .should().dependOnClassesThat().areAssignableTo(Outbox.class)
-                .check(PACKAGES.classes());
+        PACKAGES.assertOnlyFeatureUses("events", Outbox.class);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.kassa.reconciliation;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.testfixtures.PackageBoundaries;
 import java.nio.file.Path;
@@ -27,9 +25,7 @@ class ArchitectureTest {
     /** Reconciliation publishes one thing, the discrepancies it finds (docs/architecture.md §2). */
     @Test
     void onlyDiscrepancyWritesToTheOutbox() {
-        noClasses().that().resideOutsideOfPackage("dev.kassa.reconciliation.discrepancy..")
-                .should().dependOnClassesThat().areAssignableTo(Outbox.class)
-                .check(PACKAGES.classes());
+        PACKAGES.assertOnlyFeatureUses("discrepancy", Outbox.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.kassa.testfixtures;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -91,6 +92,17 @@ public final class PackageBoundaries {
                     }
                 })
                 .should().beFreeOfCycles()
+                .check(classes);
+    }
+
+    /**
+     * Fails when a class outside the feature package {@code owner} (relative to the base package) uses
+     * {@code type}: the one place that may, such as the only package that writes to the outbox.
+     */
+    public void assertOnlyFeatureUses(String owner, Class<?> type) {
+        noClasses()
+                .that().resideOutsideOfPackage(basePackage + "." + owner + "..")
+                .should().dependOnClassesThat().areAssignableTo(type)
                 .check(classes);
     }
 

@@ -1,7 +1,5 @@
 package dev.kassa.wallet;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.testfixtures.PackageBoundaries;
 import java.nio.file.Path;
@@ -27,9 +25,7 @@ class ArchitectureTest {
     /** One place turns a wallet movement into the record it publishes (docs/architecture.md §2). */
     @Test
     void onlyMovementWritesToTheOutbox() {
-        noClasses().that().resideOutsideOfPackage("dev.kassa.wallet.movement..")
-                .should().dependOnClassesThat().areAssignableTo(Outbox.class)
-                .check(PACKAGES.classes());
+        PACKAGES.assertOnlyFeatureUses("movement", Outbox.class);
     }
 
     @Test
