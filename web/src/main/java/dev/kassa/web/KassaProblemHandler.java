@@ -3,6 +3,7 @@ package dev.kassa.web;
 import dev.kassa.web.validation.PanDetector;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +52,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 public class KassaProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final Logger log = LoggerFactory.getLogger(KassaProblemHandler.class);
     private static final URI NO_INSTANCE = URI.create("about:blank");
 
@@ -103,10 +106,25 @@ public class KassaProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The database did not answer in time: nothing the caller did wrong, and worth retrying. */
     @ExceptionHandler(TransientDataAccessException.class)
-    ResponseEntity<Object> temporarilyUnavailable(TransientDataAccessException ex, WebRequest request) {
+    ResponseEntity<Object> temporarilyUnavailable(DataAccessException ex, WebRequest request) {
         log.warn("A request failed transiently: {}", ex.toString());
         return answer(new KassaProblem(ProblemType.TEMPORARILY_UNAVAILABLE,
                 "the database is not reachable right now; send the same request again later"), request);
+    }
+
+    /**
+     * PostgreSQL's {@code lock_not_available} (SQL state 55P03: a {@code lock_timeout} ran out, as a webhook's does
+     * while the executor holds its order) is as transient as a timeout, but spring-jdbc leaves it uncategorized;
+     * any other database failure is our fault.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return temporarilyUnavailable(ex, request);
+            }
+        }
+        return unexpected(ex, request);
     }
 
     /** Our own fault: logged once with its stack trace, answered without internals. */

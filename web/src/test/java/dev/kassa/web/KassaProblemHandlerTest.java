@@ -167,6 +167,12 @@ class KassaProblemHandlerTest {
     }
 
     @Test
+    void aLockTimeoutOfPostgresqlIsA503Too() throws Exception {
+        problem(mvc.perform(get("/failures/lock")), 503, "temporarily-unavailable")
+                .andExpect(content().string(not(containsString("lock timeout"))));
+    }
+
+    @Test
     void springsOwnRefusalsAreProblemDetailsToo() throws Exception {
         mvc.perform(put("/orders/o_1")).andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,6 +66,12 @@ class SampleController {
     @GetMapping("/failures/database")
     String database() {
         throw new QueryTimeoutException("statement timed out");
+    }
+
+    @GetMapping("/failures/lock")
+    String lock() {
+        throw new InvalidDataAccessResourceUsageException("canceling statement due to lock timeout",
+                new SQLException("ERROR: canceling statement due to lock timeout", "55P03"));
     }
 
     @PostMapping("/raw")

@@ -161,7 +161,7 @@ public final class Bench {
     /** Outbox rows not yet sent and webhooks not yet delivered, across the system. */
     private static long inFlight(BenchTarget target) {
         long pending = target.databases().count("psp", "SELECT count(*) FROM webhook_delivery WHERE delivered_at IS NULL");
-        for (String database : List.of("payment", "wallet", "ledger", "reconciliation")) {
+        for (String database : SystemInvariants.OUTBOX_DATABASES) {
             pending += target.databases().count(database, "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL");
         }
         return pending;

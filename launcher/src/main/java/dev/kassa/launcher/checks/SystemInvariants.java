@@ -28,7 +28,7 @@ public final class SystemInvariants {
     }
 
     /** The four services that publish through the messaging library's outbox (psp-mock speaks HTTP only). */
-    private static final List<String> OUTBOX_DATABASES = List.of("payment", "wallet", "ledger", "reconciliation");
+    public static final List<String> OUTBOX_DATABASES = List.of("payment", "wallet", "ledger", "reconciliation");
     private static final int EXAMPLES = 5;
 
     private final Databases db;

@@ -4,13 +4,11 @@ import dev.kassa.web.KassaProblem;
 import dev.kassa.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,19 +60,9 @@ class WebhookController {
             String field = rejected.rejection() == WebhookRejection.MALFORMED_EVENT ? "body" : "Psp-Signature";
             throw new KassaProblem(ProblemType.INVALID_WEBHOOK, field, rejected.getMessage());
         }
-        WebhookOutcome outcome;
-        try {
-            outcome = processor.process(event);
-        } catch (DataAccessException e) {
-            if (!WebhookStateChange.isLockWaitExceeded(e)) {
-                throw e;
-            }
-            // The executor is applying this very result; the PSP's next delivery finds it applied, cheaply.
-            log.info("PSP event {} ({}) waits on a row being changed: answered 503 for a redelivery", event.id(),
-                    event.type());
-            throw new KassaProblem(ProblemType.TEMPORARILY_UNAVAILABLE,
-                    "The state this event changes is being changed now; deliver it again", List.of(), e);
-        }
+        // A state change that would wait on a row the executor holds fails fast (kassa.psp.webhook-lock-wait) and
+        // is answered 503 by the shared problem handler: the PSP delivers it again and finds the result applied.
+        WebhookOutcome outcome = processor.process(event);
         received(event.type(), outcome).increment();
         return ResponseEntity.ok(Map.of("event_id", event.id(), "outcome", outcome.name()));
     }

@@ -30,7 +30,7 @@ class WebhookEventStore {
 
     /**
      * Bounds how long the current transaction waits for a row lock; past it, a statement fails with SQL state
-     * 55P03 (PostgreSQL's {@code lock_timeout}).
+     * 55P03 (PostgreSQL's {@code lock_timeout}), which the shared problem handler answers 503.
      */
     public void limitLockWait(java.time.Duration wait) {
         jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(wait.toMillis() + "ms").query().singleValue();

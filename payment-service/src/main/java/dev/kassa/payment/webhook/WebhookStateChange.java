@@ -12,7 +12,6 @@ import dev.kassa.payment.refund.RefundRepository;
 import dev.kassa.payment.result.ResultSource;
 import dev.kassa.payment.webhook.PspEvent.PspObject;
 import dev.kassa.payment.psp.PspProperties;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,8 +49,8 @@ class WebhookStateChange {
     }
 
     /**
-     * @throws org.springframework.dao.DataAccessException of {@link #isLockWaitExceeded} when a row it must change
-     *         stays locked longer than {@code kassa.psp.webhook-lock-wait}: nothing is written, the PSP delivers again
+     * @throws org.springframework.dao.DataAccessException with SQL state 55P03 when a row it must change stays
+     *         locked longer than {@code kassa.psp.webhook-lock-wait}: nothing is written, the PSP delivers again
      */
     @Transactional
     public WebhookOutcome apply(PspEvent event) {
@@ -73,16 +72,6 @@ class WebhookStateChange {
                     event.type(), objectId);
         }
         return result.outcome();
-    }
-
-    /** PostgreSQL's {@code lock_not_available} (55P03), which spring-jdbc leaves uncategorized. */
-    static boolean isLockWaitExceeded(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Result(WebhookOutcome outcome, String detail) {
