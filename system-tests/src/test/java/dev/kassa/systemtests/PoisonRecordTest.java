@@ -132,7 +132,7 @@ class PoisonRecordTest {
 
     /** The newest dead letter with {@code key} once it carries {@code replayCount}. */
     private static JsonNode awaitLetter(DeadLetters deadLetters, String topic, String key, int replayCount) {
-        return await(topic + " holding " + key + " replayed " + replayCount + " times").atMost(Timeouts.SETTLE)
+        return await(topic + " holding " + key + " replayed " + replayCount + " times").atMost(Timeouts.THROUGH_RETRIES)
                 .until(() -> deadLetters.withKey(topic, key).stream()
                                 .max(Comparator.comparingLong(letter -> letter.path("offset").asLong())),
                         newest -> newest.isPresent() && newest.get().path("replay_count").asInt() == replayCount)

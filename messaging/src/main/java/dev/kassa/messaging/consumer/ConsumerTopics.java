@@ -1,6 +1,7 @@
 package dev.kassa.messaging.consumer;
 
 import dev.kassa.schemas.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,35 @@ public final class ConsumerTopics {
         return deadLetterTopic + ".parking";
     }
 
-    /** Retry topics, DLT and parking topic of {@code group} on {@code topic}, for {@code retries} retries. */
-    static List<String> followers(String topic, String group, int retries) {
+    /**
+     * Whether the retries with {@code delays} share one retry topic for their trailing run of equal delays (as in
+     * the default 1s, 10s, 10s, 10s, 10s: two topics, not five). Every retry topic has a consumer that polls the
+     * broker even when idle, so a long tail of retries should not cost one each. Only a run that follows other,
+     * pairwise distinct delays shares its topic, so that every retry topic keeps an index in its name
+     * ({@link Topics#retryTopic}); spring-kafka's {@code SameIntervalTopicReuseStrategy.SINGLE_TOPIC} does the rest.
+     */
+    static boolean sharesLastRetryTopic(List<Duration> delays) {
+        int run = trailingRun(delays);
+        return run >= 2 && run < delays.size() && delays.stream().distinct().count() == delays.size() - run + 1;
+    }
+
+    /** How many retry topics the retries with {@code delays} take (see {@link #sharesLastRetryTopic}). */
+    static int retryTopicCount(List<Duration> delays) {
+        return sharesLastRetryTopic(delays) ? delays.size() - trailingRun(delays) + 1 : delays.size();
+    }
+
+    private static int trailingRun(List<Duration> delays) {
+        int run = 0;
+        for (int i = delays.size() - 1; i >= 0 && delays.get(i).equals(delays.getLast()); i--) {
+            run++;
+        }
+        return run;
+    }
+
+    /** Retry topics, DLT and parking topic of {@code group} on {@code topic}, for retries with {@code delays}. */
+    static List<String> followers(String topic, String group, List<Duration> delays) {
         List<String> names = new ArrayList<>();
-        for (int n = 0; n < retries; n++) {
+        for (int n = 0, retryTopics = retryTopicCount(delays); n < retryTopics; n++) {
             names.add(Topics.retryTopic(topic, group, n));
         }
         String deadLetterTopic = Topics.deadLetterTopic(topic, group);

@@ -133,7 +133,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         Map<String, List<String>> followers = new LinkedHashMap<>();
         for (EventConsumer consumer : consumers) {
             followers.computeIfAbsent(consumer.topic(), t -> new ArrayList<>())
-                    .addAll(ConsumerTopics.followers(consumer.topic(), consumer.group(), backoffOf(consumer).size()));
+                    .addAll(ConsumerTopics.followers(consumer.topic(), consumer.group(), backoffOf(consumer)));
         }
         provisioner.provision(properties.mainTopics(), followers);
     }
@@ -161,7 +161,8 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
                 // groups of one topic never see each other's retries.
                 .retryTopicSuffix("." + consumer.group() + ".retry")
                 .suffixTopicsWithIndexValues()
-                .sameIntervalTopicReuseStrategy(SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)
+                .sameIntervalTopicReuseStrategy(ConsumerTopics.sharesLastRetryTopic(delays)
+                        ? SameIntervalTopicReuseStrategy.SINGLE_TOPIC : SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)
                 .dltSuffix("." + consumer.group() + ".dlt")
                 .doNotAutoCreateRetryTopics()
                 .autoStartDltHandler(false)

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
-/** Exactly the listed delays, then stop: one retry topic per delay. */
+/** Exactly the listed delays, then stop (one retry topic per delay, or per distinct delay: see ConsumerTopics). */
 record ListBackOff(List<Duration> delays) implements BackOff {
 
     @Override

@@ -18,8 +18,8 @@ class MessagingPropertiesTest {
     @Test
     void defaultsAreTheDesignsValues() {
         MessagingProperties properties = bind(Map.of());
-        assertThat(properties.backoffOf("any")).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16));
+        assertThat(properties.backoffOf("any")).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(properties.deadLetter().maxReplays()).isEqualTo(3);
         assertThat(properties.mainTopics()).contains("payment.results", "payment.psp-requests");
         assertThat(properties.outbox().relayEnabled()).isTrue();

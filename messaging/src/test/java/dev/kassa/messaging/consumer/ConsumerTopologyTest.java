@@ -9,6 +9,7 @@ import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.messaging.support.TestTopics;
 import dev.kassa.schemas.Topics;
 import dev.kassa.testfixtures.TopicReader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ import org.springframework.kafka.retrytopic.DestinationTopic;
 import org.springframework.kafka.retrytopic.DestinationTopicResolver;
 
 /**
- * What a consumer declared without a backoff gets: retry topics for 1s, 2s, 4s, 8s, 16s, a dead-letter and
- * a parking topic, all created with the configured partition count.
+ * What a consumer declared without a backoff gets: a retry topic for 1 s, one for the four retries after 10 s, a
+ * dead-letter and a parking topic, all created with the configured partition count.
  */
 class ConsumerTopologyTest extends SpringMessagingTest {
 
@@ -28,17 +29,40 @@ class ConsumerTopologyTest extends SpringMessagingTest {
     MessagingProperties properties;
 
     @Test
-    void theDefaultBackoffIsOneRetryTopicPerDelayOf1To16Seconds() {
+    void theDefaultBackoffRetriesOnceAfterASecondThenFourTimesTenSecondsApartOnOneTopic() {
         String listenerId = EventConsumer.of(DEFAULTS, DEFAULTS_GROUP, e -> { }).listenerId();
-        List<Long> delays = new ArrayList<>();
-        for (int n = 0; n < 5; n++) {
-            DestinationTopic retry = destinations.getDestinationTopicByName(listenerId,
-                    Topics.retryTopic(DEFAULTS, DEFAULTS_GROUP, n));
-            delays.add(retry.getDestinationDelay());
+        String first = Topics.retryTopic(DEFAULTS, DEFAULTS_GROUP, 0);
+        String rest = Topics.retryTopic(DEFAULTS, DEFAULTS_GROUP, 1);
+        String deadLetters = Topics.deadLetterTopic(DEFAULTS, DEFAULTS_GROUP);
+        assertThat(destinations.getDestinationTopicByName(listenerId, first).getDestinationDelay()).isEqualTo(1_000L);
+        assertThat(destinations.getDestinationTopicByName(listenerId, rest).getDestinationDelay()).isEqualTo(10_000L);
+        assertThat(properties.backoffOf(DEFAULTS_GROUP)).hasSize(5);
+
+        // Attempt n failed (1 is the main topic's): where the record goes next.
+        RuntimeException transientFailure = new IllegalStateException("transient");
+        long now = System.currentTimeMillis();
+        List<String> route = new ArrayList<>();
+        route.add(destinations.resolveDestinationTopic(listenerId, DEFAULTS, 1, transientFailure, now).getDestinationName());
+        route.add(destinations.resolveDestinationTopic(listenerId, first, 2, transientFailure, now).getDestinationName());
+        for (int attempt = 3; attempt <= 6; attempt++) {
+            route.add(destinations.resolveDestinationTopic(listenerId, rest, attempt, transientFailure, now)
+                    .getDestinationName());
         }
-        assertThat(delays).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 16_000L);
-        assertThat(destinations.getDestinationTopicByName(listenerId, Topics.deadLetterTopic(DEFAULTS, DEFAULTS_GROUP))
-                .isDltTopic()).isTrue();
+        assertThat(route).containsExactly(first, rest, rest, rest, rest, deadLetters);
+    }
+
+    @Test
+    void onlyATrailingRunOfEqualDelaysAfterDistinctOnesSharesATopic() {
+        Duration s1 = Duration.ofSeconds(1);
+        Duration s2 = Duration.ofSeconds(2);
+        assertThat(ConsumerTopics.retryTopicCount(List.of(s1, s2, s2, s2))).isEqualTo(2);
+        assertThat(ConsumerTopics.retryTopicCount(List.of(s1, s2))).isEqualTo(2);
+        // All equal: one topic per retry, so that every retry topic's name keeps its index.
+        assertThat(ConsumerTopics.retryTopicCount(List.of(s2, s2, s2))).isEqualTo(3);
+        // The last delay also earlier, or a repeat before the run: spring-kafka could not name them apart.
+        assertThat(ConsumerTopics.retryTopicCount(List.of(s2, s1, s2, s2))).isEqualTo(4);
+        assertThat(ConsumerTopics.retryTopicCount(List.of(s1, s1, s2, s2))).isEqualTo(4);
+        assertThat(ConsumerTopics.retryTopicCount(List.of())).isZero();
     }
 
     @Test
@@ -56,7 +80,7 @@ class ConsumerTopologyTest extends SpringMessagingTest {
     void everyTopicOfAGroupIsCreatedWithTheConfiguredPartitionCount() {
         int partitions = new TopicReader(bootstrapServers()).partitionCount(DEFAULTS);
         assertThat(partitions).isEqualTo(properties.topicPartitions());
-        List<String> followers = ConsumerTopics.followers(DEFAULTS, DEFAULTS_GROUP, 5);
+        List<String> followers = ConsumerTopics.followers(DEFAULTS, DEFAULTS_GROUP, properties.backoffOf(DEFAULTS_GROUP));
         assertThat(followers).contains(Topics.deadLetterTopic(DEFAULTS, DEFAULTS_GROUP) + ".parking");
         for (String topic : followers) {
             assertThat(new TopicReader(bootstrapServers()).partitionCount(topic)).as(topic).isEqualTo(partitions);

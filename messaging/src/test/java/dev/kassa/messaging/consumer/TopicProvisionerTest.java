@@ -36,7 +36,7 @@ class TopicProvisionerTest {
     @Test
     void createsEveryTopicOfAGroupWithTheConfiguredCountAndNothingOnTheNextStart() {
         String main = "provision.fresh";
-        List<String> followers = ConsumerTopics.followers(main, "fresh-group", 2);
+        List<String> followers = ConsumerTopics.followers(main, "fresh-group", List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)));
 
         provisioner(PARTITIONS).provision(List.of(main), Map.of(main, followers));
 
@@ -57,7 +57,7 @@ class TopicProvisionerTest {
         String retry = Topics.retryTopic(main, group, 0);
         kafka().createTopics(Map.of(main, PARTITIONS, retry, 2));
 
-        provisioner(PARTITIONS).provision(List.of(main), Map.of(main, ConsumerTopics.followers(main, group, 1)));
+        provisioner(PARTITIONS).provision(List.of(main), Map.of(main, ConsumerTopics.followers(main, group, List.of(Duration.ofSeconds(1)))));
 
         awaitPartitions(retry, PARTITIONS);
         assertThat(adminCalls).contains("createPartitions");
@@ -76,7 +76,7 @@ class TopicProvisionerTest {
         log.start();
         logger.addAppender(log);
         try {
-            provisioner(PARTITIONS).provision(List.of(main), Map.of(main, ConsumerTopics.followers(main, group, 1)));
+            provisioner(PARTITIONS).provision(List.of(main), Map.of(main, ConsumerTopics.followers(main, group, List.of(Duration.ofSeconds(1)))));
         } finally {
             logger.detachAppender(log);
         }
@@ -95,7 +95,7 @@ class TopicProvisionerTest {
         String group = "larger-group";
         kafka().createTopics(Map.of(main, PARTITIONS + 2));
 
-        provisioner(PARTITIONS).provision(List.of(main), Map.of(main, ConsumerTopics.followers(main, group, 1)));
+        provisioner(PARTITIONS).provision(List.of(main), Map.of(main, ConsumerTopics.followers(main, group, List.of(Duration.ofSeconds(1)))));
 
         awaitPartitions(main, PARTITIONS + 2);
         awaitPartitions(Topics.retryTopic(main, group, 0), PARTITIONS + 2);
