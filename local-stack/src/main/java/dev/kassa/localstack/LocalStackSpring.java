@@ -32,6 +32,7 @@ public final class LocalStackSpring {
         registry.add("spring.datasource.username", postgres::username);
         registry.add("spring.datasource.password", postgres::password);
         registry.add("spring.kafka.bootstrap-servers", stack.kafka()::bootstrapServers);
+        registry.add("spring.kafka.consumer.fetch-max-wait", () -> "2s");
         // Spring Boot (re)configures logging when the first context starts, which may be after the
         // broker started: quiet the broker's loggers again (levels the application set are kept).
         QuietLogging.apply();

@@ -25,6 +25,7 @@ class LocalStackSpringTest {
         assertThat(database).matches("spring_it_\\d+");
         assertThat(properties.get("spring.kafka.bootstrap-servers").get())
                 .isEqualTo(LocalStack.shared().kafka().bootstrapServers());
+        assertThat(properties.get("spring.kafka.consumer.fetch-max-wait").get()).isEqualTo("2s");
         String url = (String) properties.get("spring.datasource.url").get();
         assertThat(url).endsWith("/" + database);
         try (Connection connection = DriverManager.getConnection(url,

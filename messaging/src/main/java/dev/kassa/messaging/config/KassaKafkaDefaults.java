@@ -37,11 +37,11 @@ public class KassaKafkaDefaults implements EnvironmentPostProcessor {
         d.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         d.put("spring.kafka.consumer.properties.allow.auto.create.topics", "false");
         // How long the broker holds a fetch that finds nothing. Records still come at once (a fetch returns as
-        // soon as one byte is there), but every idle consumer - a service has one per retry topic of each of
-        // its groups - fetches 0.5 instead of 2 times a second (Kafka's 500 ms). The price: a partition resumed
-        // after a retry back-off, or sought back after a failure, is fetched once the consumer's fetch in flight
-        // returns, so a retry may come up to this much after its delay.
-        d.put("spring.kafka.consumer.fetch-max-wait", "2s");
+        // soon as one byte is there), but every idle consumer - a service has one per main-topic thread and two
+        // per group for its retry topics - fetches 0.2 instead of 2 times a second (Kafka's 500 ms). The price: a
+        // partition resumed after a retry back-off, or sought back after a failure, is fetched once the consumer's
+        // fetch in flight returns, so a retry may come up to this much after its delay.
+        d.put("spring.kafka.consumer.fetch-max-wait", "5s");
         // spring-kafka's own default, pinned: a consumer whose partitions are all paused (retry back-off) still
         // blocks this long in each poll instead of spinning.
         d.put("spring.kafka.listener.poll-timeout", "5s");
