@@ -2,6 +2,7 @@ package dev.kassa.messaging.consumer;
 
 import dev.kassa.messaging.consumer.ConcurrentBatchHandler.FailedEvent;
 import io.micrometer.core.instrument.Counter;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,12 +11,14 @@ import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -30,13 +33,13 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * poll's offsets. If a publication fails, the listener throws and the container delivers the poll again,
  * which the handler's idempotency makes harmless.
  *
- * <p>Retry topics ({@link #onRecord}): one event at a time; a failure is thrown so that spring-kafka's
- * retry-topic error handling moves it on to the next retry topic or the dead-letter topic.
+ * <p>Retry topics take the same path, whole polls at once, after the listener has waited for the poll's back-off
+ * to end ({@link #awaitBackOff}): spring-kafka's own back-off handling serves record listeners only. The
+ * recoverer sends a failed event from a retry topic on to the next one, or to the dead-letter topic.
  */
 public final class ConcurrentBatchListener {
 
     static final String BATCH_METHOD = "onBatch";
-    static final String RECORD_METHOD = "onRecord";
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrentBatchListener.class);
     private static final LogAccessor logAccessor = new LogAccessor(ConcurrentBatchListener.class);
@@ -55,7 +58,9 @@ public final class ConcurrentBatchListener {
         this.processed = metrics.processed(consumer);
     }
 
-    public void onBatch(List<ConsumerRecord<String, ReceivedValue>> records, @Nullable Consumer<?, ?> kafka) {
+    public void onBatch(List<ConsumerRecord<String, ReceivedValue>> records, @Nullable Consumer<?, ?> kafka)
+            throws InterruptedException {
+        awaitBackOff(records);
         List<InboundEvent> events = new ArrayList<>(records.size());
         Map<InboundEvent, ConsumerRecord<String, ReceivedValue>> recordOf = new IdentityHashMap<>();
         Map<ConsumerRecord<String, ReceivedValue>, RuntimeException> undecodable = new IdentityHashMap<>();
@@ -86,13 +91,29 @@ public final class ConcurrentBatchListener {
         processed.increment(events.size() - failures.size());
     }
 
-    public void onRecord(ConsumerRecord<String, ReceivedValue> record) {
-        InboundEvent event = decode(record);
-        List<FailedEvent> failures = handler.handle(List.of(event));
-        if (!failures.isEmpty()) {
-            throw failures.getFirst().cause();
+    /**
+     * Waits until every record of a retry poll is due: spring-kafka stamps each with the time its back-off ends. A
+     * poll holds what was published before it, so the wait is at most the topic's delay; a record may come up to
+     * that much later than its own time, never earlier. Main-topic records carry no stamp and pass at once. The
+     * consumer's heartbeats go on meanwhile (its own thread), and the wait is far below {@code max.poll.interval.ms}.
+     */
+    private static void awaitBackOff(List<ConsumerRecord<String, ReceivedValue>> records) throws InterruptedException {
+        long wait = dueTime(records) - System.currentTimeMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
         }
-        processed.increment();
+    }
+
+    /** When the last back-off of {@code records} ends (epoch millis), or 0 if none carries a back-off stamp. */
+    static long dueTime(List<ConsumerRecord<String, ReceivedValue>> records) {
+        long due = 0;
+        for (ConsumerRecord<String, ReceivedValue> record : records) {
+            Header stamp = record.headers().lastHeader(RetryTopicHeaders.DEFAULT_HEADER_BACKOFF_TIMESTAMP);
+            if (stamp != null && stamp.value() != null && stamp.value().length > 0) {
+                due = Math.max(due, new BigInteger(stamp.value()).longValue());
+            }
+        }
+        return due;
     }
 
     private static InboundEvent decode(ConsumerRecord<String, ReceivedValue> record) {

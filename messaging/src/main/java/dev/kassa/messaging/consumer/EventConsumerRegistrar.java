@@ -38,8 +38,6 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
             ConsumerRecord.class);
     private static final Method BATCH_LISTENER_METHOD = listenerMethod(BatchInboxListener.class,
             BatchInboxListener.METHOD, List.class);
-    private static final Method CONCURRENT_RECORD_METHOD = listenerMethod(ConcurrentBatchListener.class,
-            ConcurrentBatchListener.RECORD_METHOD, ConsumerRecord.class);
     private static final Method CONCURRENT_BATCH_METHOD = listenerMethod(ConcurrentBatchListener.class,
             ConcurrentBatchListener.BATCH_METHOD, List.class, org.apache.kafka.clients.consumer.Consumer.class);
 
@@ -113,20 +111,32 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
 
     /**
      * A {@link EventConsumer#concurrent concurrent} consumer: the same topics and retry configuration, but
-     * listeners without the inbox transaction; the main topic's takes whole polls (a batch listener, kept out
-     * of the back-off adapter like any batch listener, see KassaRetryTopicSupport).
+     * listeners without the inbox transaction. Its main topic and its retry topics are all consumed in whole polls
+     * (batch listeners, kept out of the back-off adapter like any batch listener, see KassaRetryTopicSupport), so
+     * that the handler's calls run concurrently on the retry path too: one at a time, a PSP that takes 300 ms would
+     * let a retry topic carry three requests a second, and a burst sent there by an open circuit would take minutes.
+     * {@link ConcurrentBatchListener} waits for a retry poll's back-off itself.
      */
     private void registerConcurrent(EventConsumer consumer, KafkaListenerEndpointRegistrar registrar) {
         ConcurrentBatchListener listener = new ConcurrentBatchListener(consumer.group(), consumer.concurrentHandler(),
                 () -> retryTopicSupport.recovererFor(consumer.listenerId()), metrics);
         MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
-        RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
-                CONCURRENT_RECORD_METHOD, endpoint == main);
+        List<MethodKafkaListenerEndpoint<?, ?>> endpoints = new ArrayList<>();
+        RetryTopicConfigurer.EndpointProcessor processor = endpoint -> {
+            configure(endpoint, consumer, listener, CONCURRENT_BATCH_METHOD, endpoint == main);
+            endpoints.add(endpoint);
+        };
         processor.accept(main);
         retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
                 registrar, containerFactory, DEFAULT_FACTORY_BEAN_NAME);
-        main.setBatchListener(true);
-        main.setMethod(CONCURRENT_BATCH_METHOD);
+        // Derived and named by now; containers are created later, from these settings. The dead-letter topic's
+        // endpoint keeps spring-kafka's handler (it is not started).
+        String deadLetterTopic = Topics.deadLetterTopic(consumer.topic(), consumer.group());
+        for (MethodKafkaListenerEndpoint<?, ?> endpoint : endpoints) {
+            if (!endpoint.getTopics().contains(deadLetterTopic)) {
+                endpoint.setBatchListener(true);
+            }
+        }
     }
 
     private void provisionTopics() {

@@ -13,16 +13,24 @@ import dev.kassa.testfixtures.TopicReader;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * A consumer declared concurrent: whole polls go to its handler outside any library transaction, and each event
  * the handler reports as failed takes the group's retry topics or, if invalid, goes straight to its dead-letter
- * topic, while the others of the poll are done once. Backoff here: 100ms, 200ms.
+ * topic, while the others of the poll are done once; its retry topics too are consumed in whole polls. Backoff
+ * here: 100ms, 200ms.
  */
 class ConcurrentConsumerTest extends SpringMessagingTest {
 
     private static final String DLT = Topics.deadLetterTopic(CONCURRENT, CONCURRENT_GROUP);
+
+    @Autowired
+    KafkaListenerEndpointRegistry listenerContainers;
 
     @Test
     void failedEventsOfAPollLeaveItForTheRetryPathAndTheOthersAreDoneOnce() {
@@ -52,6 +60,22 @@ class ConcurrentConsumerTest extends SpringMessagingTest {
         assertThat(TopicReader.header(dead, KafkaHeaders.EXCEPTION_MESSAGE)).contains("permanent failure of " + permanent);
         assertThat(TopicReader.header(recordsOf(DLT, invalid).getFirst(), KafkaHeaders.EXCEPTION_CAUSE_FQCN))
                 .isEqualTo(InvalidEventException.class.getName());
+    }
+
+    @Test
+    void itsRetryTopicsAreConsumedInWholePollsTooAndItsDeadLetterTopicIsNotConsumed() {
+        for (int n = 0; n < 2; n++) {
+            String retryTopic = Topics.retryTopic(CONCURRENT, CONCURRENT_GROUP, n);
+            assertThat(containerOf(retryTopic).getContainerProperties().getMessageListener()).as(retryTopic)
+                    .isInstanceOf(BatchMessageListener.class);
+        }
+        assertThat(containerOf(DLT).isRunning()).isFalse();
+    }
+
+    private MessageListenerContainer containerOf(String topic) {
+        return listenerContainers.getAllListenerContainers().stream()
+                .filter(c -> List.of(c.getContainerProperties().getTopics()).contains(topic))
+                .findFirst().orElseThrow();
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String eventId) {
