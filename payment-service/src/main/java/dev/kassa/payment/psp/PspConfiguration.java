@@ -5,13 +5,18 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import java.net.http.HttpClient;
+import dev.kassa.payment.PaymentProperties;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,14 +47,33 @@ class PspConfiguration {
         return breaker;
     }
 
-    @Bean
-    PspClient pspClient(PspProperties properties, CircuitBreaker pspCircuitBreaker, MeterRegistry meters,
-                        ObjectProvider<ObservationRegistry> observations) {
-        HttpClient httpClient = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
+    /**
+     * One pooled connection per call in flight (the executor's {@code max-in-flight}, kept alive between calls); each
+     * call runs on its caller's virtual thread. A call is attempted once: retries belong to the retry topics, with
+     * the same idempotency key.
+     */
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient pspHttpClient(PspProperties properties, PaymentProperties payment) {
+        int connections = payment.executor().maxInFlight();
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(connections)
+                        .setMaxConnPerRoute(connections)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(properties.readTimeout()))
+                                .build())
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
                 .build();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+    }
+
+    @Bean
+    PspClient pspClient(PspProperties properties, CloseableHttpClient pspHttpClient, CircuitBreaker pspCircuitBreaker,
+                        MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+        HttpComponentsClientHttpRequestFactory requestFactory = new HttpComponentsClientHttpRequestFactory(pspHttpClient);
         requestFactory.setReadTimeout(properties.readTimeout());
         RestClient http = RestClient.builder()
                 .baseUrl(properties.baseUrl())
