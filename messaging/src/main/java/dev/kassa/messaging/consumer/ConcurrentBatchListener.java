@@ -96,6 +96,8 @@ public final class ConcurrentBatchListener {
      * poll holds what was published before it, so the wait is at most the topic's delay; a record may come up to
      * that much later than its own time, never earlier. Main-topic records carry no stamp and pass at once. The
      * consumer's heartbeats go on meanwhile (its own thread), and the wait is far below {@code max.poll.interval.ms}.
+     * A container that stops meanwhile waits for the poll (up to its shutdown timeout); a poll cut short by the
+     * process's end is not committed and comes again.
      */
     private static void awaitBackOff(List<ConsumerRecord<String, ReceivedValue>> records) throws InterruptedException {
         long wait = dueTime(records) - System.currentTimeMillis();
