@@ -1,27 +1,16 @@
 package dev.kassa.localstack;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
-
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.utils.Time;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Kafka broker, run in-process in KRaft combined mode (broker and controller in one node, no
- * ZooKeeper, no Docker) on 127.0.0.1. Storage is formatted on first start and reused afterwards.
+ * A real Apache Kafka broker for tests and local runs: in-process ({@link #start(Options)}, KRaft combined mode on
+ * 127.0.0.1) or an {@code apache/kafka} container (see {@link StackChoice}).
  *
- * <p>{@link #stop()} and {@link #restart()} keep the port and the data, so tests can simulate an outage.
+ * <p>{@link #stop()} and {@link #restart()} keep the port and the data, so tests can simulate an outage; only the
+ * in-process broker offers them, as it does {@link #dataDir()}.
  */
-public final class KafkaBroker implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
-    private static final String TEMP_PREFIX = "kassa-kafka-";
+public interface KafkaBroker extends AutoCloseable {
 
     /**
      * @param dataDir           the log directory; {@code null} = a temporary directory, deleted on close
@@ -70,134 +59,33 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
     }
-
-    private final DataDirectory dataDir;
-    private final int port;
-    private final KafkaConfig config;
-    private final KafkaTopics topics;
-    private KafkaRaftServer server; // null while stopped
-    private boolean closed;
-
-    private KafkaBroker(DataDirectory dataDir, int port, KafkaConfig config) {
-        this.dataDir = dataDir;
-        this.port = port;
-        this.config = config;
-        this.topics = new KafkaTopics(bootstrapServers());
+    /** Starts a broker in this JVM. */
+    static KafkaBroker start(Options options) {
+        return EmbeddedKafkaBroker.start(options);
     }
 
-    public static KafkaBroker start(Options options) {
-        Objects.requireNonNull(options, "options");
-        QuietLogging.apply();
-        KafkaExitGuard.install();
-        DataDirectory.cleanAbandoned(TEMP_PREFIX, dir -> { }); // the broker died with its JVM: only files remain
-        DataDirectory dataDir = DataDirectory.of(options.dataDir(), TEMP_PREFIX);
-        try {
-            int port = FreePort.orPick(options.port());
-            int controllerPort = FreePort.orPick(options.controllerPort());
-            Properties properties = KafkaBrokerSettings.of(dataDir.path(), port, controllerPort,
-                    options.defaultPartitions());
-            KafkaConfig config = KafkaConfig.fromProps(properties, false);
-            if (KafkaStorage.formatIfNeeded(config, dataDir.path())) {
-                log.info("Formatted Kafka storage in {}", dataDir.path());
-            }
-            KafkaBroker broker = new KafkaBroker(dataDir, port, config);
-            broker.restart();
-            return broker;
-        } catch (RuntimeException e) {
-            dataDir.close();
-            throw e;
-        }
-    }
+    /** "host:port", for {@code bootstrap.servers}. */
+    String bootstrapServers();
 
-    /** "127.0.0.1:&lt;port&gt;", for {@code bootstrap.servers}. */
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
-    }
+    int port();
 
-    public int port() {
-        return port;
-    }
+    Path dataDir();
 
-    public Path dataDir() {
-        return dataDir.path();
-    }
-
-    public synchronized boolean isRunning() {
-        return server != null;
-    }
+    boolean isRunning();
 
     /**
      * Creates the topics that do not exist yet, with the given partition counts, and waits until every
      * partition has a leader. Existing topics are left alone, whatever their partition count.
      */
-    public void createTopics(Map<String, Integer> partitionsByTopic) {
-        synchronized (this) {
-            requireRunning();
-        }
-        topics.createMissing(partitionsByTopic, Duration.ofSeconds(30));
-    }
+    void createTopics(Map<String, Integer> partitionsByTopic);
 
     /** Shuts the broker down cleanly; data and port are kept for {@link #restart()}. */
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        long started = System.nanoTime();
-        topics.close();
-        server.shutdown();
-        server.awaitShutdown();
-        server = null;
-        log.info("Kafka broker on {} stopped in {} ms", bootstrapServers(), millisSince(started));
-    }
+    void stop();
 
     /** Starts the broker again after {@link #stop()}, on the same port with the same data. */
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException("Kafka broker was closed");
-        }
-        if (server != null) {
-            return;
-        }
-        long started = System.nanoTime();
-        KafkaRaftServer starting = new KafkaRaftServer(config, Time.SYSTEM);
-        try {
-            starting.startup();
-        } catch (RuntimeException e) {
-            starting.shutdown();
-            starting.awaitShutdown();
-            throw new IllegalStateException("Kafka broker did not start on " + bootstrapServers(), e);
-        }
-        server = starting;
-        log.info("Kafka broker started on {} in {} ms (data: {})", bootstrapServers(), millisSince(started),
-                dataDir.path());
-    }
+    void restart();
 
     /** Stops the broker for good; a temporary data directory is deleted. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            stop();
-        } finally {
-            closed = true;
-            dataDir.close();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "KafkaBroker[" + bootstrapServers() + ", " + dataDir.path() + "]";
-    }
-
-    private void requireRunning() {
-        if (server == null) {
-            throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " is not running");
-        }
-    }
-
-    private static long millisSince(long nanoTime) {
-        return (System.nanoTime() - nanoTime) / 1_000_000;
-    }
+    void close();
 }

@@ -1,17 +1,23 @@
 package dev.kassa.localstack;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Kafka broker and one PostgreSQL server. {@link #shared()} is the pair that all tests of a JVM share:
- * started lazily on first use, stopped by a JVM shutdown hook. Test classes isolate themselves with
+ * started lazily on first use, stopped by a JVM shutdown hook; embedded or as containers, as {@link StackChoice}
+ * says. Test classes isolate themselves with
  * {@link #freshDatabase(String)} and their own topics.
  */
 public final class LocalStack {
@@ -44,7 +50,8 @@ public final class LocalStack {
                     throw new IllegalStateException("The shared local stack failed to start earlier", sharedStartFailure);
                 }
                 try {
-                    LocalStack started = start(KafkaBroker.Options.defaults(), PostgresServer.Options.defaults());
+                    LocalStack started = start(StackChoice.fromEnvironment(), KafkaBroker.Options.defaults(),
+                            PostgresServer.Options.defaults());
                     Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
                     shared = started;
                 } catch (RuntimeException e) {
@@ -56,22 +63,32 @@ public final class LocalStack {
         }
     }
 
-    /** Starts both servers, PostgreSQL in the background while the broker starts (they share little). */
     static LocalStack start(KafkaBroker.Options kafkaOptions, PostgresServer.Options postgresOptions) {
+        return start(new StackChoice(StackChoice.Mode.EMBEDDED, "asked for"), kafkaOptions, postgresOptions);
+    }
+
+    /** Starts both servers, PostgreSQL in the background while the broker starts (they share little). */
+    static LocalStack start(StackChoice choice, KafkaBroker.Options kafkaOptions, PostgresServer.Options postgresOptions) {
+        boolean containers = choice.mode() == StackChoice.Mode.CONTAINERS;
+        log.info(containers
+                        ? "Local stack: containers " + ContainerImages.KAFKA + " and " + ContainerImages.POSTGRES + " ({})"
+                        : "Local stack: embedded Kafka " + AppInfoParser.getVersion() + " in-process and PostgreSQL binaries ({})",
+                choice.reason());
         long started = System.nanoTime();
         CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(
-                () -> PostgresServer.start(postgresOptions), runnable -> new Thread(runnable, "local-stack-postgres-start").start());
+                () -> containers ? ContainerPostgresServer.start(postgresOptions) : PostgresServer.start(postgresOptions),
+                runnable -> new Thread(runnable, "local-stack-postgres-start").start());
         KafkaBroker kafka;
         try {
-            kafka = KafkaBroker.start(kafkaOptions);
+            kafka = containers ? ContainerKafkaBroker.start(kafkaOptions) : KafkaBroker.start(kafkaOptions);
         } catch (RuntimeException e) {
             postgres.thenAccept(PostgresServer::close);
             throw e;
         }
         try {
             PostgresServer server = postgres.join();
-            log.info("Local stack up in {} ms: Kafka {}, PostgreSQL 127.0.0.1:{}",
-                    (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), server.port());
+            log.info("Local stack up in {} ms: Kafka {}, PostgreSQL {} on {}", (System.nanoTime() - started) / 1_000_000,
+                    kafka.bootstrapServers(), serverVersion(server), server.jdbcUrl(""));
             return new LocalStack(kafka, server);
         } catch (CompletionException e) {
             kafka.close();
@@ -122,6 +139,17 @@ public final class LocalStack {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private static String serverVersion(PostgresServer server) {
+        try (Connection connection = server.dataSource("postgres").getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW server_version")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            return "(version unknown: " + e.getMessage() + ")";
         }
     }
 

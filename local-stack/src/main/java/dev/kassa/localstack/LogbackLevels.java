@@ -21,6 +21,10 @@ final class LogbackLevels {
         setUnlessConfigured(loggerNames, Level.ERROR);
     }
 
+    static void offUnlessConfigured(List<String> loggerNames) {
+        setUnlessConfigured(loggerNames, Level.OFF);
+    }
+
     private static void setUnlessConfigured(List<String> loggerNames, Level level) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return; // SLF4J is bound to another backend

@@ -10,7 +10,14 @@ import java.util.List;
 final class QuietLogging {
 
     static final List<String> KAFKA_LOGGERS = List.of("kafka", "org.apache.kafka", "state.change.logger");
-    static final List<String> LOCAL_STACK_LOGGERS = List.of("io.zonky.test");
+    /** Testcontainers logs each container's start at INFO under "tc.&lt;image&gt;". */
+    static final List<String> LOCAL_STACK_LOGGERS = List.of("io.zonky.test", "org.testcontainers", "tc");
+    /**
+     * Testcontainers' Docker lookup logs an ERROR when no engine answers, which is the expected answer of
+     * {@code kassa.stack=auto} on a machine without Docker; {@link LocalStack} logs which stack runs and why, and
+     * a container start without Docker fails with the same explanation.
+     */
+    static final List<String> DOCKER_LOOKUP = List.of("org.testcontainers.dockerclient");
     /**
      * When many consumers of a new broker look for their group coordinator at once, each asks the broker to
      * create {@code __consumer_offsets}; all but the first get a harmless TOPIC_ALREADY_EXISTS, logged at WARN
@@ -28,6 +35,7 @@ final class QuietLogging {
             LogbackLevels.warnUnlessConfigured(KAFKA_LOGGERS);
             LogbackLevels.warnUnlessConfigured(LOCAL_STACK_LOGGERS);
             LogbackLevels.errorUnlessConfigured(NOISY_AT_WARN);
+            LogbackLevels.offUnlessConfigured(DOCKER_LOOKUP);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.kassa.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ class KafkaBrokerTest {
 
     @Test
     void stopAndRestartKeepPortTopicsAndRecords(KafkaBroker kafka) throws Exception {
+        assumeTrue(kafka instanceof EmbeddedKafkaBroker, "outages are simulated with the embedded broker only");
         String bootstrapServers = kafka.bootstrapServers();
         kafka.createTopics(Map.of("broker-test.outage", 1));
         send(kafka, "broker-test.outage", "before", "outage");
