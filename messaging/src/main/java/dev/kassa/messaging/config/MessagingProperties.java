@@ -87,7 +87,8 @@ public record MessagingProperties(
      * @param failureBackoff    first pause after a failed batch; doubles up to {@code maxFailureBackoff}
      * @param maxFailureBackoff longest pause between failed batches
      * @param lockKey           the {@code pg_try_advisory_lock} key that elects the one active relay
-     * @param sentRetention     how long sent rows stay for inspection before deletion
+     * @param sentRetention     how long sent rows stay for inspection before deletion; 0 deletes them as they are
+     *                          sent (the topic keeps what was sent)
      * @param cleanupBatchSize  sent rows deleted per statement, so deletion never holds long locks
      * @param cleanupInterval   how often sent rows are deleted
      * @param shutdownTimeout   how long shutdown waits for the batch in hand

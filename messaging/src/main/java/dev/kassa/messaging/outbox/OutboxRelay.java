@@ -226,7 +226,11 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             sendAll(batch);
-            repository.markSent(batch);
+            if (settings.sentRetention().isZero()) {
+                repository.delete(batch);
+            } else {
+                repository.markSent(batch);
+            }
             return batch.size();
         });
         int count = sent == null ? 0 : sent;
@@ -273,7 +277,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void deleteSentRowsIfDue() {
-        if (System.nanoTime() - nextCleanupNanos < 0) {
+        if (settings.sentRetention().isZero() || System.nanoTime() - nextCleanupNanos < 0) {
             return;
         }
         nextCleanupNanos = System.nanoTime() + settings.cleanupInterval().toNanos();

@@ -42,13 +42,21 @@ class OutboxRepository {
     }
 
     void markSent(List<OutboxMessage> batch) {
+        updateBySeq("UPDATE outbox_message SET sent_at = now() WHERE seq = ANY (?)", batch);
+    }
+
+    /** Sent rows kept for nobody: one delete instead of an update now and a delete later. */
+    void delete(List<OutboxMessage> batch) {
+        updateBySeq("DELETE FROM outbox_message WHERE seq = ANY (?)", batch);
+    }
+
+    private void updateBySeq(String sql, List<OutboxMessage> batch) {
         Long[] seqs = batch.stream().map(OutboxMessage::seq).toArray(Long[]::new);
         jdbc.execute((Connection connection) -> {
             Array array = connection.createArrayOf("bigint", seqs);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE outbox_message SET sent_at = now() WHERE seq = ANY (?)")) {
-                update.setArray(1, array);
-                return update.executeUpdate();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, array);
+                return statement.executeUpdate();
             } finally {
                 array.free();
             }

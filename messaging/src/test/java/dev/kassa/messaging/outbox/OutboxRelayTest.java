@@ -224,8 +224,8 @@ class OutboxRelayTest {
             var base = RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10));
             var settings = new dev.kassa.messaging.config.MessagingProperties.Outbox(true, base.batchSize(),
                     base.pollInterval(), base.busyPollInterval(), base.standbyInterval(), base.linger(),
-                    base.sendTimeout(), base.failureBackoff(), base.maxFailureBackoff(), base.lockKey(), Duration.ZERO,
-                    7, Duration.ZERO, base.shutdownTimeout());
+                    base.sendTimeout(), base.failureBackoff(), base.maxFailureBackoff(), base.lockKey(),
+                    Duration.ofMillis(1), 7, Duration.ZERO, base.shutdownTimeout());
             RelayFixture.Relay relay = db.relay("relay", bootstrap(), settings);
             for (int i = 0; i < 20; i++) {
                 db.publish(topic, "po-clean", event("po-clean"));
@@ -233,6 +233,31 @@ class OutboxRelayTest {
             relay.relay().start();
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     db.jdbc.queryForObject("SELECT count(*) FROM outbox_message", Long.class) == 0);
+            assertThat(relay.sent()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void withoutRetentionRowsAreDeletedAsTheyAreSent() {
+        String topic = "relay.no-retention";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_no_retention")) {
+            var base = RelayFixture.settings(FAST_POLL, Duration.ofSeconds(10));
+            // The cleanup would not run for an hour: rows that disappear were deleted with their batch.
+            var settings = new dev.kassa.messaging.config.MessagingProperties.Outbox(true, base.batchSize(),
+                    base.pollInterval(), base.busyPollInterval(), base.standbyInterval(), base.linger(),
+                    base.sendTimeout(), base.failureBackoff(), base.maxFailureBackoff(), base.lockKey(), Duration.ZERO,
+                    base.cleanupBatchSize(), Duration.ofHours(1), base.shutdownTimeout());
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(), settings);
+            List<String> published = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                published.add(db.publish(topic, "po-gone", event("po-gone")));
+            }
+            relay.relay().start();
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    db.jdbc.queryForObject("SELECT count(*) FROM outbox_message", Long.class) == 0);
+            List<ConsumerRecord<String, byte[]>> records = new TopicReader(bootstrap()).readAll(topic);
+            published.forEach(eventId -> single(records, eventId));
             assertThat(relay.sent()).isEqualTo(20);
         }
     }
