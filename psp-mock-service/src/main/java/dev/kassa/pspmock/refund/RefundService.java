@@ -76,15 +76,16 @@ class RefundService {
                         intent.currency(), now);
                 events.publish(EventType.REFUND_SUCCEEDED, refund.id(), refund.view());
             }
-            case PENDING_THEN_SUCCEEDS -> {
-                refund = refunds.insert(refund.pendingUntil(now.plus(outcomes.asyncDelay()), Refund.SUCCEEDED));
-                resolver.wakeUp().dueAfterCommit(now.plus(outcomes.asyncDelay()));
-            }
-            case PENDING_THEN_FAILS -> {
-                refund = refunds.insert(refund.pendingUntil(now.plus(outcomes.asyncDelay()), Refund.FAILED));
-                resolver.wakeUp().dueAfterCommit(now.plus(outcomes.asyncDelay()));
-            }
+            case PENDING_THEN_SUCCEEDS -> refund = insertPending(refund, now, Refund.SUCCEEDED);
+            case PENDING_THEN_FAILS -> refund = insertPending(refund, now, Refund.FAILED);
         }
         return json.render(200, refund.view());
+    }
+
+    private Refund insertPending(Refund refund, Instant now, String resolvesTo) {
+        Instant resolveAt = now.plus(outcomes.asyncDelay());
+        Refund pending = refunds.insert(refund.pendingUntil(resolveAt, resolvesTo));
+        resolver.wakeUp().dueAfterCommit(resolveAt);
+        return pending;
     }
 }
