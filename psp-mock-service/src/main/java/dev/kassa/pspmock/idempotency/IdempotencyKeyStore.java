@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Idempotency keys in PostgreSQL. A key is claimed by inserting its row in state {@code in_flight} (the primary
  * key makes exactly one claimer win, across threads and instances) and completed, in the same transaction
- * as the work it guards, with the response to replay.
+ * as the work it guards, with the response to replay. JdbcClient: not an aggregate but the hot per-request
+ * statements of the HTTP layer, one with its own asynchronous commit, each guarded by the claim token.
  */
 @Repository
 class IdempotencyKeyStore {

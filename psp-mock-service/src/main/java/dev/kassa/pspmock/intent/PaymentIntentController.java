@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentIntentController {
 
     private final PaymentIntentService service;
-    private final PaymentIntentRepository intents;
+    private final PaymentIntents intents;
     private final IdempotentRequests idempotentRequests;
     private final OutcomeProperties outcomes;
     private final ApiJson json;
 
-    PaymentIntentController(PaymentIntentService service, PaymentIntentRepository intents,
+    PaymentIntentController(PaymentIntentService service, PaymentIntents intents,
                             IdempotentRequests idempotentRequests, OutcomeProperties outcomes, ApiJson json) {
         this.service = service;
         this.intents = intents;
@@ -39,7 +39,7 @@ class PaymentIntentController {
 
     @GetMapping("/v1/payment_intents/{id}")
     ResponseEntity<String> show(@PathVariable String id) {
-        PaymentIntent intent = intents.find(id).orElseThrow(() -> ApiException.notFound("payment_intent", id, "id"));
+        PaymentIntent intent = intents.findById(id).orElseThrow(() -> ApiException.notFound("payment_intent", id, "id"));
         return json.render(200, intent.view()).toEntity();
     }
 }

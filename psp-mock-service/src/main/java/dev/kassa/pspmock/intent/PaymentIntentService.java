@@ -10,6 +10,7 @@ import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.ApiResponse;
 import dev.kassa.pspmock.api.Ids;
+import dev.kassa.pspmock.api.Metadata;
 import dev.kassa.pspmock.api.RowInsert;
 import dev.kassa.pspmock.intent.TestCards.ChargeOutcome;
 import dev.kassa.pspmock.intent.TestCards.Declined;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PaymentIntentService {
 
-    private final PaymentIntentRepository intents;
+    private final PaymentIntents intents;
     private final BalanceTransactions balanceTransactions;
     private final EventPublisher events;
     private final TestCards cards;
@@ -40,7 +41,7 @@ class PaymentIntentService {
     private final Counter declinedCount;
     private final Counter processingCount;
 
-    PaymentIntentService(PaymentIntentRepository intents, BalanceTransactions balanceTransactions,
+    PaymentIntentService(PaymentIntents intents, BalanceTransactions balanceTransactions,
                          EventPublisher events, TestCards cards, OutcomeProperties properties, ApiJson json,
                          Clock clock, ProcessingIntentResolver resolver, MeterRegistry meters) {
         this.intents = intents;
@@ -64,28 +65,28 @@ class PaymentIntentService {
         ChargeOutcome outcome = cards.chargeOutcome(request.paymentMethod());
         return switch (outcome) {
             case Succeeds succeeds -> {
-                PaymentIntent intent = intent(id, request, PaymentIntent.SUCCEEDED, null, now);
+                PaymentIntent intent = intent(id, request, PaymentIntent.SUCCEEDED, null, now, null, null);
                 ApiResponse response = json.render(200, intent.view());
                 // The intent, its balance transaction, its event and deliveries: one statement.
                 List<RowInsert> alongWith = new ArrayList<>();
                 alongWith.add(balanceTransactions.charge(id, intent.paymentOrderId(), intent.amount(), intent.currency(), now));
                 alongWith.addAll(events.rows(EventType.PAYMENT_INTENT_SUCCEEDED, id, json.raw(response.body())));
-                intents.insert(intent, null, null, alongWith);
+                intents.insert(intent, alongWith);
                 succeededCount.increment();
                 yield response;
             }
             case Declined declined -> {
-                PaymentIntent intent = intent(id, request, PaymentIntent.REQUIRES_PAYMENT_METHOD, declined.error(), now);
-                intents.insert(intent, null, null,
-                        events.rows(EventType.PAYMENT_INTENT_PAYMENT_FAILED, id, intent.view()));
+                PaymentIntent intent = intent(id, request, PaymentIntent.REQUIRES_PAYMENT_METHOD, declined.error(), now,
+                        null, null);
+                intents.insert(intent, events.rows(EventType.PAYMENT_INTENT_PAYMENT_FAILED, id, intent.view()));
                 declinedCount.increment();
                 yield json.render(declineError(intent));
             }
             case Processing async -> {
-                PaymentIntent intent = intent(id, request, PaymentIntent.PROCESSING, null, now);
                 Instant resolveAt = now.plus(properties.asyncDelay());
-                intents.insert(intent, resolveAt,
-                        async.succeeds() ? PaymentIntent.SUCCEEDED : PaymentIntent.REQUIRES_PAYMENT_METHOD, List.of());
+                PaymentIntent intent = intent(id, request, PaymentIntent.PROCESSING, null, now, resolveAt,
+                        async.succeeds() ? PaymentIntent.SUCCEEDED : PaymentIntent.REQUIRES_PAYMENT_METHOD);
+                intents.insert(intent, List.of());
                 resolver.wakeUp().dueAfterCommit(resolveAt);
                 processingCount.increment();
                 yield json.render(200, intent.view());
@@ -101,8 +102,8 @@ class PaymentIntentService {
     }
 
     private static PaymentIntent intent(String id, CreatePaymentIntentRequest request, String status,
-                                        CardError error, Instant now) {
+                                        CardError error, Instant now, Instant resolveAt, String resolvesTo) {
         return new PaymentIntent(id, request.amount(), request.currency(), status, request.paymentMethod(),
-                request.metadata(), error, 0, now);
+                new Metadata(request.metadata()), error, 0, now, resolveAt, resolvesTo);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import dev.kassa.pspmock.intent.PaymentIntentRepository.DueIntent;
 import dev.kassa.pspmock.settlement.BalanceTransactions;
 import dev.kassa.pspmock.webhook.EventPublisher;
 import dev.kassa.pspmock.webhook.EventType;
@@ -24,13 +23,13 @@ class ProcessingIntentResolver extends DueWorker {
     /** Due intents that another resolver has locked are looked at again after this, not in a tight loop. */
     private static final Duration LOCKED_ELSEWHERE_RETRY = Duration.ofMillis(100);
 
-    private final PaymentIntentRepository intents;
+    private final PaymentIntents intents;
     private final BalanceTransactions balanceTransactions;
     private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ProcessingIntentResolver(PaymentIntentRepository intents, BalanceTransactions balanceTransactions,
+    ProcessingIntentResolver(PaymentIntents intents, BalanceTransactions balanceTransactions,
                              EventPublisher events, TransactionTemplate transaction, Clock clock,
                              OutcomeProperties properties) {
         super("psp-intent-resolver", properties.resolveInterval(), clock);
@@ -43,7 +42,7 @@ class ProcessingIntentResolver extends DueWorker {
 
     @Override
     protected Instant runDue() {
-        Instant next = intents.nextResolution();
+        Instant next = intents.nextResolution().orElse(null);
         if (next == null || next.isAfter(clock.instant())) {
             return next; // the usual idle round: one indexed lookup, no transaction
         }
@@ -53,7 +52,7 @@ class ProcessingIntentResolver extends DueWorker {
             resolved = transaction.execute(status -> resolveBatch());
             total += resolved == null ? 0 : resolved;
         } while (resolved != null && resolved == BATCH);
-        next = intents.nextResolution();
+        next = intents.nextResolution().orElse(null);
         if (total == 0 && next != null && !next.isAfter(clock.instant())) {
             return clock.instant().plus(LOCKED_ELSEWHERE_RETRY);
         }
@@ -63,17 +62,16 @@ class ProcessingIntentResolver extends DueWorker {
     private int resolveBatch() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var due = intents.lockDueProcessing(now, BATCH);
-        for (DueIntent d : due) {
-            PaymentIntent intent = d.intent();
-            if (d.succeeds()) {
+        for (PaymentIntent intent : due) {
+            if (PaymentIntent.SUCCEEDED.equals(intent.resolvesTo())) {
                 PaymentIntent succeeded = intent.resolvedAs(PaymentIntent.SUCCEEDED, null);
-                intents.resolve(succeeded);
+                intents.resolve(intent.id(), succeeded.status(), null);
                 balanceTransactions.recordCharge(intent.id(), intent.paymentOrderId(), intent.amount(),
                         intent.currency(), now);
                 events.publish(EventType.PAYMENT_INTENT_SUCCEEDED, intent.id(), succeeded.view());
             } else {
                 PaymentIntent failed = intent.resolvedAs(PaymentIntent.REQUIRES_PAYMENT_METHOD, TestCards.GENERIC_DECLINE);
-                intents.resolve(failed);
+                intents.resolve(intent.id(), failed.status(), failed.lastPaymentError());
                 events.publish(EventType.PAYMENT_INTENT_PAYMENT_FAILED, intent.id(), failed.view());
             }
         }

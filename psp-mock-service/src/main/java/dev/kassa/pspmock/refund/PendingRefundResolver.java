@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.kassa.pspmock.intent.OutcomeProperties;
-import dev.kassa.pspmock.intent.PaymentIntentRepository;
-import dev.kassa.pspmock.refund.RefundRepository.DueRefund;
+import dev.kassa.pspmock.intent.PaymentIntents;
+import dev.kassa.pspmock.refund.Refunds.DueRefund;
 import dev.kassa.pspmock.settlement.BalanceTransactions;
 import dev.kassa.pspmock.webhook.EventPublisher;
 import dev.kassa.pspmock.webhook.EventType;
@@ -26,14 +26,14 @@ class PendingRefundResolver extends DueWorker {
     /** Due refunds that another resolver has locked are looked at again after this, not in a tight loop. */
     private static final Duration LOCKED_ELSEWHERE_RETRY = Duration.ofMillis(100);
 
-    private final RefundRepository refunds;
-    private final PaymentIntentRepository intents;
+    private final Refunds refunds;
+    private final PaymentIntents intents;
     private final BalanceTransactions balanceTransactions;
     private final EventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    PendingRefundResolver(RefundRepository refunds, PaymentIntentRepository intents,
+    PendingRefundResolver(Refunds refunds, PaymentIntents intents,
                           BalanceTransactions balanceTransactions, EventPublisher events,
                           TransactionTemplate transaction, Clock clock, OutcomeProperties properties) {
         super("psp-refund-resolver", properties.resolveInterval(), clock);
@@ -47,7 +47,7 @@ class PendingRefundResolver extends DueWorker {
 
     @Override
     protected Instant runDue() {
-        Instant next = refunds.nextResolution();
+        Instant next = refunds.nextResolution().orElse(null);
         if (next == null || next.isAfter(clock.instant())) {
             return next; // the usual idle round: one indexed lookup, no transaction
         }
@@ -57,7 +57,7 @@ class PendingRefundResolver extends DueWorker {
             resolved = transaction.execute(status -> resolveBatch());
             total += resolved == null ? 0 : resolved;
         } while (resolved != null && resolved == BATCH);
-        next = refunds.nextResolution();
+        next = refunds.nextResolution().orElse(null);
         if (total == 0 && next != null && !next.isAfter(clock.instant())) {
             return clock.instant().plus(LOCKED_ELSEWHERE_RETRY);
         }
@@ -69,15 +69,15 @@ class PendingRefundResolver extends DueWorker {
         var due = refunds.lockDuePending(now, BATCH);
         for (DueRefund d : due) {
             Refund refund = d.refund();
-            if (d.succeeds()) {
+            if (Refund.SUCCEEDED.equals(refund.resolvesTo())) {
                 Refund succeeded = refund.resolvedAs(Refund.SUCCEEDED, null);
-                refunds.resolve(succeeded);
+                refunds.resolve(refund.id(), succeeded.status(), null);
                 balanceTransactions.recordRefund(refund.paymentIntentId(), d.paymentOrderId(), refund.id(),
                         refund.amount(), refund.currency(), now);
                 events.publish(EventType.REFUND_SUCCEEDED, refund.id(), succeeded.view());
             } else {
                 Refund failed = refund.resolvedAs(Refund.FAILED, FAILURE_REASON);
-                refunds.resolve(failed);
+                refunds.resolve(refund.id(), failed.status(), failed.failureReason());
                 intents.releaseRefund(refund.paymentIntentId(), refund.amount());
                 events.publish(EventType.REFUND_FAILED, refund.id(), failed.view());
             }

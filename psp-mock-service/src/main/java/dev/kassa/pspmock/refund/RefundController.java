@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RefundController {
 
     private final RefundService service;
-    private final RefundRepository refunds;
+    private final Refunds refunds;
     private final IdempotentRequests idempotentRequests;
     private final OutcomeProperties outcomes;
     private final ApiJson json;
 
-    RefundController(RefundService service, RefundRepository refunds, IdempotentRequests idempotentRequests,
+    RefundController(RefundService service, Refunds refunds, IdempotentRequests idempotentRequests,
                      OutcomeProperties outcomes, ApiJson json) {
         this.service = service;
         this.refunds = refunds;
@@ -40,7 +40,7 @@ class RefundController {
 
     @GetMapping("/v1/refunds/{id}")
     ResponseEntity<String> show(@PathVariable String id) {
-        Refund refund = refunds.find(id).orElseThrow(() -> ApiException.notFound("refund", id, "id"));
+        Refund refund = refunds.findById(id).orElseThrow(() -> ApiException.notFound("refund", id, "id"));
         return json.render(200, refund.view()).toEntity();
     }
 }

@@ -7,9 +7,10 @@ import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.ApiResponse;
 import dev.kassa.pspmock.api.Ids;
+import dev.kassa.pspmock.api.Metadata;
 import dev.kassa.pspmock.intent.OutcomeProperties;
 import dev.kassa.pspmock.intent.PaymentIntent;
-import dev.kassa.pspmock.intent.PaymentIntentRepository;
+import dev.kassa.pspmock.intent.PaymentIntents;
 import dev.kassa.pspmock.intent.TestCards;
 import dev.kassa.pspmock.settlement.BalanceTransactions;
 import dev.kassa.pspmock.webhook.EventPublisher;
@@ -22,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RefundService {
 
-    private final PaymentIntentRepository intents;
-    private final RefundRepository refunds;
+    private final PaymentIntents intents;
+    private final Refunds refunds;
     private final BalanceTransactions balanceTransactions;
     private final EventPublisher events;
     private final OutcomeProperties outcomes;
@@ -31,7 +32,7 @@ class RefundService {
     private final Clock clock;
     private final PendingRefundResolver resolver;
 
-    RefundService(PaymentIntentRepository intents, RefundRepository refunds, BalanceTransactions balanceTransactions,
+    RefundService(PaymentIntents intents, Refunds refunds, BalanceTransactions balanceTransactions,
                   EventPublisher events, OutcomeProperties outcomes, ApiJson json, Clock clock,
                   PendingRefundResolver resolver) {
         this.intents = intents;
@@ -48,7 +49,7 @@ class RefundService {
     @Transactional(propagation = Propagation.MANDATORY)
     public ApiResponse create(CreateRefundRequest request) {
         // Locked: concurrent refunds of one intent are decided one after the other against the same remainder.
-        PaymentIntent intent = intents.findForUpdate(request.paymentIntent())
+        PaymentIntent intent = intents.findForUpdateById(request.paymentIntent())
                 .orElseThrow(() -> ApiException.notFound("payment_intent", request.paymentIntent(), "payment_intent"));
         if (!PaymentIntent.SUCCEEDED.equals(intent.status())) {
             throw ApiException.invalidRequest("payment_intent_unexpected_state",
@@ -67,25 +68,24 @@ class RefundService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Refund refund = new Refund(Ids.newId("re"), intent.id(), amount, intent.currency(), Refund.SUCCEEDED, null,
-                request.metadata(), now);
+                new Metadata(request.metadata()), now, null, null);
         switch (TestCards.refundBehaviour(intent.paymentMethod())) {
             case SUCCEEDS_AT_ONCE -> {
-                refunds.insert(refund, null, null);
+                refunds.insert(refund);
                 balanceTransactions.recordRefund(intent.id(), intent.paymentOrderId(), refund.id(), amount,
                         intent.currency(), now);
                 events.publish(EventType.REFUND_SUCCEEDED, refund.id(), refund.view());
             }
-            case PENDING_THEN_SUCCEEDS -> {
-                refund = refund.resolvedAs(Refund.PENDING, null);
-                refunds.insert(refund, now.plus(outcomes.asyncDelay()), Refund.SUCCEEDED);
-                resolver.wakeUp().dueAfterCommit(now.plus(outcomes.asyncDelay()));
-            }
-            case PENDING_THEN_FAILS -> {
-                refund = refund.resolvedAs(Refund.PENDING, null);
-                refunds.insert(refund, now.plus(outcomes.asyncDelay()), Refund.FAILED);
-                resolver.wakeUp().dueAfterCommit(now.plus(outcomes.asyncDelay()));
-            }
+            case PENDING_THEN_SUCCEEDS -> refund = insertPending(refund, now, Refund.SUCCEEDED);
+            case PENDING_THEN_FAILS -> refund = insertPending(refund, now, Refund.FAILED);
         }
         return json.render(200, refund.view());
+    }
+
+    private Refund insertPending(Refund refund, Instant now, String resolvesTo) {
+        Instant resolveAt = now.plus(outcomes.asyncDelay());
+        Refund pending = refunds.insert(refund.pendingUntil(resolveAt, resolvesTo));
+        resolver.wakeUp().dueAfterCommit(resolveAt);
+        return pending;
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Money that moved: one row per succeeded charge and per succeeded refund, written in the transaction of the
  * status change, with the fee fixed at that moment (a later fee change does not rewrite history).
+ * JdbcClient, not a repository: the rows are parts of other statements (the charge's one statement) and a day's file
+ * is streamed with a cursor.
  */
 @Repository
 public class BalanceTransactions {

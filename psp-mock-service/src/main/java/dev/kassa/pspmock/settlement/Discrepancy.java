@@ -2,14 +2,19 @@ package dev.kassa.pspmock.settlement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A deliberate error in one day's settlement file, for reconciliation to find.
+ * A deliberate error in one day's settlement file, for reconciliation to find. Inserted and deleted, never changed.
  *
+ * @param id     0 until inserted (the database assigns it)
  * @param kind   {@code drop_row}, {@code change_amount} or {@code add_row}
  * @param amount change_amount: what the file shows instead; add_row: the fabricated row's (signed) amount
  */
-record Discrepancy(long id, LocalDate date, String kind, String balanceTransactionId, Long amount, Long fee,
+@Table("settlement_discrepancy")
+record Discrepancy(@Id long id, @Column("settlement_date") LocalDate date, String kind, String balanceTransactionId, Long amount, Long fee,
                    String type, String paymentIntentId, String paymentOrderId, String refundId, String currency,
                    Instant createdAt) {
 

@@ -33,12 +33,12 @@ class DiscrepancyController {
     private static final long DEFAULT_ADDED_AMOUNT = 1000;
 
     private final BalanceTransactions balanceTransactions;
-    private final DiscrepancyRepository discrepancies;
+    private final Discrepancies discrepancies;
     private final FeeModel fees;
     private final ApiJson json;
     private final Clock clock;
 
-    DiscrepancyController(BalanceTransactions balanceTransactions, DiscrepancyRepository discrepancies,
+    DiscrepancyController(BalanceTransactions balanceTransactions, Discrepancies discrepancies,
                           FeeModel fees, ApiJson json, Clock clock) {
         this.balanceTransactions = balanceTransactions;
         this.discrepancies = discrepancies;
@@ -53,7 +53,7 @@ class DiscrepancyController {
         LocalDate day = SettlementDate.parse(date);
         JsonRequest request = optionalBody(http).allowOnly(Set.of("balance_transaction_id"));
         SettlementRow row = targetRow(day, request);
-        return created(discrepancies.insert(new Discrepancy(0, day, Discrepancy.DROP_ROW, row.balanceTransactionId(),
+        return created(discrepancies.save(new Discrepancy(0, day, Discrepancy.DROP_ROW, row.balanceTransactionId(),
                 null, null, row.type(), row.paymentIntentId(), row.paymentOrderId(), row.refundId(), row.currency(),
                 clock.instant())));
     }
@@ -65,7 +65,7 @@ class DiscrepancyController {
         JsonRequest request = optionalBody(http).allowOnly(Set.of("balance_transaction_id", "amount"));
         SettlementRow row = targetRow(day, request);
         long amount = request.has("amount") ? signedAmount(request) : row.amount() + DEFAULT_AMOUNT_CHANGE;
-        return created(discrepancies.insert(new Discrepancy(0, day, Discrepancy.CHANGE_AMOUNT,
+        return created(discrepancies.save(new Discrepancy(0, day, Discrepancy.CHANGE_AMOUNT,
                 row.balanceTransactionId(), amount, row.fee(), row.type(), row.paymentIntentId(),
                 row.paymentOrderId(), row.refundId(), row.currency(), clock.instant())));
     }
@@ -87,7 +87,7 @@ class DiscrepancyController {
         String currency = request.has("currency") ? request.requiredCurrency("currency").getCurrencyCode()
                 : Currency.getInstance("EUR").getCurrencyCode();
         boolean charge = type.equals("charge");
-        return created(discrepancies.insert(new Discrepancy(0, day, Discrepancy.ADD_ROW, Ids.newId("txn"),
+        return created(discrepancies.save(new Discrepancy(0, day, Discrepancy.ADD_ROW, Ids.newId("txn"),
                 charge ? magnitude : -magnitude, charge ? fees.feeFor(magnitude, currency) : 0, type,
                 Ids.newId("pi"), request.optionalString("payment_order_id").orElse(null),
                 charge ? null : Ids.newId("re"), currency, rowTime(day))));
@@ -97,7 +97,7 @@ class DiscrepancyController {
     ResponseEntity<String> list(@PathVariable String date) {
         LocalDate day = SettlementDate.parse(date);
         return json.render(200, Map.of("object", "list", "data",
-                discrepancies.on(day).stream().map(DiscrepancyView::of).toList())).toEntity();
+                discrepancies.findByDateOrderById(day).stream().map(DiscrepancyView::of).toList())).toEntity();
     }
 
     @DeleteMapping("/discrepancies")

@@ -25,9 +25,9 @@ class SettlementFile {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get();
 
     private final BalanceTransactions balanceTransactions;
-    private final DiscrepancyRepository discrepancies;
+    private final Discrepancies discrepancies;
 
-    SettlementFile(BalanceTransactions balanceTransactions, DiscrepancyRepository discrepancies) {
+    SettlementFile(BalanceTransactions balanceTransactions, Discrepancies discrepancies) {
         this.balanceTransactions = balanceTransactions;
         this.discrepancies = discrepancies;
     }
@@ -35,7 +35,7 @@ class SettlementFile {
     void write(LocalDate day, Writer out) throws IOException {
         Set<String> dropped = new HashSet<>();
         Map<String, Long> changedAmounts = new HashMap<>();
-        List<Discrepancy> injected = discrepancies.on(day);
+        List<Discrepancy> injected = discrepancies.findByDateOrderById(day);
         for (Discrepancy d : injected) {
             switch (d.kind()) {
                 case Discrepancy.DROP_ROW -> dropped.add(d.balanceTransactionId());

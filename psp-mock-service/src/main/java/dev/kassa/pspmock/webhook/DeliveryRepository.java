@@ -8,7 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The durable delivery queue, as the dispatcher sees it: one row per event and endpoint, retried until a 2xx. */
+/**
+ * The durable delivery queue, as the dispatcher sees it: one row per event and endpoint, retried until a 2xx.
+ * JdbcClient: set-based, a claim leases a batch (SKIP LOCKED) and outcomes are recorded with unnest.
+ */
 @Repository
 class DeliveryRepository {
 

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records an event and one pending delivery per endpoint in the caller's transaction: the status change and
  * its webhook commit together (an outbox), and the delivery worker sends it from the table. The event and its
- * deliveries are one statement, or part of the caller's ({@link #rows}).
+ * deliveries are one statement, or part of the caller's ({@link #rows}): hence JdbcClient (one delivery per endpoint
+ * by unnest).
  */
 @Component
 public class EventPublisher {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** JdbcClient: the outbox's read side, a list with a dynamic filter and keyset paging, with pending counts per event. */
 @Repository
 class EventRepository {
 
