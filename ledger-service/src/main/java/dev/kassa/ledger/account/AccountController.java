@@ -12,19 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AccountController {
 
-    private final AccountBalances balances;
+    private final Accounts accounts;
 
-    public AccountController(AccountBalances balances) {
-        this.balances = balances;
+    AccountController(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     @GetMapping("/api/v1/ledger/accounts/{account_id}")
     public AccountResponse account(@PathVariable("account_id") String rawAccountId) {
         AccountId account = AccountId.parse(rawAccountId).orElseThrow(() -> KassaProblem.invalid("account_id",
                 "must be psp_receivable or seller_payable:<seller> (seller: 1-128 characters, no whitespace or '/')"));
-        if (!balances.exists(account)) {
-            throw KassaProblem.notFound("account_id", account.value());
-        }
-        return AccountResponse.of(account, balances.of(account));
+        return accounts.findById(account.value()).map(AccountResponse::of)
+                .orElseThrow(() -> KassaProblem.notFound("account_id", account.value()));
     }
 }

@@ -22,9 +22,9 @@ record AccountResponse(
             @JsonProperty("balance_minor") long balanceMinor) {
     }
 
-    static AccountResponse of(AccountId account, List<CurrencyBalance> balances) {
+    static AccountResponse of(Account account) {
         AccountType type = account.type();
-        return new AccountResponse(account.value(), type, type.normalSide().name(), balances.stream()
+        return new AccountResponse(account.id(), type, type.normalSide().name(), account.balancesByCurrency().stream()
                 .map(b -> {
                     long balanceMinor = type.balanceMinor(b.debitsMinor(), b.creditsMinor());
                     return new Balance(b.currency(), b.debitsMinor(), b.creditsMinor(),

@@ -1,5 +1,8 @@
 package dev.kassa.ledger.account;
 
-/** An account's running totals in one currency, in minor units. */
-record CurrencyBalance(String currency, long debitsMinor, long creditsMinor) {
+import org.springframework.data.relational.core.mapping.Table;
+
+/** An account's running totals in one currency, in minor units, as the journal_line trigger keeps them. */
+@Table("account_balance")
+public record CurrencyBalance(String currency, long debitsMinor, long creditsMinor) {
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Pages of journal entries in posting order. Each filter has a query that walks an index in that order and
  * stops after the page: the payment order's entries, the account's lines (account_id, journal_entry_seq),
- * or the entries' primary key.
+ * or the entries' primary key. Set-based rather than aggregate loads: the page's lines come with ONE query,
+ * where loading each entry as an aggregate would query lines once per entry.
  */
 @Repository
 class EntryQueries {

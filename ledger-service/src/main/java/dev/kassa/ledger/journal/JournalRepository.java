@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes journal entries and reads back what is needed to post the next one. */
+/**
+ * Writes journal entries and reads back what is needed to post the next one. Set-based: a consumer's whole poll
+ * of entries and lines is ONE statement, and the checks are single aggregate queries (and a row lock).
+ */
 @Repository
 public class JournalRepository {
 

@@ -7,9 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.kassa.ledger.account.AccountBalances;
 import dev.kassa.ledger.account.AccountController;
+import dev.kassa.ledger.account.Accounts;
 import dev.kassa.ledger.trialbalance.TrialBalanceController;
+import dev.kassa.ledger.trialbalance.TrialBalanceQueries;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -36,9 +36,9 @@ class LedgerApiInputTest {
     @MockitoBean
     EntryQueries queries;
     @MockitoBean
-    AccountBalances balances;
+    Accounts accounts;
     @MockitoBean
-    JdbcClient jdbc;
+    TrialBalanceQueries trialBalance;
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
@@ -68,7 +68,7 @@ class LedgerApiInputTest {
         http.perform(get("/api/v1/ledger/accounts/{account_id}", unescape(accountId)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("account_id"));
-        verifyNoInteractions(balances);
+        verifyNoInteractions(accounts);
     }
 
     /** CSV cannot hold a NUL: the cases write control characters as Java escapes. */

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  * Publishes a run's NEW findings as {@code DiscrepancyFound} through the outbox (key: the report date), in
  * the run's transaction. A finding an earlier run of the day already published is not published again,
  * so rerunning a day is idempotent for the consumers of {@code reconciliation.discrepancies}.
+ *
+ * <p>Set-based, not an aggregate repository: the matcher's SQL writes a day's findings in bulk, and this
+ * reads the run's new ones through one cursor (a day may have 100,000).
  */
 @Component
 public class DiscrepancyPublisher {

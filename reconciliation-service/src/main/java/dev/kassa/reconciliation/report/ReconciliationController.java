@@ -1,6 +1,7 @@
 package dev.kassa.reconciliation.report;
 
 import dev.kassa.reconciliation.run.ReconciliationRunner;
+import dev.kassa.reconciliation.run.ReportRuns;
 import dev.kassa.reconciliation.run.RunInProgressException;
 import dev.kassa.reconciliation.run.RunTrigger;
 import dev.kassa.reconciliation.settlement.SettlementFileException;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.data.domain.Limit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,13 +44,15 @@ class ReconciliationController {
     private static final int MAX_MALFORMED_SHOWN = 1000;
 
     private final ReconciliationRunner runner;
+    private final ReportRuns runs;
     private final ReportQueries reports;
     private final DiscrepancyCsvExport csvExport;
     private final Clock clock;
 
-    ReconciliationController(ReconciliationRunner runner, ReportQueries reports, DiscrepancyCsvExport csvExport,
-                             Clock clock) {
+    ReconciliationController(ReconciliationRunner runner, ReportRuns runs, ReportQueries reports,
+                             DiscrepancyCsvExport csvExport, Clock clock) {
         this.runner = runner;
+        this.runs = runs;
         this.reports = reports;
         this.csvExport = csvExport;
         this.clock = clock;
@@ -80,7 +84,9 @@ class ReconciliationController {
 
     @GetMapping
     Map<String, List<ReportSummary>> list(@RequestParam(name = "limit", required = false) String limit) {
-        return Map.of("reconciliations", reports.list(RequestLimits.within("limit", limit, 30, 1, 366)));
+        Limit newest = Limit.of(RequestLimits.within("limit", limit, 30, 1, 366));
+        return Map.of("reconciliations", runs.findAllByOrderByReportDateDesc(newest).stream()
+                .map(ReportSummary::of).toList());
     }
 
     @GetMapping(value = "/{date}.csv")
@@ -111,7 +117,7 @@ class ReconciliationController {
     }
 
     private ReportSummary ensureExists(LocalDate date) {
-        return reports.summary(date).orElseThrow(() -> new KassaProblem(ProblemType.NOT_FOUND,
+        return runs.findById(date).map(ReportSummary::of).orElseThrow(() -> new KassaProblem(ProblemType.NOT_FOUND,
                 "No reconciliation of " + date + " has run; start one with POST /api/v1/reconciliations",
                 List.of(new FieldViolation("date", "has no reconciliation report")), null));
     }

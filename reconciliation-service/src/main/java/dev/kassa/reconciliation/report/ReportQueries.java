@@ -1,19 +1,18 @@
 package dev.kassa.reconciliation.report;
 
 import dev.kassa.reconciliation.discrepancy.Discrepancy;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads reports. Read-only; the runner writes them. */
+/**
+ * Reads the rows of a report: its totals, findings and malformed lines. Set-based: what the runner's matching
+ * SQL wrote for the whole day, read in report order with a limit or a cursor, never one finding at a time.
+ */
 @Repository
 public class ReportQueries {
 
@@ -21,19 +20,6 @@ public class ReportQueries {
 
     ReportQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public Optional<ReportSummary> summary(LocalDate date) {
-        return jdbc.sql("SELECT * FROM reconciliation_report WHERE report_date = :date")
-                .param("date", date)
-                .query(ReportQueries::summaryRow).optional();
-    }
-
-    /** Newest first. */
-    public List<ReportSummary> list(int limit) {
-        return jdbc.sql("SELECT * FROM reconciliation_report ORDER BY report_date DESC LIMIT :limit")
-                .param("limit", limit)
-                .query(ReportQueries::summaryRow).list();
     }
 
     public List<CurrencyTotal> totals(LocalDate date) {
@@ -73,20 +59,5 @@ public class ReportQueries {
                 .param("limit", limit)
                 .query((rs, n) -> new MalformedRow(rs.getLong("line_number"), rs.getString("reason"), rs.getString("raw")))
                 .list();
-    }
-
-    private static ReportSummary summaryRow(ResultSet rs, int rowNum) throws SQLException {
-        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
-        return new ReportSummary(
-                rs.getObject("report_date", LocalDate.class),
-                rs.getString("status"),
-                rs.getString("trigger"),
-                rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                finished == null ? null : finished.toInstant(),
-                rs.getLong("rows_read"),
-                rs.getLong("matched_count"),
-                rs.getLong("discrepancy_count"),
-                rs.getLong("malformed_count"),
-                rs.getString("error"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.reconciliation.report;
 
+import dev.kassa.reconciliation.run.ReportRun;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -18,4 +19,10 @@ public record ReportSummary(
         long discrepancyCount,
         long malformedCount,
         String error) {
+
+    static ReportSummary of(ReportRun run) {
+        return new ReportSummary(run.reportDate(), run.status().name(), run.trigger().name(), run.startedAt(),
+                run.finishedAt(), run.rowsRead(), run.matchedCount(), run.discrepancyCount(), run.malformedCount(),
+                run.error());
+    }
 }

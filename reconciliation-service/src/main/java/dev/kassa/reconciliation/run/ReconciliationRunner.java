@@ -28,7 +28,7 @@ public class ReconciliationRunner {
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
 
     private final ReconciliationProperties properties;
-    private final ReportRunRepository runs;
+    private final ReportRuns runs;
     private final SettlementFileClient settlementFiles;
     private final SettlementMatcher matcher;
     private final DiscrepancyPublisher publisher;
@@ -37,7 +37,7 @@ public class ReconciliationRunner {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public ReconciliationRunner(ReconciliationProperties properties, ReportRunRepository runs,
+    public ReconciliationRunner(ReconciliationProperties properties, ReportRuns runs,
                                 SettlementFileClient settlementFiles, SettlementMatcher matcher,
                                 DiscrepancyPublisher publisher, JdbcTemplate jdbc, TransactionTemplate transaction,
                                 Clock clock, MeterRegistry meters) {
@@ -60,7 +60,7 @@ public class ReconciliationRunner {
      */
     public RunOutcome run(LocalDate date, RunTrigger trigger) {
         UUID runId = UUID.randomUUID();
-        if (!runs.claim(date, runId, trigger, properties.staleRunAfter())) {
+        if (!runs.claim(date, runId, trigger, properties.staleRunAfter().toSeconds())) {
             throw new RunInProgressException(date);
         }
         MDC.put("report_date", date.toString());

@@ -3,9 +3,9 @@ package dev.kassa.reconciliation.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.kassa.reconciliation.report.ReportQueries;
-import dev.kassa.reconciliation.report.ReportSummary;
 import dev.kassa.reconciliation.run.ReconciliationRunner;
+import dev.kassa.reconciliation.run.ReportRun;
+import dev.kassa.reconciliation.run.ReportRuns;
 import dev.kassa.reconciliation.run.RunTrigger;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.SettlementCsv;
@@ -47,7 +47,7 @@ class ReconciliationBenchmark extends ReconciliationTestBase {
     ReconciliationRunner runner;
 
     @Autowired
-    ReportQueries reports;
+    ReportRuns runs;
 
     @Test
     void reconcileLargeDays() {
@@ -80,7 +80,7 @@ class ReconciliationBenchmark extends ReconciliationTestBase {
 
             long faults = rows / 1000;
             assertThat(outcome.matched()).isEqualTo(rows - 2 * faults);
-            ReportSummary summary = reports.summary(day).orElseThrow();
+            ReportRun summary = runs.findById(day).orElseThrow();
             assertThat(summary.discrepancyCount()).isEqualTo(3 * faults);
             assertThat(summary.malformedCount()).isEqualTo(10);
             long liveMax = rerunMeasuringLiveHeap(day);

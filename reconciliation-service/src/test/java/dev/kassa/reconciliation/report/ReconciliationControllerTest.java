@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.kassa.reconciliation.run.ReconciliationRunner;
+import dev.kassa.reconciliation.run.ReportRuns;
 import dev.kassa.reconciliation.run.RunInProgressException;
 import dev.kassa.reconciliation.settlement.SettlementFileException;
 import java.time.Clock;
@@ -47,6 +48,8 @@ class ReconciliationControllerTest {
     MockMvc http;
     @MockitoBean
     ReconciliationRunner runner;
+    @MockitoBean
+    ReportRuns runs;
     @MockitoBean
     ReportQueries reports;
     @MockitoBean

@@ -1,14 +1,13 @@
 package dev.kassa.wallet.api;
 
 import dev.kassa.schemas.money.Money;
-import dev.kassa.wallet.api.WalletReadRepository.BalanceRow;
-import dev.kassa.wallet.api.WalletReadRepository.MovementRow;
 import dev.kassa.web.KassaProblem;
 import dev.kassa.web.RequestLimits;
 import dev.kassa.web.validation.KassaId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,21 +24,23 @@ class WalletController {
 
     private static final long BEFORE_EVERYTHING = Long.MAX_VALUE;
 
-    private final WalletReadRepository wallets;
+    private final WalletBalances balances;
+    private final Movements movements;
     private final WalletApiProperties properties;
 
-    WalletController(WalletReadRepository wallets, WalletApiProperties properties) {
-        this.wallets = wallets;
+    WalletController(WalletBalances balances, Movements movements, WalletApiProperties properties) {
+        this.balances = balances;
+        this.movements = movements;
         this.properties = properties;
     }
 
     @GetMapping("/{account_id}")
     WalletView wallet(@PathVariable("account_id") @KassaId String accountId) {
-        List<BalanceRow> rows = wallets.balances(accountId);
+        List<WalletBalance> rows = balances.findByIdAccountIdOrderByIdCurrency(accountId);
         if (rows.isEmpty()) {
             throw KassaProblem.notFound("account_id", accountId);
         }
-        Instant updatedAt = rows.stream().map(BalanceRow::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Instant updatedAt = rows.stream().map(WalletBalance::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
         List<BalanceView> views = rows.stream()
                 .map(row -> new BalanceView(row.currency(), Money.formatMinor(row.balanceMinor(), row.currency()),
                         row.balanceMinor()))
@@ -54,12 +55,13 @@ class WalletController {
         int limit = RequestLimits.within("limit", rawLimit, properties.defaultPageSize(), 1, properties.maxPageSize());
         long before = rawCursor == null ? BEFORE_EVERYTHING : MovementCursor.decode(rawCursor);
         // One row more than asked tells whether another page follows without a count query.
-        List<MovementRow> rows = wallets.movements(accountId, before, limit + 1);
-        if (rows.isEmpty() && !wallets.walletExists(accountId)) {
+        List<Movement> rows = movements.findByAccountIdAndSeqLessThanOrderBySeqDesc(accountId, before,
+                Limit.of(limit + 1));
+        if (rows.isEmpty() && !balances.existsByIdAccountId(accountId)) {
             throw KassaProblem.notFound("account_id", accountId);
         }
         boolean more = rows.size() > limit;
-        List<MovementRow> page = more ? rows.subList(0, limit) : rows;
+        List<Movement> page = more ? rows.subList(0, limit) : rows;
         String next = more ? MovementCursor.encode(page.getLast().seq()) : null;
         return new MovementPage(accountId, page.stream().map(WalletController::view).toList(), next);
     }
@@ -72,11 +74,11 @@ class WalletController {
             throw KassaProblem.invalid("below_zero", "must be 'true'; only balances below zero can be listed");
         }
         int limit = RequestLimits.within("limit", rawLimit, properties.defaultPageSize(), 1, properties.maxPageSize());
-        List<BelowZeroBalanceView> rows = wallets.balancesBelowZero(limit).stream()
+        List<BelowZeroBalanceView> rows = balances.findBelowZero(limit).stream()
                 .map(row -> new BelowZeroBalanceView(row.accountId(), row.currency(),
                         Money.formatMinor(row.balanceMinor(), row.currency()), row.balanceMinor(), row.updatedAt()))
                 .toList();
-        return new BelowZeroBalances(wallets.countBalancesBelowZero(), rows);
+        return new BelowZeroBalances(balances.countBelowZero(), rows);
     }
 
     @GetMapping(params = "!below_zero")
@@ -85,7 +87,7 @@ class WalletController {
                 "is required: only balances below zero can be listed (GET /api/v1/wallets?below_zero=true)");
     }
 
-    private static MovementView view(MovementRow row) {
+    private static MovementView view(Movement row) {
         return new MovementView(row.movementId(), row.kind(), row.currency(),
                 Money.formatMinor(row.amountMinor(), row.currency()), row.amountMinor(),
                 Money.formatMinor(row.balanceAfterMinor(), row.currency()), row.balanceAfterMinor(),

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code kassa.wallet.balances.below.zero}: how many (account, currency) balances are negative after
  * refunds. Read from the database at each scrape, so it is right across restarts and instances; a partial
- * index keeps the count cheap.
+ * index keeps the count cheap. A plain count over all balances, not an aggregate read, so on JdbcClient.
  */
 @Component
 class BelowZeroBalancesMetric implements MeterBinder {

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes movements and their balance changes in ONE statement, for one movement or a consumer's whole batch.
+ * Writes movements and their balance changes in ONE statement, for one movement or a consumer's whole batch
+ * (set-based: per-row saves of balances and movements would cost a round trip and a lock each).
  *
  * <p>Why an atomic upsert and not a row lock ({@code SELECT … FOR UPDATE}, compute in Java, then
  * {@code UPDATE}): {@code INSERT … ON CONFLICT DO UPDATE SET balance_minor = balance_minor + delta RETURNING}

@@ -31,12 +31,14 @@ class WalletControllerTest {
     @Autowired
     MockMvc http;
     @MockitoBean
-    WalletReadRepository wallets;
+    WalletBalances balances;
+    @MockitoBean
+    Movements movements;
 
     @Test
     void aWalletIsAnsweredAsBefore() throws Exception {
-        when(wallets.balances("seller_1")).thenReturn(List.of(
-                new WalletReadRepository.BalanceRow("seller_1", "USD", 2999, Instant.parse("2026-01-02T03:04:05Z"))));
+        when(balances.findByIdAccountIdOrderByIdCurrency("seller_1")).thenReturn(List.of(new WalletBalance(
+                new WalletBalance.Key("seller_1", "USD"), 2999, Instant.parse("2026-01-02T03:04:05Z"))));
 
         http.perform(get("/api/v1/wallets/seller_1"))
                 .andExpect(status().isOk())
@@ -46,7 +48,7 @@ class WalletControllerTest {
 
     @Test
     void anUnknownAccountIsA404NamingTheAccount() throws Exception {
-        when(wallets.balances(anyString())).thenReturn(List.of());
+        when(balances.findByIdAccountIdOrderByIdCurrency(anyString())).thenReturn(List.of());
 
         http.perform(get("/api/v1/wallets/seller_never_paid"))
                 .andExpect(status().isNotFound())
@@ -59,14 +61,14 @@ class WalletControllerTest {
     @ValueSource(strings = {"0", "-1", "201", "abc", "1.5", "99999999999", ""})
     void aLimitOutOfBoundsIsA400ProblemNamingTheField(String limit) throws Exception {
         invalid(http.perform(get("/api/v1/wallets/seller_1/movements").param("limit", limit)), "limit");
-        verifyNoInteractions(wallets);
+        verifyNoInteractions(balances, movements);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"garbage", "bTEuMA", "bTEuLTE", "eDEuNQ", "bTEuOTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk"})
     void aCursorThisApiDidNotIssueIsA400Problem(String cursor) throws Exception {
         invalid(http.perform(get("/api/v1/wallets/seller_1/movements").param("cursor", cursor)), "cursor");
-        verifyNoInteractions(wallets);
+        verifyNoInteractions(balances, movements);
     }
 
     @ParameterizedTest
@@ -75,7 +77,7 @@ class WalletControllerTest {
         invalid(http.perform(get("/api/v1/wallets/" + accountId)), "account_id");
         invalid(http.perform(get("/api/v1/wallets/" + accountId + "/movements")), "account_id");
         invalid(http.perform(get("/api/v1/wallets/" + "x".repeat(65))), "account_id");
-        verifyNoInteractions(wallets);
+        verifyNoInteractions(balances, movements);
     }
 
     @Test
@@ -83,7 +85,7 @@ class WalletControllerTest {
         invalid(http.perform(get("/api/v1/wallets")), "below_zero");
         invalid(http.perform(get("/api/v1/wallets").param("below_zero", "maybe")), "below_zero");
         invalid(http.perform(get("/api/v1/wallets").param("below_zero", "true").param("limit", "0")), "limit");
-        verifyNoInteractions(wallets);
+        verifyNoInteractions(balances, movements);
     }
 
     @Test
