@@ -3,7 +3,7 @@ package dev.kassa.payment.checkout;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.web.KassaProblem;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,11 +21,11 @@ class CheckoutService {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
 
-    private final CheckoutRepository checkouts;
-    private final PaymentOrderRepository orders;
+    private final Checkouts checkouts;
+    private final PaymentOrders orders;
     private final PaymentEvents events;
 
-    public CheckoutService(CheckoutRepository checkouts, PaymentOrderRepository orders, PaymentEvents events) {
+    public CheckoutService(Checkouts checkouts, PaymentOrders orders, PaymentEvents events) {
         this.checkouts = checkouts;
         this.orders = orders;
         this.events = events;
@@ -41,8 +41,9 @@ class CheckoutService {
      */
     @Transactional
     public Outcome create(NewCheckout request) {
-        if (!checkouts.insertIfAbsent(request)) {
-            Checkout existing = checkouts.find(request.checkoutId()).orElseThrow();
+        if (!checkouts.insertIfAbsent(request.checkoutId(), request.requestHash(), request.buyerUserId(),
+                request.buyerEmail(), request.buyerName(), request.paymentMethodToken(), request.cardLast4())) {
+            Checkout existing = checkouts.findById(request.checkoutId()).orElseThrow();
             if (!existing.requestHash().equals(request.requestHash())) {
                 throw KassaProblem.conflict("checkout_id", "was already used for a checkout with a different request body");
             }
@@ -51,28 +52,29 @@ class CheckoutService {
         }
         List<String> ids = request.paymentOrders().stream().map(NewPaymentOrder::paymentOrderId).toList();
         if (orders.insertIfAbsent(request.checkoutId(), request.paymentOrders()) < ids.size()) {
-            List<String> taken = orders.idsOwnedByOtherCheckouts(request.checkoutId(), ids);
+            List<String> taken = orders.findIdsOwnedByOtherCheckouts(request.checkoutId(), ids);
             int index = taken.isEmpty() ? 0 : ids.indexOf(taken.getFirst());
             // The exception rolls back the checkout row inserted above.
             throw KassaProblem.conflict("payment_orders[" + index + "].payment_order_id",
                     "already belongs to another checkout");
         }
-        List<PaymentOrder> created = orders.findByCheckout(request.checkoutId());
+        List<PaymentOrder> created = orders.findByCheckoutId(request.checkoutId());
         for (PaymentOrder order : created) {
             events.executionRequested(order, request.paymentMethodToken());
         }
-        Checkout checkout = checkouts.find(request.checkoutId()).orElseThrow();
+        Checkout checkout = checkouts.findById(request.checkoutId()).orElseThrow();
         log.info("Checkout created with {} payment order(s)", created.size());
         return new Outcome(CheckoutView.of(checkout, created), true);
     }
 
     @Transactional(readOnly = true)
     public CheckoutView get(String checkoutId) {
-        Checkout checkout = checkouts.find(checkoutId).orElseThrow(() -> KassaProblem.notFound("checkout_id", checkoutId));
+        Checkout checkout = checkouts.findById(checkoutId)
+                .orElseThrow(() -> KassaProblem.notFound("checkout_id", checkoutId));
         return view(checkout);
     }
 
     private CheckoutView view(Checkout checkout) {
-        return CheckoutView.of(checkout, orders.findByCheckout(checkout.checkoutId()));
+        return CheckoutView.of(checkout, orders.findByCheckoutId(checkout.checkoutId()));
     }
 }

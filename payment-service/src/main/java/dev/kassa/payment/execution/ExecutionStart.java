@@ -1,7 +1,7 @@
 package dev.kassa.payment.execution;
 
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ExecutionStart {
 
-    private final PaymentOrderRepository orders;
+    private final PaymentOrders orders;
 
-    ExecutionStart(PaymentOrderRepository orders) {
+    ExecutionStart(PaymentOrders orders) {
         this.orders = orders;
     }
 

@@ -1,7 +1,7 @@
 package dev.kassa.payment.execution;
 
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.psp.PaymentIntent;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRejectedException;
@@ -22,11 +22,11 @@ public class PaymentExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentExecutor.class);
 
-    private final PaymentOrderRepository orders;
+    private final PaymentOrders orders;
     private final PspClient psp;
     private final PaymentResults results;
 
-    public PaymentExecutor(PaymentOrderRepository orders, PspClient psp, PaymentResults results) {
+    public PaymentExecutor(PaymentOrders orders, PspClient psp, PaymentResults results) {
         this.orders = orders;
         this.psp = psp;
         this.results = results;

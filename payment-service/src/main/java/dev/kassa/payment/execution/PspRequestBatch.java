@@ -7,7 +7,7 @@ import dev.kassa.messaging.consumer.InvalidEventException;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.refund.Refund;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.refund.RefundStatus;
 import dev.kassa.payment.result.ResultSource;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
@@ -51,13 +51,13 @@ class PspRequestBatch implements ConcurrentBatchHandler {
     private final ExecutionStart start;
     private final PaymentExecutor payments;
     private final RefundExecutor refundExecutor;
-    private final RefundRepository refunds;
+    private final Refunds refunds;
     private final PspCallLimiter limiter;
     private final TransactionTemplate transactions;
     private final EventTracing tracing;
 
     PspRequestBatch(ExecutionStart start, PaymentExecutor payments, RefundExecutor refundExecutor,
-                    RefundRepository refunds, PspCallLimiter limiter, TransactionTemplate transactions,
+                    Refunds refunds, PspCallLimiter limiter, TransactionTemplate transactions,
                     EventTracing tracing) {
         this.start = start;
         this.payments = payments;
@@ -139,7 +139,7 @@ class PspRequestBatch implements ConcurrentBatchHandler {
 
     private Optional<PspCall> refundCall(InboundEvent event, RefundExecutionRequested request) {
         try (PaymentMdc mdc = PaymentMdc.of(request.getCheckoutId(), request.getPaymentOrderId())) {
-            Refund refund = refunds.find(request.getRefundId())
+            Refund refund = refunds.findById(request.getRefundId())
                     .orElseThrow(() -> new InvalidEventException("Unknown refund " + request.getRefundId()));
             if (refund.status() != RefundStatus.REQUESTED || refund.attempt() != request.getAttempt()) {
                 log.info("Refund {} is {} (attempt {}): execution request skipped", refund.refundId(), refund.status(),

@@ -4,7 +4,7 @@ import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRefund;
 import dev.kassa.payment.psp.PspRejectedException;
 import dev.kassa.payment.refund.Refund;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.result.PaymentResults;
 import dev.kassa.payment.result.ResultSource;
 import java.util.Map;
@@ -21,11 +21,11 @@ public class RefundExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(RefundExecutor.class);
 
-    private final RefundRepository refunds;
+    private final Refunds refunds;
     private final PspClient psp;
     private final PaymentResults results;
 
-    public RefundExecutor(RefundRepository refunds, PspClient psp, PaymentResults results) {
+    public RefundExecutor(Refunds refunds, PspClient psp, PaymentResults results) {
         this.refunds = refunds;
         this.psp = psp;
         this.results = results;

@@ -1,17 +1,17 @@
 package dev.kassa.payment.janitor;
 
 import dev.kassa.payment.PaymentProperties;
-import dev.kassa.payment.checkout.CheckoutRepository;
+import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.execution.PaymentExecutor;
 import dev.kassa.payment.execution.RefundExecutor;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.order.PaymentOrderStatus;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRetryableException;
 import dev.kassa.payment.refund.Refund;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.result.ResultSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,18 +32,17 @@ public class Janitor {
     private static final Logger log = LoggerFactory.getLogger(Janitor.class);
     static final String REPAIRS_METRIC = "kassa.payment.janitor.repairs";
 
-    private final PaymentOrderRepository orders;
-    private final RefundRepository refunds;
-    private final CheckoutRepository checkouts;
+    private final PaymentOrders orders;
+    private final Refunds refunds;
+    private final Checkouts checkouts;
     private final PspClient psp;
     private final PaymentExecutor payments;
     private final RefundExecutor refundExecutor;
     private final PaymentProperties.Janitor settings;
     private final MeterRegistry meters;
 
-    public Janitor(PaymentOrderRepository orders, RefundRepository refunds, CheckoutRepository checkouts, PspClient psp,
-                   PaymentExecutor payments, RefundExecutor refundExecutor, PaymentProperties properties,
-                   MeterRegistry meters) {
+    public Janitor(PaymentOrders orders, Refunds refunds, Checkouts checkouts, PspClient psp, PaymentExecutor payments,
+                   RefundExecutor refundExecutor, PaymentProperties properties, MeterRegistry meters) {
         this.orders = orders;
         this.refunds = refunds;
         this.checkouts = checkouts;
@@ -64,9 +63,10 @@ public class Janitor {
     }
 
     public Report runOnce(Duration age) {
+        double ageSeconds = age.toMillis() / 1000.0;
         int examined = 0;
         int repaired = 0;
-        for (PaymentOrder order : orders.findExecutingLongerThan(age, settings.batchSize())) {
+        for (PaymentOrder order : orders.findExecutingLongerThan(ageSeconds, settings.batchSize())) {
             examined++;
             try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
                 if (repair(order)) {
@@ -79,9 +79,9 @@ public class Janitor {
                 log.error("Janitor failed on order {}", order.paymentOrderId(), e);
             }
         }
-        for (Refund refund : refunds.findUnresolvedLongerThan(age, settings.batchSize())) {
+        for (Refund refund : refunds.findUnresolvedLongerThan(ageSeconds, settings.batchSize())) {
             examined++;
-            PaymentOrder order = orders.find(refund.paymentOrderId()).orElseThrow();
+            PaymentOrder order = orders.findById(refund.paymentOrderId()).orElseThrow();
             try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
                 if (repair(refund, order)) {
                     repaired++;
@@ -105,7 +105,7 @@ public class Janitor {
      * @return whether a result was applied; false for an order that is not EXECUTING
      */
     public boolean repairNow(String paymentOrderId) {
-        return orders.find(paymentOrderId)
+        return orders.findById(paymentOrderId)
                 .filter(order -> order.status() == PaymentOrderStatus.EXECUTING)
                 .map(order -> {
                     try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
@@ -127,7 +127,7 @@ public class Janitor {
         }
         log.info("Janitor: order EXECUTING since {} without a PSP answer, re-sending the create with key {}",
                 order.statusChangedAt(), order.idempotencyKey());
-        String token = checkouts.find(order.checkoutId()).orElseThrow().paymentMethodToken();
+        String token = checkouts.findById(order.checkoutId()).orElseThrow().paymentMethodToken();
         return payments.charge(order, token, ResultSource.JANITOR);
     }
 

@@ -20,12 +20,12 @@ class OrderStatusMetrics {
     private static final Logger log = LoggerFactory.getLogger(OrderStatusMetrics.class);
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-    private final PaymentOrderRepository orders;
+    private final PaymentOrders orders;
     private final Clock clock;
     private volatile Map<PaymentOrderStatus, Long> snapshot = Map.of();
     private volatile Instant takenAt = Instant.EPOCH;
 
-    public OrderStatusMetrics(PaymentOrderRepository orders, Clock clock, MeterRegistry meters) {
+    public OrderStatusMetrics(PaymentOrders orders, Clock clock, MeterRegistry meters) {
         this.orders = orders;
         this.clock = clock;
         for (PaymentOrderStatus status : PaymentOrderStatus.values()) {

@@ -1,12 +1,12 @@
 package dev.kassa.payment.orderapi;
 
 import dev.kassa.payment.checkout.Checkout;
-import dev.kassa.payment.checkout.CheckoutRepository;
+import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.order.PaymentOrders;
+import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.refund.RefundView;
 import dev.kassa.web.KassaProblem;
 import org.slf4j.Logger;
@@ -20,13 +20,12 @@ public class PaymentOrderService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentOrderService.class);
 
-    private final PaymentOrderRepository orders;
-    private final RefundRepository refunds;
-    private final CheckoutRepository checkouts;
+    private final PaymentOrders orders;
+    private final Refunds refunds;
+    private final Checkouts checkouts;
     private final PaymentEvents events;
 
-    public PaymentOrderService(PaymentOrderRepository orders, RefundRepository refunds, CheckoutRepository checkouts,
-                               PaymentEvents events) {
+    public PaymentOrderService(PaymentOrders orders, Refunds refunds, Checkouts checkouts, PaymentEvents events) {
         this.orders = orders;
         this.refunds = refunds;
         this.checkouts = checkouts;
@@ -35,7 +34,7 @@ public class PaymentOrderService {
 
     @Transactional(readOnly = true)
     public PaymentOrderDetails details(String paymentOrderId) {
-        PaymentOrder order = orders.find(paymentOrderId)
+        PaymentOrder order = orders.findById(paymentOrderId)
                 .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
         return details(order);
     }
@@ -49,13 +48,13 @@ public class PaymentOrderService {
     @Transactional
     public PaymentOrderDetails retry(String paymentOrderId) {
         PaymentOrder order = orders.startRetry(paymentOrderId).orElseThrow(() -> {
-            PaymentOrder current = orders.find(paymentOrderId)
+            PaymentOrder current = orders.findById(paymentOrderId)
                     .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
             return KassaProblem.conflict("status", "only a FAILED payment order can be retried; this one is "
                     + current.displayStatus());
         });
         try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
-            Checkout checkout = checkouts.find(order.checkoutId()).orElseThrow();
+            Checkout checkout = checkouts.findById(order.checkoutId()).orElseThrow();
             if (checkouts.reopen(order.checkoutId())) {
                 log.info("Checkout back to PROCESSING for the retried order");
             }
@@ -66,7 +65,8 @@ public class PaymentOrderService {
     }
 
     private PaymentOrderDetails details(PaymentOrder order) {
-        return PaymentOrderDetails.of(order, refunds.findByPaymentOrder(order.paymentOrderId()).stream()
-                .map(RefundView::of).toList());
+        return PaymentOrderDetails.of(order,
+                refunds.findByPaymentOrderIdOrderByCreatedAtAscRefundIdAsc(order.paymentOrderId()).stream()
+                        .map(RefundView::of).toList());
     }
 }

@@ -5,10 +5,10 @@ import dev.kassa.payment.api.Amounts;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.order.PaymentOrderStatus;
 import dev.kassa.payment.refund.Refund;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.refund.RefundView;
 import dev.kassa.schemas.money.Money;
 import dev.kassa.web.KassaProblem;
@@ -28,13 +28,12 @@ public class RefundService {
 
     private static final Logger log = LoggerFactory.getLogger(RefundService.class);
 
-    private final PaymentOrderRepository orders;
-    private final RefundRepository refunds;
+    private final PaymentOrders orders;
+    private final Refunds refunds;
     private final PaymentEvents events;
     private final PaymentProperties properties;
 
-    public RefundService(PaymentOrderRepository orders, RefundRepository refunds, PaymentEvents events,
-                         PaymentProperties properties) {
+    public RefundService(PaymentOrders orders, Refunds refunds, PaymentEvents events, PaymentProperties properties) {
         this.orders = orders;
         this.refunds = refunds;
         this.events = events;
@@ -47,7 +46,7 @@ public class RefundService {
      */
     @Transactional
     public RefundView request(String paymentOrderId, RefundRequest request) {
-        PaymentOrder order = orders.find(paymentOrderId)
+        PaymentOrder order = orders.findById(paymentOrderId)
                 .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
         try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), paymentOrderId)) {
             return request(order, request);
@@ -61,7 +60,7 @@ public class RefundService {
         });
         long amountMinor = Amounts.minor(request.amount(), order.currency(), properties);
         if (!refunds.insertIfAbsent(request.refundId(), paymentOrderId, amountMinor, order.currency())) {
-            Refund existing = refunds.find(request.refundId()).orElseThrow();
+            Refund existing = refunds.findById(request.refundId()).orElseThrow();
             if (!existing.paymentOrderId().equals(paymentOrderId) || existing.amountMinor() != amountMinor) {
                 throw KassaProblem.conflict("refund_id", "was already used for a different refund");
             }
@@ -70,7 +69,7 @@ public class RefundService {
         }
         if (!orders.reserveRefund(paymentOrderId, amountMinor)) {
             // Either the order is not SUCCEEDED or the amount does not fit; the exception rolls the refund row back.
-            PaymentOrder current = orders.find(paymentOrderId).orElseThrow();
+            PaymentOrder current = orders.findById(paymentOrderId).orElseThrow();
             if (current.status() != PaymentOrderStatus.SUCCEEDED) {
                 throw KassaProblem.conflict("payment_order_id", "only a SUCCEEDED payment order can be refunded; this one is "
                         + current.displayStatus());
@@ -78,7 +77,7 @@ public class RefundService {
             throw new KassaProblem(ProblemType.REFUND_EXCEEDS_REFUNDABLE, "amount", "exceeds the refundable rest of "
                     + Money.formatMinor(current.refundableMinor(), current.currency()) + " " + current.currency());
         }
-        Refund refund = refunds.find(request.refundId()).orElseThrow();
+        Refund refund = refunds.findById(request.refundId()).orElseThrow();
         events.refundRequested(refund, order);
         log.info("Refund {} of {} {} minor requested", refund.refundId(), amountMinor, order.currency());
         return RefundView.of(refund);

@@ -1,13 +1,13 @@
 package dev.kassa.payment.result;
 
 import dev.kassa.messaging.consumer.AfterCommit;
-import dev.kassa.payment.checkout.CheckoutRepository;
+import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refund;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.Refunds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
@@ -28,14 +28,14 @@ public class PaymentResults {
     private static final Logger log = LoggerFactory.getLogger(PaymentResults.class);
     static final String METRIC = "kassa.payment.results";
 
-    private final PaymentOrderRepository orders;
-    private final RefundRepository refunds;
-    private final CheckoutRepository checkouts;
+    private final PaymentOrders orders;
+    private final Refunds refunds;
+    private final Checkouts checkouts;
     private final PaymentEvents events;
     private final MeterRegistry meters;
 
-    public PaymentResults(PaymentOrderRepository orders, RefundRepository refunds, CheckoutRepository checkouts,
-                          PaymentEvents events, MeterRegistry meters) {
+    public PaymentResults(PaymentOrders orders, Refunds refunds, Checkouts checkouts, PaymentEvents events,
+                          MeterRegistry meters) {
         this.orders = orders;
         this.refunds = refunds;
         this.checkouts = checkouts;
@@ -120,7 +120,7 @@ public class PaymentResults {
             // Cannot happen while every refund reserves its amount first; refuse rather than corrupt the sums.
             throw new IllegalStateException("Refund " + refund.refundId() + " has no reserved amount on its order");
         }
-        return orders.find(refund.paymentOrderId()).orElseThrow();
+        return orders.findById(refund.paymentOrderId()).orElseThrow();
     }
 
     private boolean count(String result, ResultSource source) {

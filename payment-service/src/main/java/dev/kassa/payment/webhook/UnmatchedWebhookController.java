@@ -1,9 +1,7 @@
 package dev.kassa.payment.webhook;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,28 +15,24 @@ import tools.jackson.databind.annotation.JsonNaming;
 @RestController
 class UnmatchedWebhookController {
 
-    private static final int MAX_LIMIT = 500;
+    private final UnmatchedWebhooks unmatched;
 
-    private final JdbcClient jdbc;
-
-    public UnmatchedWebhookController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public UnmatchedWebhookController(UnmatchedWebhooks unmatched) {
+        this.unmatched = unmatched;
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
     public record UnmatchedEvent(String eventId, String eventType, String objectId, String detail, Instant receivedAt,
                                  String payload) {
+
+        static UnmatchedEvent of(WebhookEvent event) {
+            return new UnmatchedEvent(event.eventId(), event.eventType(), event.objectId(), event.detail(),
+                    event.receivedAt(), event.payload());
+        }
     }
 
     @GetMapping("/admin/webhooks/unmatched")
     public List<UnmatchedEvent> list(@RequestParam(defaultValue = "50") int limit) {
-        return jdbc.sql("""
-                SELECT event_id, event_type, object_id, detail, received_at, payload::text AS payload
-                  FROM psp_webhook_event WHERE outcome = 'UNMATCHED' ORDER BY received_at DESC LIMIT ?""")
-                .param(Math.clamp(limit, 1, MAX_LIMIT))
-                .query((rs, n) -> new UnmatchedEvent(rs.getString("event_id"), rs.getString("event_type"),
-                        rs.getString("object_id"), rs.getString("detail"),
-                        rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getString("payload")))
-                .list();
+        return unmatched.newestFirst(limit).stream().map(UnmatchedEvent::of).toList();
     }
 }

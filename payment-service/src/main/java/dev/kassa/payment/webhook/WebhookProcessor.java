@@ -3,7 +3,7 @@ package dev.kassa.payment.webhook;
 import dev.kassa.payment.psp.PaymentIntent;
 import dev.kassa.payment.psp.PspRefund;
 import dev.kassa.payment.webhook.PspEvent.PspObject;
-import dev.kassa.payment.webhook.WebhookEventStore.Check;
+import dev.kassa.payment.webhook.WebhookEventChecks.Check;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
@@ -31,14 +31,14 @@ class WebhookProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
 
-    private final WebhookEventStore events;
+    private final WebhookEvents events;
     private final WebhookStateChange stateChange;
     private final Counter paymentSucceededIgnored;
     private final Counter paymentFailedIgnored;
     private final Counter refundSucceededIgnored;
     private final Counter refundFailedIgnored;
 
-    public WebhookProcessor(WebhookEventStore events, WebhookStateChange stateChange, MeterRegistry meters) {
+    public WebhookProcessor(WebhookEvents events, WebhookStateChange stateChange, MeterRegistry meters) {
         this.events = events;
         this.stateChange = stateChange;
         this.paymentSucceededIgnored = ignoredResults(meters, "payment_succeeded");
@@ -51,7 +51,8 @@ class WebhookProcessor {
         return switch (event.type()) {
             case PAYMENT_SUCCEEDED, PAYMENT_FAILED -> paymentIntent(event);
             case REFUND_SUCCEEDED, REFUND_FAILED -> refund(event);
-            default -> events.recordNotActedOn(event) ? WebhookOutcome.IGNORED : duplicate(event);
+            default -> events.recordNotActedOn(event.id(), event.type(), event.object().id())
+                    ? WebhookOutcome.IGNORED : duplicate(event);
         };
     }
 

@@ -4,11 +4,11 @@ import dev.kassa.payment.execution.PaymentExecutor;
 import dev.kassa.payment.execution.RefundExecutor;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
-import dev.kassa.payment.order.PaymentOrderRepository;
+import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.psp.PaymentIntent;
 import dev.kassa.payment.psp.PspRefund;
 import dev.kassa.payment.refund.Refund;
-import dev.kassa.payment.refund.RefundRepository;
+import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.result.ResultSource;
 import dev.kassa.payment.webhook.PspEvent.PspObject;
 import dev.kassa.payment.psp.PspProperties;
@@ -31,14 +31,14 @@ class WebhookStateChange {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookStateChange.class);
 
-    private final WebhookEventStore events;
-    private final PaymentOrderRepository orders;
-    private final RefundRepository refunds;
+    private final WebhookEvents events;
+    private final PaymentOrders orders;
+    private final Refunds refunds;
     private final PaymentExecutor payments;
     private final RefundExecutor refundExecutor;
     private final Duration lockWait;
 
-    WebhookStateChange(WebhookEventStore events, PaymentOrderRepository orders, RefundRepository refunds,
+    WebhookStateChange(WebhookEvents events, PaymentOrders orders, Refunds refunds,
                        PaymentExecutor payments, RefundExecutor refundExecutor, PspProperties psp) {
         this.lockWait = psp.webhookLockWait();
         this.events = events;
@@ -80,7 +80,8 @@ class WebhookStateChange {
     private Result paymentIntent(PspEvent event) {
         PaymentIntent intent = intent(event.object());
         String orderId = event.object().paymentOrderId();
-        Optional<PaymentOrder> found = orderId != null ? orders.find(orderId) : orders.findByPspReference(intent.id());
+        Optional<PaymentOrder> found = orderId != null ? orders.findById(orderId)
+                : orders.findByPspReference(intent.id());
         if (found.isEmpty()) {
             return new Result(WebhookOutcome.UNMATCHED, "no payment order for intent " + intent.id());
         }
@@ -103,15 +104,15 @@ class WebhookStateChange {
         PspRefund answer = new PspRefund(object.id(), object.status(), object.amount(), object.paymentIntent(),
                 object.failureReason());
         String refundId = object.refundId();
-        Optional<Refund> found = refundId != null ? refunds.find(refundId) : Optional.empty();
+        Optional<Refund> found = refundId != null ? refunds.findById(refundId) : Optional.empty();
         if (found.isEmpty() && answer.id() != null) {
-            found = refunds.findByPspReference(answer.id());
+            found = refunds.findByPspRefundReference(answer.id());
         }
         if (found.isEmpty()) {
             return new Result(WebhookOutcome.UNMATCHED, "no refund for " + answer.id());
         }
         Refund refund = found.get();
-        PaymentOrder order = orders.find(refund.paymentOrderId()).orElseThrow();
+        PaymentOrder order = orders.findById(refund.paymentOrderId()).orElseThrow();
         try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
             boolean applied = refundExecutor.apply(refund, answer, ResultSource.WEBHOOK);
             return new Result(applied ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED,

@@ -1,0 +1,60 @@
+package dev.kassa.payment.checkout;
+
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+/** The checkouts: insert-if-absent for idempotent creation, and the guarded completion and reopening. */
+public interface Checkouts extends Repository<Checkout, String> {
+
+    /**
+     * Inserts the checkout unless its id exists. Concurrent identical requests serialize on the primary
+     * key: the losers wait for the winner's commit and then insert nothing.
+     */
+    @Modifying
+    @Query("""
+            INSERT INTO checkout (checkout_id, request_hash, buyer_user_id, buyer_email, buyer_name,
+                                  payment_method_token, card_last4)
+            VALUES (:checkoutId, :requestHash, :buyerUserId, :buyerEmail, :buyerName, :paymentMethodToken, :cardLast4)
+            ON CONFLICT (checkout_id) DO NOTHING""")
+    boolean insertIfAbsent(String checkoutId, String requestHash, String buyerUserId, String buyerEmail,
+                           String buyerName, String paymentMethodToken, String cardLast4);
+
+    Optional<Checkout> findById(String checkoutId);
+
+    /**
+     * {@code PROCESSING → COMPLETED} once every order is terminal and every succeeded one is confirmed by
+     * wallet and ledger; within a transaction. The checkout row is locked first, and the completion is a
+     * statement of its own, so that it reads the orders after any wait for that lock: two transactions
+     * finishing the last two orders at once would otherwise each see the other's order unfinished, and
+     * neither would complete it.
+     */
+    default boolean completeIfDone(String checkoutId) {
+        lockForCompletion(checkoutId);
+        return completeIfOrdersDone(checkoutId);
+    }
+
+    /** The first half of {@link #completeIfDone}; on its own it only locks. */
+    @Query("SELECT checkout_id FROM checkout WHERE checkout_id = :checkoutId FOR UPDATE")
+    Optional<String> lockForCompletion(String checkoutId);
+
+    /** The second half of {@link #completeIfDone}: call that instead, it takes the lock first. */
+    @Modifying
+    @Query("""
+            UPDATE checkout c SET status = 'COMPLETED', completed_at = now(), updated_at = now()
+            WHERE c.checkout_id = :checkoutId AND c.status = 'PROCESSING'
+              AND NOT EXISTS (
+                  SELECT 1 FROM payment_order o
+                   WHERE o.checkout_id = c.checkout_id
+                     AND (o.status NOT IN ('SUCCEEDED', 'FAILED')
+                          OR (o.status = 'SUCCEEDED' AND NOT (o.wallet_updated AND o.ledger_updated))))""")
+    boolean completeIfOrdersDone(String checkoutId);
+
+    /** {@code COMPLETED → PROCESSING}: a failed order of the checkout is being retried by hand. */
+    @Modifying
+    @Query("""
+            UPDATE checkout SET status = 'PROCESSING', completed_at = NULL, updated_at = now()
+            WHERE checkout_id = :checkoutId AND status = 'COMPLETED'""")
+    boolean reopen(String checkoutId);
+}

@@ -1,0 +1,24 @@
+package dev.kassa.payment.order;
+
+import java.util.List;
+import java.util.Map;
+
+/** The statements of {@link PaymentOrders} that touch many orders at once, on the hot paths or for a report. */
+public interface SetBasedPaymentOrders {
+
+    /** Inserts the orders of a new checkout; returns how many were new (fewer: an id belongs to another checkout). */
+    int insertIfAbsent(String checkoutId, List<NewPaymentOrder> orders);
+
+    /**
+     * {@code NOT_STARTED → EXECUTING} for each (order, attempt), in one statement and one commit for a whole wave
+     * of execution requests.
+     *
+     * @return the orders now EXECUTING the requested attempt: just started, or already executing it (a request
+     *         delivered again; calling the PSP again with the same key is safe). Orders resolved, or on another
+     *         attempt, are absent.
+     */
+    List<PaymentOrder> startExecutions(List<String> paymentOrderIds, List<Integer> attempts);
+
+    /** How many orders are in each state (every state present, 0 when none). */
+    Map<PaymentOrderStatus, Long> countByStatus();
+}

@@ -1,0 +1,107 @@
+package dev.kassa.payment.order;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.jdbc.core.convert.EntityRowMapper;
+import org.springframework.data.jdbc.core.convert.JdbcConverter;
+import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * On JdbcClient because each is one set-based statement for many orders (a JDBC batch of inserts-if-absent per
+ * checkout, one {@code unnest} update per wave, one {@code GROUP BY}), which repository methods cannot express.
+ * Rows map as the repository maps them.
+ */
+class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
+
+    private static final String COLUMNS = """
+            payment_order_id, checkout_id, seller_account, amount_minor, currency, status, attempt, psp_reference,
+            failure_code, failure_message, refunded_minor, refund_pending_minor, wallet_updated, ledger_updated,
+            status_changed_at, created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final RowMapper<PaymentOrder> rows;
+
+    @SuppressWarnings("unchecked") // the mapping context answers the entity of the type it is asked for
+    SetBasedPaymentOrdersImpl(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JdbcConverter converter) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.rows = new EntityRowMapper<>((RelationalPersistentEntity<PaymentOrder>) converter.getMappingContext()
+                .getRequiredPersistentEntity(PaymentOrder.class), converter);
+    }
+
+    @Override
+    public int insertIfAbsent(String checkoutId, List<NewPaymentOrder> orders) {
+        int[] counts = jdbcTemplate.batchUpdate("""
+                INSERT INTO payment_order (payment_order_id, checkout_id, position, seller_account, amount_minor, currency)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (payment_order_id) DO NOTHING""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                NewPaymentOrder order = orders.get(i);
+                ps.setString(1, order.paymentOrderId());
+                ps.setString(2, checkoutId);
+                ps.setInt(3, i);
+                ps.setString(4, order.sellerAccount());
+                ps.setLong(5, order.amountMinor());
+                ps.setString(6, order.currency());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return orders.size();
+            }
+        });
+        int inserted = 0;
+        for (int count : counts) {
+            inserted += Math.max(count, 0);
+        }
+        return inserted;
+    }
+
+    @Override
+    public List<PaymentOrder> startExecutions(List<String> paymentOrderIds, List<Integer> attempts) {
+        return jdbcTemplate.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    WITH requested AS (
+                        SELECT * FROM unnest(?::text[], ?::int[]) AS r(payment_order_id, attempt)
+                    ), started AS (
+                        UPDATE payment_order o
+                           SET status = 'EXECUTING', status_changed_at = now(), updated_at = now()
+                          FROM requested r
+                         WHERE o.payment_order_id = r.payment_order_id AND o.attempt = r.attempt
+                           AND o.status = 'NOT_STARTED'
+                        RETURNING o.*
+                    )
+                    SELECT %1$s FROM started
+                    UNION ALL
+                    -- Same snapshot as the update: this sees the orders that were EXECUTING before it.
+                    SELECT %1$s FROM payment_order
+                     WHERE status = 'EXECUTING'
+                       AND (payment_order_id, attempt) IN (SELECT payment_order_id, attempt FROM requested)"""
+                    .formatted(COLUMNS));
+            statement.setArray(1, connection.createArrayOf("text", paymentOrderIds.toArray()));
+            statement.setArray(2, connection.createArrayOf("integer", attempts.toArray()));
+            return statement;
+        }, rows);
+    }
+
+    @Override
+    public Map<PaymentOrderStatus, Long> countByStatus() {
+        Map<PaymentOrderStatus, Long> counts = new EnumMap<>(PaymentOrderStatus.class);
+        for (PaymentOrderStatus status : PaymentOrderStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT status, count(*) FROM payment_order GROUP BY status")
+                .query((rs, n) -> Map.entry(PaymentOrderStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.kassa.payment.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.payment.PaymentServiceTestBase;
+import dev.kassa.payment.checkout.Checkouts;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * {@link PaymentOrders} against the real database: every guarded transition applies once from the state it
+ * allows and refuses from any other state or attempt; the transitions that answer the changed row work outside
+ * a transaction too, as the executor calls some of them.
+ */
+class PaymentOrdersTest extends PaymentServiceTestBase {
+
+    @Autowired
+    PaymentOrders orders;
+
+    @Autowired
+    Checkouts checkouts;
+
+    @Test
+    void ordersAreInsertedOnceInTheirCheckoutsOrder() {
+        String checkoutId = checkout();
+        String first = id("po");
+        String second = id("po");
+
+        int inserted = orders.insertIfAbsent(checkoutId, List.of(new NewPaymentOrder(first, "seller_1", 2999, "USD"),
+                new NewPaymentOrder(second, "seller_2", 100, "EUR")));
+
+        assertThat(inserted).isEqualTo(2);
+        assertThat(orders.findByCheckoutId(checkoutId)).extracting(PaymentOrder::paymentOrderId)
+                .containsExactly(first, second);
+        PaymentOrder order = orders.findById(first).orElseThrow();
+        assertThat(order.checkoutId()).isEqualTo(checkoutId);
+        assertThat(order.sellerAccount()).isEqualTo("seller_1");
+        assertThat(order.amountMinor()).isEqualTo(2999);
+        assertThat(order.currency()).isEqualTo("USD");
+        assertThat(order.status()).isEqualTo(PaymentOrderStatus.NOT_STARTED);
+        assertThat(order.attempt()).isEqualTo(1);
+        assertThat(order.walletUpdated()).isFalse();
+        assertThat(order.createdAt()).isNotNull();
+
+        String other = checkout();
+        String third = id("po");
+        assertThat(orders.insertIfAbsent(other, List.of(new NewPaymentOrder(third, "seller_1", 1, "USD"),
+                new NewPaymentOrder(first, "seller_1", 1, "USD")))).isEqualTo(1);
+        assertThat(orders.findIdsOwnedByOtherCheckouts(other, List.of(third, first))).containsExactly(first);
+        assertThat(orders.findById(first).orElseThrow().checkoutId()).isEqualTo(checkoutId);
+    }
+
+    @Test
+    void anOrderStartsExecutingOnlyFromNotStartedAndForItsAttempt() {
+        String orderId = order(1000);
+
+        assertThat(orders.startExecutions(List.of(orderId), List.of(2))).as("another attempt").isEmpty();
+        assertThat(orders.startExecutions(List.of(orderId), List.of(1))).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(PaymentOrderStatus.EXECUTING));
+        assertThat(orders.startExecutions(List.of(orderId), List.of(1))).as("delivered again: still executing")
+                .extracting(PaymentOrder::paymentOrderId).containsExactly(orderId);
+        assertThat(orders.findExecutingLongerThan(0, 10_000)).extracting(PaymentOrder::paymentOrderId)
+                .contains(orderId);
+        assertThat(orders.findExecutingLongerThan(3600, 10_000)).extracting(PaymentOrder::paymentOrderId)
+                .doesNotContain(orderId);
+
+        orders.markFailed(orderId, 1, null, "card_declined", "declined").orElseThrow();
+        assertThat(orders.startExecutions(List.of(orderId), List.of(1))).as("resolved").isEmpty();
+    }
+
+    @Test
+    void theResultOfAnAttemptIsAppliedOnceAndOnlyWhileItExecutes() {
+        String orderId = order(1000);
+        assertThat(orders.markSucceeded(orderId, 1, "pi_1")).as("NOT_STARTED").isEmpty();
+        assertThat(orders.recordPspReference(orderId, 1, "pi_1")).as("NOT_STARTED").isFalse();
+        orders.startExecutions(List.of(orderId), List.of(1));
+
+        assertThat(orders.recordPspReference(orderId, 2, "pi_1")).as("another attempt").isFalse();
+        assertThat(orders.recordPspReference(orderId, 1, "pi_1")).isTrue();
+        assertThat(orders.recordPspReference(orderId, 1, "pi_1")).as("the same reference again").isTrue();
+        assertThat(orders.recordPspReference(orderId, 1, "pi_other")).as("another reference").isFalse();
+        assertThat(orders.findByPspReference("pi_1")).isPresent();
+
+        assertThat(orders.markSucceeded(orderId, 2, "pi_1")).as("another attempt").isEmpty();
+        PaymentOrder succeeded = orders.markSucceeded(orderId, 1, "pi_1").orElseThrow();
+        assertThat(succeeded.status()).isEqualTo(PaymentOrderStatus.SUCCEEDED);
+        assertThat(succeeded.pspReference()).isEqualTo("pi_1");
+        assertThat(succeeded.statusChangedAt()).isNotNull();
+        assertThat(orders.markSucceeded(orderId, 1, "pi_1")).as("a duplicate").isEmpty();
+        assertThat(orders.markFailed(orderId, 1, "pi_1", "card_declined", "late")).as("a late failure").isEmpty();
+        assertThat(orders.startRetry(orderId)).as("only a FAILED order is retried").isEmpty();
+        assertThat(orders.findById(orderId).orElseThrow().status()).isEqualTo(PaymentOrderStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aFailedOrderIsRetriedWithTheNextAttempt() {
+        String orderId = order(1000);
+        orders.startExecutions(List.of(orderId), List.of(1));
+        orders.recordPspReference(orderId, 1, "pi_" + orderId);
+
+        PaymentOrder failed = orders.markFailed(orderId, 1, null, "card_declined", "x".repeat(600)).orElseThrow();
+        assertThat(failed.status()).isEqualTo(PaymentOrderStatus.FAILED);
+        assertThat(failed.pspReference()).as("kept when the failure names none").isEqualTo("pi_" + orderId);
+        assertThat(failed.failureCode()).isEqualTo("card_declined");
+        assertThat(failed.failureMessage()).hasSize(500).endsWith("x...");
+
+        PaymentOrder retried = orders.startRetry(orderId).orElseThrow();
+        assertThat(retried.status()).isEqualTo(PaymentOrderStatus.EXECUTING);
+        assertThat(retried.attempt()).isEqualTo(2);
+        assertThat(retried.pspReference()).isNull();
+        assertThat(retried.failureCode()).isNull();
+        assertThat(retried.failureMessage()).isNull();
+        assertThat(orders.startRetry(orderId)).as("already retried").isEmpty();
+        assertThat(orders.markFailed(orderId, 1, null, "late", null)).as("the superseded attempt").isEmpty();
+    }
+
+    @Test
+    void refundsAreReservedWithinTheChargeOfASucceededOrderAndSettledFromTheReservation() {
+        String orderId = order(1000);
+        assertThat(orders.reserveRefund(orderId, 100)).as("not SUCCEEDED").isFalse();
+        orders.startExecutions(List.of(orderId), List.of(1));
+        orders.markSucceeded(orderId, 1, "pi_" + orderId).orElseThrow();
+
+        assertThat(orders.reserveRefund(orderId, 1001)).as("more than the charge").isFalse();
+        assertThat(orders.reserveRefund(orderId, 600)).isTrue();
+        assertThat(orders.reserveRefund(orderId, 401)).as("more than the rest").isFalse();
+        assertThat(orders.reserveRefund(orderId, 400)).isTrue();
+        assertThat(orders.findById(orderId).orElseThrow().refundableMinor()).isZero();
+
+        assertThat(orders.settleRefund(orderId, 600, true)).isTrue();
+        assertThat(orders.settleRefund(orderId, 400, false)).isTrue();
+        assertThat(orders.settleRefund(orderId, 1, true)).as("nothing reserved").isFalse();
+        PaymentOrder settled = orders.findById(orderId).orElseThrow();
+        assertThat(settled.refundedMinor()).isEqualTo(600);
+        assertThat(settled.refundPendingMinor()).isZero();
+        assertThat(settled.refundableMinor()).isEqualTo(400);
+        assertThat(settled.displayStatus()).isEqualTo("PARTIALLY_REFUNDED");
+    }
+
+    @Test
+    void ordersAreCountedByStatus() {
+        order(1000);
+
+        assertThat(orders.countByStatus()).containsOnlyKeys(PaymentOrderStatus.values())
+                .hasEntrySatisfying(PaymentOrderStatus.NOT_STARTED, count -> assertThat(count).isPositive());
+    }
+
+    private String checkout() {
+        String checkoutId = id("chk");
+        checkouts.insertIfAbsent(checkoutId, "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242");
+        return checkoutId;
+    }
+
+    private String order(long amountMinor) {
+        String orderId = id("po");
+        orders.insertIfAbsent(checkout(), List.of(new NewPaymentOrder(orderId, "seller_1", amountMinor, "USD")));
+        return orderId;
+    }
+}
