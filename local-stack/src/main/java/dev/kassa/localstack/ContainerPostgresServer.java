@@ -7,7 +7,6 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** {@link PostgresServer} as a {@code postgres} container whose superuser is the {@value #USERNAME} role. */
@@ -59,14 +58,7 @@ final class ContainerPostgresServer implements PostgresServer {
 
     @Override
     public DataSource dataSource(String database) {
-        PostgresDatabases.requireValidName(database);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {container.getHost()});
-        dataSource.setPortNumbers(new int[] {port()});
-        dataSource.setDatabaseName(database);
-        dataSource.setUser(USERNAME);
-        dataSource.setPassword(PASSWORD);
-        return dataSource;
+        return PostgresDatabases.dataSource(container.getHost(), port(), database, USERNAME, PASSWORD);
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,14 +103,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
 
     @Override
     public DataSource dataSource(String database) {
-        PostgresDatabases.requireValidName(database);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {"127.0.0.1"});
-        dataSource.setPortNumbers(new int[] {port});
-        dataSource.setDatabaseName(database);
-        dataSource.setUser(USERNAME);
-        dataSource.setPassword(PASSWORD);
-        return dataSource;
+        return PostgresDatabases.dataSource("127.0.0.1", port, database, USERNAME, PASSWORD);
     }
 
     @Override
@@ -268,11 +260,6 @@ final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     private DataSource superuserDataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setServerNames(new String[] {"127.0.0.1"});
-        dataSource.setPortNumbers(new int[] {port});
-        dataSource.setDatabaseName("postgres");
-        dataSource.setUser(SUPERUSER);
-        return dataSource;
+        return PostgresDatabases.dataSource("127.0.0.1", port, "postgres", SUPERUSER, null);
     }
 }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-/** Database creation, the same for the embedded server and the container. */
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Connections and database creation, the same for the embedded server and the container. */
 final class PostgresDatabases {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -33,6 +35,18 @@ final class PostgresDatabases {
                 throw new IllegalStateException("Cannot create database " + name, e);
             }
         }
+    }
+
+    /** A non-pooling data source; {@code password} may be null where the server trusts local connections. */
+    static DataSource dataSource(String host, int port, String database, String user, String password) {
+        requireValidName(database);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {host});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
     }
 
     /** Database names go into SQL unquoted, so only plain lower-case identifiers are accepted. */
