@@ -205,7 +205,7 @@ public class KassaProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The request path as a problem's {@code instance}, anything like a card number masked. */
-    static URI instance(HttpServletRequest request) {
+    public static URI instance(HttpServletRequest request) {
         try {
             return URI.create(PanDetector.mask(request.getRequestURI()));
         } catch (IllegalArgumentException notAUri) {

@@ -15,7 +15,11 @@ public enum ProblemType {
     INVALID_REQUEST("invalid-request", "Invalid request", HttpStatus.BAD_REQUEST),
     /** A PSP webhook without a valid signature, or one whose event cannot be read. */
     INVALID_WEBHOOK("invalid-webhook", "Webhook rejected", HttpStatus.BAD_REQUEST),
-    /** A well-formed id of something that does not exist. */
+    /** No credentials, or a key or token that is unknown, revoked or expired. */
+    UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
+    /** Authenticated, but the caller's role does not allow the request. */
+    FORBIDDEN("forbidden", "Forbidden", HttpStatus.FORBIDDEN),
+    /** A well-formed id of something that does not exist (or belongs to another merchant). */
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     /** The request contradicts what exists: an id reused with another body, a state that does not allow it. */
     CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
@@ -26,6 +30,8 @@ public enum ProblemType {
     /** A refund larger than what is left to refund on the payment order. */
     REFUND_EXCEEDS_REFUNDABLE("refund-exceeds-refundable", "Refund exceeds the refundable amount",
             HttpStatus.UNPROCESSABLE_CONTENT),
+    /** Too many requests with one key, or too many failed authentications from one address; see Retry-After. */
+    RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     /** A fault of ours; the answer reveals nothing else. */
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The PSP's settlement file could not be fetched or read. */

@@ -1,0 +1,129 @@
+package dev.kassa.web.security;
+
+import dev.kassa.web.KassaProblem;
+import dev.kassa.web.KassaProblemHandler;
+import dev.kassa.web.ProblemType;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call every Kassa service, on by dependency (docs/architecture.md §11): stateless bearer
+ * authentication (operator keys, the service's own {@link BearerKeys}, and JWTs where an OIDC issuer is
+ * configured), the services' {@link KassaAccessRules} ending in deny-all, rate limits, and 401/403/429 answers
+ * in the house style. Spring Security's firewall rejects the path tricks ({@code ;x=1}, {@code %2e}, encoded
+ * slashes) that a hand-written prefix check would let through.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(KassaSecurityProperties.class)
+public class KassaSecurityAutoConfiguration {
+
+    /** Paths anyone may call: health (UP or DOWN, details only for operators) and Boot's error dispatch. */
+    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/error"};
+
+    /** Before the security chain, so that a refusal carries the request id too. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> kassaRequestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    OperatorKeys kassaOperatorKeys(KassaSecurityProperties properties) {
+        return new OperatorKeys(properties.operators());
+    }
+
+    @Bean
+    RateLimits kassaRateLimits(KassaSecurityProperties properties) {
+        return new RateLimits(properties.rateLimit());
+    }
+
+    /** Every credential Kassa accepts, in one manager; a service adds kinds of keys as {@link BearerKeys} beans. */
+    @Bean
+    @ConditionalOnMissingBean
+    AuthenticationManager kassaAuthenticationManager(List<BearerKeys> keys, ObjectProvider<JwtDecoder> jwtDecoder,
+                                                     KassaSecurityProperties properties) {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new BearerKeyAuthenticationProvider(keys));
+        jwtDecoder.ifAvailable(decoder -> {
+            JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+            jwt.setJwtAuthenticationConverter(new KassaJwtRoles(properties.jwt()));
+            providers.add(jwt);
+        });
+        return new ProviderManager(providers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RefusalWriter kassaRefusalWriter(JsonMapper json) {
+        return (request, response, refusal, detail) -> {
+            ProblemType type = switch (refusal) {
+                case UNAUTHENTICATED -> ProblemType.UNAUTHENTICATED;
+                case FORBIDDEN -> ProblemType.FORBIDDEN;
+                case RATE_LIMITED -> ProblemType.RATE_LIMITED;
+            };
+            KassaProblem problem = new KassaProblem(type, detail);
+            problem.getBody().setInstance(KassaProblemHandler.instance(request));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem.getBody());
+        };
+    }
+
+    @Bean
+    SecurityFilterChain kassaSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+                                                 List<KassaAccessRules> accessRules, RefusalWriter writer,
+                                                 RateLimits rateLimits) throws Exception {
+        SecurityResponses responses = new SecurityResponses(writer, rateLimits);
+        http.csrf(csrf -> csrf.disable()) // bearer credentials only: no cookie a foreign page could make a browser send
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(request -> authenticationManager)
+                        .authenticationEntryPoint(responses)
+                        .accessDeniedHandler(responses))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(responses)
+                        .accessDeniedHandler(responses))
+                .addFilterBefore(new RateLimitFilter.FailedAuthentications(rateLimits, responses),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter.PerKey(rateLimits, responses), BearerTokenAuthenticationFilter.class)
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers(OPEN).permitAll();
+                    rules.requestMatchers("/actuator/**").hasAnyRole(KassaRole.OPERATORS);
+                    accessRules.forEach(service -> service.configure(rules));
+                    rules.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.kassa.web.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+/**
+ * {@code kassa.security.*}: who may call a service and how often. Operators come from the environment
+ * ({@code KASSA_SECURITY_OPERATORS_0_NAME}, {@code ..._0_KEY_SHA256}, {@code ..._0_ROLES}); the launcher creates
+ * one on a fresh start and prints its key.
+ *
+ * @param operators  operator keys: a name for the audit trail, the roles, and the SHA-256 (hex) of the key
+ * @param rateLimit  the limits of {@link RateLimits}
+ * @param jwt        how a JWT's claims name its roles, where an OIDC issuer is configured
+ *                   ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
+ */
+@ConfigurationProperties("kassa.security")
+public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
+                                      @DefaultValue RateLimit rateLimit,
+                                      @DefaultValue Jwt jwt) {
+
+    /**
+     * @param name      who this is, in the audit trail ({@code operator:<name>})
+     * @param roles     one or more of OPERATOR, FINANCE, VIEWER
+     * @param keySha256 lower-case hex SHA-256 of the operator's {@code opk_} key
+     */
+    public record Operator(String name, Set<KassaRole> roles, String keySha256) {
+
+        public Operator {
+            Assert.hasText(name, "kassa.security.operators[].name must be set");
+            Assert.notEmpty(roles, "kassa.security.operators[" + name + "].roles must name at least one role");
+            Assert.isTrue(!roles.contains(KassaRole.MERCHANT),
+                    "kassa.security.operators[" + name + "].roles: MERCHANT is a merchant key's role, not an operator's");
+            Assert.isTrue(keySha256 != null && keySha256.matches("[0-9a-fA-F]{64}"),
+                    "kassa.security.operators[" + name + "].key-sha256 must be 64 hex digits (SHA-256 of the key)");
+            keySha256 = keySha256.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @param requestsPerSecond        steady rate allowed per key (merchant or operator)
+     * @param burst                    how many requests a key may send at once above that rate
+     * @param failedAuthPerMinute      failed authentications allowed per client address per minute; beyond
+     *                                 that, the address gets 429 until the bucket refills
+     * @param trackedCallers           most keys and addresses remembered at once (memory bound)
+     * @param idleExpiry               a caller not seen for this long is forgotten (its bucket is full again)
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled,
+                            @DefaultValue("500") int requestsPerSecond,
+                            @DefaultValue("1000") int burst,
+                            @DefaultValue("20") int failedAuthPerMinute,
+                            @DefaultValue("100000") int trackedCallers,
+                            @DefaultValue("10m") Duration idleExpiry) {
+
+        public RateLimit {
+            Assert.isTrue(requestsPerSecond > 0, "kassa.security.rate-limit.requests-per-second must be positive");
+            Assert.isTrue(burst >= 1, "kassa.security.rate-limit.burst must be at least 1");
+            Assert.isTrue(failedAuthPerMinute > 0, "kassa.security.rate-limit.failed-auth-per-minute must be positive");
+        }
+    }
+
+    /**
+     * @param rolesClaim the claim listing the caller's roles (OPERATOR, FINANCE, VIEWER; others are ignored)
+     * @param nameClaim  the claim naming the operator in the audit trail
+     */
+    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String nameClaim) {
+    }
+}
