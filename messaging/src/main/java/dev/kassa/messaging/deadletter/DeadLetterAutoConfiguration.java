@@ -4,8 +4,6 @@ import dev.kassa.messaging.config.MessagingProperties;
 import dev.kassa.messaging.config.RawKafkaSender;
 import dev.kassa.messaging.consumer.ConsumerAutoConfiguration;
 import dev.kassa.messaging.consumer.EventConsumerRegistrar;
-import dev.kassa.web.security.KassaAccessRules;
-import dev.kassa.web.security.KassaRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
@@ -16,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /** {@code /admin/dead-letters} in every servlet service that uses the messaging library. */
@@ -24,18 +21,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(EventConsumerRegistrar.class)
 @ConditionalOnProperty(prefix = "kassa.messaging.dead-letter", name = "endpoints-enabled", matchIfMissing = true)
-@Import(DeadLetterController.class)
+@Import({DeadLetterController.class, DeadLetterAccessRules.class})
 public class DeadLetterAutoConfiguration {
-
-    /** Every operator role may look at dead letters; only an OPERATOR replays them (docs/architecture.md §11). */
-    @Bean
-    KassaAccessRules kassaDeadLetterAccessRules() {
-        return rules -> rules
-                .requestMatchers(HttpMethod.GET, DeadLetterController.PATH, DeadLetterController.PATH + "/**")
-                .hasAnyRole(KassaRole.OPERATORS)
-                .requestMatchers(HttpMethod.POST, DeadLetterController.PATH + "/replay")
-                .hasRole(KassaRole.OPERATOR.name());
-    }
 
     @Bean
     DeadLetterService kassaDeadLetterService(EventConsumerRegistrar registrar,

@@ -1,12 +1,13 @@
 package dev.kassa.messaging.deadletter;
 
+import dev.kassa.web.security.AuditContext;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
-/** The {@code dead_letter_replay} table: when, what, how many, with what result. */
+/** The {@code dead_letter_replay} table: who, when, what, how many, with what result. */
 class ReplayAudit {
 
     private final JdbcTemplate jdbc;
@@ -20,11 +21,13 @@ class ReplayAudit {
                 .map(i -> i.partition() + "@" + i.offset() + ":" + i.action()
                         + (i.destination() == null ? "" : "->" + i.destination()))
                 .collect(Collectors.joining(","));
+        AuditContext who = AuditContext.currentOrSystem("dead-letter-replay");
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
-                    INSERT INTO dead_letter_replay (dlt_topic, selection, selected, replayed, parked, result, records, error)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    INSERT INTO dead_letter_replay (dlt_topic, selection, selected, replayed, parked, result, records, error,
+                                                    actor, credential, client_address, request_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             insert.setString(1, request.topic());
             insert.setString(2, describe(request));
             insert.setInt(3, result.selected());
@@ -33,6 +36,10 @@ class ReplayAudit {
             insert.setString(6, outcome);
             insert.setString(7, records);
             insert.setString(8, error);
+            insert.setString(9, who.actor());
+            insert.setString(10, who.credential());
+            insert.setString(11, who.clientAddress());
+            insert.setString(12, who.requestId());
             return insert;
         }, key);
         return key.getKey().longValue();

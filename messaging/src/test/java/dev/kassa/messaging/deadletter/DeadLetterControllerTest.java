@@ -3,7 +3,10 @@ package dev.kassa.messaging.deadletter;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.kassa.testfixtures.TestKeys;
 import dev.kassa.web.KassaProblem;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -18,11 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The dead-letter endpoints' input rules and error shape, without Kafka: the same problem details as the
@@ -35,12 +44,21 @@ class DeadLetterControllerTest {
     private static final String DLT = "payment.results.wallet-service.dlt";
 
     @SpringBootConfiguration
-    @Import(DeadLetterController.class)
+    @Import({DeadLetterController.class, DeadLetterAccessRules.class})
     static class Config {
+
+        /** Every request of these input tests comes from an operator; the role tests set their own key. */
+        @Bean
+        MockMvcBuilderCustomizer operatorByDefault() {
+            return builder -> builder.defaultRequest(get("/").header(HttpHeaders.AUTHORIZATION,
+                    TestKeys.bearer(TestKeys.OPERATOR)));
+        }
     }
 
     @Autowired
     MockMvc http;
+    @Autowired
+    WebApplicationContext context;
     @MockitoBean
     DeadLetterService deadLetters;
 
@@ -94,6 +112,32 @@ class DeadLetterControllerTest {
         replay("{\"topic\": \"" + DLT + "\", \"dry_run\": true}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.topic").value(DLT));
+    }
+
+    @Test
+    void everyOperatorRoleListsButOnlyTheOperatorReplays() throws Exception {
+        when(deadLetters.replay(any())).thenReturn(new ReplayResult(7L, DLT, true, 0, 0, 0, 0, List.of()));
+        String body = "{\"topic\": \"" + DLT + "\", \"dry_run\": true}";
+        for (String key : List.of(TestKeys.VIEWER, TestKeys.FINANCE, TestKeys.OPERATOR)) {
+            http.perform(get("/admin/dead-letters/topics").header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key)))
+                    .andExpect(status().isOk());
+        }
+        for (String key : List.of(TestKeys.VIEWER, TestKeys.FINANCE)) {
+            http.perform(post("/admin/dead-letters/replay").header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key))
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.type").value("https://kassa.dev/problems/forbidden"));
+        }
+        verify(deadLetters, never()).replay(any());
+    }
+
+    @Test
+    void anAnonymousCallerGets401AndNothingIsRead() throws Exception {
+        MockMvc anonymous = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        anonymous.perform(get("/admin/dead-letters").param("topic", DLT)).andExpect(status().isUnauthorized());
+        anonymous.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"topic\": \"" + DLT + "\"}")).andExpect(status().isUnauthorized());
+        verifyNoInteractions(deadLetters);
     }
 
     private ResultActions replay(String body) throws Exception {

@@ -1,5 +1,6 @@
 package dev.kassa.messaging.deadletter;
 
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static dev.kassa.messaging.support.TestTopics.REPLAY;
 import static dev.kassa.messaging.support.TestTopics.REPLAY_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,12 +16,15 @@ import dev.kassa.messaging.consumer.ConsumerTopics;
 import dev.kassa.messaging.consumer.InvalidEventException;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.schemas.Topics;
+import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.web.security.RequestIdFilter;
 import dev.kassa.testfixtures.TopicReader;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,6 +35,7 @@ import org.springframework.web.context.WebApplicationContext;
 class DeadLetterReplayTest extends SpringMessagingTest {
 
     private static final String DLT = Topics.deadLetterTopic(REPLAY, REPLAY_GROUP);
+    private static final String REQUEST_ID = "req_dead-letter-replay-test";
 
     @Autowired
     WebApplicationContext context;
@@ -41,7 +46,10 @@ class DeadLetterReplayTest extends SpringMessagingTest {
 
     @BeforeEach
     void http() {
-        http = MockMvcBuilders.webAppContextSetup(context).build();
+        http = MockMvcBuilders.webAppContextSetup(context).addFilters(new RequestIdFilter()).apply(springSecurity())
+                .defaultRequest(get("/").header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(TestKeys.OPERATOR))
+                        .header("X-Request-Id", REQUEST_ID))
+                .build();
     }
 
     @Test
@@ -87,6 +95,11 @@ class DeadLetterReplayTest extends SpringMessagingTest {
         await().atMost(WAIT).until(() -> handlers.attempts(REPLAY_GROUP, eventId).size() == 2);
         assertThat(handlers.effects(REPLAY_GROUP, eventId)).as("the second replay is a skipped duplicate").isEqualTo(1);
         assertThat(audits()).isEqualTo(auditsBefore + 2);
+        assertThat(jdbc.queryForMap("SELECT actor, credential, client_address, request_id FROM dead_letter_replay "
+                + "WHERE dlt_topic = ? ORDER BY id DESC LIMIT 1", DLT))
+                .as("the audit row names who replayed, with which key, from where and in which request")
+                .containsEntry("actor", "operator:test-operator").containsEntry("credential", "opk_test")
+                .containsEntry("client_address", "127.0.0.1").containsEntry("request_id", REQUEST_ID);
     }
 
     @Test

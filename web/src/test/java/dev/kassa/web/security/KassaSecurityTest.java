@@ -81,6 +81,15 @@ class KassaSecurityTest {
         mvc.perform(as(get("/admin/faults"), TestKeys.VIEWER)).andExpect(status().isForbidden());
     }
 
+    @Test
+    void everyAnswerCarriesARequestIdTheCallersIfItIsAPlainToken() throws Exception {
+        mvc.perform(as(get("/secured/read"), TestKeys.VIEWER).header("X-Request-Id", "checkout-42"))
+                .andExpect(header().string("X-Request-Id", "checkout-42"));
+        mvc.perform(get("/secured/read").header("X-Request-Id", "bad id\twith controls"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("X-Request-Id", org.hamcrest.Matchers.matchesPattern("req_[0-9a-f-]{36}")));
+    }
+
     private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, String key) {
         return request.header(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key));
     }
