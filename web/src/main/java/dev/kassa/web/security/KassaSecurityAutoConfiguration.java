@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -96,6 +98,19 @@ public class KassaSecurityAutoConfiguration {
         };
     }
 
+    /** Spring Security's firewall refusals (a {@code ;} or an encoded slash or dot in the path) as house 400s. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler kassaRequestRejectedHandler(JsonMapper json) {
+        return (request, response, rejected) -> {
+            KassaProblem problem = KassaProblem.invalid("path", "is not a plain URL path (';', encoded '/', '.' or '%')");
+            problem.getBody().setInstance(KassaProblemHandler.instance(request));
+            response.setStatus(problem.getStatusCode().value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem.getBody());
+        };
+    }
+
     @Bean
     SecurityFilterChain kassaSecurityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                                  List<KassaAccessRules> accessRules, RefusalWriter writer,
@@ -122,7 +137,11 @@ public class KassaSecurityAutoConfiguration {
                     rules.requestMatchers(OPEN).permitAll();
                     rules.requestMatchers("/actuator/**").hasAnyRole(KassaRole.OPERATORS);
                     accessRules.forEach(service -> service.configure(rules));
-                    rules.anyRequest().denyAll();
+                    // Deny-all that first asks who is calling: without credentials it is a 401, as everywhere else.
+                    rules.anyRequest().access((authentication, context) -> {
+                        authentication.get();
+                        return new AuthorizationDecision(false);
+                    });
                 });
         return http.build();
     }

@@ -69,12 +69,14 @@ class KassaSecurityTest {
     @Test
     void anEndpointNoRuleDeclaresIsRefusedToEveryone() throws Exception {
         refused(mvc.perform(as(get("/secured/undeclared"), TestKeys.OPERATOR)), 403, "forbidden");
+        refused(mvc.perform(get("/secured/undeclared")), 401, "unauthenticated");
+        refused(mvc.perform(get("/nothing/here")), 401, "unauthenticated");
     }
 
     @Test
     void pathTricksDoNotGetPastTheRules() throws Exception {
         // A matrix parameter or an encoded letter once walked past a hand-written prefix check.
-        mvc.perform(get("/admin;x=1/faults")).andExpect(status().isBadRequest());
+        refused(mvc.perform(get("/admin;x=1/faults")), 400, "invalid-request");
         mvc.perform(get("/%61dmin/faults")).andExpect(status().is4xxClientError())
                 .andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getStatus())
                         .isIn(400, 401));
