@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -16,10 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The front-door faults of the API: injected 500s and 503s happen before the request reaches the API, so
  * nothing is charged and nothing is stored under the idempotency key (a retry is processed normally).
- * Latency is added here for reads; POSTs get it while their idempotency key is in flight.
+ * Latency is added here for reads; POSTs get it while their idempotency key is in flight. It runs after the
+ * security chain: a caller without a valid key is refused (401) whatever the switches say.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
 class FaultInjectionFilter extends OncePerRequestFilter {
 
     private final Faults faults;

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param endpoints         URLs every event is POSTed to (default: payment-service's PSP webhook); empty for none
  * @param secrets           signing secrets; more than one during a rotation, each giving one {@code v1} in the
- *                          signature (local default {@code whsec_test_kassa}; override with PSP_WEBHOOK_SECRETS)
+ *                          signature (PSP_WEBHOOK_SECRETS; the local profile's is {@code whsec_test_kassa})
  * @param initialBackoff    wait after the first failed attempt; it doubles (see multiplier) up to maxBackoff
  * @param maxBackoff        cap of the wait between attempts; attempts go on until a 2xx
  * @param backoffMultiplier growth of the wait per failed attempt
@@ -43,8 +43,10 @@ public record WebhookProperties(
         endpoints = endpoints.stream().map(String::strip).filter(e -> !e.isEmpty()).toList();
         endpoints.forEach(WebhookProperties::requireHttpUrl);
         secrets = secrets == null ? List.of() : secrets.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (secrets.isEmpty()) {
-            throw new IllegalArgumentException("psp.webhooks.secrets needs at least one signing secret");
+        if (secrets.isEmpty() || secrets.stream().anyMatch(s -> s.startsWith("${"))) {
+            // An unset ${PSP_WEBHOOK_SECRETS} stays as that text, which would sign with a secret anyone can read.
+            throw new IllegalArgumentException("psp.webhooks.secrets needs at least one signing secret "
+                    + "(environment variable PSP_WEBHOOK_SECRETS)");
         }
         if (backoffMultiplier < 1) {
             throw new IllegalArgumentException("psp.webhooks.backoff-multiplier must be at least 1");

@@ -68,8 +68,9 @@ public final class PaymentIntentBenchmark {
             // Anything else for the service, e.g. -Dbench.args="--spring.datasource.hikari.maximum-pool-size=8"
             arguments.addAll(List.of(System.getProperty("bench.args", "").split("\\s+")).stream()
                     .filter(a -> !a.isBlank()).toList());
+            // The local profile: its test key (KEY) and webhook secret (application-local.yaml).
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PspMockApplication.class)
-                    .run(arguments.toArray(String[]::new))) {
+                    .profiles("local").run(arguments.toArray(String[]::new))) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 System.out.printf("psp-mock benchmark: %d clients, %ds warm-up, %ds measured, webhooks %s%n",
                         clients, warmup.toSeconds(), measured.toSeconds(), webhooks ? "on" : "off");

@@ -25,12 +25,12 @@ class FaultInjectionTest extends PspIntegrationTest {
         Response changed = api.faults("{\"server_error_rate\": 0.25, \"webhook_outage\": true}");
 
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(api.get("/admin/faults").json().path("server_error_rate").doubleValue()).isEqualTo(0.25);
-        assertThat(api.get("/admin/faults").json().path("webhook_outage").booleanValue()).isTrue();
-        assertThat(api.get("/admin/faults").json().path("latency_ms").longValue()).isZero();
+        assertThat(admin.get("/admin/faults").json().path("server_error_rate").doubleValue()).isEqualTo(0.25);
+        assertThat(admin.get("/admin/faults").json().path("webhook_outage").booleanValue()).isTrue();
+        assertThat(admin.get("/admin/faults").json().path("latency_ms").longValue()).isZero();
 
-        api.delete("/admin/faults");
-        assertThat(api.get("/admin/faults").json().path("server_error_rate").doubleValue()).isZero();
+        admin.delete("/admin/faults");
+        assertThat(admin.get("/admin/faults").json().path("server_error_rate").doubleValue()).isZero();
     }
 
     @Test
@@ -62,6 +62,18 @@ class FaultInjectionTest extends PspIntegrationTest {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("1");
         assertThat(response.errorCode()).isEqualTo("service_unavailable");
+    }
+
+    @Test
+    void aCallerWithoutAValidKeyIsRefusedWhateverTheSwitchesSay() {
+        api.faults("{\"unavailable_rate\": 1}");
+
+        Response anonymous = api.send(api.unauthorized("/v1/payment_intents/pi_x").GET());
+        Response wrongKey = api.as("sk_test_wrong").get("/v1/payment_intents/pi_x");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(api.get("/v1/payment_intents/pi_x").status()).isEqualTo(503);
     }
 
     @Test

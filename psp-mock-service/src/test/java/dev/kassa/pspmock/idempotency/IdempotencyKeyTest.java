@@ -114,7 +114,7 @@ class IdempotencyKeyTest extends PspIntegrationTest {
                     .findFirst().orElseThrow();
             assertThat(refused.errorCode()).isEqualTo("idempotency_key_in_use");
         }
-        api.delete("/admin/faults");
+        admin.delete("/admin/faults");
         Response later = api.post("/v1/payment_intents", key, body);
         assertThat(later.status()).isEqualTo(200);
         assertThat(later.headers().firstValue("Idempotent-Replayed")).contains("true");

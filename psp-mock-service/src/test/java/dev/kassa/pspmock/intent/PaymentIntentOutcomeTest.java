@@ -91,10 +91,10 @@ class PaymentIntentOutcomeTest extends PspIntegrationTest {
 
     @Test
     void otherPaymentMethodsFollowTheConfiguredSuccessProbability() {
-        api.post("/admin/outcomes", null, "{\"success_probability\": 1}");
+        admin.post("/admin/outcomes", null, "{\"success_probability\": 1}");
         assertThat(api.createIntent(100, "USD", "pm_anything").json().path("status").stringValue()).isEqualTo("succeeded");
 
-        api.post("/admin/outcomes", null, "{\"success_probability\": 0}");
+        admin.post("/admin/outcomes", null, "{\"success_probability\": 0}");
         Response declined = api.createIntent(100, "USD", "pm_anything");
         assertThat(declined.status()).isEqualTo(402);
         assertThat(declined.json().path("error").path("decline_code").stringValue()).isEqualTo("generic_decline");

@@ -30,7 +30,7 @@ class SettlementFileTest extends PspIntegrationTest {
 
     @AfterEach
     void removeInjectedDiscrepancies() {
-        touchedDays.forEach(day -> api.delete("/admin/settlements/" + day + "/discrepancies"));
+        touchedDays.forEach(day -> admin.delete("/admin/settlements/" + day + "/discrepancies"));
     }
 
     @Test
@@ -94,11 +94,11 @@ class SettlementFileTest extends PspIntegrationTest {
         String droppedRow = transactionOf(day, dropped);
         String changedRow = transactionOf(day, changed);
 
-        Response drop = api.post("/admin/settlements/" + day + "/drop-row", null,
+        Response drop = admin.post("/admin/settlements/" + day + "/drop-row", null,
                 "{\"balance_transaction_id\": \"" + droppedRow + "\"}");
-        Response change = api.post("/admin/settlements/" + day + "/change-amount", null,
+        Response change = admin.post("/admin/settlements/" + day + "/change-amount", null,
                 "{\"balance_transaction_id\": \"" + changedRow + "\", \"amount\": 2000}");
-        Response add = api.post("/admin/settlements/" + day + "/add-row", null,
+        Response add = admin.post("/admin/settlements/" + day + "/add-row", null,
                 "{\"amount\": 4321, \"currency\": \"GBP\", \"payment_order_id\": \"po-never-sent\"}");
 
         assertThat(drop.status()).isEqualTo(201);
@@ -111,9 +111,9 @@ class SettlementFileTest extends PspIntegrationTest {
                 String.valueOf(2000 - Long.parseLong(byId(file, changedRow).get("fee"))));
         assertThat(byId(file, addedRow)).containsEntry("amount", "4321").containsEntry("currency", "GBP")
                 .containsEntry("type", "charge").containsEntry("payment_order_id", "po-never-sent");
-        assertThat(api.get("/admin/settlements/" + day + "/discrepancies").json().path("data")).hasSize(3);
+        assertThat(admin.get("/admin/settlements/" + day + "/discrepancies").json().path("data")).hasSize(3);
 
-        api.delete("/admin/settlements/" + day + "/discrepancies");
+        admin.delete("/admin/settlements/" + day + "/discrepancies");
         List<CSVRecord> restored = rowsBetween(day, day);
         assertThat(restored).anyMatch(r -> r.get("balance_transaction_id").equals(droppedRow));
         assertThat(byId(restored, changedRow)).containsEntry("amount", "2222");
@@ -126,7 +126,7 @@ class SettlementFileTest extends PspIntegrationTest {
         touchedDays.add(day);
         succeeded(api.createIntent(500, "EUR", "tok_visa"));
 
-        JsonNode drop = api.post("/admin/settlements/" + day + "/drop-row", null, "").json();
+        JsonNode drop = admin.post("/admin/settlements/" + day + "/drop-row", null, "").json();
 
         String droppedRow = drop.path("balance_transaction_id").stringValue();
         assertThat(droppedRow).startsWith("txn_");
@@ -135,7 +135,7 @@ class SettlementFileTest extends PspIntegrationTest {
 
     @Test
     void discrepancyOnADayWithoutRowsIs404() {
-        Response response = api.post("/admin/settlements/2001-01-01/drop-row", null, "");
+        Response response = admin.post("/admin/settlements/2001-01-01/drop-row", null, "");
 
         assertThat(response.status()).isEqualTo(404);
     }

@@ -8,21 +8,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import dev.kassa.testfixtures.TestKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the PSP's API, as payment-service would call it: real requests over 127.0.0.1. */
+/**
+ * A plain HTTP client for the PSP's API, as payment-service would call it: real requests over 127.0.0.1, with the
+ * PSP's API key, or with another key ({@link #as}: an operator's for {@code /admin}).
+ */
 public final class PspApi {
 
+    /** The local profile's API key (application-local.yaml). */
     public static final String SECRET_KEY = "sk_test_kassa";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String key;
 
     public PspApi(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, SECRET_KEY);
+    }
+
+    private PspApi(String baseUrl, String key) {
+        this.baseUrl = baseUrl;
+        this.key = key;
+    }
+
+    /** The same client with another bearer key, e.g. {@code api.as(TestKeys.OPERATOR)}. */
+    public PspApi as(String otherKey) {
+        return new PspApi(baseUrl, otherKey);
     }
 
     public record Response(int status, String body, HttpHeaders headers) {
@@ -84,9 +100,9 @@ public final class PspApi {
         return send(authorized(path).DELETE());
     }
 
-    /** Changes fault switches, e.g. {@code faults("{\"server_error_rate\": 1}")}. */
+    /** Changes fault switches as an operator, e.g. {@code faults("{\"server_error_rate\": 1}")}. */
     public Response faults(String json) {
-        return post("/admin/faults", null, json);
+        return as(TestKeys.OPERATOR).post("/admin/faults", null, json);
     }
 
     public Response send(HttpRequest.Builder request) {
@@ -107,6 +123,6 @@ public final class PspApi {
     }
 
     private HttpRequest.Builder authorized(String path) {
-        return unauthorized(path).header("Authorization", "Bearer " + SECRET_KEY);
+        return unauthorized(path).header("Authorization", TestKeys.bearer(key));
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.pspmock.support;
 
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.pspmock.PspMockApplication;
+import dev.kassa.testfixtures.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "psp.webhooks.connect-timeout=500ms",
                 "psp.webhooks.request-timeout=2s",
                 "psp.webhooks.lease=3s",
+                // Every refusal counts against 127.0.0.1, the one address of all these tests; the security tests
+                // make dozens on purpose, which the default limit (20 a minute) would turn into 429s for the rest.
+                "kassa.security.rate-limit.failed-auth-per-minute=100000",
                 // A rotation in progress: every delivery carries one v1 per secret.
                 "psp.webhooks.secrets=" + PspIntegrationTest.WEBHOOK_SECRET + "," + PspIntegrationTest.NEXT_WEBHOOK_SECRET
         })
@@ -42,7 +46,10 @@ public abstract class PspIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** The PSP API with the PSP's key, as Kassa calls it. */
     protected PspApi api;
+    /** The simulator's switches ({@code /admin}) with the tests' OPERATOR key. */
+    protected PspApi admin;
 
     @DynamicPropertySource
     static void localStack(DynamicPropertyRegistry registry) {
@@ -53,6 +60,7 @@ public abstract class PspIntegrationTest {
     @BeforeEach
     void resetSwitches() {
         api = new PspApi(port);
+        admin = api.as(TestKeys.OPERATOR);
         resetAll();
     }
 
@@ -63,7 +71,7 @@ public abstract class PspIntegrationTest {
 
     private void resetAll() {
         RECEIVER.reset();
-        api.delete("/admin/faults");
-        api.delete("/admin/outcomes");
+        admin.delete("/admin/faults");
+        admin.delete("/admin/outcomes");
     }
 }
