@@ -4,7 +4,6 @@ import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.bench.BenchCommand;
 import dev.kassa.launcher.demo.Demo;
 import dev.kassa.localstack.process.ServiceJars;
-import dev.kassa.web.security.SecretKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,9 +84,9 @@ public final class KassaLauncher {
         System.out.printf("  %-24s %s (user %s)%n", "postgresql", system.postgres().jdbcUrl("<service>"),
                 system.postgres().username());
         Credentials credentials = system.credentials();
-        System.out.printf("  %-24s operator %s..., merchant %s %s... (full keys in %s)%n", "keys",
-                SecretKeys.visiblePrefix(credentials.operator().key(), "opk_"), credentials.merchant().merchantId(),
-                SecretKeys.visiblePrefix(credentials.merchant().key(), "sk_test_"), system.settings().credentialsFile());
+        System.out.printf("  %-24s operator %s, merchant %s %s (full keys in %s)%n", "keys",
+                credentials.operator().visibleKey(), credentials.merchant().merchantId(),
+                credentials.merchant().visibleKey(), system.settings().credentialsFile());
     }
 
     /**

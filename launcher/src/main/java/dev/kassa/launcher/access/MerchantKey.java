@@ -13,10 +13,14 @@ public record MerchantKey(String merchantId, String keyId, String key) {
         }
     }
 
+    /** The part of the key that may be shown: {@code sk_test_AbCd...}. */
+    public String visibleKey() {
+        return SecretKeys.visiblePrefix(key, TEST_PREFIX) + "...";
+    }
+
     /** The key's visible prefix only: a record's text ends up in logs and failure messages. */
     @Override
     public String toString() {
-        return "MerchantKey[merchantId=" + merchantId + ", keyId=" + keyId + ", key="
-                + SecretKeys.visiblePrefix(key, TEST_PREFIX) + "...]";
+        return "MerchantKey[merchantId=" + merchantId + ", keyId=" + keyId + ", key=" + visibleKey() + "]";
     }
 }

@@ -39,10 +39,14 @@ public record OperatorKey(String name, List<String> roles, String key) {
         return String.join(",", roles);
     }
 
+    /** The part of the key that may be shown: {@code opk_AbCd...}. */
+    public String visibleKey() {
+        return SecretKeys.visiblePrefix(key, OperatorKeys.PREFIX) + "...";
+    }
+
     /** The key's visible prefix only: a record's text ends up in logs and failure messages. */
     @Override
     public String toString() {
-        return "OperatorKey[name=" + name + ", roles=" + roles + ", key=" + SecretKeys.visiblePrefix(key, OperatorKeys.PREFIX)
-                + "...]";
+        return "OperatorKey[name=" + name + ", roles=" + roles + ", key=" + visibleKey() + "]";
     }
 }
