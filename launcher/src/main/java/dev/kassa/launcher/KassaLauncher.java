@@ -1,5 +1,6 @@
 package dev.kassa.launcher;
 
+import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.bench.BenchCommand;
 import dev.kassa.launcher.demo.Demo;
 import dev.kassa.localstack.process.ServiceJars;
@@ -41,7 +42,8 @@ public final class KassaLauncher {
         SystemSettings settings = SystemSettings.defaults(options.workDir());
         if (options.fresh()) {
             deleteRecursively(settings.dataDir());
-            System.out.println("Wiped " + settings.dataDir());
+            deleteRecursively(settings.credentialsFile());
+            System.out.println("Wiped " + settings.dataDir() + " and " + settings.credentialsFile());
         }
 
         KassaSystem system;
@@ -60,6 +62,7 @@ public final class KassaLauncher {
             stopped.countDown();
         }, "kassa-shutdown"));
 
+        printCredentials(system);
         if (options.demo()) {
             new Demo(system).run(System.out);
         }
@@ -80,16 +83,38 @@ public final class KassaLauncher {
         System.out.printf("  %-24s %s%n", "kafka", system.kafka().bootstrapServers());
         System.out.printf("  %-24s %s (user %s)%n", "postgresql", system.postgres().jdbcUrl("<service>"),
                 system.postgres().username());
+        Credentials credentials = system.credentials();
+        System.out.printf("  %-24s operator %s, merchant %s %s (full keys in %s)%n", "keys",
+                credentials.operator().visibleKey(), credentials.merchant().merchantId(),
+                credentials.merchant().visibleKey(), system.settings().credentialsFile());
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
+    /**
+     * Both keys in full, once, with a call to try each: every endpoint but health and the PSP webhook needs one
+     * (docs/architecture.md §11).
+     */
+    static void printCredentials(KassaSystem system) {
+        Credentials credentials = system.credentials();
+        System.out.println();
+        System.out.println("Operator key (all roles): " + credentials.operator().key());
+        System.out.println("Merchant " + credentials.merchant().merchantId() + " key: " + credentials.merchant().key());
+        System.out.println("  Kept in " + system.settings().credentialsFile() + " (readable by you only);"
+                + " ./kassa --fresh wipes the data and makes new keys.");
+        System.out.println("  Try: curl -H \"Authorization: Bearer " + credentials.operator().key() + "\" "
+                + system.url(KassaService.LEDGER) + "/api/v1/ledger/trial-balance");
+        System.out.println("       curl -H \"Authorization: Bearer " + credentials.merchant().key() + "\" "
+                + system.url(KassaService.PAYMENT) + "/api/v1/payments/<checkout_id>");
+    }
+
+    /** Deletes {@code path}, a file or a directory with everything in it, if it exists. */
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
                 try {
-                    Files.delete(path);
+                    Files.delete(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

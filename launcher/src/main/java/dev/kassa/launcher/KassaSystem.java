@@ -1,16 +1,21 @@
 package dev.kassa.launcher;
 
+import dev.kassa.launcher.access.Credentials;
+import dev.kassa.launcher.access.CredentialsFile;
+import dev.kassa.launcher.access.DemoMerchant;
+import dev.kassa.launcher.access.MerchantKey;
+import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
-import dev.kassa.localstack.process.ServiceSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -19,6 +24,10 @@ import java.util.function.Consumer;
  * The whole platform on one machine: a real Kafka broker and PostgreSQL (local-stack, in this JVM) and the
  * five services as separate JVMs started from their built jars. The launcher and the system tests both use
  * this class, so what the tests prove is what a newcomer runs.
+ *
+ * <p>Every service requires a bearer credential (docs/architecture.md §11). The system runs with one operator key
+ * (every role; the services get its SHA-256) and the demo merchant's key, made on the first start, kept in the
+ * settings' credentials file and reused by later starts on the same data ({@link #credentials()}).
  */
 public final class KassaSystem implements AutoCloseable {
 
@@ -28,20 +37,32 @@ public final class KassaSystem implements AutoCloseable {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final Map<KassaService, ServiceProcess> services = new EnumMap<>(KassaService.class);
+    private final OperatorKey operator;
+    private volatile Credentials credentials;
 
-    private KassaSystem(SystemSettings settings, KafkaBroker kafka, PostgresServer postgres) {
+    private KassaSystem(SystemSettings settings, KafkaBroker kafka, PostgresServer postgres, OperatorKey operator) {
         this.settings = settings;
         this.kafka = kafka;
         this.postgres = postgres;
+        this.operator = operator;
     }
 
-    /** Starts broker, database and every service, and returns once each service reports UP. */
+    /**
+     * Starts broker, database and every service, and returns once each service reports UP and the demo merchant
+     * has a working key.
+     */
     public static KassaSystem start(SystemSettings settings, Consumer<String> progress) {
         return start(settings, progress, HEALTHY_TIMEOUT);
     }
 
     /** As {@link #start(SystemSettings, Consumer)}, waiting up to {@code healthyTimeout} for each service. */
     public static KassaSystem start(SystemSettings settings, Consumer<String> progress, Duration healthyTimeout) {
+        CredentialsFile.Stored stored = CredentialsFile.read(settings.credentialsFile());
+        OperatorKey operator = stored.operator().orElseGet(OperatorKey::newLocalAdmin);
+        progress.accept(stored.operator().isPresent()
+                ? "Reusing operator key " + operator.name() + " from " + settings.credentialsFile()
+                : "Made a new operator key " + operator.name() + " (" + operator.rolesList() + "), to be kept in "
+                        + settings.credentialsFile());
         progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort()
                 + " and PostgreSQL on 127.0.0.1:" + settings.postgresPort() + " ...");
         PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults()
@@ -54,13 +75,14 @@ public final class KassaSystem implements AutoCloseable {
             postgres.close();
             throw e;
         }
-        KassaSystem system = new KassaSystem(settings, kafka, postgres);
+        KassaSystem system = new KassaSystem(settings, kafka, postgres, operator);
         try {
             for (KassaService service : KassaService.values()) {
                 postgres.createDatabase(service.database());
             }
             progress.accept("Kafka and PostgreSQL are up. Starting the five services ...");
             system.startServices(progress, healthyTimeout);
+            system.bootstrapCredentials(stored.merchant(), progress);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -69,8 +91,9 @@ public final class KassaSystem implements AutoCloseable {
     }
 
     private void startServices(Consumer<String> progress, Duration healthyTimeout) {
+        ServiceSpecs specs = specs();
         for (KassaService service : KassaService.values()) {
-            services.put(service, ServiceProcess.start(specOf(service)));
+            services.put(service, ServiceProcess.start(specs.spec(service)));
         }
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
         for (ServiceProcess process : services.values()) {
@@ -87,24 +110,18 @@ public final class KassaSystem implements AutoCloseable {
         }
     }
 
-    private ServiceSpec specOf(KassaService service) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", postgres.jdbcUrl(service.database()));
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
-        if (service != KassaService.PSP_MOCK) {
-            properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        }
-        switch (service) {
-            case PAYMENT -> properties.put("kassa.psp.base-url", settings.url(KassaService.PSP_MOCK));
-            case PSP_MOCK -> properties.put("psp.webhooks.endpoints",
-                    settings.url(KassaService.PAYMENT) + "/api/v1/webhooks/psp");
-            case RECONCILIATION -> properties.put("kassa.reconciliation.psp.base-url",
-                    settings.url(KassaService.PSP_MOCK));
-            default -> { }
-        }
-        return ServiceSpec.of(service.module(), ServiceJars.locate(service.module()), settings.port(service),
-                properties, settings.logDir().resolve(service.module() + ".log"));
+    private ServiceSpecs specs() {
+        return new ServiceSpecs(settings, kafka.bootstrapServers(), postgres::jdbcUrl, postgres.username(),
+                postgres.password(), operator, PspSecrets.LOCAL, ServiceJars::locate);
+    }
+
+    /** The demo merchant and its key (the stored one while it works), then both keys into the credentials file. */
+    private void bootstrapCredentials(Optional<MerchantKey> storedMerchant, Consumer<String> progress) {
+        MerchantKey merchant = new DemoMerchant(KassaClient.withKey(operator.key()), url(KassaService.PAYMENT), progress)
+                .ensure(storedMerchant);
+        Credentials bootstrapped = new Credentials(operator, merchant);
+        CredentialsFile.write(settings.credentialsFile(), bootstrapped);
+        this.credentials = bootstrapped;
     }
 
     public SystemSettings settings() {
@@ -125,6 +142,16 @@ public final class KassaSystem implements AutoCloseable {
 
     public String url(KassaService service) {
         return settings.url(service);
+    }
+
+    /** The operator key (every role) and the demo merchant's key this system runs with. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** psp-mock's API key and webhook secret, as payment-service and reconciliation-service use them. */
+    public PspSecrets pspSecrets() {
+        return PspSecrets.LOCAL;
     }
 
     /** Stops every service (gracefully, then forcibly), then the broker and PostgreSQL. */

@@ -10,7 +10,7 @@ public record LauncherOptions(boolean demo, boolean exitAfterDemo, boolean fresh
             Usage: ./kassa [--no-demo] [--exit-after-demo] [--fresh] [--work-dir DIR]
               --no-demo          start everything and wait, without driving the demo payments
               --exit-after-demo  stop everything once the demo summary is printed
-              --fresh            wipe the data directory first (data persists across restarts otherwise)
+              --fresh            wipe the data directory and the keys first (both persist across restarts otherwise)
               --work-dir DIR     where data and logs live (default: .kassa in the repository)
             Benchmark: ./kassa bench --help
             """;

@@ -6,10 +6,11 @@ import java.util.Map;
 
 /**
  * Where the whole system runs: ports of the broker, PostgreSQL and each service, the directory for
- * persistent data, and the directory for the services' log files.
+ * persistent data, the directory for the services' log files, and the file that keeps the operator and merchant
+ * keys between runs ({@code .kassa/credentials}).
  */
 public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, Integer> servicePorts,
-                             Path dataDir, Path logDir) {
+                             Path dataDir, Path logDir, Path credentialsFile) {
 
     public SystemSettings {
         servicePorts = Map.copyOf(servicePorts);
@@ -21,7 +22,8 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
         for (KassaService service : KassaService.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new SystemSettings(9092, 5432, ports, workDir.resolve("data"), workDir.resolve("logs"));
+        return new SystemSettings(9092, 5432, ports, workDir.resolve("data"), workDir.resolve("logs"),
+                workDir.resolve("credentials"));
     }
 
     public int port(KassaService service) {

@@ -83,8 +83,10 @@ public final class Bench {
     private LoadRun load(CheckoutPlan plan, BenchReport report, CpuMeter cpu, PostLog log, Backlog backlog,
                          boolean statements, PrintStream out) {
         try (PspLatencySwitch ignored = options.pspLatencyMs() < 0 ? null
-                : PspLatencySwitch.set(target.url(KassaService.PSP_MOCK), options.pspLatencyMs());
-             OpenLoopLoad load = new OpenLoopLoad(target.url(KassaService.PAYMENT), plan, log, backlog);
+                : PspLatencySwitch.set(target.url(KassaService.PSP_MOCK), target.credentials().operator().key(),
+                        options.pspLatencyMs());
+             OpenLoopLoad load = new OpenLoopLoad(target.url(KassaService.PAYMENT),
+                     target.credentials().merchant().key(), plan, log, backlog);
              Progress progress = new Progress(out, log, backlog, System.nanoTime())) {
             long next = 0;
             long start = System.nanoTime();

@@ -44,7 +44,7 @@ public record BenchOptions(double rate, Duration duration, Duration warmup, int 
               --drain-timeout D     how long to wait for the backlog after the load               (default 120s)
               --sql-top N           print the top N statements per database from pg_stat_statements (default 0)
               --card TOKEN          card token of every checkout                                  (default tok_visa)
-              --use-running         drive the system already running on the default ports (./kassa --no-demo)
+              --use-running         drive the system ./kassa runs on the default ports, with its keys (.kassa/credentials)
               --work-dir DIR        data and logs of the system the bench starts (default: .kassa)
             """;
 

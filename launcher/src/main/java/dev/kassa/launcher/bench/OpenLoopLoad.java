@@ -33,11 +33,13 @@ final class OpenLoopLoad implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final HttpClient http;
     private final URI payments;
+    private final String authorization;
     private final CheckoutPlan plan;
     private final PostLog log;
     private final Backlog backlog;
 
-    OpenLoopLoad(String paymentServiceUrl, CheckoutPlan plan, PostLog log, Backlog backlog) {
+    /** @param merchantKey the key of the merchant the checkouts are sent as */
+    OpenLoopLoad(String paymentServiceUrl, String merchantKey, CheckoutPlan plan, PostLog log, Backlog backlog) {
         AtomicInteger threads = new AtomicInteger();
         // Two threads handle the answers; the HTTP client multiplexes every connection on its selector thread.
         this.httpThreads = Executors.newFixedThreadPool(2,
@@ -45,6 +47,7 @@ final class OpenLoopLoad implements AutoCloseable {
         this.http = HttpClient.newBuilder().executor(httpThreads).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.payments = URI.create(paymentServiceUrl + "/api/v1/payments");
+        this.authorization = "Bearer " + merchantKey;
         this.plan = plan;
         this.log = log;
         this.backlog = backlog;
@@ -84,6 +87,7 @@ final class OpenLoopLoad implements AutoCloseable {
         String checkoutId = plan.checkoutId(n);
         HttpRequest request = HttpRequest.newBuilder(payments).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(KassaClient.json(plan.checkout(n).body())))
                 .build();
         backlog.sent(checkoutId);

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Drives real payments through the running system the way a checkout frontend and an operator would:
+ * Drives real payments through the running system the way a checkout frontend (with the demo merchant's key) and an
+ * operator (with the operator key) would:
  * about twenty checkouts across sellers, currencies and PSP outcomes, a duplicate submission and a partial
  * refund; then prints what every service says about them.
  */
@@ -24,10 +25,15 @@ public final class Demo {
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
 
     private final KassaSystem system;
-    private final KassaClient client = new KassaClient();
+    /** The demo merchant's checkout frontend: its checkouts, their orders, a refund. */
+    private final KassaClient merchant;
+    /** An operator with every role: wallets, ledger and reconciliation (FINANCE runs it). */
+    private final KassaClient operator;
 
     public Demo(KassaSystem system) {
         this.system = system;
+        this.merchant = KassaClient.withKey(system.credentials().merchant().key());
+        this.operator = KassaClient.withKey(system.credentials().operator().key());
     }
 
     public void run(PrintStream out) {
@@ -35,12 +41,12 @@ public final class Demo {
         List<CheckoutRequest> checkouts = DemoPlan.plan(runId);
         out.printf("%nDemo %s: submitting %d checkouts ...%n", runId, checkouts.size());
         for (CheckoutRequest checkout : checkouts) {
-            KassaClient.Response response = client.post(payments("/api/v1/payments"), checkout.body());
+            KassaClient.Response response = merchant.post(payments("/api/v1/payments"), checkout.body());
             out.printf("  POST %-22s %-40s -> %d%n", checkout.checkoutId(), DemoPlan.describe(checkout), response.status());
         }
 
         CheckoutRequest first = checkouts.getFirst();
-        KassaClient.Response duplicate = client.post(payments("/api/v1/payments"), first.body());
+        KassaClient.Response duplicate = merchant.post(payments("/api/v1/payments"), first.body());
         out.printf("  duplicate POST %s -> %d (same body: the existing checkout, nothing new)%n",
                 first.checkoutId(), duplicate.status());
 
@@ -58,7 +64,7 @@ public final class Demo {
         while (true) {
             boolean allCompleted = true;
             for (CheckoutRequest checkout : checkouts) {
-                JsonNode body = client.get(payments("/api/v1/payments/" + checkout.checkoutId())).body();
+                JsonNode body = merchant.get(payments("/api/v1/payments/" + checkout.checkoutId())).body();
                 latest.put(checkout.checkoutId(), body);
                 allCompleted &= "COMPLETED".equals(body.path("status").asString());
             }
@@ -77,7 +83,7 @@ public final class Demo {
                 }
                 String orderId = order.path("payment_order_id").asString();
                 String refundAmount = DemoPlan.half(order.path("amount").asString(), order.path("currency").asString());
-                KassaClient.Response response = client.post(payments("/api/v1/payment-orders/" + orderId + "/refunds"),
+                KassaClient.Response response = merchant.post(payments("/api/v1/payment-orders/" + orderId + "/refunds"),
                         Map.of("refund_id", orderId + "-r1", "amount", refundAmount));
                 out.printf("Partial refund of %s %s on %s -> %d%n", refundAmount, order.path("currency").asString(),
                         orderId, response.status());
@@ -90,7 +96,7 @@ public final class Demo {
     private void awaitRefund(String orderId) {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode order = client.get(payments("/api/v1/payment-orders/" + orderId)).body();
+            JsonNode order = merchant.get(payments("/api/v1/payment-orders/" + orderId)).body();
             String status = order.path("status").asString();
             if (status.contains("REFUNDED")) {
                 return;
@@ -104,10 +110,10 @@ public final class Demo {
         out.println("=== Checkouts ===");
         TreeSet<String> sellers = new TreeSet<>();
         for (Map.Entry<String, JsonNode> entry : settled.entrySet()) {
-            JsonNode checkout = client.get(payments("/api/v1/payments/" + entry.getKey())).body();
+            JsonNode checkout = merchant.get(payments("/api/v1/payments/" + entry.getKey())).body();
             out.printf("%-24s %s%n", entry.getKey(), checkout.path("status").asString());
             for (JsonNode order : checkout.path("payment_orders")) {
-                JsonNode detail = client.get(payments("/api/v1/payment-orders/" + order.path("payment_order_id").asString())).body();
+                JsonNode detail = merchant.get(payments("/api/v1/payment-orders/" + order.path("payment_order_id").asString())).body();
                 sellers.add(order.path("seller_account").asString());
                 out.printf("    %-26s %-13s %9s %s  %-19s wallet=%-5s ledger=%-5s %s%n",
                         order.path("payment_order_id").asString(), order.path("seller_account").asString(),
@@ -121,8 +127,8 @@ public final class Demo {
         out.println();
         out.println("=== Seller wallets (wallet-service) and seller_payable (ledger-service) ===");
         for (String seller : sellers) {
-            JsonNode wallet = client.get(url(KassaService.WALLET, "/api/v1/wallets/" + seller)).body();
-            JsonNode account = client.get(url(KassaService.LEDGER, "/api/v1/ledger/accounts/seller_payable:" + seller)).body();
+            JsonNode wallet = operator.get(url(KassaService.WALLET, "/api/v1/wallets/" + seller)).body();
+            JsonNode account = operator.get(url(KassaService.LEDGER, "/api/v1/ledger/accounts/seller_payable:" + seller)).body();
             List<String> balances = new ArrayList<>();
             for (JsonNode balance : wallet.path("balances")) {
                 balances.add(balance.path("amount").asString() + " " + balance.path("currency").asString());
@@ -136,7 +142,7 @@ public final class Demo {
 
         out.println();
         out.println("=== Ledger trial balance ===");
-        JsonNode trial = client.get(url(KassaService.LEDGER, "/api/v1/ledger/trial-balance")).body();
+        JsonNode trial = operator.get(url(KassaService.LEDGER, "/api/v1/ledger/trial-balance")).body();
         out.println("  balanced: " + trial.path("balanced").asString());
         for (JsonNode currency : trial.path("currencies")) {
             out.printf("  %s  debits %s  credits %s (minor units)%n", currency.path("currency").asString(),
@@ -168,9 +174,9 @@ public final class Demo {
     }
 
     private JsonNode reconcile(String date) {
-        KassaClient.Response run = client.post(url(KassaService.RECONCILIATION, "/api/v1/reconciliations"), Map.of("date", date));
+        KassaClient.Response run = operator.post(url(KassaService.RECONCILIATION, "/api/v1/reconciliations"), Map.of("date", date));
         return run.isSuccess()
-                ? client.get(url(KassaService.RECONCILIATION, "/api/v1/reconciliations/" + date)).body()
+                ? operator.get(url(KassaService.RECONCILIATION, "/api/v1/reconciliations/" + date)).body()
                 : run.body();
     }
 

@@ -10,7 +10,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A tiny JSON-over-HTTP client for the services' public APIs, as a checkout frontend or operator would call them. */
+/**
+ * A tiny JSON-over-HTTP client for the services' public APIs, as a checkout frontend or operator would call them:
+ * with a merchant's key ({@code sk_test_...}) or an operator's ({@code opk_...}) as its bearer credential, or
+ * with none (health, the PSP webhook).
+ */
 public final class KassaClient {
 
     /**
@@ -26,6 +30,24 @@ public final class KassaClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String bearerKey;
+
+    /** A client without credentials: only health and the PSP webhook answer it. */
+    public KassaClient() {
+        this.bearerKey = null;
+    }
+
+    private KassaClient(String bearerKey) {
+        this.bearerKey = bearerKey;
+    }
+
+    /** A client that sends {@code Authorization: Bearer <key>} with every request. */
+    public static KassaClient withKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a bearer key is needed");
+        }
+        return new KassaClient(key);
+    }
 
     public Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -37,7 +59,10 @@ public final class KassaClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
-    /** Sends {@code rawBody} byte for byte (a webhook signature covers exact bytes) with {@code headers}. */
+    /**
+     * Sends {@code rawBody} byte for byte (a webhook signature covers exact bytes) with {@code headers}; an
+     * {@code Authorization} header among them replaces this client's key.
+     */
     public Response send(String method, String url, Map<String, String> headers, String rawBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
                 rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
@@ -45,7 +70,8 @@ public final class KassaClient {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        return send(request);
+        boolean ownCredentials = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
+        return send(request, !ownCredentials);
     }
 
     /** {@code value} as JSON text. */
@@ -54,6 +80,13 @@ public final class KassaClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        return send(request, true);
+    }
+
+    private Response send(HttpRequest.Builder request, boolean withKey) {
+        if (withKey && bearerKey != null) {
+            request.setHeader("Authorization", "Bearer " + bearerKey);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

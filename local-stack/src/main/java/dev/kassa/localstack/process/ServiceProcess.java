@@ -49,21 +49,35 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private synchronized void launch() {
+        try {
+            Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
+            process = processBuilder(spec).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + spec.name() + " from " + spec.jar(), e);
+        }
+    }
+
+    /**
+     * The command line a service runs with, as every user of the machine sees it ({@code ps}): the JVM options,
+     * the jar and the spec's properties, never its environment.
+     */
+    public static List<String> commandLine(ServiceSpec spec) {
         List<String> command = new ArrayList<>();
         command.add(currentJava());
         command.addAll(spec.jvmOptions());
         command.add("-jar");
         command.add(spec.jar().toString());
         spec.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
-        try {
-            Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + spec.name() + " from " + spec.jar(), e);
-        }
+        return command;
+    }
+
+    /** What {@link #start} runs: this JVM's environment plus the spec's, output appended to the log file. */
+    static ProcessBuilder processBuilder(ServiceSpec spec) {
+        ProcessBuilder builder = new ProcessBuilder(commandLine(spec))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
+        builder.environment().putAll(spec.environment());
+        return builder;
     }
 
     public String name() {

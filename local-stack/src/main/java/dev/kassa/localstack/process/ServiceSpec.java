@@ -7,10 +7,17 @@ import java.util.Map;
 
 /**
  * How to start one service: its executable jar, its port, Spring properties passed as {@code --key=value}
- * arguments, JVM options and the file its output goes to.
+ * arguments, environment variables, JVM options and the file its output goes to.
+ *
+ * <p>Secrets (passwords, API keys, signing secrets) belong in {@code environment}, never in {@code properties}:
+ * a command line is readable by every user of the machine ({@code ps}, {@code /proc/<pid>/cmdline}), a process's
+ * environment only by its owner. Spring reads a property from the variable of its upper-case name
+ * ({@code spring.datasource.password} from {@code SPRING_DATASOURCE_PASSWORD}).
+ *
+ * @param environment variables added to those the service inherits from this JVM (a value here wins)
  */
 public record ServiceSpec(String name, Path jar, int port, Map<String, String> properties,
-                          List<String> jvmOptions, Path logFile) {
+                          Map<String, String> environment, List<String> jvmOptions, Path logFile) {
 
     /**
      * Tuned for steady state on a small machine that runs five of these at once: the full tiered JIT (C2 code
@@ -22,13 +29,34 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
 
     public ServiceSpec {
         properties = Map.copyOf(properties);
+        environment = Map.copyOf(environment);
         jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** A spec without environment variables of its own (the service inherits this JVM's). */
+    public ServiceSpec(String name, Path jar, int port, Map<String, String> properties, List<String> jvmOptions,
+                       Path logFile) {
+        this(name, jar, port, properties, Map.of(), jvmOptions, logFile);
     }
 
     /** A spec with the default JVM options and {@code server.port} set to {@code port}. */
     public static ServiceSpec of(String name, Path jar, int port, Map<String, String> properties, Path logFile) {
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("server.port", Integer.toString(port));
-        return new ServiceSpec(name, jar, port, all, DEFAULT_JVM_OPTIONS, logFile);
+        return new ServiceSpec(name, jar, port, all, Map.of(), DEFAULT_JVM_OPTIONS, logFile);
+    }
+
+    /** This spec with {@code variables} added to its environment (replacing any of the same name). */
+    public ServiceSpec withEnvironment(Map<String, String> variables) {
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.putAll(variables);
+        return new ServiceSpec(name, jar, port, properties, all, jvmOptions, logFile);
+    }
+
+    /** Names the variables only: their values may be secrets, and a spec ends up in logs and failure messages. */
+    @Override
+    public String toString() {
+        return "ServiceSpec[name=" + name + ", jar=" + jar + ", port=" + port + ", properties=" + properties
+                + ", environment=" + environment.keySet() + ", jvmOptions=" + jvmOptions + ", logFile=" + logFile + "]";
     }
 }

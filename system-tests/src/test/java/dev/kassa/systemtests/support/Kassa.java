@@ -2,6 +2,7 @@ package dev.kassa.systemtests.support;
 
 import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.KassaSystem;
+import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.checks.Databases;
 import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.process.ServiceProcess;
@@ -20,12 +21,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The running system as a test sees it: each service's API, its database, its process (to kill and restart),
- * and the broker, all of the one {@link KassaSystem} this JVM shares between test classes.
+ * and the broker, all of the one {@link KassaSystem} this JVM shares between test classes. The APIs are called as
+ * the launcher's demo calls them: checkouts and their orders with the demo merchant's key, everything operators
+ * read or change (wallets, ledger, reconciliation, dead letters, metrics, psp-mock's fault switches) with the
+ * operator key, which has every role.
  */
 public final class Kassa {
 
     private final KassaSystem system;
-    private final KassaClient http = new KassaClient();
+    private final KassaClient merchant;
+    private final KassaClient operator;
     private final Payments payments;
     private final Books books;
     private final Psp psp;
@@ -34,10 +39,12 @@ public final class Kassa {
 
     Kassa(KassaSystem system) {
         this.system = system;
-        this.payments = new Payments(http, system.url(KassaService.PAYMENT));
-        this.books = new Books(http, system.url(KassaService.WALLET), system.url(KassaService.LEDGER),
+        this.merchant = KassaClient.withKey(system.credentials().merchant().key());
+        this.operator = KassaClient.withKey(system.credentials().operator().key());
+        this.payments = new Payments(merchant, system.url(KassaService.PAYMENT));
+        this.books = new Books(operator, system.url(KassaService.WALLET), system.url(KassaService.LEDGER),
                 system.url(KassaService.RECONCILIATION));
-        this.psp = new Psp(system.url(KassaService.PSP_MOCK));
+        this.psp = new Psp(system.url(KassaService.PSP_MOCK), KassaClient.withKey(system.pspSecrets().apiKey()), operator);
         this.webhooks = new Webhooks(system.url(KassaService.PAYMENT));
         this.databases = Databases.of(system.postgres());
     }
@@ -68,11 +75,16 @@ public final class Kassa {
     }
 
     public DeadLetters deadLetters(KassaService service) {
-        return new DeadLetters(http, system.url(service));
+        return new DeadLetters(operator, system.url(service));
     }
 
     public Prometheus metrics(KassaService service) {
-        return new Prometheus(http, system.url(service));
+        return new Prometheus(operator, system.url(service));
+    }
+
+    /** The operator key (every role) and the demo merchant's key the system was started with. */
+    public Credentials credentials() {
+        return system.credentials();
     }
 
     /** The service's process: {@code kill()} is SIGKILL, {@code restart()}, {@code awaitHealthy(...)}. */

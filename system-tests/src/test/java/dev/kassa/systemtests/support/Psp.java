@@ -1,5 +1,6 @@
 package dev.kassa.systemtests.support;
 
+import dev.kassa.launcher.PspSecrets;
 import dev.kassa.launcher.demo.KassaClient;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,33 +9,38 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** psp-mock-service's own API (bearer key): fault switches, webhook events, settlement files. */
+/**
+ * psp-mock-service's own API: its PSP API ({@code /v1/**}: webhook events, settlement files) with the PSP API key,
+ * as payment-service calls it; its fault switches ({@code /admin/**}) with an operator key.
+ */
 public final class Psp {
 
-    /** psp-mock's local test key and webhook secret (its README): the defaults the launcher runs with. */
-    public static final String API_KEY = "sk_test_kassa";
-    public static final String WEBHOOK_SECRET = "whsec_test_kassa";
+    /** psp-mock's webhook signing secret, as the launcher runs it and payment-service checks it. */
+    public static final String WEBHOOK_SECRET = PspSecrets.LOCAL.webhookSecret();
 
     private final String baseUrl;
-    private final KassaClient http = new KassaClient();
+    private final KassaClient pspApi;
+    private final KassaClient operator;
 
-    Psp(String baseUrl) {
+    Psp(String baseUrl, KassaClient pspApi, KassaClient operator) {
         this.baseUrl = baseUrl;
+        this.pspApi = pspApi;
+        this.operator = operator;
     }
 
     /** Changes the fault switches named, e.g. {@code Map.of("webhook_outage", true)}. */
     public void setFaults(Map<String, Object> faults) {
-        expectOk(call("POST", "/admin/faults", KassaClient.json(faults)));
+        expectOk(operator.post(baseUrl + "/admin/faults", faults));
     }
 
     /** Restores the switches of startup: every fault off. */
     public void resetFaults() {
-        expectOk(call("DELETE", "/admin/faults", null));
+        expectOk(operator.send("DELETE", baseUrl + "/admin/faults", Map.of(), null));
     }
 
     /** The newest events of a type (up to 1000), as the PSP lists them, with {@code pending_webhooks}. */
     public List<JsonNode> events(String type) {
-        KassaClient.Response answer = expectOk(call("GET", "/v1/events?limit=1000&type=" + type, null));
+        KassaClient.Response answer = expectOk(pspApi.get(baseUrl + "/v1/events?limit=1000&type=" + type));
         List<JsonNode> events = new ArrayList<>();
         answer.body().path("data").forEach(events::add);
         return events;
@@ -48,17 +54,13 @@ public final class Psp {
     }
 
     public JsonNode event(String eventId) {
-        return expectOk(call("GET", "/v1/events/" + eventId, null)).body();
+        return expectOk(pspApi.get(baseUrl + "/v1/events/" + eventId)).body();
     }
 
     /** The settlement file of a UTC day: one CSV row per charge or refund. */
     public List<String> settlementRows(LocalDate date) {
-        String csv = expectOk(call("GET", "/v1/settlements/" + date, null)).text();
+        String csv = expectOk(pspApi.get(baseUrl + "/v1/settlements/" + date)).text();
         return csv.lines().skip(1).filter(line -> !line.isBlank()).toList();
-    }
-
-    private KassaClient.Response call(String method, String path, String body) {
-        return http.send(method, baseUrl + path, Map.of("Authorization", "Bearer " + API_KEY), body);
     }
 
     private static KassaClient.Response expectOk(KassaClient.Response answer) {

@@ -49,7 +49,9 @@ final class SharedSystem implements AutoCloseable {
         for (KassaService service : KassaService.values()) {
             servicePorts.put(service, ports.next());
         }
-        SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, LOG_DIR);
+        // The operator and merchant keys are made afresh with the data, and deleted with it.
+        SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, LOG_DIR,
+                dataDir.resolve("credentials"));
         try {
             // On a machine busy with other work five JVMs may need longer than the launcher's 3 minutes to come up.
             Duration healthyTimeout = Duration.parse(System.getProperty("kassa.system-tests.healthy-timeout", "PT3M"));

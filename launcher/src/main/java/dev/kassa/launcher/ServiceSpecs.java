@@ -1,0 +1,88 @@
+package dev.kassa.launcher;
+
+import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.localstack.process.ServiceSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How {@link KassaSystem} starts each service: addresses and other plain settings as {@code --key=value}
+ * arguments; the database password, the PSP's secrets and the operator key's hash in the environment, which only
+ * this user can read (a command line is visible to everyone on the machine); and the {@code local} profile, the only
+ * one in which a service accepts the repository's public local secrets.
+ */
+final class ServiceSpecs {
+
+    static final String PROFILE = "local";
+
+    private final SystemSettings settings;
+    private final String kafkaBootstrapServers;
+    private final Function<String, String> jdbcUrl;
+    private final String databaseUser;
+    private final String databasePassword;
+    private final OperatorKey operator;
+    private final PspSecrets psp;
+    private final Function<String, Path> jars;
+
+    /**
+     * @param jdbcUrl a database name's JDBC URL
+     * @param jars    a module's executable jar
+     */
+    ServiceSpecs(SystemSettings settings, String kafkaBootstrapServers, Function<String, String> jdbcUrl,
+                 String databaseUser, String databasePassword, OperatorKey operator, PspSecrets psp,
+                 Function<String, Path> jars) {
+        this.settings = settings;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.jdbcUrl = jdbcUrl;
+        this.databaseUser = databaseUser;
+        this.databasePassword = databasePassword;
+        this.operator = operator;
+        this.psp = psp;
+        this.jars = jars;
+    }
+
+    ServiceSpec spec(KassaService service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl.apply(service.database()));
+        properties.put("spring.datasource.username", databaseUser);
+        if (service != KassaService.PSP_MOCK) {
+            properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        }
+        switch (service) {
+            case PAYMENT -> properties.put("kassa.psp.base-url", settings.url(KassaService.PSP_MOCK));
+            case PSP_MOCK -> properties.put("psp.webhooks.endpoints",
+                    settings.url(KassaService.PAYMENT) + "/api/v1/webhooks/psp");
+            case RECONCILIATION -> properties.put("kassa.reconciliation.psp.base-url",
+                    settings.url(KassaService.PSP_MOCK));
+            default -> { }
+        }
+        return ServiceSpec.of(service.module(), jars.apply(service.module()), settings.port(service), properties,
+                        settings.logDir().resolve(service.module() + ".log"))
+                .withEnvironment(environment(service));
+    }
+
+    /** Spring reads each from the variable of its property's name (SPRING_DATASOURCE_PASSWORD: spring.datasource.password). */
+    private Map<String, String> environment(KassaService service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_PROFILES_ACTIVE", PROFILE);
+        environment.put("SPRING_DATASOURCE_PASSWORD", databasePassword);
+        environment.put("KASSA_SECURITY_OPERATORS_0_NAME", operator.name());
+        environment.put("KASSA_SECURITY_OPERATORS_0_ROLES", operator.rolesList());
+        environment.put("KASSA_SECURITY_OPERATORS_0_KEY_SHA256", operator.sha256());
+        switch (service) {
+            case PAYMENT -> {
+                environment.put("KASSA_PSP_API_KEY", psp.apiKey());
+                environment.put("KASSA_PSP_WEBHOOK_SECRETS", psp.webhookSecret());
+            }
+            case PSP_MOCK -> {
+                environment.put("PSP_AUTH_SECRET_KEY", psp.apiKey());
+                environment.put("PSP_WEBHOOKS_SECRETS", psp.webhookSecret());
+            }
+            case RECONCILIATION -> environment.put("KASSA_RECONCILIATION_PSP_API_KEY", psp.apiKey());
+            default -> { }
+        }
+        return environment;
+    }
+}

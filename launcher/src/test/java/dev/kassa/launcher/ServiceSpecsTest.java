@@ -1,0 +1,81 @@
+package dev.kassa.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.localstack.process.ServiceProcess;
+import dev.kassa.localstack.process.ServiceSpec;
+import dev.kassa.web.security.SecretKeys;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Tag("fast")
+class ServiceSpecsTest {
+
+    private static final String DATABASE_PASSWORD = "db-password-of-this-test";
+    private static final OperatorKey OPERATOR = OperatorKey.newLocalAdmin();
+    private static final PspSecrets PSP = new PspSecrets("sk_test_pspKeyOfThisTest", "whsec_secretOfThisTest");
+
+    private final ServiceSpecs specs = new ServiceSpecs(SystemSettings.defaults(Path.of("/tmp/kassa")),
+            "127.0.0.1:9092", database -> "jdbc:postgresql://127.0.0.1:5432/" + database, "kassa", DATABASE_PASSWORD,
+            OPERATOR, PSP, module -> Path.of("/jars", module + ".jar"));
+
+    @ParameterizedTest
+    @EnumSource(KassaService.class)
+    void noSecretIsOnAServicesCommandLine(KassaService service) {
+        List<String> commandLine = ServiceProcess.commandLine(specs.spec(service));
+
+        assertThat(commandLine).contains("--spring.datasource.username=kassa", "--server.port=" + service.defaultPort())
+                .noneMatch(argument -> argument.contains(DATABASE_PASSWORD) || argument.contains(PSP.apiKey())
+                        || argument.contains(PSP.webhookSecret()) || argument.contains(OPERATOR.key())
+                        || argument.contains(OPERATOR.sha256()) || argument.toLowerCase().contains("password"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(KassaService.class)
+    void everyServiceRunsLocallyWithTheDatabasePasswordAndTheOperatorInItsEnvironment(KassaService service) {
+        ServiceSpec spec = specs.spec(service);
+
+        assertThat(spec.environment())
+                .containsEntry("SPRING_PROFILES_ACTIVE", "local")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", DATABASE_PASSWORD)
+                .containsEntry("KASSA_SECURITY_OPERATORS_0_NAME", "local-admin")
+                .containsEntry("KASSA_SECURITY_OPERATORS_0_ROLES", "OPERATOR,FINANCE,VIEWER")
+                .containsEntry("KASSA_SECURITY_OPERATORS_0_KEY_SHA256", SecretKeys.sha256Hex(OPERATOR.key()))
+                .doesNotContainValue(OPERATOR.key());
+    }
+
+    @Test
+    void thePspSecretsGoToThoseWhoUseThem() {
+        assertThat(specs.spec(KassaService.PAYMENT).environment())
+                .containsEntry("KASSA_PSP_API_KEY", PSP.apiKey())
+                .containsEntry("KASSA_PSP_WEBHOOK_SECRETS", PSP.webhookSecret());
+        assertThat(specs.spec(KassaService.PSP_MOCK).environment())
+                .containsEntry("PSP_AUTH_SECRET_KEY", PSP.apiKey())
+                .containsEntry("PSP_WEBHOOKS_SECRETS", PSP.webhookSecret());
+        assertThat(specs.spec(KassaService.RECONCILIATION).environment())
+                .containsEntry("KASSA_RECONCILIATION_PSP_API_KEY", PSP.apiKey())
+                .doesNotContainValue(PSP.webhookSecret());
+        for (KassaService service : List.of(KassaService.WALLET, KassaService.LEDGER)) {
+            assertThat(specs.spec(service).environment().values()).as(service.module())
+                    .doesNotContain(PSP.apiKey(), PSP.webhookSecret());
+        }
+    }
+
+    @Test
+    void theServicesFindEachOtherAndTheBrokerThroughTheirArguments() {
+        assertThat(specs.spec(KassaService.PAYMENT).properties())
+                .containsEntry("kassa.psp.base-url", "http://127.0.0.1:8081")
+                .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:9092")
+                .containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/payment");
+        assertThat(specs.spec(KassaService.PSP_MOCK).properties())
+                .containsEntry("psp.webhooks.endpoints", "http://127.0.0.1:8080/api/v1/webhooks/psp")
+                .doesNotContainKey("spring.kafka.bootstrap-servers");
+        assertThat(specs.spec(KassaService.RECONCILIATION).properties())
+                .containsEntry("kassa.reconciliation.psp.base-url", "http://127.0.0.1:8081");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.kassa.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.launcher.KassaService;
+import dev.kassa.launcher.access.Credentials;
+import dev.kassa.launcher.access.CredentialsFile;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
+import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.systemtests.support.Ids;
+import dev.kassa.systemtests.support.Kassa;
+import dev.kassa.systemtests.support.SystemTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The system as the launcher starts it is closed to callers without a key (docs/architecture.md §11): its bootstrap
+ * keys open what their roles allow, and no secret is on a service's command line, which every user can read.
+ */
+@SystemTest
+class AccessTest {
+
+    @Test
+    void noServicesCommandLineCarriesASecret(Kassa kassa) {
+        Credentials credentials = kassa.credentials();
+        List<String> secrets = List.of(credentials.operator().key(), credentials.operator().sha256(),
+                credentials.merchant().key(), kassa.system().pspSecrets().apiKey(),
+                kassa.system().pspSecrets().webhookSecret());
+
+        for (KassaService service : KassaService.values()) {
+            List<String> arguments = ProcessHandle.of(kassa.process(service).pid()).orElseThrow().info().arguments()
+                    .map(List::of).orElseThrow(() -> new AssertionError("the arguments of " + service.module()
+                            + " are not visible to this test"));
+
+            assertThat(arguments).as(service.module() + "'s command line")
+                    .contains("--server.port=" + kassa.system().settings().port(service))
+                    .noneMatch(argument -> argument.toLowerCase().contains("password"))
+                    .noneMatch(argument -> secrets.stream().anyMatch(argument::contains));
+        }
+    }
+
+    @Test
+    void withoutAKeyOnlyHealthAnswers(Kassa kassa) {
+        KassaClient anonymous = new KassaClient();
+        Ids ids = Ids.forTest("anon");
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa",
+                new Order(ids.order(), ids.seller("s"), "5.00", "USD"));
+
+        for (KassaService service : KassaService.values()) {
+            assertThat(anonymous.get(kassa.system().url(service) + "/actuator/health").status())
+                    .as(service.module() + " health").isEqualTo(200);
+        }
+        assertThat(anonymous.post(kassa.system().url(KassaService.PAYMENT) + "/api/v1/payments", checkout.body()).status())
+                .isEqualTo(401);
+        assertThat(anonymous.get(kassa.system().url(KassaService.LEDGER) + "/api/v1/ledger/trial-balance").status())
+                .isEqualTo(401);
+        assertThat(KassaClient.withKey(kassa.credentials().merchant().key())
+                .get(kassa.system().url(KassaService.PAYMENT) + "/api/v1/payments/" + checkout.checkoutId()).status())
+                .as("the refused checkout was not made").isEqualTo(404);
+    }
+
+    @Test
+    void theMerchantKeyChecksOutAndTheOperatorKeyReadsTheBooks(Kassa kassa) {
+        Ids ids = Ids.forTest("keys");
+        String seller = ids.seller("s");
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "12.34", "EUR"));
+        KassaClient operator = KassaClient.withKey(kassa.credentials().operator().key());
+        KassaClient merchant = KassaClient.withKey(kassa.credentials().merchant().key());
+        String wallet = kassa.system().url(KassaService.WALLET) + "/api/v1/wallets/" + seller;
+
+        assertThat(operator.post(kassa.system().url(KassaService.PAYMENT) + "/api/v1/payments", checkout.body()).status())
+                .as("an operator reads checkouts, does not make them").isEqualTo(403);
+        kassa.payments().accept(checkout);
+        kassa.payments().awaitCompleted(checkout.checkoutId());
+
+        assertThat(operator.get(wallet).status()).isEqualTo(200);
+        assertThat(merchant.get(wallet).status()).as("wallets are read by operators only").isIn(401, 403);
+        assertThat(kassa.books().walletBalance(seller, "EUR")).isEqualTo(1234);
+    }
+
+    @Test
+    void theLauncherKeepsTheKeysForItsOwnerOnly(Kassa kassa) throws IOException {
+        Path file = kassa.system().settings().credentialsFile();
+
+        assertThat(CredentialsFile.readComplete(file)).isEqualTo(kassa.credentials());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+}
