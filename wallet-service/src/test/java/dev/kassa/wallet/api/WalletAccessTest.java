@@ -49,10 +49,12 @@ class WalletAccessTest extends WalletServiceTest {
                 continue; // Boot's error dispatch, which the web module keeps open so that errors can be rendered
             }
             boolean withBody = endpoint.method() != RequestMethod.GET && endpoint.method() != RequestMethod.DELETE;
-            HttpResponse<String> response = send(endpoint.method().name(), endpoint.path(), null, withBody ? "{}" : null);
+            HttpResponse<String> response =
+                    send(endpoint.method().name(), endpoint.path(), null, withBody ? "{}" : null);
             if (endpoint.path().startsWith("/actuator/health")) {
                 soft.assertThat(response.statusCode()).as(endpoint + " answers").isIn(200, 404);
-                soft.assertThat(response.body()).as(endpoint + " without details").doesNotContain("components", "details");
+                soft.assertThat(response.body()).as(endpoint + " without details")
+                        .doesNotContain("components", "details");
             } else {
                 soft.assertThat(response.statusCode()).as(endpoint + " answers").isEqualTo(401);
                 soft.assertThat(response.headers().firstValue("Content-Type")).as(endpoint + " content type")
