@@ -3,12 +3,14 @@ package dev.kassa.ledger;
 import dev.kassa.ledger.posting.PostingService;
 import dev.kassa.ledger.support.Ledger;
 import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.testfixtures.TestKeys;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +24,9 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         // Short retries: these tests are about what happens, not about the production backoff.
         "kassa.messaging.consumer.backoff=200ms,400ms",
+        // Every refusal of these tests comes from 127.0.0.1 and counts against that address's failed
+        // authentications; the limit itself is the web module's to test.
+        "kassa.security.rate-limit.failed-auth-per-minute=1000",
 })
 public abstract class LedgerIntegrationTest {
 
@@ -48,9 +53,23 @@ public abstract class LedgerIntegrationTest {
         return new Ledger(postings);
     }
 
+    /** The API as an operator with the VIEWER role, who reads everything the ledger shows; every status returned. */
     protected RestClient http() {
+        return http(TestKeys.VIEWER);
+    }
+
+    /** The API with one of the tests' operator keys ({@link TestKeys}). */
+    protected RestClient http(String key) {
+        return anonymousClient().defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key)).build();
+    }
+
+    /** The API without credentials. */
+    protected RestClient anonymous() {
+        return anonymousClient().build();
+    }
+
+    private RestClient.Builder anonymousClient() {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+                .defaultStatusHandler(status -> true, (request, response) -> { });
     }
 }

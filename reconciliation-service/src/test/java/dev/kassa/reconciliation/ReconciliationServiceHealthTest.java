@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.ReportClient;
+import dev.kassa.testfixtures.TestKeys;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
-/** The service starts for real against local-stack: its own migrated database and a live Kafka connection. */
+/**
+ * The service starts for real against local-stack: its own migrated database and a live Kafka connection, as an
+ * operator sees them (anyone else sees UP or DOWN only: ReconciliationAccessTest).
+ */
 class ReconciliationServiceHealthTest extends ReconciliationTestBase {
 
     @Test
     void healthIsUpWithDatabaseAndKafka() {
-        JsonNode health = ReportClient.json(RestClient.create("http://127.0.0.1:" + port)
-                .get().uri("/actuator/health")
-                .retrieve().body(String.class));
+        JsonNode health = ReportClient.json(client(TestKeys.VIEWER).get("/actuator/health").getBody());
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         JsonNode components = health.get("components");
@@ -25,9 +26,7 @@ class ReconciliationServiceHealthTest extends ReconciliationTestBase {
 
     @Test
     void metricsAreExposedForPrometheus() {
-        String metrics = RestClient.create("http://127.0.0.1:" + port)
-                .get().uri("/actuator/prometheus")
-                .retrieve().body(String.class);
+        String metrics = client(TestKeys.VIEWER).get("/actuator/prometheus").getBody();
 
         assertThat(metrics).contains("kassa_outbox_unsent");
     }

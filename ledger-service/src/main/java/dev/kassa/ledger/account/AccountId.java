@@ -14,7 +14,8 @@ public record AccountId(String value) {
     public static final AccountId PSP_RECEIVABLE = new AccountId("psp_receivable");
 
     private static final String SELLER_PAYABLE_PREFIX = "seller_payable:";
-    private static final Pattern SELLER_ID = Pattern.compile("[^\\s\\p{Cntrl}/]{1,128}");
+    /** {@code \p{Cc}}: C0 and C1 controls, U+0000-U+001F and U+007F-U+009F (POSIX {@code \p{Cntrl}} misses C1). */
+    private static final Pattern SELLER_ID = Pattern.compile("[^\\s\\p{Cc}/]{1,128}");
 
     public AccountId {
         Objects.requireNonNull(value, "value");

@@ -10,6 +10,7 @@ import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.RefundSucceeded;
 import dev.kassa.testfixtures.EventProducer;
 import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TestKeys;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class DeadLetterReplayTest extends LedgerIntegrationTest {
 
     @Test
     void theAdminEndpointsAnswerWithTheServicesProblemDetails() {
-        ResponseEntity<Map<String, Object>> response = http().post().uri("/admin/dead-letters/replay")
+        ResponseEntity<Map<String, Object>> response = http(TestKeys.OPERATOR).post().uri("/admin/dead-letters/replay")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("topic", "no.such.dlt"))
                 .retrieve().toEntity(JSON);
 
@@ -83,7 +84,7 @@ class DeadLetterReplayTest extends LedgerIntegrationTest {
     }
 
     private Map<String, Object> replay(String eventId) {
-        ResponseEntity<Map<String, Object>> response = http().post().uri("/admin/dead-letters/replay")
+        ResponseEntity<Map<String, Object>> response = http(TestKeys.OPERATOR).post().uri("/admin/dead-letters/replay")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("topic", DLT, "event_ids", List.of(eventId)))
                 .retrieve().toEntity(JSON);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
 
 /**
  * {@code kassa.reconciliation.*}. Every value can be overridden from the environment
@@ -35,15 +36,20 @@ public record ReconciliationProperties(
 
     /**
      * @param baseUrl        PSP API root (env {@code KASSA_PSP_BASE_URL})
-     * @param apiKey         secret key sent as {@code Authorization: Bearer}; the default is psp-mock's local
-     *                       test key only, real deployments set {@code KASSA_PSP_API_KEY}
+     * @param apiKey         secret key sent as {@code Authorization: Bearer} (env {@code KASSA_PSP_API_KEY}); no
+     *                       default: psp-mock's public test key is set by the 'local' profile only
      * @param connectTimeout TCP connect timeout
      * @param readTimeout    longest silence while reading the response (its start, or any gap in the body)
      */
     public record Psp(
             @DefaultValue("http://127.0.0.1:8081") URI baseUrl,
-            @DefaultValue("sk_test_kassa") String apiKey,
+            String apiKey,
             @DefaultValue("PT5S") Duration connectTimeout,
             @DefaultValue("PT60S") Duration readTimeout) {
+
+        public Psp {
+            Assert.hasText(apiKey, "kassa.reconciliation.psp.api-key must be set: Kassa's secret key at the PSP "
+                    + "(environment variable KASSA_PSP_API_KEY)");
+        }
     }
 }

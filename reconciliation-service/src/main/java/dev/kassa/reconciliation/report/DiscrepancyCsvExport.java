@@ -1,5 +1,7 @@
 package dev.kassa.reconciliation.report;
 
+import static dev.kassa.reconciliation.report.SpreadsheetCells.text;
+
 import dev.kassa.reconciliation.discrepancy.Discrepancy;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,7 +16,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * {@code GET /api/v1/reconciliations/{date}.csv}: every finding of the day, written with Commons CSV
- * straight from a database cursor to the response.
+ * straight from a database cursor to the response. Text cells that a spreadsheet would evaluate are neutralised
+ * ({@link SpreadsheetCells}); numbers are written as numbers.
  */
 @Component
 class DiscrepancyCsvExport {
@@ -45,9 +48,10 @@ class DiscrepancyCsvExport {
 
     private static void print(CSVPrinter printer, Discrepancy d) {
         try {
-            printer.printRecord(d.reportDate(), d.type(), d.paymentOrderId(), d.pspReference(), d.refundId(),
-                    d.balanceTransactionId(), d.sellerAccount(), d.lineNumber(), d.currency(), d.expected(),
-                    d.actual(), d.expectedMinor(), d.actualMinor(), d.detail());
+            printer.printRecord(d.reportDate(), d.type(), text(d.paymentOrderId()), text(d.pspReference()),
+                    text(d.refundId()), text(d.balanceTransactionId()), text(d.sellerAccount()), d.lineNumber(),
+                    text(d.currency()), text(d.expected()), text(d.actual()), d.expectedMinor(), d.actualMinor(),
+                    text(d.detail()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

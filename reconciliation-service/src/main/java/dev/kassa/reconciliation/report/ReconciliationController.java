@@ -9,6 +9,7 @@ import dev.kassa.web.FieldViolation;
 import dev.kassa.web.KassaProblem;
 import dev.kassa.web.ProblemType;
 import dev.kassa.web.RequestLimits;
+import dev.kassa.web.security.AuditContext;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * are the web module's problem details; a run that cannot proceed is translated here, at the HTTP edge.
  */
 @RestController
-@RequestMapping("/api/v1/reconciliations")
+@RequestMapping(ReconciliationController.PATH)
 class ReconciliationController {
 
+    static final String PATH = "/api/v1/reconciliations";
     static final String ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
     private static final Pattern ISO_DATE_PATTERN = Pattern.compile(ISO_DATE);
     private static final int MAX_DISCREPANCIES = 100_000;
@@ -60,8 +62,9 @@ class ReconciliationController {
 
     /**
      * {@code {"date": "2026-11-20"}}: reconciles that UTC day now (today included, so far) and answers with
-     * the report. 409 while another run of the day holds it; 502 when the PSP's settlement file let us down
-     * (the run is then recorded as FAILED).
+     * the report, which records who asked ({@code requested_by}). 409 while another run of the day holds it; 502
+     * when the PSP's settlement file let us down (the run is then recorded as FAILED). JSON only: any other body
+     * type is a 415 before anything runs.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportView> run(@Valid @RequestBody RunRequest request) {
@@ -70,7 +73,8 @@ class ReconciliationController {
             throw KassaProblem.unprocessable("date", "is in the future; the PSP settles a UTC day once it has begun");
         }
         try {
-            runner.run(date, RunTrigger.API);
+            runner.run(date, RunTrigger.API, AuditContext.current().orElseThrow(
+                    () -> new IllegalStateException("a run through the API is always started by a request")));
         } catch (RunInProgressException e) {
             throw KassaProblem.conflict("date", "a reconciliation of this date is already running; wait for it to "
                     + "finish, then GET /api/v1/reconciliations/" + e.date());
@@ -110,8 +114,8 @@ class ReconciliationController {
         ReportSummary summary = ensureExists(date);
         List<DiscrepancyView> discrepancies = reports.discrepancies(date, limit).stream()
                 .map(DiscrepancyView::of).toList();
-        return new ReportView(summary.date(), summary.status(), summary.trigger(), summary.startedAt(),
-                summary.finishedAt(), summary.error(), summary.rowsRead(), summary.matchedCount(),
+        return new ReportView(summary.date(), summary.status(), summary.trigger(), summary.requestedBy(),
+                summary.startedAt(), summary.finishedAt(), summary.error(), summary.rowsRead(), summary.matchedCount(),
                 summary.discrepancyCount(), summary.malformedCount(), reports.totals(date), discrepancies,
                 discrepancies.size() < summary.discrepancyCount(), reports.malformedRows(date, MAX_MALFORMED_SHOWN));
     }

@@ -6,12 +6,14 @@ import java.time.LocalDate;
 
 /**
  * The head of a report. {@code status} is that of the latest run; the figures are those of the last
- * completed one (a failed or running rerun leaves them as they were).
+ * completed one (a failed or running rerun leaves them as they were); {@code requestedBy} is who started the
+ * latest run.
  */
 public record ReportSummary(
         LocalDate date,
         String status,
         String trigger,
+        RequestedBy requestedBy,
         Instant startedAt,
         Instant finishedAt,
         long rowsRead,
@@ -21,7 +23,8 @@ public record ReportSummary(
         String error) {
 
     static ReportSummary of(ReportRun run) {
-        return new ReportSummary(run.reportDate(), run.status().name(), run.trigger().name(), run.startedAt(),
+        return new ReportSummary(run.reportDate(), run.status().name(), run.trigger().name(),
+                RequestedBy.of(run.requestedBy()), run.startedAt(),
                 run.finishedAt(), run.rowsRead(), run.matchedCount(), run.discrepancyCount(), run.malformedCount(),
                 run.error());
     }

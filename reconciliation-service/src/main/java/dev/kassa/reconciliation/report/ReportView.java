@@ -12,6 +12,7 @@ record ReportView(
         LocalDate date,
         String status,
         String trigger,
+        RequestedBy requestedBy,
         Instant startedAt,
         Instant finishedAt,
         String error,

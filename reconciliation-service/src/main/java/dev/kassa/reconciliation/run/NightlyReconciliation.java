@@ -1,6 +1,7 @@
 package dev.kassa.reconciliation.run;
 
 import dev.kassa.reconciliation.config.ReconciliationProperties;
+import dev.kassa.web.security.AuditContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 class NightlyReconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyReconciliation.class);
+    /** The report's requester: {@code system:scheduler}. */
+    static final String SCHEDULER = "scheduler";
 
     private final ReconciliationRunner runner;
     private final Clock clock;
@@ -32,7 +35,7 @@ class NightlyReconciliation {
     void reconcileYesterday() {
         LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
         try {
-            runner.run(yesterday, RunTrigger.SCHEDULE);
+            runner.run(yesterday, RunTrigger.SCHEDULE, AuditContext.currentOrSystem(SCHEDULER));
         } catch (RunInProgressException e) {
             log.info("Nightly reconciliation of {} skipped: {}", yesterday, e.getMessage());
         } catch (RuntimeException e) {

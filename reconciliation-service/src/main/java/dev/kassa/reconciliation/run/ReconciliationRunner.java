@@ -5,6 +5,7 @@ import dev.kassa.reconciliation.discrepancy.DiscrepancyPublisher;
 import dev.kassa.reconciliation.settlement.SettlementCsvReader;
 import dev.kassa.reconciliation.settlement.SettlementFileClient;
 import dev.kassa.reconciliation.settlement.SettlementStaging;
+import dev.kassa.web.security.AuditContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -53,14 +54,15 @@ public class ReconciliationRunner {
     }
 
     /**
-     * Reconciles {@code date}, replacing its previous report.
+     * Reconciles {@code date}, replacing its previous report, and records who asked for it: the caller of the API
+     * ({@link AuditContext#current()}) or the service itself ({@link AuditContext#currentOrSystem(String)}).
      *
      * @throws RunInProgressException if another run holds the date
      * @throws dev.kassa.reconciliation.settlement.SettlementFileException if the PSP's file cannot be had
      */
-    public RunOutcome run(LocalDate date, RunTrigger trigger) {
+    public RunOutcome run(LocalDate date, RunTrigger trigger, AuditContext requestedBy) {
         UUID runId = UUID.randomUUID();
-        if (!runs.claim(date, runId, trigger, properties.staleRunAfter().toSeconds())) {
+        if (!runs.claim(date, runId, trigger, requestedBy, properties.staleRunAfter().toSeconds())) {
             throw new RunInProgressException(date);
         }
         MDC.put("report_date", date.toString());
@@ -68,9 +70,10 @@ public class ReconciliationRunner {
         try {
             RunOutcome outcome = transaction.execute(status -> reconcile(date, runId));
             sample.stop(meters.timer("kassa.reconciliation.run", "outcome", "completed", "trigger", trigger.name()));
-            log.info("Reconciled {}: {} settlement rows, {} matched, {} discrepancies ({} new), {} malformed rows",
-                    date, outcome.rowsRead(), outcome.matched(), outcome.discrepancies(), outcome.published(),
-                    outcome.malformed());
+            log.info("Reconciled {} for {}: {} settlement rows, {} matched, {} discrepancies ({} new), "
+                            + "{} malformed rows",
+                    date, requestedBy.actor(), outcome.rowsRead(), outcome.matched(), outcome.discrepancies(),
+                    outcome.published(), outcome.malformed());
             return outcome;
         } catch (RuntimeException e) {
             sample.stop(meters.timer("kassa.reconciliation.run", "outcome", "failed", "trigger", trigger.name()));

@@ -1,9 +1,11 @@
 package dev.kassa.reconciliation.run;
 
+import dev.kassa.web.security.AuditContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -13,6 +15,9 @@ import org.springframework.data.relational.core.mapping.Table;
  * <p>No {@code @Version}: nothing loads a run, changes it in Java and saves it back. Every change is one guarded
  * statement of {@link ReportRuns}, and {@code runId} fences them: a run that lost its date to another can
  * neither complete nor fail it.
+ *
+ * <p>{@code requestedBy} is who started the latest run (docs/architecture.md §11): actor, credential, client
+ * address and request id; null on a report whose latest run started before that was recorded.
  */
 @Table("reconciliation_report")
 public record ReportRun(
@@ -26,5 +31,6 @@ public record ReportRun(
         long matchedCount,
         long discrepancyCount,
         long malformedCount,
-        String error) {
+        String error,
+        @Embedded.Nullable(prefix = "requested_by_") AuditContext requestedBy) {
 }

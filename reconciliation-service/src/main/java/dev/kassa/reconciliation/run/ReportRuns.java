@@ -1,5 +1,6 @@
 package dev.kassa.reconciliation.run;
 
+import dev.kassa.web.security.AuditContext;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -23,21 +24,34 @@ public interface ReportRuns extends Repository<ReportRun, LocalDate> {
     /**
      * Claims the date for run {@code runId}: creates the report row, or takes over one that is not RUNNING (or
      * whose run has been RUNNING for longer than {@code staleSeconds}, so a crashed run cannot block the date
-     * forever). One statement, so two runs claiming the same date at once cannot both win. The caller commits
-     * it on its own, so that other requests see RUNNING.
+     * forever), recording who asked for the run. One statement, so two runs claiming the same date at once cannot
+     * both win. The caller commits it on its own, so that other requests see RUNNING.
      *
      * @return false if another run holds the date
      */
+    default boolean claim(LocalDate reportDate, UUID runId, RunTrigger trigger, AuditContext requestedBy,
+                          double staleSeconds) {
+        return claim(reportDate, runId, trigger, requestedBy.actor(), requestedBy.credential(),
+                requestedBy.clientAddress(), requestedBy.requestId(), staleSeconds);
+    }
+
     @Modifying
     @Query("""
-            INSERT INTO reconciliation_report (report_date, run_id, status, trigger, started_at)
-            VALUES (:reportDate, :runId, 'RUNNING', :trigger, now())
+            INSERT INTO reconciliation_report (report_date, run_id, status, trigger, started_at, requested_by_actor,
+                                               requested_by_credential, requested_by_client_address,
+                                               requested_by_request_id)
+            VALUES (:reportDate, :runId, 'RUNNING', :trigger, now(), :actor, :credential, :clientAddress, :requestId)
             ON CONFLICT (report_date) DO UPDATE
                SET run_id = excluded.run_id, status = 'RUNNING', trigger = excluded.trigger,
-                   started_at = excluded.started_at, finished_at = NULL, error = NULL
+                   started_at = excluded.started_at, finished_at = NULL, error = NULL,
+                   requested_by_actor = excluded.requested_by_actor,
+                   requested_by_credential = excluded.requested_by_credential,
+                   requested_by_client_address = excluded.requested_by_client_address,
+                   requested_by_request_id = excluded.requested_by_request_id
              WHERE reconciliation_report.status <> 'RUNNING'
                 OR reconciliation_report.started_at < now() - make_interval(secs => :staleSeconds)""")
-    boolean claim(LocalDate reportDate, UUID runId, RunTrigger trigger, double staleSeconds);
+    boolean claim(LocalDate reportDate, UUID runId, RunTrigger trigger, String actor, String credential,
+                  String clientAddress, String requestId, double staleSeconds);
 
     /** RUNNING to COMPLETED with the run's figures; false if another run took the date over meanwhile. */
     @Modifying

@@ -7,6 +7,7 @@ import dev.kassa.reconciliation.run.ReconciliationRunner;
 import dev.kassa.reconciliation.run.ReportRun;
 import dev.kassa.reconciliation.run.ReportRuns;
 import dev.kassa.reconciliation.run.RunTrigger;
+import dev.kassa.web.security.AuditContext;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.SettlementCsv;
 import java.io.Writer;
@@ -75,7 +76,7 @@ class ReconciliationBenchmark extends ReconciliationTestBase {
         long heapBefore = heapUsed();
         try (AfterGcHeap peak = AfterGcHeap.watch()) {
             long started = System.nanoTime();
-            ReconciliationRunner.RunOutcome outcome = runner.run(day, RunTrigger.API);
+            ReconciliationRunner.RunOutcome outcome = runner.run(day, RunTrigger.API, AuditContext.currentOrSystem("benchmark"));
             double seconds = (System.nanoTime() - started) / 1e9;
 
             long faults = rows / 1000;
@@ -106,7 +107,7 @@ class ReconciliationBenchmark extends ReconciliationTestBase {
                 }
             });
             try {
-                runner.run(day, RunTrigger.API);
+                runner.run(day, RunTrigger.API, AuditContext.currentOrSystem("benchmark"));
             } finally {
                 running.set(false);
                 try {

@@ -13,6 +13,8 @@ import dev.kassa.reconciliation.support.ReportClient.Found;
 import dev.kassa.reconciliation.support.SettlementFileServer;
 import dev.kassa.reconciliation.support.TestPayment;
 import dev.kassa.reconciliation.support.TestRefund;
+import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.web.security.SecretKeys;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -38,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Against the real psp-mock-service, started as its own JVM from its jar: payment intents and a refund
- * are made through its API, faults are injected with its {@code /admin/settlements/...} endpoints, and the
- * reconciliation of today must classify exactly those faults.
+ * are made through its API (with the PSP API key), faults are injected with its {@code /admin/settlements/...}
+ * endpoints (with an operator key), and the reconciliation of today must classify exactly those faults.
  *
  * <p>The service's PSP base URL is the test file server's for the whole shared test context (a second
  * context would add a second consumer to the group on the same broker); for today that server relays the
@@ -62,7 +64,13 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
         properties.put("spring.datasource.url", postgres.jdbcUrl(database));
         properties.put("spring.datasource.username", postgres.username());
         properties.put("spring.datasource.password", postgres.password());
+        // psp-mock's public test API key works only in its 'local' profile (LocalSecretsGuard); its fault switches
+        // (/admin) need an operator key, here the tests' OPERATOR key, given as its hash like any operator key
+        properties.put("spring.profiles.active", "local");
         properties.put("psp.auth.secret-key", SettlementFileServer.API_KEY);
+        properties.put("kassa.security.operators[0].name", "test-operator");
+        properties.put("kassa.security.operators[0].roles", "OPERATOR");
+        properties.put("kassa.security.operators[0].key-sha256", SecretKeys.sha256Hex(TestKeys.OPERATOR));
         // nobody listens for webhooks in this test; deliveries just wait and retry
         properties.put("psp.webhooks.endpoints", "http://127.0.0.1:9/unused");
         pspMock = ServiceProcess.start(ServiceSpec.of("psp-mock-service", ServiceJars.locate("psp-mock-service"), port,
@@ -149,6 +157,7 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
 
     private static JsonNode inject(LocalDate day, String fault, Map<String, Object> body) {
         return JSON.readTree(psp.post().uri("/admin/settlements/{date}/" + fault, day)
+                .header("Authorization", TestKeys.bearer(TestKeys.OPERATOR))
                 .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
                 .retrieve().body(String.class));
     }

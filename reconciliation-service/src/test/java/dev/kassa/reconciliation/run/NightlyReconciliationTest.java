@@ -30,6 +30,8 @@ class NightlyReconciliationTest extends ReconciliationTestBase {
         JsonNode report = api.report(yesterday);
         assertThat(report.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(report.get("trigger").asString()).isEqualTo("SCHEDULE");
+        assertThat(report.get("requested_by").get("actor").asString()).isEqualTo("system:scheduler");
+        assertThat(report.get("requested_by").get("request_id").isNull()).as("no request behind it").isTrue();
         assertThat(report.get("matched_count").asLong()).isEqualTo(1);
         assertThat(discrepancies(report)).isEmpty();
     }

@@ -35,7 +35,11 @@ class RerunTest extends ReconciliationTestBase {
 
         assertThat(discrepancies(first)).extracting(d -> d.type()).containsExactlyInAnyOrder(
                 "AMOUNT_MISMATCH", "MISSING_AT_PSP", "MISSING_IN_PLATFORM");
-        assertThat(without(second, "started_at", "finished_at")).isEqualTo(without(first, "started_at", "finished_at"));
+        // the same report, but for its times and the rerun's own request (requested_by.request_id)
+        assertThat(without(second, "started_at", "finished_at", "requested_by"))
+                .isEqualTo(without(first, "started_at", "finished_at", "requested_by"));
+        assertThat(second.get("requested_by").get("request_id"))
+                .isNotEqualTo(first.get("requested_by").get("request_id"));
         List<DiscrepancyFound> published = awaitPublished(day, 3);
         assertThat(published).extracting(d -> d.getDiscrepancyType()).containsExactlyInAnyOrder(
                 "AMOUNT_MISMATCH", "MISSING_AT_PSP", "MISSING_IN_PLATFORM");

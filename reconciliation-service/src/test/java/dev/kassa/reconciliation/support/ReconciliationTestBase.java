@@ -6,6 +6,7 @@ import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "kassa.reconciliation.grace-period=PT2M",
         "kassa.messaging.consumer.backoff=100ms,200ms",
         "kassa.messaging.outbox.poll-interval=100ms",
+        // Every refusal of these tests comes from 127.0.0.1 and counts against that address's failed
+        // authentications; the limit itself is the web module's to test.
+        "kassa.security.rate-limit.failed-auth-per-minute=1000",
         "logging.level.dev.kassa.reconciliation.run.ReconciliationRunner=DEBUG" // phase timings of each run
 })
 @Import(TestClockConfiguration.class)
@@ -58,12 +62,18 @@ public abstract class ReconciliationTestBase {
     @Autowired
     protected MutableClock clock;
 
+    /** The API as FINANCE, the role that may run a reconciliation and read everything. */
     protected ReportClient api;
 
     @BeforeEach
     void client() {
-        api = new ReportClient("http://127.0.0.1:" + port);
+        api = client(TestKeys.FINANCE);
         clock.reset();
+    }
+
+    /** The API with another of the tests' operator keys ({@link TestKeys}); null for no credentials. */
+    protected ReportClient client(String key) {
+        return new ReportClient("http://127.0.0.1:" + port, key);
     }
 
     /**

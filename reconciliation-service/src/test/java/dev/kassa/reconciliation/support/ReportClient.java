@@ -1,15 +1,20 @@
 package dev.kassa.reconciliation.support;
 
+import dev.kassa.testfixtures.TestKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The reconciliation API as a client sees it: raw JSON, so tests check the wire format too. */
+/**
+ * The reconciliation API as a client sees it: raw JSON, so tests check the wire format too, with one of the tests'
+ * operator keys ({@code dev.kassa.testfixtures.TestKeys}) or none.
+ */
 public final class ReportClient {
 
     /** One discrepancy of a report, the fields tests compare. */
@@ -21,10 +26,14 @@ public final class ReportClient {
 
     private final RestClient http;
 
-    public ReportClient(String baseUrl) {
-        this.http = RestClient.builder().baseUrl(baseUrl)
-                .defaultStatusHandler(status -> true, (request, response) -> { }) // tests look at every status
-                .build();
+    /** @param key the operator key every request carries; null for none */
+    public ReportClient(String baseUrl, String key) {
+        RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl)
+                .defaultStatusHandler(status -> true, (request, response) -> { }); // tests look at every status
+        if (key != null) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key));
+        }
+        this.http = builder.build();
     }
 
     /** Runs the day and returns the report; fails the test unless the run answered 200. */
@@ -38,8 +47,18 @@ public final class ReportClient {
     }
 
     public ResponseEntity<String> post(String body) {
-        return http.post().uri("/api/v1/reconciliations").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(String.class);
+        return post(body, MediaType.APPLICATION_JSON, null);
+    }
+
+    /** A POST of {@code body} as {@code contentType}, with an {@code X-Request-Id} unless it is null. */
+    public ResponseEntity<String> post(String body, MediaType contentType, String requestId) {
+        return http.post().uri("/api/v1/reconciliations").contentType(contentType)
+                .headers(headers -> {
+                    if (requestId != null) {
+                        headers.set("X-Request-Id", requestId);
+                    }
+                })
+                .body(body).retrieve().toEntity(String.class);
     }
 
     public ResponseEntity<String> get(String path) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TestKeys;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -124,7 +125,7 @@ class DeadLetterTest extends WalletServiceTest {
     }
 
     private Map<String, Object> replay(String eventId) {
-        return http().post().uri("/admin/dead-letters/replay")
+        return http(TestKeys.OPERATOR).post().uri("/admin/dead-letters/replay")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("topic", DLT, "event_ids", List.of(eventId)))
                 .exchange()

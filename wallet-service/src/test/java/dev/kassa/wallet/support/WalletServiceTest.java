@@ -2,12 +2,14 @@ package dev.kassa.wallet.support;
 
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,7 +23,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * seller accounts and payment order ids.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+// @ActiveProfiles replaces the build's spring.profiles.active, so it names the build's two profiles again: the
+// local test secrets and the tests' operator keys (dev.kassa.testfixtures.TestKeys), then this module's settings.
+@ActiveProfiles({"local", "testkeys", "test"})
 public abstract class WalletServiceTest {
 
     protected static EventProducer producer;
@@ -47,7 +51,19 @@ public abstract class WalletServiceTest {
         producer.close();
     }
 
+    /** The API as an operator with the VIEWER role: every read of the service is open to it. */
     protected RestTestClient http() {
+        return http(TestKeys.VIEWER);
+    }
+
+    /** The API with one of the tests' operator keys ({@link TestKeys}). */
+    protected RestTestClient http(String key) {
+        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key)).build();
+    }
+
+    /** The API without credentials. */
+    protected RestTestClient anonymous() {
         return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 

@@ -1,0 +1,176 @@
+package dev.kassa.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kassa.ledger.support.MappedEndpoints;
+import dev.kassa.ledger.support.MappedEndpoints.Endpoint;
+import dev.kassa.testfixtures.TestEvents;
+import dev.kassa.testfixtures.TestKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * Identity and access of the running service as a client meets it (docs/architecture.md §11), and the shared
+ * input rules at its edge (docs/errors.md): every endpoint refuses an anonymous caller, health tells anyone UP or
+ * DOWN and only operators its components, a control character in a filter is a 400 problem, never a 500, and a
+ * body over the limit is a 413 wherever it is sent. Raw HTTP, so that what Tomcat and the security filters do is
+ * included. Shares the one test context of {@link LedgerIntegrationTest}.
+ */
+class LedgerAccessTest extends LedgerIntegrationTest {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyMappedEndpointRefusesAnAnonymousCallerAndHealthAnswersWithoutDetails() {
+        List<Endpoint> endpoints = MappedEndpoints.of(context, Map.of(
+                "account_id", "psp_receivable", "requiredMetricName", "jvm.memory.used", "path", "db"));
+        assertThat(endpoints).extracting(Endpoint::pattern).contains("/api/v1/ledger/accounts/{account_id}",
+                "/api/v1/ledger/entries", "/api/v1/ledger/trial-balance", "/admin/dead-letters/replay",
+                "/actuator/prometheus");
+
+        SoftAssertions soft = new SoftAssertions();
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.path().equals("/error")) {
+                continue; // Boot's error dispatch, which the web module keeps open so that errors can be rendered
+            }
+            boolean withBody = endpoint.method() != RequestMethod.GET && endpoint.method() != RequestMethod.DELETE;
+            HttpResponse<String> response =
+                    send(endpoint.method().name(), endpoint.path(), null, withBody ? "{}" : null);
+            if (endpoint.path().startsWith("/actuator/health")) {
+                soft.assertThat(response.statusCode()).as(endpoint + " answers").isIn(200, 404);
+                soft.assertThat(response.body()).as(endpoint + " without details")
+                        .doesNotContain("components", "details");
+            } else {
+                soft.assertThat(response.statusCode()).as(endpoint + " answers").isEqualTo(401);
+                soft.assertThat(response.headers().firstValue("Content-Type")).as(endpoint + " content type")
+                        .hasValue("application/problem+json");
+                soft.assertThat(response.body()).as(endpoint + " problem")
+                        .contains("\"type\":\"https://kassa.dev/problems/unauthenticated\"");
+                soft.assertThat(response.headers().firstValue("WWW-Authenticate")).as(endpoint + " challenge")
+                        .hasValue("Bearer");
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void healthShowsItsComponentsToOperatorsOnly() {
+        HttpResponse<String> anonymous = send("GET", "/actuator/health", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components", "details", "db");
+
+        for (String key : new String[] {TestKeys.VIEWER, TestKeys.FINANCE, TestKeys.OPERATOR}) {
+            HttpResponse<String> operator = send("GET", "/actuator/health", key, null);
+            assertThat(operator.statusCode()).isEqualTo(200);
+            assertThat(operator.body()).contains("\"components\"", "\"db\"", "\"kafka\"");
+        }
+    }
+
+    @Test
+    void everyOperatorRoleReadsTheLedgerAndAMerchantLikeKeyIsUnknownHere() {
+        String seller = TestEvents.id("seller");
+        ledger().payment(TestEvents.id("po"), seller, 100, "USD");
+        for (String key : new String[] {TestKeys.VIEWER, TestKeys.FINANCE, TestKeys.OPERATOR}) {
+            for (String path : List.of("/api/v1/ledger/accounts/seller_payable:" + seller,
+                    "/api/v1/ledger/entries?account_id=seller_payable:" + seller, "/api/v1/ledger/trial-balance")) {
+                assertThat(send("GET", path, key, null).statusCode()).as(key + " " + path).isEqualTo(200);
+            }
+        }
+        // ledger-service knows no merchant keys: an sk_ key is a credential nobody here can check
+        HttpResponse<String> merchant = send("GET", "/api/v1/ledger/trial-balance",
+                "sk_test_AbCdEfGhIjKlMnOpQrStUvWxYz012345", null);
+        assertThat(merchant.statusCode()).isEqualTo(401);
+        assertThat(merchant.body()).contains("https://kassa.dev/problems/unauthenticated");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/ledger/entries?account_id=%00                        | account_id",
+            "/api/v1/ledger/entries?account_id=seller_payable:a%00b       | account_id",
+            "/api/v1/ledger/entries?account_id=seller_payable:a%1Bb       | account_id",
+            "/api/v1/ledger/entries?account_id=seller_payable:a%C2%85b    | account_id",
+            "/api/v1/ledger/entries?account_id=psp_receivable%0A          | account_id",
+            "/api/v1/ledger/entries?payment_order_id=po%00                | payment_order_id",
+            "/api/v1/ledger/entries?payment_order_id=%7F                  | payment_order_id",
+            "/api/v1/ledger/entries?cursor=%00                            | cursor",
+            "/api/v1/ledger/entries?limit=1%00                            | limit",
+            "/api/v1/ledger/accounts/seller_payable:a%1Bb                 | account_id",
+            "/api/v1/ledger/accounts/seller_payable:a%C2%85b              | account_id"})
+    void aControlCharacterInAFilterOrAccountIdIsA400ProblemNamingIt(String pathAndQuery, String field) {
+        HttpResponse<String> response = send("GET", pathAndQuery, TestKeys.VIEWER, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"https://kassa.dev/problems/invalid-request\"",
+                "\"field\":\"" + field + "\"");
+    }
+
+    /**
+     * A parameter the API does not know is ignored, whatever it holds, as in every Kassa API: {@code account} is not
+     * a filter of the entries ({@code account_id} is), so {@code ?account=%00} lists the entries unfiltered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"account=%00", "account=seller_payable:a%00b", "x%00y=1", "%1B=1"})
+    void anUnknownParameterIsIgnoredWhateverItHolds(String query) {
+        HttpResponse<String> response = send("GET", "/api/v1/ledger/entries?limit=1&" + query, TestKeys.VIEWER, null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).startsWith("{\"entries\":");
+    }
+
+    /** Tomcat refuses a NUL in the path itself, before any filter or controller of the service runs. */
+    @Test
+    void aNulInThePathIsRefusedWith400BeforeTheServiceSeesIt() {
+        assertThat(send("GET", "/api/v1/ledger/accounts/seller_payable:a%00b", TestKeys.VIEWER, null).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413BeforeAnythingReadsIt() {
+        String body = "{\"topic\":\"" + "x".repeat(70 * 1024) + "\"}";
+        for (String key : new String[] {TestKeys.OPERATOR, null}) {
+            HttpResponse<String> response = send("POST", "/admin/dead-letters/replay", key, body);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("https://kassa.dev/problems/body-too-large", "\"field\":\"body\"");
+        }
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, String key, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Authorization", TestKeys.bearer(key));
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
