@@ -25,6 +25,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -125,6 +126,15 @@ public class KassaProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return unexpected(ex, request);
+    }
+
+    /**
+     * Spring Security's firewall, when it meets a bad parameter name (a control character) only once a handler
+     * reads every name: the caller's fault, as when the firewall refuses the path itself.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex, WebRequest request) {
+        return answer(KassaProblem.invalid("request", "holds a character no parameter may hold"), request);
     }
 
     /** Our own fault: logged once with its stack trace, answered without internals. */

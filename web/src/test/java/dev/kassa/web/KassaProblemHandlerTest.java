@@ -44,6 +44,12 @@ class KassaProblemHandlerTest {
     }
 
     @Test
+    void aControlCharacterInAParameterNameIsTheCallersFaultNotOurs() throws Exception {
+        problem(mvc.perform(get("/failures/flagged").param("flag", "1").param("bad\u0001name", "x")), 400,
+                "invalid-request");
+    }
+
+    @Test
     void beanValidationErrorsNameEverySnakeCaseFieldSortedWithTheirReasons() throws Exception {
         problem(postJson("""
                 {"order_id": "o 1", "quantity": 0, "lines": [{"seller_account": "s_1"}, {}]}"""), 400, "invalid-request")

@@ -58,6 +58,12 @@ class SampleController {
         return Map.of("limit", limit);
     }
 
+    /** A {@code params} condition makes Spring MVC read every parameter name, which the firewall checks then. */
+    @GetMapping(path = "/failures/flagged", params = "flag")
+    String flagged() {
+        return "flagged";
+    }
+
     @GetMapping("/failures/unexpected")
     String unexpected() {
         throw new IllegalStateException("secret internal state: password=hunter2");
