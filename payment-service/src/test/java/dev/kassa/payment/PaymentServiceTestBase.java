@@ -5,8 +5,10 @@ import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.payment.support.HttpApi;
 import dev.kassa.payment.support.Ports;
 import dev.kassa.payment.support.PspMock;
+import dev.kassa.payment.support.TestMerchant;
 import dev.kassa.schemas.Topics;
 import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.TestKeys;
 import dev.kassa.testfixtures.TopicRecorder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
@@ -28,6 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * it), one broker and one PostgreSQL (local-stack), and one psp-mock-service process, which boots while
  * the context does. The service runs on a port chosen up front, because psp-mock must know where to send
  * its webhooks when it starts.
+ *
+ * <p>Every request carries a key, as in production: {@link #api} is the tests' merchant (made once per JVM through
+ * the admin API), {@link #operator} the OPERATOR of test-fixtures' {@link TestKeys}, {@link #anonymous} none.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 public abstract class PaymentServiceTestBase {
@@ -39,6 +44,7 @@ public abstract class PaymentServiceTestBase {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static TopicRecorder paymentResults;
     private static EventProducer events;
+    private static TestMerchant merchant;
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
@@ -54,6 +60,9 @@ public abstract class PaymentServiceTestBase {
         registry.add("kassa.payment.janitor.enabled", () -> "false");
         registry.add("kassa.payment.janitor.age", () -> "1s");
         registry.add("kassa.messaging.outbox.poll-interval", () -> "100ms");
+        // The tests send hundreds of requests, and many refused ones, from one address; the limits themselves are
+        // the web module's, tested there.
+        registry.add("kassa.security.rate-limit.enabled", () -> "false");
     }
 
     @Autowired
@@ -62,7 +71,10 @@ public abstract class PaymentServiceTestBase {
     @Autowired
     protected CircuitBreaker pspCircuitBreaker;
 
-    protected final HttpApi api = new HttpApi(PORT);
+    protected final HttpApi anonymous = new HttpApi(PORT);
+    protected final HttpApi operator = anonymous.as(TestKeys.OPERATOR);
+    /** The service as the tests' merchant: its checkouts, orders and refunds. */
+    protected HttpApi api;
 
     protected PspMock psp() {
         return PspMock.shared(PORT).awaitReady();
@@ -87,6 +99,24 @@ public abstract class PaymentServiceTestBase {
     @BeforeEach
     void pspIsUp() {
         psp();
+    }
+
+    @BeforeEach
+    void asTheTestMerchant() {
+        api = merchant().api();
+    }
+
+    /** The merchant {@link #api} calls as; created once per JVM. */
+    protected static synchronized TestMerchant merchant() {
+        if (merchant == null) {
+            merchant = TestMerchant.create(new HttpApi(PORT).as(TestKeys.OPERATOR), id("m_test"));
+        }
+        return merchant;
+    }
+
+    /** Another merchant, with a key of its own. */
+    protected TestMerchant newMerchant() {
+        return TestMerchant.create(operator, id("m"));
     }
 
     @AfterEach

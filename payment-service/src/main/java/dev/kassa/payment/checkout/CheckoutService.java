@@ -1,5 +1,8 @@
 package dev.kassa.payment.checkout;
 
+import dev.kassa.payment.access.Ownership;
+import dev.kassa.payment.audit.AuditAction;
+import dev.kassa.payment.audit.AuditTrail;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrder;
@@ -12,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates checkouts idempotently, in ONE transaction: the checkout, its orders ({@code NOT_STARTED}) and
- * one {@code PaymentOrderExecutionRequested} outbox row per order. The database decides between
- * concurrent identical requests (primary key + request fingerprint), so exactly one creates anything.
+ * Creates checkouts idempotently, in ONE transaction: the checkout, its orders ({@code NOT_STARTED}), one
+ * {@code PaymentOrderExecutionRequested} outbox row per order and the audit row. The database decides between
+ * concurrent identical requests (primary key + request fingerprint), so exactly one creates anything. A checkout
+ * of another merchant is answered as an unknown one.
  */
 @Service
 class CheckoutService {
@@ -24,11 +28,13 @@ class CheckoutService {
     private final Checkouts checkouts;
     private final PaymentOrders orders;
     private final PaymentEvents events;
+    private final AuditTrail audit;
 
-    public CheckoutService(Checkouts checkouts, PaymentOrders orders, PaymentEvents events) {
+    public CheckoutService(Checkouts checkouts, PaymentOrders orders, PaymentEvents events, AuditTrail audit) {
         this.checkouts = checkouts;
         this.orders = orders;
         this.events = events;
+        this.audit = audit;
     }
 
     /** @param created false when an identical request had created it before (the answer is then 200) */
@@ -41,8 +47,9 @@ class CheckoutService {
      */
     @Transactional
     public Outcome create(NewCheckout request) {
-        if (!checkouts.insertIfAbsent(request.checkoutId(), request.requestHash(), request.buyerUserId(),
-                request.buyerEmail(), request.buyerName(), request.paymentMethodToken(), request.cardLast4())) {
+        if (!checkouts.insertIfAbsent(request.checkoutId(), request.merchantId(), request.requestHash(),
+                request.buyerUserId(), request.buyerEmail(), request.buyerName(), request.paymentMethodToken(),
+                request.cardLast4())) {
             Checkout existing = checkouts.findById(request.checkoutId()).orElseThrow();
             if (!existing.requestHash().equals(request.requestHash())) {
                 throw KassaProblem.conflict("checkout_id", "was already used for a checkout with a different request body");
@@ -51,7 +58,7 @@ class CheckoutService {
             return new Outcome(view(existing), false);
         }
         List<String> ids = request.paymentOrders().stream().map(NewPaymentOrder::paymentOrderId).toList();
-        if (orders.insertIfAbsent(request.checkoutId(), request.paymentOrders()) < ids.size()) {
+        if (orders.insertIfAbsent(request.checkoutId(), request.merchantId(), request.paymentOrders()) < ids.size()) {
             List<String> taken = orders.findIdsOwnedByOtherCheckouts(request.checkoutId(), ids);
             int index = taken.isEmpty() ? 0 : ids.indexOf(taken.getFirst());
             // The exception rolls back the checkout row inserted above.
@@ -63,6 +70,8 @@ class CheckoutService {
             events.executionRequested(order, request.paymentMethodToken());
         }
         Checkout checkout = checkouts.findById(request.checkoutId()).orElseThrow();
+        audit.record(AuditAction.CHECKOUT_CREATED, checkout.checkoutId(), checkout.merchantId(),
+                created.size() + " payment order(s)");
         log.info("Checkout created with {} payment order(s)", created.size());
         return new Outcome(CheckoutView.of(checkout, created), true);
     }
@@ -70,6 +79,7 @@ class CheckoutService {
     @Transactional(readOnly = true)
     public CheckoutView get(String checkoutId) {
         Checkout checkout = checkouts.findById(checkoutId)
+                .filter(found -> Ownership.visibleToCaller(found.merchantId()))
                 .orElseThrow(() -> KassaProblem.notFound("checkout_id", checkoutId));
         return view(checkout);
     }

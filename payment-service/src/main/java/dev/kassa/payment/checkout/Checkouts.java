@@ -14,12 +14,13 @@ public interface Checkouts extends Repository<Checkout, String> {
      */
     @Modifying
     @Query("""
-            INSERT INTO checkout (checkout_id, request_hash, buyer_user_id, buyer_email, buyer_name,
+            INSERT INTO checkout (checkout_id, merchant_id, request_hash, buyer_user_id, buyer_email, buyer_name,
                                   payment_method_token, card_last4)
-            VALUES (:checkoutId, :requestHash, :buyerUserId, :buyerEmail, :buyerName, :paymentMethodToken, :cardLast4)
+            VALUES (:checkoutId, :merchantId, :requestHash, :buyerUserId, :buyerEmail, :buyerName, :paymentMethodToken,
+                    :cardLast4)
             ON CONFLICT (checkout_id) DO NOTHING""")
-    boolean insertIfAbsent(String checkoutId, String requestHash, String buyerUserId, String buyerEmail,
-                           String buyerName, String paymentMethodToken, String cardLast4);
+    boolean insertIfAbsent(String checkoutId, String merchantId, String requestHash, String buyerUserId,
+                           String buyerEmail, String buyerName, String paymentMethodToken, String cardLast4);
 
     Optional<Checkout> findById(String checkoutId);
 

@@ -16,10 +16,11 @@ final class RequestFingerprint {
     private RequestFingerprint() {
     }
 
-    static String of(String checkoutId, String userId, String email, String name, String token, String last4,
-                     List<NewPaymentOrder> orders) {
+    static String of(String checkoutId, String merchantId, String userId, String email, String name, String token,
+                     String last4, List<NewPaymentOrder> orders) {
         StringBuilder canonical = new StringBuilder();
         append(canonical, checkoutId);
+        append(canonical, merchantId);
         append(canonical, userId);
         append(canonical, email);
         append(canonical, name);

@@ -8,13 +8,15 @@ import org.springframework.data.relational.core.mapping.Table;
  * One row of {@code payment_order}: what one seller is paid in one checkout, and where its charge stands.
  * No {@code @Version}: it is never read, changed in Java and saved back; every change is a guarded update of
  * {@link PaymentOrders} (or of the confirmations' batch) that checks status and attempt in the database.
+ *
+ * @param merchantId the merchant whose checkout it belongs to; null for orders from before merchants existed
  */
 @Table("payment_order")
 public record PaymentOrder(@Id String paymentOrderId, String checkoutId, String sellerAccount, long amountMinor,
                            String currency, PaymentOrderStatus status, int attempt, String pspReference,
                            String failureCode, String failureMessage, long refundedMinor, long refundPendingMinor,
                            boolean walletUpdated, boolean ledgerUpdated, Instant statusChangedAt, Instant createdAt,
-                           Instant updatedAt) {
+                           Instant updatedAt, String merchantId) {
 
     /** The PSP Idempotency-Key of the current attempt: a retry of the same attempt can never charge twice. */
     public String idempotencyKey() {

@@ -1,5 +1,6 @@
 package dev.kassa.payment.order;
 
+import dev.kassa.payment.access.Ownership;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,14 @@ public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBase
     Optional<PaymentOrder> findById(String paymentOrderId);
 
     Optional<PaymentOrder> findByPspReference(String pspReference);
+
+    /**
+     * The order if the caller of the current request may see it ({@link Ownership}): another merchant's order is
+     * as absent as an unknown one, so that the API answers both with the same 404.
+     */
+    default Optional<PaymentOrder> findVisibleToCaller(String paymentOrderId) {
+        return findById(paymentOrderId).filter(order -> Ownership.visibleToCaller(order.merchantId()));
+    }
 
     /** A checkout's orders in the order its request listed them. */
     @Query("SELECT * FROM payment_order WHERE checkout_id = :checkoutId ORDER BY position")

@@ -6,8 +6,11 @@ import java.util.Map;
 /** The statements of {@link PaymentOrders} that touch many orders at once, on the hot paths or for a report. */
 public interface SetBasedPaymentOrders {
 
-    /** Inserts the orders of a new checkout; returns how many were new (fewer: an id belongs to another checkout). */
-    int insertIfAbsent(String checkoutId, List<NewPaymentOrder> orders);
+    /**
+     * Inserts the orders of a new checkout of {@code merchantId}; returns how many were new (fewer: an id belongs to
+     * another checkout).
+     */
+    int insertIfAbsent(String checkoutId, String merchantId, List<NewPaymentOrder> orders);
 
     /**
      * {@code NOT_STARTED → EXECUTING} for each (order, attempt), in one statement and one commit for a whole wave

@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
 
     private static final String COLUMNS = """
-            payment_order_id, checkout_id, seller_account, amount_minor, currency, status, attempt, psp_reference,
-            failure_code, failure_message, refunded_minor, refund_pending_minor, wallet_updated, ledger_updated,
-            status_changed_at, created_at, updated_at""";
+            payment_order_id, checkout_id, merchant_id, seller_account, amount_minor, currency, status, attempt,
+            psp_reference, failure_code, failure_message, refunded_minor, refund_pending_minor, wallet_updated,
+            ledger_updated, status_changed_at, created_at, updated_at""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -38,20 +38,22 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
     }
 
     @Override
-    public int insertIfAbsent(String checkoutId, List<NewPaymentOrder> orders) {
+    public int insertIfAbsent(String checkoutId, String merchantId, List<NewPaymentOrder> orders) {
         int[] counts = jdbcTemplate.batchUpdate("""
-                INSERT INTO payment_order (payment_order_id, checkout_id, position, seller_account, amount_minor, currency)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO payment_order (payment_order_id, checkout_id, merchant_id, position, seller_account,
+                                           amount_minor, currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (payment_order_id) DO NOTHING""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 NewPaymentOrder order = orders.get(i);
                 ps.setString(1, order.paymentOrderId());
                 ps.setString(2, checkoutId);
-                ps.setInt(3, i);
-                ps.setString(4, order.sellerAccount());
-                ps.setLong(5, order.amountMinor());
-                ps.setString(6, order.currency());
+                ps.setString(3, merchantId);
+                ps.setInt(4, i);
+                ps.setString(5, order.sellerAccount());
+                ps.setLong(6, order.amountMinor());
+                ps.setString(7, order.currency());
             }
 
             @Override

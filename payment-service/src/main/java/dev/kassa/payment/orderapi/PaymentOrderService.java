@@ -1,5 +1,7 @@
 package dev.kassa.payment.orderapi;
 
+import dev.kassa.payment.audit.AuditAction;
+import dev.kassa.payment.audit.AuditTrail;
 import dev.kassa.payment.checkout.Checkout;
 import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.events.PaymentEvents;
@@ -14,7 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading one payment order, and the manual retry of a failed one. */
+/**
+ * Reading one payment order, and the manual retry of a failed one. An order of another merchant is answered as an
+ * unknown one (404), whatever is asked of it.
+ */
 @Service
 public class PaymentOrderService {
 
@@ -24,17 +29,20 @@ public class PaymentOrderService {
     private final Refunds refunds;
     private final Checkouts checkouts;
     private final PaymentEvents events;
+    private final AuditTrail audit;
 
-    public PaymentOrderService(PaymentOrders orders, Refunds refunds, Checkouts checkouts, PaymentEvents events) {
+    public PaymentOrderService(PaymentOrders orders, Refunds refunds, Checkouts checkouts, PaymentEvents events,
+                               AuditTrail audit) {
         this.orders = orders;
         this.refunds = refunds;
         this.checkouts = checkouts;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
     public PaymentOrderDetails details(String paymentOrderId) {
-        PaymentOrder order = orders.findById(paymentOrderId)
+        PaymentOrder order = orders.findVisibleToCaller(paymentOrderId)
                 .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
         return details(order);
     }
@@ -47,6 +55,9 @@ public class PaymentOrderService {
      */
     @Transactional
     public PaymentOrderDetails retry(String paymentOrderId) {
+        // Another merchant's order is refused before anything changes.
+        orders.findVisibleToCaller(paymentOrderId)
+                .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
         PaymentOrder order = orders.startRetry(paymentOrderId).orElseThrow(() -> {
             PaymentOrder current = orders.findById(paymentOrderId)
                     .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
@@ -59,6 +70,8 @@ public class PaymentOrderService {
                 log.info("Checkout back to PROCESSING for the retried order");
             }
             events.executionRequested(order, checkout.paymentMethodToken());
+            audit.record(AuditAction.RETRY_REQUESTED, order.paymentOrderId(), order.merchantId(),
+                    "attempt " + order.attempt());
             log.info("Manual retry: attempt {} requested", order.attempt());
             return details(order);
         }

@@ -2,6 +2,8 @@ package dev.kassa.payment.orderapi;
 
 import dev.kassa.payment.PaymentProperties;
 import dev.kassa.payment.api.Amounts;
+import dev.kassa.payment.audit.AuditAction;
+import dev.kassa.payment.audit.AuditTrail;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Requests refunds: idempotent on {@code refund_id}; the amount is reserved on the order by a guarded
  * update, so concurrent refunds can never exceed what was charged. One transaction with the outbox row
- * {@code RefundExecutionRequested}.
+ * {@code RefundExecutionRequested} and the audit row. An order of another merchant is answered as an unknown one.
  */
 @Service
 public class RefundService {
@@ -32,12 +34,15 @@ public class RefundService {
     private final Refunds refunds;
     private final PaymentEvents events;
     private final PaymentProperties properties;
+    private final AuditTrail audit;
 
-    public RefundService(PaymentOrders orders, Refunds refunds, PaymentEvents events, PaymentProperties properties) {
+    public RefundService(PaymentOrders orders, Refunds refunds, PaymentEvents events, PaymentProperties properties,
+                         AuditTrail audit) {
         this.orders = orders;
         this.refunds = refunds;
         this.events = events;
         this.properties = properties;
+        this.audit = audit;
     }
 
     /**
@@ -46,7 +51,7 @@ public class RefundService {
      */
     @Transactional
     public RefundView request(String paymentOrderId, RefundRequest request) {
-        PaymentOrder order = orders.findById(paymentOrderId)
+        PaymentOrder order = orders.findVisibleToCaller(paymentOrderId)
                 .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
         try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), paymentOrderId)) {
             return request(order, request);
@@ -79,6 +84,9 @@ public class RefundService {
         }
         Refund refund = refunds.findById(request.refundId()).orElseThrow();
         events.refundRequested(refund, order);
+        audit.record(AuditAction.REFUND_REQUESTED, refund.refundId(), order.merchantId(),
+                Money.formatMinor(amountMinor, order.currency()) + " " + order.currency() + " of payment order "
+                        + paymentOrderId);
         log.info("Refund {} of {} {} minor requested", refund.refundId(), amountMinor, order.currency());
         return RefundView.of(refund);
     }

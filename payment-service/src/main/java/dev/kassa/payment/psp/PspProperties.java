@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * KASSA_PSP_WEBHOOK_SECRETS as a comma-separated list, ...).
  *
  * @param baseUrl          root of the PSP's API (psp-mock locally)
- * @param apiKey           secret key sent as a Bearer token; the default is psp-mock's LOCAL TEST key only
- * @param webhookSecrets   every secret whose signature is accepted; more than one during a rotation
+ * @param apiKey           secret key sent as a Bearer token; no default: the environment sets it
+ *                         (KASSA_PSP_API_KEY), the {@code local} profile psp-mock's LOCAL TEST key
+ * @param webhookSecrets   every secret whose signature is accepted; more than one during a rotation; no default, as
+ *                         for the API key (KASSA_PSP_WEBHOOK_SECRETS)
  * @param connectTimeout   TCP connect timeout of every PSP call
  * @param readTimeout      longest wait for the PSP's answer; a call that takes longer is retried
  * @param webhookTolerance how far a webhook timestamp may lie in the past or the future
@@ -23,13 +25,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("kassa.psp")
 public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
-                            @DefaultValue("sk_test_kassa") String apiKey,
-                            @DefaultValue("whsec_test_kassa") List<String> webhookSecrets,
+                            String apiKey,
+                            List<String> webhookSecrets,
                             @DefaultValue("2s") Duration connectTimeout,
                             @DefaultValue("10s") Duration readTimeout,
                             @DefaultValue("300s") Duration webhookTolerance,
                             @DefaultValue("200ms") Duration webhookLockWait,
                             @DefaultValue CircuitBreaker circuitBreaker) {
+
+    /** A secret that is missing (or whose environment placeholder was not set) stops the service at start. */
+    public PspProperties {
+        requireSecret(apiKey, "kassa.psp.api-key", "KASSA_PSP_API_KEY");
+        if (webhookSecrets == null || webhookSecrets.isEmpty()) {
+            throw missing("kassa.psp.webhook-secrets", "KASSA_PSP_WEBHOOK_SECRETS");
+        }
+        webhookSecrets.forEach(secret -> requireSecret(secret, "kassa.psp.webhook-secrets",
+                "KASSA_PSP_WEBHOOK_SECRETS"));
+    }
+
+    private static void requireSecret(String value, String property, String environment) {
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            throw missing(property, environment);
+        }
+    }
+
+    private static IllegalStateException missing(String property, String environment) {
+        return new IllegalStateException(property + " is not set: set the environment variable " + environment
+                + " (or run with the 'local' profile, whose application-local.yml has the local test secrets)");
+    }
 
     /**
      * Resilience4j circuit breaker around every PSP call: when this share of the recent calls failed

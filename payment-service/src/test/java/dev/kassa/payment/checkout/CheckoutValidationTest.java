@@ -11,12 +11,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.kassa.messaging.deadletter.DeadLetterController;
 import dev.kassa.messaging.deadletter.DeadLetterService;
 import dev.kassa.payment.PaymentServiceConfiguration;
+import dev.kassa.payment.access.PaymentAccessRules;
 import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.orderapi.PaymentOrderController;
 import dev.kassa.payment.orderapi.PaymentOrderService;
 import dev.kassa.payment.orderapi.RefundService;
+import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.web.security.BearerKeys;
+import dev.kassa.web.security.KassaAccessRules;
+import dev.kassa.web.security.KassaActor;
+import dev.kassa.web.security.KassaRole;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +34,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -40,14 +50,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every bad input of the checkout contract gets a 4xx RFC 9457 problem naming the field, and reaches no
- * service (so creates nothing). A slice of the web layer: no Kafka, no PostgreSQL.
+ * service (so creates nothing). A slice of the web layer: no Kafka, no PostgreSQL; the service's access rules
+ * with one merchant key that needs no database ({@link SliceMerchantKey}).
  */
 @WebMvcTest(controllers = {CheckoutController.class, PaymentOrderController.class})
-@Import({PaymentServiceConfiguration.class, DeadLetterController.class})
+@Import({PaymentServiceConfiguration.class, PaymentAccessRules.class, DeadLetterController.class})
 @Tag("fast")
 class CheckoutValidationTest {
 
     private static final String VISA_PAN = "4242424242424242";
+    private static final String MERCHANT_KEY = "sk_test_slice0000000000000000000000000";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -60,6 +72,36 @@ class CheckoutValidationTest {
     RefundService refunds;
     @MockitoBean
     DeadLetterService deadLetters;
+
+    /**
+     * The merchant keys of this slice: one, of merchant m_slice, instead of the table of the real service; and the
+     * dead-letter rules, which come with the messaging library's auto-configuration that this slice leaves out.
+     */
+    @TestConfiguration
+    static class SliceMerchantKey {
+
+        @Bean
+        KassaAccessRules deadLetterRules() {
+            return rules -> rules.requestMatchers("/admin/dead-letters", "/admin/dead-letters/**")
+                    .hasRole(KassaRole.OPERATOR.name());
+        }
+
+        @Bean
+        BearerKeys sliceMerchantKey() {
+            return new BearerKeys() {
+                @Override
+                public boolean claims(String key) {
+                    return key.startsWith("sk_");
+                }
+
+                @Override
+                public Optional<KassaActor> authenticate(String key) {
+                    return MERCHANT_KEY.equals(key) ? Optional.of(KassaActor.merchant("m_slice", "sk_test_slic"))
+                            : Optional.empty();
+                }
+            };
+        }
+    }
 
     static Stream<Arguments> invalidBodies() {
         return Stream.of(
@@ -139,6 +181,7 @@ class CheckoutValidationTest {
         assertThat(created.getValue().paymentOrders()).extracting(NewPaymentOrder::amountMinor)
                 .containsExactly(2999L);
         assertThat(created.getValue().requestHash()).isNotBlank();
+        assertThat(created.getValue().merchantId()).isEqualTo("m_slice");
     }
 
     @Test
@@ -184,7 +227,8 @@ class CheckoutValidationTest {
         MockHttpServletResponse pan = send(get("/api/v1/payments/4242-4242-4242-4242"));
         assertProblem(pan, 400, "checkout_id");
         assertThat(pan.getContentAsString()).doesNotContain("4242-4242").contains("card-number-removed");
-        assertProblem(send(post("/api/v1/payment-orders/po%20bad/retry")), 400, "payment_order_id");
+        // Encoded once, as a client sends it (a template string would encode the '%' again, which the firewall refuses).
+        assertProblem(send(post(URI.create("/api/v1/payment-orders/po%20bad/retry"))), 400, "payment_order_id");
         assertProblem(send(postJson("/api/v1/payment-orders/" + VISA_PAN + "/refunds",
                 "{\"refund_id\": \"re_1\", \"amount\": \"1.00\"}")), 400, "payment_order_id");
         verifyNoInteractions(checkouts, orders, refunds);
@@ -205,14 +249,19 @@ class CheckoutValidationTest {
     /** The messaging library's endpoints share this service's one advice: bad input is a 400, not a 500. */
     @Test
     void deadLetterInputErrorsAreProblemsOfTheSameShape() throws Exception {
-        assertProblem(send(get("/admin/dead-letters")), 400, "topic");
-        assertProblem(send(postJson("/admin/dead-letters/replay", "{\"topic\": \"t\", \"to_offset\": -1}")), 400,
-                "to_offset");
+        assertProblem(send(TestKeys.OPERATOR, get("/admin/dead-letters")), 400, "topic");
+        assertProblem(send(TestKeys.OPERATOR, postJson("/admin/dead-letters/replay",
+                "{\"topic\": \"t\", \"to_offset\": -1}")), 400, "to_offset");
         verifyNoInteractions(deadLetters);
     }
 
+    /** As the slice's merchant. */
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-        return http.perform(request).andReturn().getResponse();
+        return send(MERCHANT_KEY, request);
+    }
+
+    private MockHttpServletResponse send(String key, MockHttpServletRequestBuilder request) throws Exception {
+        return http.perform(request.header("Authorization", TestKeys.bearer(key))).andReturn().getResponse();
     }
 
     private static MockHttpServletRequestBuilder postJson(String path, String body) {

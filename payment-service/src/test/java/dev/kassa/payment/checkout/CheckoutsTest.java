@@ -48,7 +48,7 @@ class CheckoutsTest extends PaymentServiceTestBase {
         String succeeded = id("po");
         String failed = id("po");
         insert(checkoutId, "c".repeat(64));
-        orders.insertIfAbsent(checkoutId, List.of(new NewPaymentOrder(succeeded, "seller_1", 1000, "USD"),
+        orders.insertIfAbsent(checkoutId, "m_1", List.of(new NewPaymentOrder(succeeded, "seller_1", 1000, "USD"),
                 new NewPaymentOrder(failed, "seller_2", 500, "USD")));
 
         assertThat(completeIfDone(checkoutId)).as("orders not started").isFalse();
@@ -81,7 +81,7 @@ class CheckoutsTest extends PaymentServiceTestBase {
     }
 
     private boolean insert(String checkoutId, String requestHash) {
-        return checkouts.insertIfAbsent(checkoutId, requestHash, "u_1", "buyer@example.com", null, "tok_visa", "4242");
+        return checkouts.insertIfAbsent(checkoutId, "m_1", requestHash, "u_1", "buyer@example.com", null, "tok_visa", "4242");
     }
 
     /** As its callers do: within a transaction, which the lock of the checkout row lasts for. */

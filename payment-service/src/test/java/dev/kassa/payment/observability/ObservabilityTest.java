@@ -48,8 +48,8 @@ class ObservabilityTest extends PaymentServiceTestBase {
         api.postJson("/api/v1/payments", checkout(id("chk"), orderId, "1.00", "USD", "tok_visa"));
         eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
 
-        eventually().until(() -> api.get("/actuator/prometheus").body().contains("kassa_payment_orders{status=\"SUCCEEDED\"}"));
-        String metrics = api.get("/actuator/prometheus").body();
+        eventually().until(() -> operator.get("/actuator/prometheus").body().contains("kassa_payment_orders{status=\"SUCCEEDED\"}"));
+        String metrics = operator.get("/actuator/prometheus").body();
         assertThat(metrics)
                 .contains("kassa_payment_orders{status=\"NOT_STARTED\"}")
                 .contains("kassa_payment_orders{status=\"FAILED\"}")

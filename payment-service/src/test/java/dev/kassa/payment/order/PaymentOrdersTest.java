@@ -27,14 +27,15 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
         String first = id("po");
         String second = id("po");
 
-        int inserted = orders.insertIfAbsent(checkoutId, List.of(new NewPaymentOrder(first, "seller_1", 2999, "USD"),
-                new NewPaymentOrder(second, "seller_2", 100, "EUR")));
+        int inserted = orders.insertIfAbsent(checkoutId, "m_1", List.of(
+                new NewPaymentOrder(first, "seller_1", 2999, "USD"), new NewPaymentOrder(second, "seller_2", 100, "EUR")));
 
         assertThat(inserted).isEqualTo(2);
         assertThat(orders.findByCheckoutId(checkoutId)).extracting(PaymentOrder::paymentOrderId)
                 .containsExactly(first, second);
         PaymentOrder order = orders.findById(first).orElseThrow();
         assertThat(order.checkoutId()).isEqualTo(checkoutId);
+        assertThat(order.merchantId()).isEqualTo("m_1");
         assertThat(order.sellerAccount()).isEqualTo("seller_1");
         assertThat(order.amountMinor()).isEqualTo(2999);
         assertThat(order.currency()).isEqualTo("USD");
@@ -45,7 +46,7 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
 
         String other = checkout();
         String third = id("po");
-        assertThat(orders.insertIfAbsent(other, List.of(new NewPaymentOrder(third, "seller_1", 1, "USD"),
+        assertThat(orders.insertIfAbsent(other, "m_1", List.of(new NewPaymentOrder(third, "seller_1", 1, "USD"),
                 new NewPaymentOrder(first, "seller_1", 1, "USD")))).isEqualTo(1);
         assertThat(orders.findIdsOwnedByOtherCheckouts(other, List.of(third, first))).containsExactly(first);
         assertThat(orders.findById(first).orElseThrow().checkoutId()).isEqualTo(checkoutId);
@@ -148,13 +149,13 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
 
     private String checkout() {
         String checkoutId = id("chk");
-        checkouts.insertIfAbsent(checkoutId, "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242");
+        checkouts.insertIfAbsent(checkoutId, "m_1", "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242");
         return checkoutId;
     }
 
     private String order(long amountMinor) {
         String orderId = id("po");
-        orders.insertIfAbsent(checkout(), List.of(new NewPaymentOrder(orderId, "seller_1", amountMinor, "USD")));
+        orders.insertIfAbsent(checkout(), "m_1", List.of(new NewPaymentOrder(orderId, "seller_1", amountMinor, "USD")));
         return orderId;
     }
 }

@@ -52,7 +52,7 @@ class PspFailureTest extends PaymentServiceTestBase {
         assertThat(orderStatus(orderId)).isEqualTo("SUCCEEDED");
         assertThat(psp().settlementRows(orderId)).as("one charge").hasSize(1);
         eventually().until(() -> paymentResults().forKey(orderId).size() == 1);
-        assertThat(api.get("/actuator/prometheus").body())
+        assertThat(operator.get("/actuator/prometheus").body())
                 .contains("kassa_payment_janitor_repairs_total{how=\"resend_create\",kind=\"payment_order\"}");
     }
 
@@ -71,7 +71,7 @@ class PspFailureTest extends PaymentServiceTestBase {
 
         assertThat(report.repaired()).isGreaterThanOrEqualTo(1);
         assertThat(orderStatus(orderId)).isEqualTo("SUCCEEDED");
-        assertThat(api.get("/actuator/prometheus").body())
+        assertThat(operator.get("/actuator/prometheus").body())
                 .contains("kassa_payment_janitor_repairs_total{how=\"get_intent\",kind=\"payment_order\"}");
 
         // The endpoint is back: the PSP redelivers, and the event is acknowledged without a second result.
@@ -114,7 +114,7 @@ class PspFailureTest extends PaymentServiceTestBase {
         assertThatThrownBy(this::charge).isInstanceOf(PspUnavailableException.class)
                 .hasCauseInstanceOf(CallNotPermittedException.class);
         assertThat((System.nanoTime() - started) / 1_000_000).as("ms to fail fast").isLessThan(200);
-        assertThat(api.get("/actuator/prometheus").body()).contains("kassa_payment_psp_circuit_open 1.0")
+        assertThat(operator.get("/actuator/prometheus").body()).contains("kassa_payment_psp_circuit_open 1.0")
                 .contains("outcome=\"circuit_open\"");
     }
 
@@ -129,7 +129,7 @@ class PspFailureTest extends PaymentServiceTestBase {
     }
 
     private java.util.List<String> deadLetterKeys(String dlt) {
-        JsonNode list = api.get("/admin/dead-letters?limit=500&topic=" + dlt).json();
+        JsonNode list = operator.get("/admin/dead-letters?limit=500&topic=" + dlt).json();
         return StreamSupport.stream(list.values().spliterator(), false).map(n -> n.path("key").asString()).toList();
     }
 }

@@ -5,6 +5,8 @@ import dev.kassa.localstack.PostgresServer;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.ServiceSpec;
+import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.web.security.SecretKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -24,12 +26,16 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The real PSP simulator (psp-mock-service) as a separate JVM from its built jar, once per test JVM,
- * with its own fresh database and its webhooks pointed at the payment-service under test.
+ * with its own fresh database and its webhooks pointed at the payment-service under test. Its PSP API
+ * ({@code /v1}) is called with the PSP API key, as payment-service calls it; its {@code /admin} switches
+ * with the tests' operator key ({@link TestKeys#OPERATOR}), configured there by hash as in every service.
  */
 public final class PspMock {
 
     public static final String API_KEY = "sk_test_kassa";
     public static final String WEBHOOK_SECRET = "whsec_test_kassa";
+
+    private static final String OPERATOR = TestKeys.bearer(TestKeys.OPERATOR);
 
     private static PspMock shared;
 
@@ -59,6 +65,11 @@ public final class PspMock {
             properties.put("spring.datasource.url", postgres.jdbcUrl(database));
             properties.put("spring.datasource.username", postgres.username());
             properties.put("spring.datasource.password", postgres.password());
+            // The local test secrets below are allowed only in the 'local' profile (LocalSecretsGuard).
+            properties.put("spring.profiles.active", "local");
+            properties.put("kassa.security.operators[0].name", "test-operator");
+            properties.put("kassa.security.operators[0].roles", "OPERATOR");
+            properties.put("kassa.security.operators[0].key-sha256", SecretKeys.sha256Hex(TestKeys.OPERATOR));
             properties.put("psp.auth.secret-key", API_KEY);
             properties.put("psp.webhooks.endpoints", "http://127.0.0.1:" + webhookPort + "/api/v1/webhooks/psp");
             properties.put("psp.webhooks.secrets", WEBHOOK_SECRET);
@@ -112,12 +123,13 @@ public final class PspMock {
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             changes.put((String) nameValuePairs[i], nameValuePairs[i + 1]);
         }
-        http.post().uri("/admin/faults").contentType(MediaType.APPLICATION_JSON).body(changes).retrieve().toBodilessEntity();
+        http.post().uri("/admin/faults").header("Authorization", OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                .body(changes).retrieve().toBodilessEntity();
     }
 
     /** Back to the startup settings: every fault off. */
     public void resetFaults() {
-        http.delete().uri("/admin/faults").retrieve().toBodilessEntity();
+        http.delete().uri("/admin/faults").header("Authorization", OPERATOR).retrieve().toBodilessEntity();
     }
 
     /** Today's settlement rows (CSV lines without the header) that name {@code paymentOrderId}. */

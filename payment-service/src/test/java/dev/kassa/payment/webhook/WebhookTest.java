@@ -49,7 +49,7 @@ class WebhookTest extends PaymentServiceTestBase {
         assertThat(orderStatus(order.id())).isEqualTo("EXECUTING");
         assertThat(jdbc.sql("SELECT count(*) FROM psp_webhook_event WHERE object_id = ?").param(order.intent())
                 .query(Long.class).single()).isZero();
-        String metrics = api.get("/actuator/prometheus").body();
+        String metrics = operator.get("/actuator/prometheus").body();
         assertThat(metrics).contains("kassa_payment_webhook_rejections_total{reason=\"bad_signature\"}")
                 .contains("reason=\"expired\"").contains("reason=\"future\"").contains("reason=\"missing_signature\"")
                 .contains("reason=\"malformed_signature\"");
@@ -183,7 +183,7 @@ class WebhookTest extends PaymentServiceTestBase {
         assertThat(jdbc.sql("SELECT outcome || ' ' || (payload->>'id') FROM psp_webhook_event WHERE event_id = ?")
                 .param(eventId).query(String.class).single()).isEqualTo("UNMATCHED " + eventId);
         // Operators find it with its payload.
-        HttpApi.Response unmatched = api.get("/admin/webhooks/unmatched?limit=500");
+        HttpApi.Response unmatched = operator.get("/admin/webhooks/unmatched?limit=500");
         assertThat(unmatched.status()).isEqualTo(200);
         assertThat(unmatched.json().values()).anySatisfy(e -> {
             assertThat(e.path("event_id").asString()).isEqualTo(eventId);
@@ -357,8 +357,8 @@ class WebhookTest extends PaymentServiceTestBase {
     private HttpApi.Response send(String body, String signature) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return signature == null
-                ? api.post(WEBHOOK, bytes, "application/json")
-                : api.post(WEBHOOK, bytes, "application/json", "Psp-Signature", signature);
+                ? anonymous.post(WEBHOOK, bytes, "application/json")
+                : anonymous.post(WEBHOOK, bytes, "application/json", "Psp-Signature", signature);
     }
 
     private static void assertRejected(HttpApi.Response response, String field) {

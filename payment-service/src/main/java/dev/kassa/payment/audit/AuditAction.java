@@ -1,0 +1,22 @@
+package dev.kassa.payment.audit;
+
+/** The changes payment-service records, each with the type of object it changes. */
+public enum AuditAction {
+
+    CHECKOUT_CREATED("checkout"),
+    REFUND_REQUESTED("refund"),
+    RETRY_REQUESTED("payment_order"),
+    MERCHANT_CREATED("merchant"),
+    KEY_CREATED("merchant_api_key"),
+    KEY_REVOKED("merchant_api_key");
+
+    private final String targetType;
+
+    AuditAction(String targetType) {
+        this.targetType = targetType;
+    }
+
+    public String targetType() {
+        return targetType;
+    }
+}
