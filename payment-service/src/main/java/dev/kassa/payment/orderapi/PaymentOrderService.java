@@ -4,6 +4,7 @@ import dev.kassa.payment.checkout.Checkout;
 import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.ChangeCause;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refunds;
@@ -47,6 +48,7 @@ public class PaymentOrderService {
      */
     @Transactional
     public PaymentOrderDetails retry(String paymentOrderId) {
+        orders.nameCause(ChangeCause.ofCaller());
         PaymentOrder order = orders.startRetry(paymentOrderId).orElseThrow(() -> {
             PaymentOrder current = orders.findById(paymentOrderId)
                     .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
