@@ -13,7 +13,7 @@ import org.springframework.data.repository.Repository;
  * <the caller's attempt>}) that reports whether it applied: a late or duplicate result finds the row in another
  * state or attempt and changes nothing. The set-based statements of the hot paths are in {@link SetBasedPaymentOrders}.
  */
-public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBasedPaymentOrders {
+public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBasedPaymentOrders, ChangeCauses {
 
     Optional<PaymentOrder> findById(String paymentOrderId);
 

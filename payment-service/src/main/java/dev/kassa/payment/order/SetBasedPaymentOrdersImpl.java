@@ -74,6 +74,9 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
             PreparedStatement statement = connection.prepareStatement("""
                     WITH requested AS (
                         SELECT * FROM unnest(?::text[], ?::int[]) AS r(payment_order_id, attempt)
+                         -- Names the cause for the history triggers (ChangeCauses) without a statement of its own:
+                         -- they fire at the end of this statement, after the update has read these rows.
+                         WHERE set_config('kassa.cause', '%2$s', true) IS NOT NULL
                     ), started AS (
                         UPDATE payment_order o
                            SET status = 'EXECUTING', status_changed_at = now(), updated_at = now()
@@ -88,7 +91,7 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
                     SELECT %1$s FROM payment_order
                      WHERE status = 'EXECUTING'
                        AND (payment_order_id, attempt) IN (SELECT payment_order_id, attempt FROM requested)"""
-                    .formatted(COLUMNS));
+                    .formatted(COLUMNS, ChangeCause.EXECUTOR));
             statement.setArray(1, connection.createArrayOf("text", paymentOrderIds.toArray()));
             statement.setArray(2, connection.createArrayOf("integer", attempts.toArray()));
             return statement;

@@ -6,6 +6,7 @@ import dev.kassa.payment.checkout.Checkout;
 import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.ChangeCause;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refunds;
@@ -58,6 +59,7 @@ public class PaymentOrderService {
         // Another merchant's order is refused before anything changes.
         orders.findVisibleToCaller(paymentOrderId)
                 .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));
+        orders.nameCause(ChangeCause.ofCaller());
         PaymentOrder order = orders.startRetry(paymentOrderId).orElseThrow(() -> {
             PaymentOrder current = orders.findById(paymentOrderId)
                     .orElseThrow(() -> KassaProblem.notFound("payment_order_id", paymentOrderId));

@@ -4,6 +4,7 @@ import dev.kassa.messaging.consumer.AfterCommit;
 import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.ChangeCause;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refund;
@@ -46,6 +47,7 @@ public class PaymentResults {
     /** The PSP charged the order's {@code attempt}. */
     @Transactional
     public boolean paymentSucceeded(String paymentOrderId, int attempt, String pspReference, ResultSource source) {
+        orders.nameCause(causeOf(source));
         Optional<PaymentOrder> applied = orders.markSucceeded(paymentOrderId, attempt, pspReference);
         if (applied.isEmpty()) {
             return ignored("payment_succeeded", paymentOrderId, attempt, source);
@@ -63,6 +65,7 @@ public class PaymentResults {
     @Transactional
     public boolean paymentFailed(String paymentOrderId, int attempt, String pspReference, String failureCode,
                                  String failureMessage, ResultSource source) {
+        orders.nameCause(causeOf(source));
         Optional<PaymentOrder> applied = orders.markFailed(paymentOrderId, attempt, pspReference, failureCode,
                 failureMessage);
         if (applied.isEmpty()) {
@@ -121,6 +124,15 @@ public class PaymentResults {
             throw new IllegalStateException("Refund " + refund.refundId() + " has no reserved amount on its order");
         }
         return orders.findById(refund.paymentOrderId()).orElseThrow();
+    }
+
+    /** For the order's history; free after the first result of a transaction (the executor's wave applies many). */
+    private static ChangeCause causeOf(ResultSource source) {
+        return switch (source) {
+            case PSP_RESPONSE -> ChangeCause.PSP_ANSWER;
+            case WEBHOOK -> ChangeCause.WEBHOOK;
+            case JANITOR -> ChangeCause.JANITOR;
+        };
     }
 
     private boolean count(String result, ResultSource source) {

@@ -3,6 +3,7 @@ package dev.kassa.payment.webhook;
 import dev.kassa.payment.execution.PaymentExecutor;
 import dev.kassa.payment.execution.RefundExecutor;
 import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.payment.order.ChangeCause;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.psp.PaymentIntent;
@@ -93,6 +94,7 @@ class WebhookStateChange {
                         order.attempt());
                 return new Result(WebhookOutcome.IGNORED, "attempt " + attempt + " superseded");
             }
+            orders.nameCause(ChangeCause.WEBHOOK, "event " + event.id());
             boolean applied = payments.apply(order, intent, ResultSource.WEBHOOK);
             return new Result(applied ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED,
                     applied ? intent.status() : "order already " + order.status());
