@@ -3,28 +3,22 @@ package dev.kassa.reconciliation.report;
 import static dev.kassa.reconciliation.support.ReportClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kassa.reconciliation.support.MappedEndpoints;
-import dev.kassa.reconciliation.support.MappedEndpoints.Endpoint;
+import dev.kassa.testfixtures.AnonymousWalk;
+import dev.kassa.testfixtures.KeyedHttp;
+import dev.kassa.testfixtures.MappedEndpoints.Endpoint;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.ReportClient;
 import dev.kassa.reconciliation.support.SettlementCsv;
 import dev.kassa.testfixtures.TestKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * Identity and access of the running service as a client meets it (docs/architecture.md §11), and the shared
@@ -35,43 +29,18 @@ import org.springframework.web.bind.annotation.RequestMethod;
  */
 class ReconciliationAccessTest extends ReconciliationTestBase {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
     @Autowired
     ApplicationContext context;
 
     @Test
     void everyMappedEndpointRefusesAnAnonymousCallerAndHealthAnswersWithoutDetails() {
-        List<Endpoint> endpoints = MappedEndpoints.of(context, Map.of(
+        List<Endpoint> endpoints = AnonymousWalk.everyEndpointRefusesAnonymousCallers(context, new KeyedHttp(port),
+                Map.of(
                 "date", "2026-01-01", "requiredMetricName", "jvm.memory.used", "path", "db"));
         assertThat(endpoints).extracting(Endpoint::toString).contains("GET /api/v1/reconciliations",
                 "POST /api/v1/reconciliations", "GET /api/v1/reconciliations/2026-01-01",
                 "GET /api/v1/reconciliations/2026-01-01.csv", "POST /admin/dead-letters/replay",
                 "GET /actuator/prometheus");
-
-        SoftAssertions soft = new SoftAssertions();
-        for (Endpoint endpoint : endpoints) {
-            if (endpoint.path().equals("/error")) {
-                continue; // Boot's error dispatch, which the web module keeps open so that errors can be rendered
-            }
-            boolean withBody = endpoint.method() != RequestMethod.GET && endpoint.method() != RequestMethod.DELETE;
-            HttpResponse<String> response =
-                    send(endpoint.method().name(), endpoint.path(), null, withBody ? "{}" : null);
-            if (endpoint.path().startsWith("/actuator/health")) {
-                soft.assertThat(response.statusCode()).as(endpoint + " answers").isIn(200, 404);
-                soft.assertThat(response.body()).as(endpoint + " without details")
-                        .doesNotContain("components", "details");
-            } else {
-                soft.assertThat(response.statusCode()).as(endpoint + " answers").isEqualTo(401);
-                soft.assertThat(response.headers().firstValue("Content-Type")).as(endpoint + " content type")
-                        .hasValue("application/problem+json");
-                soft.assertThat(response.body()).as(endpoint + " problem")
-                        .contains("\"type\":\"https://kassa.dev/problems/unauthenticated\"");
-                soft.assertThat(response.headers().firstValue("WWW-Authenticate")).as(endpoint + " challenge")
-                        .hasValue("Bearer");
-            }
-        }
-        soft.assertAll();
     }
 
     @Test
@@ -161,22 +130,6 @@ class ReconciliationAccessTest extends ReconciliationTestBase {
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery, String key, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(jsonBody));
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", TestKeys.bearer(key));
-        }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new KeyedHttp(port).send(method, pathAndQuery, key, jsonBody);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kassa.wallet.support;
+package dev.kassa.testfixtures;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,0 +1,53 @@
+package dev.kassa.testfixtures;
+
+import dev.kassa.testfixtures.MappedEndpoints.Endpoint;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * Nothing open by omission (docs/architecture.md §11): calls every endpoint a running service maps, with every
+ * method, without credentials, and expects a 401 problem detail with a Bearer challenge; health answers anyone,
+ * without details. The endpoints come from Spring MVC, so a new one is checked without being named.
+ */
+public final class AnonymousWalk {
+
+    private AnonymousWalk() {
+    }
+
+    /**
+     * @param values a plausible value per path variable name ({@link MappedEndpoints#of})
+     * @return the endpoints walked, for the caller to check the walk met its own
+     */
+    public static List<Endpoint> everyEndpointRefusesAnonymousCallers(ApplicationContext context, KeyedHttp http,
+                                                                       Map<String, String> values) {
+        List<Endpoint> endpoints = MappedEndpoints.of(context, values);
+        SoftAssertions soft = new SoftAssertions();
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.path().equals("/error")) {
+                continue; // Boot's error dispatch, which the web module keeps open so that errors can be rendered
+            }
+            boolean withBody = endpoint.method() != RequestMethod.GET && endpoint.method() != RequestMethod.DELETE;
+            HttpResponse<String> response = http.send(endpoint.method().name(), endpoint.path(), null,
+                    withBody ? "{}" : null);
+            if (endpoint.path().startsWith("/actuator/health")) {
+                soft.assertThat(response.statusCode()).as(endpoint + " answers").isIn(200, 404);
+                soft.assertThat(response.body()).as(endpoint + " without details")
+                        .doesNotContain("components", "details");
+            } else {
+                soft.assertThat(response.statusCode()).as(endpoint + " answers").isEqualTo(401);
+                soft.assertThat(response.headers().firstValue("Content-Type")).as(endpoint + " content type")
+                        .hasValue("application/problem+json");
+                soft.assertThat(response.body()).as(endpoint + " problem")
+                        .contains("\"type\":\"https://kassa.dev/problems/unauthenticated\"");
+                soft.assertThat(response.headers().firstValue("WWW-Authenticate")).as(endpoint + " challenge")
+                        .hasValue("Bearer");
+            }
+        }
+        soft.assertAll();
+        return endpoints;
+    }
+}
