@@ -1,5 +1,7 @@
 package dev.kassa.testfixtures;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.kassa.testfixtures.MappedEndpoints.Endpoint;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -49,5 +51,18 @@ public final class AnonymousWalk {
         }
         soft.assertAll();
         return endpoints;
+    }
+
+    /** Health tells anyone UP or DOWN, and every operator role its components (the database and Kafka). */
+    public static void healthShowsItsComponentsToOperatorsOnly(KeyedHttp http) {
+        HttpResponse<String> anonymous = http.send("GET", "/actuator/health", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components", "details", "db");
+
+        for (String key : new String[] {TestKeys.VIEWER, TestKeys.FINANCE, TestKeys.OPERATOR}) {
+            HttpResponse<String> operator = http.send("GET", "/actuator/health", key, null);
+            assertThat(operator.statusCode()).isEqualTo(200);
+            assertThat(operator.body()).contains("\"components\"", "\"db\"", "\"kafka\"");
+        }
     }
 }
