@@ -35,14 +35,16 @@ class MerchantService {
 
     private final Merchants merchants;
     private final MerchantApiKeys keys;
+    private final MerchantKeys merchantKeys;
     private final AuditTrail audit;
     private final MerchantProperties properties;
     private final Clock clock;
 
-    MerchantService(Merchants merchants, MerchantApiKeys keys, AuditTrail audit, MerchantProperties properties,
-                    Clock clock) {
+    MerchantService(Merchants merchants, MerchantApiKeys keys, MerchantKeys merchantKeys, AuditTrail audit,
+                    MerchantProperties properties, Clock clock) {
         this.merchants = merchants;
         this.keys = keys;
+        this.merchantKeys = merchantKeys;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -127,6 +129,7 @@ class MerchantService {
             return KeyView.of(key);
         }
         MerchantApiKey revoked = saveGuarded("key_id", () -> keys.save(key.revoked(now(), KassaActor.required().id())));
+        merchantKeys.forget(keyId);
         audit.record(AuditAction.KEY_REVOKED, keyId, merchantId, "prefix " + key.prefix());
         log.info("Key {} ({}) of merchant {} revoked", keyId, key.prefix(), merchantId);
         return KeyView.of(revoked);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,11 +23,20 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
+    /**
+     * A random id from the thread's own generator: it needs to be unique, not unguessable, and
+     * {@code UUID.randomUUID()}'s one shared SecureRandom made concurrent requests queue for it.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "req_" + new UUID(random.nextLong(), random.nextLong());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(HEADER);
-        String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : "req_" + UUID.randomUUID();
+        String id = offered != null && ACCEPTED.matcher(offered).matches() ? offered : newId();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
