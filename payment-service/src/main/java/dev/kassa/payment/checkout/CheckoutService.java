@@ -4,7 +4,6 @@ import dev.kassa.payment.access.Ownership;
 import dev.kassa.payment.audit.AuditAction;
 import dev.kassa.payment.audit.AuditTrail;
 import dev.kassa.payment.events.PaymentEvents;
-import dev.kassa.payment.order.ChangeCause;
 import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
@@ -58,7 +57,7 @@ class CheckoutService {
             log.info("Checkout resubmitted with the same body: answering its current state");
             return new Outcome(view(existing), false);
         }
-        orders.nameCause(ChangeCause.API);
+        // The history trigger names the orders' creation itself: API, by merchant:<merchant_id>.
         List<String> ids = request.paymentOrders().stream().map(NewPaymentOrder::paymentOrderId).toList();
         if (orders.insertIfAbsent(request.checkoutId(), request.merchantId(), request.paymentOrders()) < ids.size()) {
             List<String> taken = orders.findIdsOwnedByOtherCheckouts(request.checkoutId(), ids);
