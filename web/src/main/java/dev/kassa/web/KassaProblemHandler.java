@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,7 @@ import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -105,9 +107,12 @@ public class KassaProblemHandler extends ResponseEntityExceptionHandler {
         return answer(unreadable(ex), request);
     }
 
-    /** The database did not answer in time: nothing the caller did wrong, and worth retrying. */
-    @ExceptionHandler(TransientDataAccessException.class)
-    ResponseEntity<Object> temporarilyUnavailable(DataAccessException ex, WebRequest request) {
+    /**
+     * The database did not answer in time, or no pooled connection came free in time: nothing the caller did
+     * wrong, and worth retrying.
+     */
+    @ExceptionHandler({TransientDataAccessException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> temporarilyUnavailable(NestedRuntimeException ex, WebRequest request) {
         log.warn("A request failed transiently: {}", ex.toString());
         return answer(new KassaProblem(ProblemType.TEMPORARILY_UNAVAILABLE,
                 "the database is not reachable right now; send the same request again later"), request);

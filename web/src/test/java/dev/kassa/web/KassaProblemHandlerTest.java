@@ -179,6 +179,12 @@ class KassaProblemHandlerTest {
     }
 
     @Test
+    void noPooledConnectionInTimeIsA503Too() throws Exception {
+        problem(mvc.perform(get("/failures/pool")), 503, "temporarily-unavailable")
+                .andExpect(content().string(not(containsString("HikariPool"))));
+    }
+
+    @Test
     void springsOwnRefusalsAreProblemDetailsToo() throws Exception {
         mvc.perform(put("/orders/o_1")).andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

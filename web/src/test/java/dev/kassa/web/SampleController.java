@@ -14,6 +14,7 @@ import java.util.Map;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,6 +79,12 @@ class SampleController {
     String lock() {
         throw new InvalidDataAccessResourceUsageException("canceling statement due to lock timeout",
                 new SQLException("ERROR: canceling statement due to lock timeout", "55P03"));
+    }
+
+    @GetMapping("/failures/pool")
+    String pool() {
+        throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                new SQLException("HikariPool-1 - Connection is not available, request timed out after 30000ms."));
     }
 
     @PostMapping("/raw")

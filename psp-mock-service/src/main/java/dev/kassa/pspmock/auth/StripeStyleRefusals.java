@@ -33,6 +33,8 @@ class StripeStyleRefusals implements RefusalWriter {
             case FORBIDDEN -> forbidden();
             case RATE_LIMITED -> new ApiException(429, "rate_limit_error", "rate_limit",
                     "Request rate limit exceeded: " + detail + ".", null);
+            // Stripe's own answer to a server that cannot take the request now: an api_error the clients retry.
+            case OVERLOADED -> new ApiException(503, "api_error", null, "Service unavailable: " + detail + ".", null);
         });
     }
 

@@ -42,6 +42,15 @@ class StripeStyleRefusalsTest {
     }
 
     @Test
+    void anOverloadedServiceAnswersStripesRetryableApiError() throws Exception {
+        JsonNode error = write(new MockHttpServletRequest(), Refusal.OVERLOADED, "the service is handling as many "
+                + "requests as it can (6)", 503);
+
+        assertThat(error.path("type").stringValue()).isEqualTo("api_error");
+        assertThat(error.path("message").stringValue()).contains("as many requests as it can (6)");
+    }
+
+    @Test
     void forbiddenNamesTheVisiblePrefixOfTheKey() throws Exception {
         SecurityContextHolder.getContext().setAuthentication(new KassaAuthentication(
                 KassaActor.operator("test-viewer", Set.of(KassaRole.VIEWER), "opk_test")));

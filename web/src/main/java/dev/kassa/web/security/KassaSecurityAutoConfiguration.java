@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,6 +59,18 @@ public class KassaSecurityAutoConfiguration {
         return registration;
     }
 
+    /** After the request id, before the security chain: a request that waits its longest costs nothing more. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "kassa.security.concurrency.enabled", matchIfMissing = true)
+    FilterRegistrationBean<ConcurrencyLimitFilter> kassaConcurrencyLimitFilter(KassaSecurityProperties properties,
+                                                                               RefusalWriter writer) {
+        FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
+                new ConcurrencyLimitFilter(properties.concurrency(), writer));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /**
      * No observation (metrics and tracing spans) around each security filter, authentication and authorization:
      * by default Spring Security wraps every filter of the chain in one, which cost the checkout path more than the
@@ -102,6 +115,7 @@ public class KassaSecurityAutoConfiguration {
                 case UNAUTHENTICATED -> ProblemType.UNAUTHENTICATED;
                 case FORBIDDEN -> ProblemType.FORBIDDEN;
                 case RATE_LIMITED -> ProblemType.RATE_LIMITED;
+                case OVERLOADED -> ProblemType.TEMPORARILY_UNAVAILABLE;
             };
             KassaProblem problem = new KassaProblem(type, detail);
             problem.getBody().setInstance(KassaProblemHandler.instance(request));

@@ -17,11 +17,13 @@ import org.springframework.util.Assert;
  * @param rateLimit  the limits of {@link RateLimits}
  * @param jwt        how a JWT's claims name its roles, where an OIDC issuer is configured
  *                   ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
+ * @param concurrency how many requests {@link ConcurrencyLimitFilter} lets run at once
  */
 @ConfigurationProperties("kassa.security")
 public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
                                       @DefaultValue RateLimit rateLimit,
-                                      @DefaultValue Jwt jwt) {
+                                      @DefaultValue Jwt jwt,
+                                      @DefaultValue Concurrency concurrency) {
 
     /**
      * @param name      who this is, in the audit trail ({@code operator:<name>})
@@ -68,5 +70,21 @@ public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
      * @param nameClaim  the claim naming the operator in the audit trail
      */
     public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String nameClaim) {
+    }
+
+    /**
+     * @param enabled     off only where something in front of the service bounds its requests
+     * @param maxRequests requests handled at once; below the service's database pool (Hikari's default is 10),
+     *                    so that its background work (outbox relay, consumers) always finds a connection
+     * @param maxWait     how long a request waits for its turn before it is answered 503 with Retry-After
+     */
+    public record Concurrency(@DefaultValue("true") boolean enabled,
+                              @DefaultValue("8") int maxRequests,
+                              @DefaultValue("5s") Duration maxWait) {
+
+        public Concurrency {
+            Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.max-requests must be at least 1");
+            Assert.isTrue(!maxWait.isNegative(), "kassa.security.concurrency.max-wait must not be negative");
+        }
     }
 }

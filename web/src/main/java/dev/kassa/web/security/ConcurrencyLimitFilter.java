@@ -1,0 +1,64 @@
+package dev.kassa.web.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Admission control ({@code kassa.security.concurrency}): at most {@code max-requests} requests are handled at
+ * once, the others wait in arrival order for up to {@code max-wait} and are then answered 503 with
+ * {@code Retry-After}. With virtual threads nothing else bounds how many requests run together, and requests
+ * that all wait for the service's pooled database connections starve the work that needs them too (the outbox
+ * relay, the consumers, the executor): the service would take requests in faster than it finishes payments.
+ * Health and the other actuator endpoints are never held back.
+ */
+final class ConcurrencyLimitFilter extends OncePerRequestFilter {
+
+    private final Semaphore permits;
+    private final int maxRequests;
+    private final long maxWaitNanos;
+    private final RefusalWriter writer;
+
+    ConcurrencyLimitFilter(KassaSecurityProperties.Concurrency settings, RefusalWriter writer) {
+        this.maxRequests = settings.maxRequests();
+        this.permits = new Semaphore(maxRequests, true);
+        this.maxWaitNanos = settings.maxWait().toNanos();
+        this.writer = writer;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            writer.write(request, response, Refusal.OVERLOADED, "the service is handling as many requests as it can ("
+                    + maxRequests + "); send the same request again after the Retry-After");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            permits.release();
+        }
+    }
+}
