@@ -76,11 +76,13 @@ public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
      * @param enabled     off only where something in front of the service bounds its requests
      * @param maxRequests requests handled at once; below the service's database pool (Hikari's default is 10),
      *                    so that its background work (outbox relay, consumers) always finds a connection
-     * @param maxWait     how long a request waits for its turn before it is answered 503 with Retry-After
+     * @param maxWait     how long a request waits for its turn before it is answered 503 with Retry-After; as long
+     *                    as a request used to wait for a pooled connection (Hikari's 30 s): a short wait sheds
+     *                    requests that clients then send again, and the retries cost more than the waiting
      */
     public record Concurrency(@DefaultValue("true") boolean enabled,
                               @DefaultValue("8") int maxRequests,
-                              @DefaultValue("5s") Duration maxWait) {
+                              @DefaultValue("30s") Duration maxWait) {
 
         public Concurrency {
             Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.max-requests must be at least 1");
