@@ -8,7 +8,10 @@ import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.web.KassaProblem;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -16,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates checkouts idempotently, in ONE transaction: the checkout, its orders ({@code NOT_STARTED}), one
- * {@code PaymentOrderExecutionRequested} outbox row per order and the audit row. The database decides between
+ * {@code PaymentOrderExecutionRequested} outbox row per order and the audit row; the inserts return the rows the
+ * answer shows, so nothing is read back. The database decides between
  * concurrent identical requests (primary key + request fingerprint), so exactly one creates anything. A checkout
  * of another merchant is answered as an unknown one.
  */
@@ -47,9 +51,10 @@ class CheckoutService {
      */
     @Transactional
     public Outcome create(NewCheckout request) {
-        if (!checkouts.insertIfAbsent(request.checkoutId(), request.merchantId(), request.requestHash(),
-                request.buyerUserId(), request.buyerEmail(), request.buyerName(), request.paymentMethodToken(),
-                request.cardLast4())) {
+        Optional<Checkout> inserted = checkouts.insertIfAbsent(request.checkoutId(), request.merchantId(),
+                request.requestHash(), request.buyerUserId(), request.buyerEmail(), request.buyerName(),
+                request.paymentMethodToken(), request.cardLast4());
+        if (inserted.isEmpty()) {
             Checkout existing = checkouts.findById(request.checkoutId()).orElseThrow();
             if (!existing.requestHash().equals(request.requestHash())) {
                 throw KassaProblem.conflict("checkout_id", "was already used for a checkout with a different request body");
@@ -57,20 +62,22 @@ class CheckoutService {
             log.info("Checkout resubmitted with the same body: answering its current state");
             return new Outcome(view(existing), false);
         }
+        Checkout checkout = inserted.get();
         // The history trigger names the orders' creation itself: API, by merchant:<merchant_id>.
         List<String> ids = request.paymentOrders().stream().map(NewPaymentOrder::paymentOrderId).toList();
-        if (orders.insertIfAbsent(request.checkoutId(), request.merchantId(), request.paymentOrders()) < ids.size()) {
+        List<PaymentOrder> created = new ArrayList<>(
+                orders.insertIfAbsent(request.checkoutId(), request.merchantId(), request.paymentOrders()));
+        if (created.size() < ids.size()) {
             List<String> taken = orders.findIdsOwnedByOtherCheckouts(request.checkoutId(), ids);
             int index = taken.isEmpty() ? 0 : ids.indexOf(taken.getFirst());
             // The exception rolls back the checkout row inserted above.
             throw KassaProblem.conflict("payment_orders[" + index + "].payment_order_id",
                     "already belongs to another checkout");
         }
-        List<PaymentOrder> created = orders.findByCheckoutId(request.checkoutId());
+        created.sort(Comparator.comparingInt(order -> ids.indexOf(order.paymentOrderId())));
         for (PaymentOrder order : created) {
             events.executionRequested(order, request.paymentMethodToken());
         }
-        Checkout checkout = checkouts.findById(request.checkoutId()).orElseThrow();
         audit.record(AuditAction.CHECKOUT_CREATED, checkout.checkoutId(), checkout.merchantId(),
                 created.size() + " payment order(s)");
         log.info("Checkout created with {} payment order(s)", created.size());

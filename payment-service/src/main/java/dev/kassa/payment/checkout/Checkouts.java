@@ -9,18 +9,20 @@ import org.springframework.data.repository.Repository;
 public interface Checkouts extends Repository<Checkout, String> {
 
     /**
-     * Inserts the checkout unless its id exists. Concurrent identical requests serialize on the primary
-     * key: the losers wait for the winner's commit and then insert nothing.
+     * Inserts the checkout unless its id exists, and returns it as inserted (empty when the id existed). Concurrent
+     * identical requests serialize on the primary key: the losers wait for the winner's commit and then insert
+     * nothing.
      */
-    @Modifying
     @Query("""
             INSERT INTO checkout (checkout_id, merchant_id, request_hash, buyer_user_id, buyer_email, buyer_name,
                                   payment_method_token, card_last4)
             VALUES (:checkoutId, :merchantId, :requestHash, :buyerUserId, :buyerEmail, :buyerName, :paymentMethodToken,
                     :cardLast4)
-            ON CONFLICT (checkout_id) DO NOTHING""")
-    boolean insertIfAbsent(String checkoutId, String merchantId, String requestHash, String buyerUserId,
-                           String buyerEmail, String buyerName, String paymentMethodToken, String cardLast4);
+            ON CONFLICT (checkout_id) DO NOTHING
+            RETURNING *""")
+    Optional<Checkout> insertIfAbsent(String checkoutId, String merchantId, String requestHash, String buyerUserId,
+                                      String buyerEmail, String buyerName, String paymentMethodToken,
+                                      String cardLast4);
 
     Optional<Checkout> findById(String checkoutId);
 

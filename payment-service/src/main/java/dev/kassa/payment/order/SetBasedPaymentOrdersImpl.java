@@ -1,20 +1,18 @@
 package dev.kassa.payment.order;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.jdbc.core.convert.EntityRowMapper;
 import org.springframework.data.jdbc.core.convert.JdbcConverter;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * On JdbcClient because each is one set-based statement for many orders (a JDBC batch of inserts-if-absent per
+ * On JdbcClient because each is one set-based statement for many orders (one {@code unnest} insert-if-absent per
  * checkout, one {@code unnest} update per wave, one {@code GROUP BY}), which repository methods cannot express.
  * Rows map as the repository maps them.
  */
@@ -38,34 +36,29 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
     }
 
     @Override
-    public int insertIfAbsent(String checkoutId, String merchantId, List<NewPaymentOrder> orders) {
-        int[] counts = jdbcTemplate.batchUpdate("""
-                INSERT INTO payment_order (payment_order_id, checkout_id, merchant_id, position, seller_account,
-                                           amount_minor, currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (payment_order_id) DO NOTHING""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                NewPaymentOrder order = orders.get(i);
-                ps.setString(1, order.paymentOrderId());
-                ps.setString(2, checkoutId);
-                ps.setString(3, merchantId);
-                ps.setInt(4, i);
-                ps.setString(5, order.sellerAccount());
-                ps.setLong(6, order.amountMinor());
-                ps.setString(7, order.currency());
-            }
-
-            @Override
-            public int getBatchSize() {
-                return orders.size();
-            }
-        });
-        int inserted = 0;
-        for (int count : counts) {
-            inserted += Math.max(count, 0);
-        }
-        return inserted;
+    public List<PaymentOrder> insertIfAbsent(String checkoutId, String merchantId, List<NewPaymentOrder> orders) {
+        return jdbcTemplate.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO payment_order (payment_order_id, checkout_id, merchant_id, position, seller_account,
+                                               amount_minor, currency)
+                    SELECT o.payment_order_id, ?, ?, o.position - 1, o.seller_account, o.amount_minor, o.currency
+                      FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[])
+                           WITH ORDINALITY AS o(payment_order_id, seller_account, amount_minor, currency, position)
+                     ORDER BY o.position
+                    ON CONFLICT (payment_order_id) DO NOTHING
+                    RETURNING %s""".formatted(COLUMNS));
+            statement.setString(1, checkoutId);
+            statement.setString(2, merchantId);
+            statement.setArray(3, connection.createArrayOf("text",
+                    orders.stream().map(NewPaymentOrder::paymentOrderId).toArray()));
+            statement.setArray(4, connection.createArrayOf("text",
+                    orders.stream().map(NewPaymentOrder::sellerAccount).toArray()));
+            statement.setArray(5, connection.createArrayOf("bigint",
+                    orders.stream().map(NewPaymentOrder::amountMinor).toArray()));
+            statement.setArray(6, connection.createArrayOf("text",
+                    orders.stream().map(NewPaymentOrder::currency).toArray()));
+            return statement;
+        }, rows);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +27,11 @@ class CheckoutsTest extends PaymentServiceTestBase {
     void aCheckoutIsInsertedOnceAndReadBack() {
         String checkoutId = id("chk");
 
-        assertThat(insert(checkoutId, "a".repeat(64))).isTrue();
-        assertThat(insert(checkoutId, "b".repeat(64))).isFalse();
+        Checkout inserted = insert(checkoutId, "a".repeat(64)).orElseThrow();
+        assertThat(insert(checkoutId, "b".repeat(64))).isEmpty();
 
         Checkout checkout = checkouts.findById(checkoutId).orElseThrow();
+        assertThat(inserted).isEqualTo(checkout);
         assertThat(checkout.requestHash()).isEqualTo("a".repeat(64));
         assertThat(checkout.buyerUserId()).isEqualTo("u_1");
         assertThat(checkout.buyerEmail()).isEqualTo("buyer@example.com");
@@ -80,7 +82,7 @@ class CheckoutsTest extends PaymentServiceTestBase {
         assertThat(checkouts.reopen(unknown)).isFalse();
     }
 
-    private boolean insert(String checkoutId, String requestHash) {
+    private Optional<Checkout> insert(String checkoutId, String requestHash) {
         return checkouts.insertIfAbsent(checkoutId, "m_1", requestHash, "u_1", "buyer@example.com", null, "tok_visa", "4242");
     }
 

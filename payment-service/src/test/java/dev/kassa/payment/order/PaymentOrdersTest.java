@@ -27,10 +27,11 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
         String first = id("po");
         String second = id("po");
 
-        int inserted = orders.insertIfAbsent(checkoutId, "m_1", List.of(
+        List<PaymentOrder> inserted = orders.insertIfAbsent(checkoutId, "m_1", List.of(
                 new NewPaymentOrder(first, "seller_1", 2999, "USD"), new NewPaymentOrder(second, "seller_2", 100, "EUR")));
 
-        assertThat(inserted).isEqualTo(2);
+        assertThat(inserted).extracting(PaymentOrder::paymentOrderId).containsExactlyInAnyOrder(first, second);
+        assertThat(inserted).extracting(PaymentOrder::amountMinor).containsExactlyInAnyOrder(2999L, 100L);
         assertThat(orders.findByCheckoutId(checkoutId)).extracting(PaymentOrder::paymentOrderId)
                 .containsExactly(first, second);
         PaymentOrder order = orders.findById(first).orElseThrow();
@@ -47,7 +48,8 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
         String other = checkout();
         String third = id("po");
         assertThat(orders.insertIfAbsent(other, "m_1", List.of(new NewPaymentOrder(third, "seller_1", 1, "USD"),
-                new NewPaymentOrder(first, "seller_1", 1, "USD")))).isEqualTo(1);
+                new NewPaymentOrder(first, "seller_1", 1, "USD")))).extracting(PaymentOrder::paymentOrderId)
+                .containsExactly(third);
         assertThat(orders.findIdsOwnedByOtherCheckouts(other, List.of(third, first))).containsExactly(first);
         assertThat(orders.findById(first).orElseThrow().checkoutId()).isEqualTo(checkoutId);
     }
