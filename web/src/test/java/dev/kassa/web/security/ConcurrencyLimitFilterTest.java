@@ -28,14 +28,8 @@ class ConcurrencyLimitFilterTest {
     @Test
     void aRequestBeyondTheLimitWaitsItsLongestThenGets503WithRetryAfter() throws Exception {
         ConcurrencyLimitFilter filter = filter(1, Duration.ofMillis(50));
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
-                run(filter, "/api/v1/payments", (request, response) -> {
-                    inside.countDown();
-                    awaitLatch(release);
-                }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> first = holdThePermit(filter, release);
 
         MockHttpServletResponse second = run(filter, "/api/v1/payments", (request, response) -> { });
 
@@ -77,19 +71,27 @@ class ConcurrencyLimitFilterTest {
     @Test
     void healthIsAnsweredEvenWhenEveryPermitIsTaken() throws Exception {
         ConcurrencyLimitFilter filter = filter(1, Duration.ZERO);
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> first = CompletableFuture.supplyAsync(() ->
-                run(filter, "/api/v1/payments", (request, response) -> {
-                    inside.countDown();
-                    awaitLatch(release);
-                }));
-        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<MockHttpServletResponse> first = holdThePermit(filter, release);
 
         assertThat(run(filter, "/actuator/health", (request, response) -> { }).getStatus()).isEqualTo(200);
         assertThat(run(filter, "/api/v1/payments", (request, response) -> { }).getStatus()).isEqualTo(503);
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
+    }
+
+    /** A request that is admitted and stays inside until {@code release}; returns once it is inside. */
+    private static CompletableFuture<MockHttpServletResponse> holdThePermit(ConcurrencyLimitFilter filter,
+                                                                            CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> held = CompletableFuture.supplyAsync(() ->
+                run(filter, "/api/v1/payments", (request, response) -> {
+                    inside.countDown();
+                    awaitLatch(release);
+                }));
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        return held;
     }
 
     private ConcurrencyLimitFilter filter(int maxRequests, Duration maxWait) {
