@@ -19,6 +19,9 @@ class ObservabilityTest extends PaymentServiceTestBase {
 
     @Test
     void theCallersTraceTravelsThroughKafkaToTheResultEvent(CapturedOutput output) {
+        // The result must come from the PSP's answer to the call made in the caller's trace: psp-mock's webhook (its own
+        // trace) would otherwise sometimes apply it first.
+        psp().faults("webhook_delay_ms", 60_000);
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         String checkoutId = id("chk");
         String orderId = id("po");
