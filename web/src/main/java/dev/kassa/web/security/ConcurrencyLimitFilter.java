@@ -9,6 +9,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Health and the other actuator endpoints are never held back.
  */
 final class ConcurrencyLimitFilter extends OncePerRequestFilter {
+
+    /** Spring Security's own path matching, as every access rule uses; no hand-written prefix test on the raw URI. */
+    private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
     private final Semaphore permits;
     private final int maxRequests;
@@ -35,7 +40,7 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/actuator/");
+        return ACTUATOR.matches(request);
     }
 
     @Override
