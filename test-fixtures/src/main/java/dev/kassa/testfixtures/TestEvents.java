@@ -64,6 +64,13 @@ public final class TestEvents {
                 .build();
     }
 
+    /** A succeeded payment of a new payment order of {@code merchantId}'s checkout (schema v2 and later). */
+    public static PaymentOrderSucceeded merchantPaymentSucceeded(String merchantId, String seller, long amountMinor,
+            String currency) {
+        return PaymentOrderSucceeded.newBuilder(paymentSucceeded(seller, amountMinor, currency))
+                .setMerchantId(merchantId).build();
+    }
+
     /** A declined payment of a new payment order. */
     public static PaymentOrderFailed paymentFailed(String seller, long amountMinor, String currency) {
         return paymentFailed(id("po"), seller, amountMinor, currency);

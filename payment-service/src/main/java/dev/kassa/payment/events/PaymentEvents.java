@@ -59,6 +59,7 @@ public class PaymentEvents {
                         .setAmountMinor(order.amountMinor())
                         .setCurrency(order.currency())
                         .setPspReference(order.pspReference())
+                        .setMerchantId(order.merchantId())
                         .build());
     }
 

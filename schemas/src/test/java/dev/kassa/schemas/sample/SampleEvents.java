@@ -68,7 +68,7 @@ public final class SampleEvents {
                 .setEventId(eventId()).setOccurredAt(OCCURRED_AT)
                 .setPaymentOrderId("po_1").setCheckoutId("chk_1").setSellerAccount("seller_1")
                 .setAmountMinor(2999).setCurrency("USD")
-                .setPspReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
+                .setPspReference("pi_3MtwBwLkdIwHu7ix28a3tqPa").setMerchantId("mer_1")
                 .build());
         m.put(PaymentOrderFailed.class, () -> PaymentOrderFailed.newBuilder()
                 .setEventId(eventId()).setOccurredAt(OCCURRED_AT)

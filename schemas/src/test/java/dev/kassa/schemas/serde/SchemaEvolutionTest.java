@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kassa.schemas.KassaSchemas;
 import dev.kassa.schemas.event.PaymentOrderFailed;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.history.SchemaHistory;
 import dev.kassa.schemas.history.SchemaHistoryCheck;
 import dev.kassa.schemas.sample.SampleEvents;
@@ -81,5 +82,26 @@ class SchemaEvolutionTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("dev.kassa.schemas.event.PaymentOrderFailed")
                 .hasMessageContaining("is not a released version");
+    }
+
+    @Test
+    void aPaymentOrderSucceededOfTheReleasedV1IsReadWithoutAMerchant() {
+        SchemaHistory released = KassaSchemas.history();
+        Schema v1 = released.versionsOf("PaymentOrderSucceeded").getFirst().schema();
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("event_id", "7f1c2d9e-0000-4000-8000-000000000002");
+        old.put("occurred_at", Instant.parse("2026-10-02T08:00:00Z").toEpochMilli());
+        old.put("payment_order_id", "po_1");
+        old.put("checkout_id", "chk_1");
+        old.put("seller_account", "seller_1");
+        old.put("amount_minor", 2999L);
+        old.put("currency", "USD");
+        old.put("psp_reference", "pi_old");
+
+        PaymentOrderSucceeded read = (PaymentOrderSucceeded) new KassaAvroDeserializer(released)
+                .deserialize("payment.results", SerdeTestSupport.singleObject(old));
+
+        assertThat(read.getPaymentOrderId()).isEqualTo("po_1");
+        assertThat(read.getMerchantId()).as("added in v2 with default null").isNull();
     }
 }

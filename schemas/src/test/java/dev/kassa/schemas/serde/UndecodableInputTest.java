@@ -98,14 +98,14 @@ class UndecodableInputTest {
                     .isInstanceOf(UndecodableRecordException.class);
         }
         byte[] bodyCut = Arrays.copyOf(valid, valid.length - 1);
-        assertUndecodable(bodyCut, Reason.BAD_BODY, "PaymentOrderSucceeded/v1");
+        assertUndecodable(bodyCut, Reason.BAD_BODY, "PaymentOrderSucceeded/v2");
     }
 
     @Test
     void trailingBytesAfterTheRecord() {
         byte[] longer = Arrays.copyOf(valid, valid.length + 3);
 
-        assertUndecodable(longer, Reason.TRAILING_BYTES, "3 bytes left after decoding PaymentOrderSucceeded/v1");
+        assertUndecodable(longer, Reason.TRAILING_BYTES, "3 bytes left after decoding PaymentOrderSucceeded/v2");
     }
 
     @Test
@@ -157,7 +157,7 @@ class UndecodableInputTest {
         byte[] bodyCut = Arrays.copyOf(valid, valid.length - 1);
 
         assertThat(deserializer.writerVersion(bodyCut)).get()
-                .extracting(SchemaVersion::label).isEqualTo("PaymentOrderSucceeded/v1");
+                .extracting(SchemaVersion::label).isEqualTo("PaymentOrderSucceeded/v2");
         assertThat(deserializer.writerVersion(new byte[] {1, 2})).isEmpty();
         assertThat(deserializer.writerVersion(null)).isEmpty();
         byte[] unknown = valid.clone();
