@@ -6,6 +6,7 @@ import dev.kassa.web.security.KassaActor;
 import dev.kassa.web.security.KassaRole;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 
@@ -27,7 +28,9 @@ public class WebTestApplication {
                 .requestMatchers("/admin/**").hasRole(KassaRole.OPERATOR.name());
     }
 
+    /** Only where merchant keys are not verified by (a stand-in for) payment-service, which then claims sk_ keys. */
     @Bean
+    @ConditionalOnExpression("'${kassa.security.merchant-keys.verify-url:}'.isEmpty()")
     BearerKeys sampleMerchantKeys() {
         return new BearerKeys() {
             @Override

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,6 +88,13 @@ public class KassaSecurityAutoConfiguration {
     @Bean
     OperatorKeys kassaOperatorKeys(KassaSecurityProperties properties) {
         return new OperatorKeys(properties.operators());
+    }
+
+    /** Wallet and ledger: merchants' keys, verified by payment-service, where its URL is configured. */
+    @Bean
+    @ConditionalOnProperty(name = "kassa.security.merchant-keys.verify-url")
+    RemoteMerchantKeys kassaRemoteMerchantKeys(KassaSecurityProperties properties) {
+        return new RemoteMerchantKeys(properties.merchantKeys());
     }
 
     @Bean
@@ -152,7 +162,8 @@ public class KassaSecurityAutoConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(request -> authenticationManager)
                         .authenticationEntryPoint(responses)
-                        .accessDeniedHandler(responses))
+                        .accessDeniedHandler(responses)
+                        .withObjectPostProcessor(failuresToTheEntryPoint(responses)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(responses)
                         .accessDeniedHandler(responses))
@@ -170,5 +181,22 @@ public class KassaSecurityAutoConfiguration {
                     });
                 });
         return http.build();
+    }
+
+    /**
+     * Every failed bearer authentication goes to {@link SecurityResponses}, including the "could not be checked" kind
+     * that Spring Security would otherwise rethrow as a 500.
+     */
+    private static ObjectPostProcessor<BearerTokenAuthenticationFilter> failuresToTheEntryPoint(
+            SecurityResponses responses) {
+        AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(responses);
+        failures.setRethrowAuthenticationServiceException(false);
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(failures);
+                return filter;
+            }
+        };
     }
 }

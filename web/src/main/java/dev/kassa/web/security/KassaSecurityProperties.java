@@ -1,5 +1,6 @@
 package dev.kassa.web.security;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,14 @@ import org.springframework.util.Assert;
  * @param jwt        how a JWT's claims name its roles, where an OIDC issuer is configured
  *                   ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
  * @param concurrency how many requests {@link ConcurrencyLimitFilter} lets run at once
+ * @param merchantKeys where a service without merchants of its own verifies a merchant's key ({@link RemoteMerchantKeys})
  */
 @ConfigurationProperties("kassa.security")
 public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
                                       @DefaultValue RateLimit rateLimit,
                                       @DefaultValue Jwt jwt,
-                                      @DefaultValue Concurrency concurrency) {
+                                      @DefaultValue Concurrency concurrency,
+                                      @DefaultValue MerchantKeys merchantKeys) {
 
     /**
      * @param name      who this is, in the audit trail ({@code operator:<name>})
@@ -87,6 +90,23 @@ public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
         public Concurrency {
             Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.max-requests must be at least 1");
             Assert.isTrue(!maxWait.isNegative(), "kassa.security.concurrency.max-wait must not be negative");
+        }
+    }
+
+    /**
+     * @param verifyUrl payment-service's base URL, where wallet and ledger ask whose a merchant key is; unset, a
+     *                  service accepts no merchant key (payment-service itself looks its keys up in its database)
+     * @param cacheTtl  how long an answer is trusted: a revoked key still works here for at most this long, as it
+     *                  does in another payment-service instance ({@code kassa.merchants.key-cache-ttl})
+     * @param timeout   how long to wait for payment-service's answer before refusing the request with a 503
+     */
+    public record MerchantKeys(URI verifyUrl,
+                               @DefaultValue("5s") Duration cacheTtl,
+                               @DefaultValue("2s") Duration timeout) {
+
+        public MerchantKeys {
+            Assert.isTrue(!cacheTtl.isNegative(), "kassa.security.merchant-keys.cache-ttl must not be negative");
+            Assert.isTrue(timeout.isPositive(), "kassa.security.merchant-keys.timeout must be positive");
         }
     }
 }

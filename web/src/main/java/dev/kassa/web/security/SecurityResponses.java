@@ -12,8 +12,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * The security layer's three answers, 401, 403 and 429, with their headers; the body is the
- * {@link RefusalWriter}'s. Every 401 counts against the caller's address ({@link RateLimits}).
+ * The security layer's answers, 401, 403 and 429 (and 503 when a merchant key cannot be verified), with their
+ * headers; the body is the {@link RefusalWriter}'s. Every 401 counts against the caller's address ({@link RateLimits}).
  */
 final class SecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -28,6 +28,13 @@ final class SecurityResponses implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof RemoteMerchantKeys.MerchantKeysUnavailableException) {
+            // Neither accepted nor refused: not the caller's failure, so it does not count against its address.
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            writer.write(request, response, Refusal.OVERLOADED, "merchant keys cannot be verified right now");
+            return;
+        }
         rateLimits.failedAuthentication(request.getRemoteAddr());
         boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
