@@ -56,6 +56,9 @@ final class ServiceSpecs {
                     settings.url(KassaService.PAYMENT) + "/api/v1/webhooks/psp");
             case RECONCILIATION -> properties.put("kassa.reconciliation.psp.base-url",
                     settings.url(KassaService.PSP_MOCK));
+            // They keep no merchants: payment-service says whose a merchant key is.
+            case WALLET, LEDGER -> properties.put("kassa.security.merchant-keys.verify-url",
+                    settings.url(KassaService.PAYMENT));
             default -> { }
         }
         return ServiceSpec.of(service.module(), jars.apply(service.module()), settings.port(service), properties,

@@ -134,14 +134,20 @@ public abstract class PaymentServiceTestBase {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }
 
-    /** A checkout body with one order; fields as the API contract's example. */
+    /** A checkout body with one order for {@code seller_1}, the tests' merchant's seller; fields as the API contract's example. */
     protected static String checkout(String checkoutId, String orderId, String amount, String currency, String token) {
+        return checkout(checkoutId, orderId, amount, currency, token, "seller_1");
+    }
+
+    /** A checkout body with one order for {@code seller}: another merchant than the tests' needs a seller of its own. */
+    protected static String checkout(String checkoutId, String orderId, String amount, String currency, String token,
+                                     String seller) {
         return """
                 {"checkout_id": "%s",
                  "buyer_info": {"user_id": "u_1", "email": "buyer@example.com", "name": "Ada"},
                  "credit_card_info": {"token": "%s", "last4": "4242"},
-                 "payment_orders": [{"payment_order_id": "%s", "seller_account": "seller_1", "amount": "%s", "currency": "%s"}]}
-                """.formatted(checkoutId, token, orderId, amount, currency);
+                 "payment_orders": [{"payment_order_id": "%s", "seller_account": "%s", "amount": "%s", "currency": "%s"}]}
+                """.formatted(checkoutId, token, orderId, seller, amount, currency);
     }
 
     protected String orderStatus(String orderId) {

@@ -26,6 +26,8 @@ public class PaymentAccessRules {
         return rules -> rules
                 // Checkouts: created by a merchant key only (the checkout is its merchant's); read by it and operators.
                 .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasRole(MERCHANT)
+                // Whose key this is: how wallet and ledger verify a merchant key they are shown.
+                .requestMatchers(HttpMethod.GET, "/api/v1/merchants/me").hasRole(MERCHANT)
                 .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(MERCHANT_OR_OPERATORS)
                 // Payment orders: read by their merchant and every operator role; changed by the merchant or an
                 // OPERATOR acting on its behalf.

@@ -7,6 +7,7 @@ import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
+import dev.kassa.payment.seller.SellerOwnership;
 import dev.kassa.web.KassaProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,12 +34,15 @@ class CheckoutService {
     private final PaymentOrders orders;
     private final PaymentEvents events;
     private final AuditTrail audit;
+    private final SellerOwnership sellers;
 
-    public CheckoutService(Checkouts checkouts, PaymentOrders orders, PaymentEvents events, AuditTrail audit) {
+    public CheckoutService(Checkouts checkouts, PaymentOrders orders, PaymentEvents events, AuditTrail audit,
+                           SellerOwnership sellers) {
         this.checkouts = checkouts;
         this.orders = orders;
         this.events = events;
         this.audit = audit;
+        this.sellers = sellers;
     }
 
     /** @param created false when an identical request had created it before (the answer is then 200) */
@@ -46,8 +50,8 @@ class CheckoutService {
     }
 
     /**
-     * @throws KassaProblem 409 when the checkout id was used with another body, or an order id belongs to
-     *                    another checkout (then nothing is written)
+     * @throws KassaProblem 409 when the checkout id was used with another body, an order id belongs to another
+     *                    checkout, or a seller to another merchant (then nothing is written)
      */
     @Transactional
     public Outcome create(NewCheckout request) {
@@ -63,6 +67,12 @@ class CheckoutService {
             return new Outcome(view(existing), false);
         }
         Checkout checkout = inserted.get();
+        List<String> sellerAccounts = request.paymentOrders().stream().map(NewPaymentOrder::sellerAccount).toList();
+        sellers.claim(request.merchantId(), sellerAccounts.stream().distinct().toList()).ifPresent(foreign -> {
+            // The exception rolls back the checkout row inserted above.
+            throw KassaProblem.conflict("payment_orders[" + sellerAccounts.indexOf(foreign) + "].seller_account",
+                    "belongs to another merchant");
+        });
         // The history trigger names the orders' creation itself: API, by merchant:<merchant_id>.
         List<String> ids = request.paymentOrders().stream().map(NewPaymentOrder::paymentOrderId).toList();
         List<PaymentOrder> created = new ArrayList<>(

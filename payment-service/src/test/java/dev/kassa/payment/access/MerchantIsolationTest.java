@@ -22,7 +22,7 @@ class MerchantIsolationTest extends PaymentServiceTestBase {
         TestMerchant other = newMerchant();
         String checkoutId = id("chk");
         String orderId = id("po");
-        String body = checkout(checkoutId, orderId, "10.00", "USD", "tok_chargeDeclined");
+        String body = checkout(checkoutId, orderId, "10.00", "USD", "tok_chargeDeclined", id("seller"));
         assertThat(owner.api().postJson("/api/v1/payments", body).status()).isEqualTo(202);
         eventually().until(() -> orderStatus(orderId).equals("FAILED"));
         String unknownCheckout = id("chk");
@@ -69,6 +69,22 @@ class MerchantIsolationTest extends PaymentServiceTestBase {
         assertForbidden(api.get("/admin/dead-letters/topics"));
         assertForbidden(api.get("/actuator/prometheus"));
         assertThat(operator.get("/admin/merchants/" + merchant.merchantId() + "/keys").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aMerchantKeyTellsWhoseItIsAndOnlyAMerchantKeyAsks() {
+        TestMerchant merchant = newMerchant();
+
+        HttpApi.Response me = merchant.api().get("/api/v1/merchants/me");
+
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().path("merchant_id").asString()).isEqualTo(merchant.merchantId());
+        assertThat(me.json().path("key_prefix").asString()).isNotBlank().satisfies(
+                prefix -> assertThat(merchant.key()).startsWith(prefix));
+        assertThat(me.body()).doesNotContain(merchant.key());
+        assertForbidden(operator.get("/api/v1/merchants/me"));
+        assertThat(anonymous.as("sk_test_revokedOrNeverIssued0000000000").get("/api/v1/merchants/me").status())
+                .isEqualTo(401);
     }
 
     private static HttpApi.Response retry(HttpApi api, String orderId) {

@@ -37,6 +37,8 @@ class PaymentFlowTest extends PaymentServiceTestBase {
         PaymentOrderSucceeded succeeded = (PaymentOrderSucceeded) results.getFirst();
         assertThat(succeeded.getCheckoutId()).isEqualTo(checkoutId);
         assertThat(succeeded.getSellerAccount()).isEqualTo("seller_1");
+        assertThat(succeeded.getMerchantId()).as("wallet and ledger learn the seller's merchant from it")
+                .isEqualTo(merchant().merchantId());
         assertThat(succeeded.getAmountMinor()).isEqualTo(2999);
         assertThat(succeeded.getCurrency()).isEqualTo("USD");
         assertThat(succeeded.getPspReference()).isEqualTo(order.path("psp_reference").asString());

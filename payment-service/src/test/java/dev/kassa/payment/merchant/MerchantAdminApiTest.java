@@ -53,7 +53,7 @@ class MerchantAdminApiTest extends PaymentServiceTestBase {
         String checkoutId = id("chk");
 
         // Both keys work at once, as the same merchant.
-        assertThat(first.postJson("/api/v1/payments", checkout(checkoutId, id("po"), "1.00", "USD", "tok_visa"))
+        assertThat(first.postJson("/api/v1/payments", checkout(checkoutId, id("po"), "1.00", "USD", "tok_visa", id("seller")))
                 .status()).isEqualTo(202);
         assertThat(second.get("/api/v1/payments/" + checkoutId).status()).isEqualTo(200);
         // A third is refused, naming the rule.
