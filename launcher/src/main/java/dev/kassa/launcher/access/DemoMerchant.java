@@ -21,8 +21,6 @@ public final class DemoMerchant {
 
     public static final String ID = "m_demo";
     public static final String NAME = "Demo shop";
-    /** A checkout id nobody uses: asking for it tells a valid key (404, unknown checkout) from an invalid one (401). */
-    static final String PROBE_CHECKOUT_ID = "kassa-launcher-key-check";
 
     private final KassaClient operator;
     private final String paymentUrl;
@@ -49,11 +47,12 @@ public final class DemoMerchant {
         return newKey();
     }
 
+    /** Whether payment-service still takes the key as {@link #ID}'s (401 once it is revoked or the data wiped). */
     private boolean authenticates(MerchantKey key) {
-        KassaClient.Response answer = KassaClient.withKey(key.key()).get(paymentUrl + "/api/v1/payments/" + PROBE_CHECKOUT_ID);
+        KassaClient.Response answer = KassaClient.withKey(key.key()).get(paymentUrl + "/api/v1/merchants/me");
         return switch (answer.status()) {
             case 401 -> false;
-            case 200, 403, 404 -> true;
+            case 200 -> ID.equals(answer.body().path("merchant_id").asString());
             default -> throw new IllegalStateException("payment-service answered " + answer.status()
                     + " when the launcher checked merchant " + ID + "'s key: " + answer.text());
         };
@@ -76,11 +75,10 @@ public final class DemoMerchant {
         return new MerchantKey(ID, key.path("key_id").asString(), key.path("secret").asString());
     }
 
-    /** The active key created first, from a list answered as an array or as {@code {"keys": [...]}}. */
-    static JsonNode oldestActive(JsonNode listing) {
-        JsonNode array = listing.isArray() ? listing : listing.path("keys").isArray() ? listing.path("keys") : listing.path("data");
+    /** The active key created first, from the admin API's list of a merchant's keys (a JSON array). */
+    static JsonNode oldestActive(JsonNode keys) {
         List<JsonNode> active = new ArrayList<>();
-        for (JsonNode key : array) {
+        for (JsonNode key : keys) {
             JsonNode revoked = key.path("revoked_at");
             if (revoked.isMissingNode() || revoked.isNull()) {
                 active.add(key);
@@ -88,7 +86,7 @@ public final class DemoMerchant {
         }
         return active.stream().min(Comparator.comparing(DemoMerchant::createdAt))
                 .orElseThrow(() -> new IllegalStateException("payment-service refused a new key of " + ID
-                        + " as one too many, but lists no active key: " + listing));
+                        + " as one too many, but lists no active key: " + keys));
     }
 
     private static Instant createdAt(JsonNode key) {
