@@ -8,16 +8,21 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Who may call the wallet API (docs/architecture.md §11): every operator role reads it; it has nothing to write.
- * Merchants do not read wallets yet: the events do not say which merchant a seller belongs to. Any other method
- * falls through to the web module's deny-all.
+ * Who may call the wallet API (docs/architecture.md §11): every operator role reads it, a merchant its own sellers'
+ * wallets (merchant keys are verified by payment-service, {@code kassa.security.merchant-keys.verify-url}); it has
+ * nothing to write. Any other method falls through to the web module's deny-all.
  */
 @Component
 class WalletAccessRules implements KassaAccessRules {
 
+    private static final String[] MERCHANT_OR_OPERATORS = {KassaRole.MERCHANT.name(), KassaRole.VIEWER.name(),
+            KassaRole.FINANCE.name(), KassaRole.OPERATOR.name()};
+
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/v1/wallets", "/api/v1/wallets/**")
-                .hasAnyRole(KassaRole.OPERATORS);
+        // A merchant reads its own sellers' wallets (WalletVisibility); the list of balances below zero is the platform's.
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/wallets/*", "/api/v1/wallets/*/movements")
+                .hasAnyRole(MERCHANT_OR_OPERATORS)
+                .requestMatchers(HttpMethod.GET, "/api/v1/wallets", "/api/v1/wallets/**").hasAnyRole(KassaRole.OPERATORS);
     }
 }

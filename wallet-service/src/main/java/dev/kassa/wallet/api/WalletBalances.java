@@ -11,12 +11,14 @@ interface WalletBalances extends Repository<WalletBalance, WalletBalance.Key> {
 
     boolean existsByIdAccountId(String accountId);
 
+    boolean existsByIdAccountIdAndMerchantId(String accountId, String merchantId);
+
     /**
      * Balances below zero, most negative first (operators' view of sellers who owe refunds). The literal
      * {@code < 0} matches the partial index wallet_balance_below_zero; a bound parameter would not.
      */
     @Query("""
-            SELECT account_id, currency, balance_minor, updated_at FROM wallet_balance
+            SELECT account_id, currency, balance_minor, updated_at, merchant_id FROM wallet_balance
              WHERE balance_minor < 0
              ORDER BY balance_minor, account_id, currency
              LIMIT :limit""")

@@ -27,19 +27,18 @@ class WalletController {
     private final WalletBalances balances;
     private final Movements movements;
     private final WalletApiProperties properties;
+    private final WalletVisibility visibility;
 
     WalletController(WalletBalances balances, Movements movements, WalletApiProperties properties) {
         this.balances = balances;
         this.movements = movements;
         this.properties = properties;
+        this.visibility = new WalletVisibility(balances);
     }
 
     @GetMapping("/{account_id}")
     WalletView wallet(@PathVariable("account_id") @KassaId String accountId) {
-        List<WalletBalance> rows = balances.findByIdAccountIdOrderByIdCurrency(accountId);
-        if (rows.isEmpty()) {
-            throw KassaProblem.notFound("account_id", accountId);
-        }
+        List<WalletBalance> rows = visibility.balances(accountId);
         Instant updatedAt = rows.stream().map(WalletBalance::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
         List<BalanceView> views = rows.stream()
                 .map(row -> new BalanceView(row.currency(), Money.formatMinor(row.balanceMinor(), row.currency()),
@@ -53,6 +52,7 @@ class WalletController {
                            @RequestParam(name = "limit", required = false) String rawLimit,
                            @RequestParam(name = "cursor", required = false) String rawCursor) {
         int limit = RequestLimits.within("limit", rawLimit, properties.defaultPageSize(), 1, properties.maxPageSize());
+        visibility.requireVisible(accountId);
         long before = rawCursor == null ? BEFORE_EVERYTHING : MovementCursor.decode(rawCursor);
         // One row more than asked tells whether another page follows without a count query.
         List<Movement> rows = movements.findByAccountIdAndSeqLessThanOrderBySeqDesc(accountId, before,

@@ -8,6 +8,7 @@ import java.util.Objects;
  * minor units of a supported currency, a refund id exactly for debits.
  *
  * @param sourceEventId the event's {@code event_id}: the movement's unique business key
+ * @param merchantId    the seller's merchant, from a credit's event (schema v2); null when the event names none
  */
 public record MovementRequest(
         String sourceEventId,
@@ -18,7 +19,8 @@ public record MovementRequest(
         String paymentOrderId,
         String checkoutId,
         String refundId,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String merchantId) {
 
     public MovementRequest {
         Objects.requireNonNull(sourceEventId, "sourceEventId");
@@ -34,6 +36,13 @@ public record MovementRequest(
         if ((kind == MovementKind.DEBIT) != (refundId != null)) {
             throw new IllegalArgumentException("a debit needs a refund id and a credit has none");
         }
+    }
+
+    /** A movement whose event names no merchant: every debit, and credits from before merchants existed. */
+    public MovementRequest(String sourceEventId, MovementKind kind, String accountId, String currency, long amountMinor,
+                           String paymentOrderId, String checkoutId, String refundId, Instant occurredAt) {
+        this(sourceEventId, kind, accountId, currency, amountMinor, paymentOrderId, checkoutId, refundId, occurredAt,
+                null);
     }
 
     /** The change to the balance: positive for a credit, negative for a debit. */

@@ -27,6 +27,9 @@ import org.springframework.stereotype.Repository;
  * movement row (and its {@code seq}) is written while that lock is held, so per (account, currency) the
  * movement order is the balance order.
  *
+ * <p>The balance records the seller's merchant from the first credit that names one and keeps it (a seller
+ * belongs to one merchant, payment-service's rule); the wallet API shows a merchant only the balances recording it.
+ *
  * <p>The same statement skips an event that already has a movement (the business key behind the inbox).
  * Two transactions applying the same event at the same moment both pass that check; the second then fails on
  * the unique {@code source_event_id} and rolls back, balance change included.
@@ -44,19 +47,21 @@ class MovementWriter {
     private static final String APPLY_ALL = """
             WITH input AS (
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
                     WITH ORDINALITY AS i(movement_id, account_id, currency, kind, amount_minor, delta,
-                                         source_event_id, payment_order_id, checkout_id, refund_id, occurred_at, n)
+                                         source_event_id, payment_order_id, checkout_id, refund_id, occurred_at,
+                                         merchant_id, n)
             ), fresh AS (
                 SELECT i.* FROM input i
                 WHERE NOT EXISTS (SELECT 1 FROM wallet_movement m WHERE m.source_event_id = i.source_event_id)
             ), balance AS (
-                INSERT INTO wallet_balance AS b (account_id, currency, balance_minor, updated_at)
-                SELECT account_id, currency, sum(delta)::bigint, clock_timestamp()
+                INSERT INTO wallet_balance AS b (account_id, currency, balance_minor, updated_at, merchant_id)
+                SELECT account_id, currency, sum(delta)::bigint, clock_timestamp(), min(merchant_id)
                   FROM fresh GROUP BY account_id, currency ORDER BY account_id, currency
                 ON CONFLICT (account_id, currency) DO UPDATE
                    SET balance_minor = b.balance_minor + EXCLUDED.balance_minor,
-                       updated_at = EXCLUDED.updated_at
+                       updated_at = EXCLUDED.updated_at,
+                       merchant_id = coalesce(b.merchant_id, EXCLUDED.merchant_id)
                 RETURNING b.account_id, b.currency, b.balance_minor
             )
             INSERT INTO wallet_movement (movement_id, account_id, currency, kind, amount_minor, balance_after_minor,
@@ -108,6 +113,7 @@ class MovementWriter {
         String[] checkoutIds = new String[n];
         String[] refundIds = new String[n];
         Timestamp[] occurredAt = new Timestamp[n];
+        String[] merchantIds = new String[n];
         for (int i = 0; i < n; i++) {
             MovementRequest request = requests.get(i);
             accounts[i] = request.accountId();
@@ -120,6 +126,7 @@ class MovementWriter {
             checkoutIds[i] = request.checkoutId();
             refundIds[i] = request.refundId();
             occurredAt[i] = Timestamp.from(request.occurredAt());
+            merchantIds[i] = request.merchantId();
         }
         Map<String, Long> balanceAfter = new HashMap<>();
         jdbcTemplate.query(connection -> {
@@ -135,7 +142,8 @@ class MovementWriter {
             statement.setArray(p++, connection.createArrayOf("text", paymentOrderIds));
             statement.setArray(p++, connection.createArrayOf("text", checkoutIds));
             statement.setArray(p++, connection.createArrayOf("text", refundIds));
-            statement.setArray(p, connection.createArrayOf("timestamptz", occurredAt));
+            statement.setArray(p++, connection.createArrayOf("timestamptz", occurredAt));
+            statement.setArray(p, connection.createArrayOf("text", merchantIds));
             return statement;
         }, (ResultSet row) -> {
             balanceAfter.put(row.getString(1), row.getLong(2));

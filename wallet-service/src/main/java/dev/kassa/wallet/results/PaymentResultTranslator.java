@@ -34,10 +34,10 @@ final class PaymentResultTranslator {
         return switch (record) {
             case PaymentOrderSucceeded s -> Optional.of(movement(s.getEventId(), MovementKind.CREDIT,
                     s.getSellerAccount(), s.getCurrency(), s.getAmountMinor(), s.getPaymentOrderId(),
-                    s.getCheckoutId(), null, s.getOccurredAt()));
+                    s.getCheckoutId(), null, s.getOccurredAt(), optionalId("merchant_id", s.getMerchantId())));
             case RefundSucceeded r -> Optional.of(movement(r.getEventId(), MovementKind.DEBIT,
                     r.getSellerAccount(), r.getCurrency(), r.getAmountMinor(), r.getPaymentOrderId(),
-                    r.getCheckoutId(), requireId("refund_id", r.getRefundId()), r.getOccurredAt()));
+                    r.getCheckoutId(), requireId("refund_id", r.getRefundId()), r.getOccurredAt(), null));
             case PaymentOrderFailed ignored -> Optional.empty();
             case RefundFailed ignored -> Optional.empty();
             case null -> throw new InvalidEventException("payment.results record without a value");
@@ -48,7 +48,7 @@ final class PaymentResultTranslator {
 
     private static MovementRequest movement(String eventId, MovementKind kind, String account, String currency,
                                             long amountMinor, String paymentOrderId, String checkoutId,
-                                            String refundId, Instant occurredAt) {
+                                            String refundId, Instant occurredAt, String merchantId) {
         requireId("event_id", eventId);
         if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
             throw new InvalidEventException("seller_account '" + abbreviate(account)
@@ -67,7 +67,7 @@ final class PaymentResultTranslator {
             throw new InvalidEventException("occurred_at is missing");
         }
         return new MovementRequest(eventId, kind, account, currency, amountMinor, paymentOrderId, checkoutId,
-                refundId, occurredAt);
+                refundId, occurredAt, merchantId);
     }
 
     private static String requireId(String field, String value) {
@@ -76,6 +76,11 @@ final class PaymentResultTranslator {
                     + " characters, was '" + abbreviate(value) + "'");
         }
         return value;
+    }
+
+    /** A merchant id is optional (v1 events have none), but when present it must be one. */
+    private static String optionalId(String field, String value) {
+        return value == null ? null : requireId(field, value);
     }
 
     private static String abbreviate(String value) {

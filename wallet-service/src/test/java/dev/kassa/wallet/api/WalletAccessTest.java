@@ -43,11 +43,11 @@ class WalletAccessTest extends WalletServiceTest {
     }
 
     @Test
-    void everyOperatorRoleReadsWalletsAndAMerchantLikeKeyIsUnknownHere() {
+    void everyOperatorRoleReadsWalletsAndAMerchantKeyPaymentServiceDoesNotKnowIsRefused() {
         for (String key : new String[] {TestKeys.VIEWER, TestKeys.FINANCE, TestKeys.OPERATOR}) {
             assertThat(send("GET", "/api/v1/wallets?below_zero=true", key, null).statusCode()).as(key).isEqualTo(200);
         }
-        // wallet-service knows no merchant keys: an sk_ key is a credential nobody here can check
+        // wallet-service asks payment-service whose an sk_ key is; this one is nobody's
         HttpResponse<String> merchant = send("GET", "/api/v1/wallets?below_zero=true",
                 "sk_test_AbCdEfGhIjKlMnOpQrStUvWxYz012345", null);
         assertThat(merchant.statusCode()).isEqualTo(401);

@@ -46,7 +46,7 @@ class WalletControllerTest {
     @Test
     void aWalletIsAnsweredAsBefore() throws Exception {
         when(balances.findByIdAccountIdOrderByIdCurrency("seller_1")).thenReturn(List.of(new WalletBalance(
-                new WalletBalance.Key("seller_1", "USD"), 2999, Instant.parse("2026-01-02T03:04:05Z"))));
+                new WalletBalance.Key("seller_1", "USD"), 2999, Instant.parse("2026-01-02T03:04:05Z"), "m_1")));
 
         http.perform(viewer(get("/api/v1/wallets/seller_1")))
                 .andExpect(status().isOk())
@@ -117,7 +117,7 @@ class WalletControllerTest {
     @Test
     void everyOperatorRoleReadsAndNobodyWrites() throws Exception {
         when(balances.findByIdAccountIdOrderByIdCurrency("seller_1")).thenReturn(List.of(new WalletBalance(
-                new WalletBalance.Key("seller_1", "USD"), 2999, Instant.parse("2026-01-02T03:04:05Z"))));
+                new WalletBalance.Key("seller_1", "USD"), 2999, Instant.parse("2026-01-02T03:04:05Z"), "m_1")));
         for (String key : new String[] {TestKeys.VIEWER, TestKeys.FINANCE, TestKeys.OPERATOR}) {
             http.perform(as(get("/api/v1/wallets/seller_1"), key)).andExpect(status().isOk());
             // no write is declared: the web module's deny-all answers before any controller could say 405

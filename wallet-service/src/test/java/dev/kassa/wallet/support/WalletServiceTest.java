@@ -2,6 +2,7 @@ package dev.kassa.wallet.support;
 
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.testfixtures.EventProducer;
+import dev.kassa.testfixtures.MerchantKeysEndpoint;
 import dev.kassa.testfixtures.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,9 +37,13 @@ public abstract class WalletServiceTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** payment-service as wallet-service asks it whose a merchant key is; one per JVM, like the Spring context. */
+    protected static final MerchantKeysEndpoint PAYMENT_SERVICE = MerchantKeysEndpoint.start();
+
     @DynamicPropertySource
     static void localStack(DynamicPropertyRegistry registry) {
         LocalStackSpring.register(registry, "wallet");
+        registry.add("kassa.security.merchant-keys.verify-url", PAYMENT_SERVICE::baseUrl);
     }
 
     @BeforeAll
@@ -56,7 +61,7 @@ public abstract class WalletServiceTest {
         return http(TestKeys.VIEWER);
     }
 
-    /** The API with one of the tests' operator keys ({@link TestKeys}). */
+    /** The API with one of the tests' operator keys ({@link TestKeys}) or merchant keys ({@link MerchantKeysEndpoint}). */
     protected RestTestClient http(String key) {
         return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key)).build();
