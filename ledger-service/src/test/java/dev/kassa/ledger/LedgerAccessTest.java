@@ -54,7 +54,7 @@ class LedgerAccessTest extends LedgerIntegrationTest {
                 assertThat(send("GET", path, key, null).statusCode()).as(key + " " + path).isEqualTo(200);
             }
         }
-        // ledger-service knows no merchant keys: an sk_ key is a credential nobody here can check
+        // ledger-service asks payment-service whose an sk_ key is; this one is nobody's
         HttpResponse<String> merchant = send("GET", "/api/v1/ledger/trial-balance",
                 "sk_test_AbCdEfGhIjKlMnOpQrStUvWxYz012345", null);
         assertThat(merchant.statusCode()).isEqualTo(401);

@@ -3,6 +3,7 @@ package dev.kassa.ledger;
 import dev.kassa.ledger.posting.PostingService;
 import dev.kassa.ledger.support.Ledger;
 import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.testfixtures.MerchantKeysEndpoint;
 import dev.kassa.testfixtures.TestKeys;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,9 +31,13 @@ import org.springframework.web.client.RestClient;
 })
 public abstract class LedgerIntegrationTest {
 
+    /** payment-service as ledger-service asks it whose a merchant key is; one per JVM, like the Spring context. */
+    protected static final MerchantKeysEndpoint PAYMENT_SERVICE = MerchantKeysEndpoint.start();
+
     @DynamicPropertySource
     static void localStack(DynamicPropertyRegistry registry) {
         LocalStackSpring.register(registry, "ledger");
+        registry.add("kassa.security.merchant-keys.verify-url", PAYMENT_SERVICE::baseUrl);
     }
 
     /** A JSON object as maps, lists, strings, numbers and booleans. */
@@ -58,7 +63,7 @@ public abstract class LedgerIntegrationTest {
         return http(TestKeys.VIEWER);
     }
 
-    /** The API with one of the tests' operator keys ({@link TestKeys}). */
+    /** The API with one of the tests' operator keys ({@link TestKeys}) or merchant keys ({@link MerchantKeysEndpoint}). */
     protected RestClient http(String key) {
         return anonymousClient().defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key)).build();
     }

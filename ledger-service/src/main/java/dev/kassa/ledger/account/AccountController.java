@@ -13,15 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 public class AccountController {
 
     private final Accounts accounts;
+    private final AccountVisibility visibility;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, AccountVisibility visibility) {
         this.accounts = accounts;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/v1/ledger/accounts/{account_id}")
     public AccountResponse account(@PathVariable("account_id") String rawAccountId) {
         AccountId account = AccountId.parse(rawAccountId).orElseThrow(() -> KassaProblem.invalid("account_id",
                 "must be psp_receivable or seller_payable:<seller> (seller: 1-128 characters, no whitespace or '/')"));
+        visibility.requireVisible(account);
         return accounts.findById(account.value()).map(AccountResponse::of)
                 .orElseThrow(() -> KassaProblem.notFound("account_id", account.value()));
     }

@@ -47,6 +47,12 @@ public record AccountId(String value) {
         return Optional.empty();
     }
 
+    /** The seller of a {@code seller_payable:<seller>} account; empty for the platform's psp_receivable. */
+    public Optional<String> sellerId() {
+        return value.startsWith(SELLER_PAYABLE_PREFIX)
+                ? Optional.of(value.substring(SELLER_PAYABLE_PREFIX.length())) : Optional.empty();
+    }
+
     public AccountType type() {
         return this.equals(PSP_RECEIVABLE) ? AccountType.ASSET : AccountType.LIABILITY;
     }

@@ -1,5 +1,6 @@
 package dev.kassa.ledger.entries;
 
+import dev.kassa.ledger.account.AccountVisibility;
 import dev.kassa.web.validation.KassaId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,10 +12,12 @@ class EntriesController {
 
     private final EntryQueries queries;
     private final EntriesProperties properties;
+    private final AccountVisibility visibility;
 
-    EntriesController(EntryQueries queries, EntriesProperties properties) {
+    EntriesController(EntryQueries queries, EntriesProperties properties, AccountVisibility visibility) {
         this.queries = queries;
         this.properties = properties;
+        this.visibility = visibility;
     }
 
     /**
@@ -27,6 +30,8 @@ class EntriesController {
             @RequestParam(name = "payment_order_id", required = false) @KassaId String paymentOrderId,
             @RequestParam(name = "limit", required = false) String limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
-        return queries.page(EntryFilter.parse(accountId, paymentOrderId, limit, cursor, properties));
+        EntryFilter filter = EntryFilter.parse(accountId, paymentOrderId, limit, cursor, properties);
+        visibility.requireNamedAndVisible(filter.account(), "account_id");
+        return queries.page(filter);
     }
 }

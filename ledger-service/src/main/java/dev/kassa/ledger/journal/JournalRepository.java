@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +31,7 @@ public class JournalRepository {
     /*
      * Accounts, entries and lines of many entries in one statement (one round trip), all from arrays. The
      * business key decides: an entry whose (payment order, kind, refund id) exists is not inserted, and
-     * neither are its lines. The database's triggers check the lines' entries, move the balances, and check
+     * neither are its lines. A seller's merchant is recorded by the first entry that names one. The database's triggers check the lines' entries, move the balances, and check
      * the balance of every new entry at commit. Returns the entries inserted.
      */
     private static final String POST_ENTRIES = """
@@ -38,6 +39,10 @@ public class JournalRepository {
                 INSERT INTO account (id, type)
                 SELECT * FROM unnest(?::text[], ?::text[])
                 ON CONFLICT (id) DO NOTHING
+            ), merchants AS (
+                INSERT INTO seller_merchant (seller_id, merchant_id)
+                SELECT * FROM unnest(?::text[], ?::text[])
+                ON CONFLICT (seller_id) DO NOTHING
             ), entry AS (
                 INSERT INTO journal_entry (id, payment_order_id, kind, refund_id, checkout_id, seller_id,
                                            source_event_id, occurred_at)
@@ -112,6 +117,8 @@ public class JournalRepository {
                 int p = 1;
                 statement.setArray(p++, textArray(connection, arrays.accountIds));
                 statement.setArray(p++, textArray(connection, arrays.accountTypes));
+                statement.setArray(p++, textArray(connection, arrays.merchantSellers));
+                statement.setArray(p++, textArray(connection, arrays.merchantIds));
                 statement.setArray(p++, connection.createArrayOf("uuid", arrays.entryIds));
                 statement.setArray(p++, textArray(connection, arrays.paymentOrderIds));
                 statement.setArray(p++, textArray(connection, arrays.kinds));
@@ -168,6 +175,8 @@ public class JournalRepository {
 
         final Object[] accountIds;
         final Object[] accountTypes;
+        final Object[] merchantSellers;
+        final Object[] merchantIds;
         final Object[] entryIds;
         final Object[] paymentOrderIds;
         final Object[] kinds;
@@ -202,6 +211,8 @@ public class JournalRepository {
             currencies = new Object[lineCount];
             // Sorted: new accounts are inserted in one order, so two batches never wait for each other crosswise.
             Set<AccountId> accounts = new TreeSet<>(Comparator.comparing(AccountId::value));
+            // The first entry naming a seller's merchant speaks for it; sorted, like the accounts.
+            Map<String, String> merchantBySeller = new TreeMap<>();
             int l = 0;
             for (int i = 0; i < n; i++) {
                 NewJournalEntry entry = entries.get(i);
@@ -213,6 +224,9 @@ public class JournalRepository {
                 sellerIds[i] = entry.sellerId();
                 sourceEventIds[i] = entry.sourceEventId();
                 occurredAts[i] = Timestamp.from(entry.occurredAt());
+                if (entry.merchantId() != null) {
+                    merchantBySeller.putIfAbsent(entry.sellerId(), entry.merchantId());
+                }
                 List<JournalLine> lines = entry.lines();
                 for (int j = 0; j < lines.size(); j++, l++) {
                     JournalLine line = lines.get(j);
@@ -227,6 +241,8 @@ public class JournalRepository {
             }
             accountIds = accounts.stream().map(AccountId::value).toArray();
             accountTypes = accounts.stream().map(a -> a.type().name()).toArray();
+            merchantSellers = merchantBySeller.keySet().toArray();
+            merchantIds = merchantBySeller.values().toArray();
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.UUID;
 /**
  * A journal entry about to be posted. It refuses to exist unbalanced: the database checks the same rule at
  * commit, this only makes a bug fail early with a clearer stack trace.
+ *
+ * @param merchantId the seller's merchant when the event names one: recorded once per seller, never changed
  */
 public record NewJournalEntry(
         UUID id,
@@ -20,7 +22,8 @@ public record NewJournalEntry(
         String sellerId,
         String sourceEventId,
         Instant occurredAt,
-        List<JournalLine> lines) {
+        List<JournalLine> lines,
+        String merchantId) {
 
     public NewJournalEntry {
         Objects.requireNonNull(id, "id");

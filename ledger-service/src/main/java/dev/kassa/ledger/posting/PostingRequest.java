@@ -10,6 +10,8 @@ import java.time.Instant;
 /**
  * A succeeded payment or refund from payment.results, checked for everything the ledger relies on. The
  * factories refuse a record that could never be posted with {@link InvalidPaymentResultException}.
+ *
+ * @param merchantId the seller's merchant, named by payments since schema v2; null otherwise
  */
 public record PostingRequest(
         String eventId,
@@ -20,7 +22,8 @@ public record PostingRequest(
         String sellerId,
         long amountMinor,
         String currency,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String merchantId) {
 
     private static final int MAX_ID_LENGTH = 128;
 
@@ -34,7 +37,8 @@ public record PostingRequest(
                 requireSeller(event.getSellerAccount()),
                 requirePositive(event.getAmountMinor()),
                 requireCurrency(event.getCurrency()),
-                requireTime(event.getOccurredAt()));
+                requireTime(event.getOccurredAt()),
+                event.getMerchantId() == null ? null : requireId("merchant_id", event.getMerchantId()));
     }
 
     public static PostingRequest of(RefundSucceeded event) {
@@ -47,7 +51,8 @@ public record PostingRequest(
                 requireSeller(event.getSellerAccount()),
                 requirePositive(event.getAmountMinor()),
                 requireCurrency(event.getCurrency()),
-                requireTime(event.getOccurredAt()));
+                requireTime(event.getOccurredAt()),
+                null);
     }
 
     /** For log lines: "payment po_1" or "refund rf_1 of po_1". */

@@ -27,6 +27,7 @@ final class PostingRules {
                     new JournalLine(AccountId.PSP_RECEIVABLE, Side.CREDIT, request.amountMinor(), request.currency()));
         };
         return new NewJournalEntry(entryId, request.paymentOrderId(), request.kind(), request.refundId(),
-                request.checkoutId(), request.sellerId(), request.eventId(), request.occurredAt(), lines);
+                request.checkoutId(), request.sellerId(), request.eventId(), request.occurredAt(), lines,
+                request.merchantId());
     }
 }

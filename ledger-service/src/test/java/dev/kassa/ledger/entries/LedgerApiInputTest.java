@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.kassa.ledger.LedgerAccessRules;
 import dev.kassa.ledger.account.AccountController;
+import dev.kassa.ledger.account.AccountVisibility;
 import dev.kassa.ledger.account.Accounts;
 import dev.kassa.ledger.trialbalance.TrialBalanceController;
 import dev.kassa.ledger.trialbalance.TrialBalanceQueries;
@@ -48,6 +49,8 @@ class LedgerApiInputTest {
     Accounts accounts;
     @MockitoBean
     TrialBalanceQueries trialBalance;
+    @MockitoBean
+    AccountVisibility visibility;
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
@@ -123,7 +126,7 @@ class LedgerApiInputTest {
         }
         refused(http.perform(get("/api/v1/ledger/trial-balance")), 401, "unauthenticated")
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
-        // a merchant's secret key: ledger-service checks no merchant keys, so it is no credential here
+        // a merchant's secret key: without kassa.security.merchant-keys.verify-url (not set in this slice) nobody checks it
         refused(http.perform(as(get("/api/v1/ledger/trial-balance"), "sk_live_AbCdEfGhIjKlMnOpQrStUvWxYz012345")),
                 401, "unauthenticated");
     }

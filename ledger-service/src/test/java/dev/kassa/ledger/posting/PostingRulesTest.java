@@ -66,7 +66,7 @@ class PostingRulesTest {
         assertThatThrownBy(() -> new NewJournalEntry(UUID.randomUUID(), "po_1", EntryKind.PAYMENT, null, "chk_1",
                 "seller_1", "ev_1", Instant.now(), List.of(
                         new JournalLine(AccountId.PSP_RECEIVABLE, Side.DEBIT, 100, "USD"),
-                        new JournalLine(SELLER, Side.CREDIT, 100, "EUR"))))
+                        new JournalLine(SELLER, Side.CREDIT, 100, "EUR")), null))
                 .hasMessageContaining("does not balance");
     }
 

@@ -1,5 +1,6 @@
 package dev.kassa.ledger.support;
 
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.ledger.posting.PostingRequest;
 import dev.kassa.ledger.posting.PostingService;
 import dev.kassa.testfixtures.TestEvents;
@@ -15,6 +16,13 @@ public class Ledger {
 
     public void payment(String paymentOrderId, String seller, long amountMinor, String currency) {
         postings.post(PostingRequest.of(TestEvents.paymentSucceeded(paymentOrderId, seller, amountMinor, currency)));
+    }
+
+    /** A payment of {@code merchantId}'s checkout: the event names the seller's merchant (schema v2). */
+    public void merchantPayment(String merchantId, String paymentOrderId, String seller, long amountMinor,
+                                String currency) {
+        postings.post(PostingRequest.of(PaymentOrderSucceeded.newBuilder(
+                TestEvents.paymentSucceeded(paymentOrderId, seller, amountMinor, currency)).setMerchantId(merchantId).build()));
     }
 
     public void refund(String paymentOrderId, String refundId, String seller, long amountMinor, String currency) {
