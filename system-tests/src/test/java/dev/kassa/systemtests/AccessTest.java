@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,8 +81,41 @@ class AccessTest {
         kassa.payments().awaitCompleted(checkout.checkoutId());
 
         assertThat(operator.get(wallet).status()).isEqualTo(200);
-        assertThat(merchant.get(wallet).status()).as("wallets are read by operators only").isIn(401, 403);
         assertThat(kassa.books().walletBalance(seller, "EUR")).isEqualTo(1234);
+    }
+
+    @Test
+    void aMerchantReadsItsOwnSellersWalletAndLedgerAccountAndNoOneElses(Kassa kassa) {
+        Ids ids = Ids.forTest("own");
+        String seller = ids.seller("s");
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "7.50", "EUR"));
+        kassa.payments().accept(checkout);
+        kassa.payments().awaitCompleted(checkout.checkoutId());
+        String wallet = kassa.system().url(KassaService.WALLET) + "/api/v1/wallets/" + seller;
+        String account = kassa.system().url(KassaService.LEDGER) + "/api/v1/ledger/accounts/seller_payable:" + seller;
+        KassaClient merchant = KassaClient.withKey(kassa.credentials().merchant().key());
+        KassaClient operator = KassaClient.withKey(kassa.credentials().operator().key());
+        String otherId = "mer_" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(operator.post(kassa.system().url(KassaService.PAYMENT) + "/admin/merchants",
+                Map.of("merchant_id", otherId, "name", "Another shop")).status()).isEqualTo(201);
+        KassaClient other = KassaClient.withKey(operator.post(kassa.system().url(KassaService.PAYMENT)
+                + "/admin/merchants/" + otherId + "/keys", Map.of()).body().path("secret").asString());
+
+        // wallet and ledger verify the merchant key with payment-service and show the merchant its own seller
+        KassaClient.Response ownWallet = merchant.get(wallet);
+        assertThat(ownWallet.status()).as(ownWallet.text()).isEqualTo(200);
+        assertThat(ownWallet.text()).contains(seller);
+        assertThat(merchant.get(account).status()).isEqualTo(200);
+        assertThat(merchant.get(kassa.system().url(KassaService.LEDGER) + "/api/v1/ledger/trial-balance").status())
+                .as("the trial balance is the platform's").isEqualTo(403);
+        // to another merchant the seller is as unknown as one that never existed
+        assertThat(other.get(wallet).status()).isEqualTo(404);
+        assertThat(other.get(account).status()).isEqualTo(404);
+        // and its checkouts cannot pay that seller
+        Ids others = Ids.forTest("othr");
+        assertThat(other.post(kassa.system().url(KassaService.PAYMENT) + "/api/v1/payments", CheckoutRequest.of(
+                others.checkout(), "tok_visa", new Order(others.order(), seller, "1.00", "EUR")).body()).status())
+                .isEqualTo(409);
     }
 
     @Test
