@@ -2,7 +2,6 @@ package dev.kassa.ledger.account;
 
 import dev.kassa.web.KassaProblem;
 import dev.kassa.web.security.KassaActor;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,7 @@ public class AccountVisibility {
 
     /** Nothing for an operator; for a merchant, the 404 of an unknown account unless the account is its seller's. */
     public void requireVisible(AccountId account) {
-        callerMerchant().filter(merchant -> !ownSeller(account, merchant)).ifPresent(foreign -> {
+        KassaActor.currentMerchantId().filter(merchant -> !ownSeller(account, merchant)).ifPresent(foreign -> {
             throw KassaProblem.notFound("account_id", account.value());
         });
     }
@@ -33,7 +32,7 @@ public class AccountVisibility {
      * none was named), so that it never pages through the whole journal.
      */
     public void requireNamedAndVisible(AccountId account, String field) {
-        if (account == null && callerMerchant().isPresent()) {
+        if (account == null && KassaActor.currentMerchantId().isPresent()) {
             throw KassaProblem.invalid(field,
                     "is required with a merchant key: name the seller_payable account of one of your sellers");
         }
@@ -46,9 +45,5 @@ public class AccountVisibility {
         return account.sellerId().map(seller -> jdbc.sql(
                         "SELECT EXISTS (SELECT 1 FROM seller_merchant WHERE seller_id = ? AND merchant_id = ?)")
                 .params(seller, merchant).query(Boolean.class).single()).orElse(false);
-    }
-
-    private static Optional<String> callerMerchant() {
-        return KassaActor.current().filter(KassaActor::isMerchant).map(KassaActor::merchantId);
     }
 }

@@ -3,7 +3,6 @@ package dev.kassa.wallet.api;
 import dev.kassa.web.KassaProblem;
 import dev.kassa.web.security.KassaActor;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Which wallets the caller may read (docs/architecture.md §11): operators every one, a merchant only its own sellers',
@@ -21,7 +20,7 @@ final class WalletVisibility {
     /** The account's balances the caller may see; 404 when there are none. */
     List<WalletBalance> balances(String accountId) {
         List<WalletBalance> rows = balances.findByIdAccountIdOrderByIdCurrency(accountId);
-        List<WalletBalance> visible = callerMerchant()
+        List<WalletBalance> visible = KassaActor.currentMerchantId()
                 .map(merchant -> rows.stream().filter(row -> merchant.equals(row.merchantId())).toList())
                 .orElse(rows);
         if (visible.isEmpty()) {
@@ -32,13 +31,9 @@ final class WalletVisibility {
 
     /** Nothing for an operator; for a merchant, the 404 of an unknown account unless the wallet is its seller's. */
     void requireVisible(String accountId) {
-        callerMerchant().filter(merchant -> !balances.existsByIdAccountIdAndMerchantId(accountId, merchant))
+        KassaActor.currentMerchantId().filter(merchant -> !balances.existsByIdAccountIdAndMerchantId(accountId, merchant))
                 .ifPresent(foreign -> {
                     throw KassaProblem.notFound("account_id", accountId);
                 });
-    }
-
-    private static Optional<String> callerMerchant() {
-        return KassaActor.current().filter(KassaActor::isMerchant).map(KassaActor::merchantId);
     }
 }

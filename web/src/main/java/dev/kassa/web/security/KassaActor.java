@@ -45,6 +45,14 @@ public record KassaActor(String id, Set<KassaRole> roles, String merchantId, Str
         return authentication instanceof KassaAuthentication kassa ? Optional.of(kassa.actor()) : Optional.empty();
     }
 
+    /**
+     * The merchant the current request acts for, when a merchant key authenticated it: what a read must be scoped to.
+     * Empty for operators (and without an authenticated caller), who see every merchant's objects.
+     */
+    public static Optional<String> currentMerchantId() {
+        return current().filter(KassaActor::isMerchant).map(KassaActor::merchantId);
+    }
+
     /** The actor of the current request; only for code behind an endpoint that requires authentication. */
     public static KassaActor required() {
         return current().orElseThrow(() -> new IllegalStateException(
