@@ -51,7 +51,8 @@ public class SellerOwnership {
         if (unknown.isEmpty()) {
             return Optional.empty();
         }
-        String[] accounts = unknown.toArray(String[]::new);
+        // Sorted: two checkouts claiming the same new sellers lock them in one order, so they never deadlock.
+        String[] accounts = unknown.stream().sorted().toArray(String[]::new);
         jdbc.sql("""
                 INSERT INTO seller (seller_account, merchant_id) SELECT unnest(:sellers::varchar[]), :merchant
                 ON CONFLICT (seller_account) DO NOTHING""")
