@@ -140,13 +140,14 @@ class DemoMerchantTest {
                 List<String> listed = new ArrayList<>();
                 keys.values().forEach(key -> listed.add("{\"key_id\":\"" + key.keyId() + "\",\"created_at\":\""
                         + key.createdAt() + "\",\"revoked_at\":" + (key.active() ? "null" : "\"2026-01-01T00:00:00Z\"") + "}"));
-                answer(exchange, 200, "{\"keys\":[" + String.join(",", listed) + "]}");
+                answer(exchange, 200, "[" + String.join(",", listed) + "]");
             } else if (path.startsWith("/admin/merchants/m_demo/keys/") && method.equals("DELETE")) {
                 revoke(path.substring(path.lastIndexOf('/') + 1));
                 answer(exchange, 204, "");
-            } else if (path.startsWith("/api/v1/payments/")) {
-                boolean valid = authorization != null && authenticates(authorization.substring("Bearer ".length()));
-                answer(exchange, valid ? 404 : 401, "{}");
+            } else if (path.equals("/api/v1/merchants/me") && method.equals("GET")) {
+                String secret = authorization == null ? "" : authorization.substring("Bearer ".length());
+                answer(exchange, authenticates(secret) ? 200 : 401, authenticates(secret)
+                        ? "{\"merchant_id\":\"m_demo\",\"key_prefix\":\"" + secret.substring(0, 12) + "\"}" : "{}");
             } else {
                 answer(exchange, 404, "{}");
             }
