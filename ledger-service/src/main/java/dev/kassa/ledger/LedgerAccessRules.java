@@ -16,14 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class LedgerAccessRules implements KassaAccessRules {
 
-    private static final String[] MERCHANT_OR_OPERATORS = {KassaRole.MERCHANT.name(), KassaRole.VIEWER.name(),
-            KassaRole.FINANCE.name(), KassaRole.OPERATOR.name()};
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         // A merchant reads its own sellers' accounts and their entries (AccountVisibility); the rest is the platform's.
         rules.requestMatchers(HttpMethod.GET, "/api/v1/ledger/accounts/*", "/api/v1/ledger/entries")
-                .hasAnyRole(MERCHANT_OR_OPERATORS)
+                .hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/**").hasAnyRole(KassaRole.OPERATORS);
     }
 }

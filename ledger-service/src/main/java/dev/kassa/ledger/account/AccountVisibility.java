@@ -29,11 +29,11 @@ public class AccountVisibility {
 
     /**
      * For a listing that may be unfiltered: a merchant must name one of its accounts ({@code account} is null when
-     * none was named), so that it never pages through the whole journal.
+     * none was named in {@code account_id}), so that it never pages through the whole journal.
      */
-    public void requireNamedAndVisible(AccountId account, String field) {
+    public void requireNamedAndVisible(AccountId account) {
         if (account == null && KassaActor.currentMerchantId().isPresent()) {
-            throw KassaProblem.invalid(field,
+            throw KassaProblem.invalid("account_id",
                     "is required with a merchant key: name the seller_payable account of one of your sellers");
         }
         if (account != null) {

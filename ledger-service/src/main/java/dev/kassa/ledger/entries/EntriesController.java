@@ -31,7 +31,7 @@ class EntriesController {
             @RequestParam(name = "limit", required = false) String limit,
             @RequestParam(name = "cursor", required = false) String cursor) {
         EntryFilter filter = EntryFilter.parse(accountId, paymentOrderId, limit, cursor, properties);
-        visibility.requireNamedAndVisible(filter.account(), "account_id");
+        visibility.requireNamedAndVisible(filter.account());
         return queries.page(filter);
     }
 }

@@ -31,8 +31,9 @@ public class JournalRepository {
     /*
      * Accounts, entries and lines of many entries in one statement (one round trip), all from arrays. The
      * business key decides: an entry whose (payment order, kind, refund id) exists is not inserted, and
-     * neither are its lines. A seller's merchant is recorded by the first entry that names one. The database's triggers check the lines' entries, move the balances, and check
-     * the balance of every new entry at commit. Returns the entries inserted.
+     * neither are its lines. A seller's merchant is recorded by the first entry that names one. The database's
+     * triggers check the lines' entries, move the balances, and check the balance of every new entry at commit.
+     * Returns the entries inserted.
      */
     private static final String POST_ENTRIES = """
             WITH accounts AS (

@@ -18,8 +18,6 @@ public class PaymentAccessRules {
 
     private static final String MERCHANT = KassaRole.MERCHANT.name();
     private static final String OPERATOR = KassaRole.OPERATOR.name();
-    private static final String[] MERCHANT_OR_OPERATORS = {MERCHANT, OPERATOR, KassaRole.FINANCE.name(),
-            KassaRole.VIEWER.name()};
 
     @Bean
     KassaAccessRules paymentServiceAccessRules() {
@@ -28,11 +26,11 @@ public class PaymentAccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasRole(MERCHANT)
                 // Whose key this is: how wallet and ledger verify a merchant key they are shown.
                 .requestMatchers(HttpMethod.GET, "/api/v1/merchants/me").hasRole(MERCHANT)
-                .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(MERCHANT_OR_OPERATORS)
+                .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
                 // Payment orders: read by their merchant and every operator role; changed by the merchant or an
                 // OPERATOR acting on its behalf.
                 .requestMatchers(HttpMethod.GET, "/api/v1/payment-orders/*", "/api/v1/payment-orders/*/history")
-                .hasAnyRole(MERCHANT_OR_OPERATORS)
+                .hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
                 .requestMatchers(HttpMethod.POST, "/api/v1/payment-orders/*/retry", "/api/v1/payment-orders/*/refunds")
                 .hasAnyRole(MERCHANT, OPERATOR)
                 // The PSP authenticates by the HMAC signature the endpoint checks over the raw body.

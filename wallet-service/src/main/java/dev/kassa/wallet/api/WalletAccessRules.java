@@ -15,14 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WalletAccessRules implements KassaAccessRules {
 
-    private static final String[] MERCHANT_OR_OPERATORS = {KassaRole.MERCHANT.name(), KassaRole.VIEWER.name(),
-            KassaRole.FINANCE.name(), KassaRole.OPERATOR.name()};
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         // A merchant reads its own sellers' wallets (WalletVisibility); the list of balances below zero is the platform's.
         rules.requestMatchers(HttpMethod.GET, "/api/v1/wallets/*", "/api/v1/wallets/*/movements")
-                .hasAnyRole(MERCHANT_OR_OPERATORS)
+                .hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
                 .requestMatchers(HttpMethod.GET, "/api/v1/wallets", "/api/v1/wallets/**").hasAnyRole(KassaRole.OPERATORS);
     }
 }

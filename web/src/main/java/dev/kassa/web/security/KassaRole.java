@@ -25,4 +25,7 @@ public enum KassaRole {
 
     /** Every operator role: who may read the platform's own state (health details, metrics, dead letters). */
     public static final String[] OPERATORS = {OPERATOR.name(), FINANCE.name(), VIEWER.name()};
+
+    /** A merchant key and every operator role: reads of a merchant's own objects, which operators see too. */
+    public static final String[] MERCHANT_OR_OPERATORS = {MERCHANT.name(), OPERATOR.name(), FINANCE.name(), VIEWER.name()};
 }

@@ -185,7 +185,7 @@ public class KassaSecurityAutoConfiguration {
 
     /**
      * Every failed bearer authentication goes to {@link SecurityResponses}, including the "could not be checked" kind
-     * that Spring Security would otherwise rethrow as a 500.
+     * (payment-service or a JWT issuer out of reach) that Spring Security would otherwise rethrow as a 500.
      */
     private static ObjectPostProcessor<BearerTokenAuthenticationFilter> failuresToTheEntryPoint(
             SecurityResponses responses) {

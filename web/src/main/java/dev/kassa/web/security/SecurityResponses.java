@@ -7,12 +7,13 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * The security layer's answers, 401, 403 and 429 (and 503 when a merchant key cannot be verified), with their
+ * The security layer's answers, 401, 403 and 429 (and 503 when a credential cannot be verified now), with their
  * headers; the body is the {@link RefusalWriter}'s. Every 401 counts against the caller's address ({@link RateLimits}).
  */
 final class SecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -28,11 +29,12 @@ final class SecurityResponses implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        if (failure instanceof RemoteMerchantKeys.MerchantKeysUnavailableException) {
-            // Neither accepted nor refused: not the caller's failure, so it does not count against its address.
+        if (failure instanceof AuthenticationServiceException) {
+            // Neither accepted nor refused (payment-service or the JWT issuer's keys out of reach): not the caller's
+            // failure, so it does not count against its address, and it is worth trying again.
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            writer.write(request, response, Refusal.OVERLOADED, "merchant keys cannot be verified right now");
+            writer.write(request, response, Refusal.OVERLOADED, "credentials cannot be verified right now");
             return;
         }
         rateLimits.failedAuthentication(request.getRemoteAddr());
