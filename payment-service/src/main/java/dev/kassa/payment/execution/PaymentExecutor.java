@@ -1,13 +1,17 @@
 package dev.kassa.payment.execution;
 
+import dev.kassa.payment.order.ExecutionResult;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.psp.PaymentIntent;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRejectedException;
 import dev.kassa.payment.result.PaymentResults;
+import dev.kassa.payment.result.PaymentResults.Resolution;
 import dev.kassa.payment.result.ResultSource;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -62,13 +66,7 @@ public class PaymentExecutor {
      * @return whether a result was applied
      */
     public boolean apply(PaymentOrder order, ChargeAnswer answer, ResultSource source) {
-        if (answer.refusal() != null) {
-            PspRejectedException rejected = answer.refusal();
-            log.warn("PSP refused the charge: {}", rejected.getMessage());
-            return results.paymentFailed(order.paymentOrderId(), order.attempt(), null, rejected.code(),
-                    rejected.getMessage(), source);
-        }
-        return apply(order, answer.intent(), source);
+        return applied(resultOf(order, answer), source);
     }
 
     /** What the PSP said to a charge: the intent it created (or replayed), or its refusal of the request. */
@@ -81,23 +79,50 @@ public class PaymentExecutor {
      * @return whether a result was applied (false: still processing, or already resolved)
      */
     public boolean apply(PaymentOrder order, PaymentIntent intent, ResultSource source) {
+        return applied(resultOf(order, intent), source);
+    }
+
+    private boolean applied(Optional<ExecutionResult> result, ResultSource source) {
+        return result.isPresent() && results.paymentsResolved(List.of(new Resolution(result.get())), source) == 1;
+    }
+
+    /**
+     * The final result the PSP's answer to {@link #call} gives the order, for {@link PaymentResults} to apply (the
+     * executor applies a wave's together); empty when there is none yet, see {@link #resultOf(PaymentOrder,
+     * PaymentIntent)}. Joins the caller's transaction.
+     */
+    public Optional<ExecutionResult> resultOf(PaymentOrder order, ChargeAnswer answer) {
+        if (answer.refusal() != null) {
+            PspRejectedException rejected = answer.refusal();
+            log.warn("PSP refused the charge: {}", rejected.getMessage());
+            return Optional.of(ExecutionResult.failed(order.paymentOrderId(), order.attempt(), null, rejected.code(),
+                    rejected.getMessage()));
+        }
+        return resultOf(order, answer.intent());
+    }
+
+    /**
+     * The final result an intent gives the order; empty while it is still processing (its id is recorded, and
+     * its webhook brings the result) and when it is for other money than the order (an operator decides).
+     */
+    public Optional<ExecutionResult> resultOf(PaymentOrder order, PaymentIntent intent) {
         if (!intent.pending() && !sameMoney(order, intent)) {
             // Signed or not, a result for other money than we asked for is not ours to book: an operator decides.
             log.error("PSP intent {} ({}) is for {} {} minor but the order is {} {} minor: result NOT applied",
                     intent.id(), intent.status(), intent.amount(), intent.currency(), order.amountMinor(),
                     order.currency());
-            return false;
+            return Optional.empty();
         }
         if (intent.succeeded()) {
-            return results.paymentSucceeded(order.paymentOrderId(), order.attempt(), intent.id(), source);
+            return Optional.of(ExecutionResult.succeeded(order.paymentOrderId(), order.attempt(), intent.id()));
         }
         if (intent.failed()) {
-            return results.paymentFailed(order.paymentOrderId(), order.attempt(), intent.id(), intent.failureCode(),
-                    intent.failureMessage(), source);
+            return Optional.of(ExecutionResult.failed(order.paymentOrderId(), order.attempt(), intent.id(),
+                    intent.failureCode(), intent.failureMessage()));
         }
         orders.recordPspReference(order.paymentOrderId(), order.attempt(), intent.id());
         log.info("PSP intent {} is {}: the result comes by webhook", intent.id(), intent.status());
-        return false;
+        return Optional.empty();
     }
 
     private static boolean sameMoney(PaymentOrder order, PaymentIntent intent) {

@@ -9,6 +9,8 @@ import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.refund.Refund;
 import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.refund.RefundStatus;
+import dev.kassa.payment.result.PaymentResults;
+import dev.kassa.payment.result.PaymentResults.Resolution;
 import dev.kassa.payment.result.ResultSource;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import dev.kassa.schemas.event.RefundExecutionRequested;
@@ -33,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>its PSP calls run concurrently on virtual threads ({@link PspCallLimiter}), with no transaction and
  *       no pooled connection held while they wait;</li>
  *   <li>the answers are applied as they come, those that came together in one transaction with their outbox
- *       rows; if it fails, each answer is applied in a transaction of its own.</li>
+ *       rows, the charges' results by one statement; if it fails, each answer is applied in a transaction of its
+ *       own.</li>
  * </ol>
  * A call that fails transiently (timeout, 5xx, 429, open circuit) or an answer that cannot be applied is
  * reported back, and the messaging library sends that request to the retry topics (then the dead-letter topic);
@@ -53,14 +56,16 @@ class PspRequestBatch implements ConcurrentBatchHandler {
     private final RefundExecutor refundExecutor;
     private final Refunds refunds;
     private final PspCallLimiter limiter;
+    private final PaymentResults results;
     private final TransactionTemplate transactions;
     private final EventTracing tracing;
 
     PspRequestBatch(ExecutionStart start, PaymentExecutor payments, RefundExecutor refundExecutor,
-                    Refunds refunds, PspCallLimiter limiter, TransactionTemplate transactions,
-                    EventTracing tracing) {
+                    Refunds refunds, PspCallLimiter limiter, PaymentResults results,
+                    TransactionTemplate transactions, EventTracing tracing) {
         this.start = start;
         this.payments = payments;
+        this.results = results;
         this.refundExecutor = refundExecutor;
         this.refunds = refunds;
         this.limiter = limiter;
@@ -78,10 +83,20 @@ class PspRequestBatch implements ConcurrentBatchHandler {
     }
 
     /** One request's PSP call; what it returns applies the answer (in the wave's transaction). */
-    private record PspCall(InboundEvent event, Supplier<Runnable> call) {
+    private record PspCall(InboundEvent event, Supplier<Applier> call) {
     }
 
-    private record Answer(InboundEvent event, Runnable apply) {
+    /**
+     * Applies one answer in the current transaction: a charge's final result is added to {@code charges}, which
+     * {@link PaymentResults} applies in one statement for all the answers of the transaction; anything else (a
+     * refund, an intent still processing) takes effect at once.
+     */
+    @FunctionalInterface
+    private interface Applier {
+        void applyTo(List<Resolution> charges);
+    }
+
+    private record Answer(InboundEvent event, Applier apply) {
     }
 
     private List<PspCall> prepare(List<InboundEvent> wave, List<FailedEvent> failures) {
@@ -131,7 +146,8 @@ class PspRequestBatch implements ConcurrentBatchHandler {
                 try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
                     answer = payments.call(order, token);
                 }
-                return () -> payments.apply(order, answer, ResultSource.PSP_RESPONSE);
+                return resolved -> payments.resultOf(order, answer).ifPresent(result -> resolved.add(
+                        new Resolution(result, () -> tracing.continueTrace(event, APPLY_SPAN))));
             }));
         }
         return calls;
@@ -152,7 +168,11 @@ class PspRequestBatch implements ConcurrentBatchHandler {
                 try (PaymentMdc inCall = PaymentMdc.of(request.getCheckoutId(), request.getPaymentOrderId())) {
                     answer = refundExecutor.call(refund, intentId);
                 }
-                return () -> refundExecutor.apply(refund, answer, ResultSource.PSP_RESPONSE);
+                return charges -> {
+                    try (EventTracing.Scope trace = tracing.continueTrace(event, APPLY_SPAN)) {
+                        refundExecutor.apply(refund, answer, ResultSource.PSP_RESPONSE);
+                    }
+                };
             }));
         }
     }
@@ -197,14 +217,7 @@ class PspRequestBatch implements ConcurrentBatchHandler {
         }
     }
 
-    private record Completed(InboundEvent event, Runnable apply, Throwable error) {
-    }
-
-    /** In the request's trace, so that the result event carries the trace of the checkout that caused it. */
-    private void applyInItsTrace(Answer answer) {
-        try (EventTracing.Scope trace = tracing.continueTrace(answer.event(), APPLY_SPAN)) {
-            answer.apply().run();
-        }
+    private record Completed(InboundEvent event, Applier apply, Throwable error) {
     }
 
     private void apply(List<Answer> answers, List<FailedEvent> failures) {
@@ -212,17 +225,27 @@ class PspRequestBatch implements ConcurrentBatchHandler {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> answers.forEach(this::applyInItsTrace));
+            transactions.executeWithoutResult(status -> applyTogether(answers));
         } catch (RuntimeException together) {
             log.info("{} PSP answers failed to apply together ({}); applying them one transaction each",
                     answers.size(), together.toString());
             for (Answer answer : answers) {
                 try {
-                    transactions.executeWithoutResult(status -> applyInItsTrace(answer));
+                    transactions.executeWithoutResult(status -> applyTogether(List.of(answer)));
                 } catch (RuntimeException alone) {
                     failures.add(new FailedEvent(answer.event(), alone));
                 }
             }
         }
+    }
+
+    /**
+     * What each answer publishes is in its request's trace (the refund's applier enters it, a charge's
+     * {@link Resolution} names it), so that every result event carries the trace of the checkout behind it.
+     */
+    private void applyTogether(List<Answer> answers) {
+        List<Resolution> charges = new ArrayList<>(answers.size());
+        answers.forEach(answer -> answer.apply().applyTo(charges));
+        results.paymentsResolved(charges, ResultSource.PSP_RESPONSE);
     }
 }

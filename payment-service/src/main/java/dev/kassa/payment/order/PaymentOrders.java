@@ -44,27 +44,17 @@ public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBase
     boolean recordPspReference(String paymentOrderId, int attempt, String pspReference);
 
     /** {@code EXECUTING → SUCCEEDED} for the given attempt; empty when the order is elsewhere (late, duplicate). */
-    @Query("""
-            UPDATE payment_order SET status = 'SUCCEEDED', psp_reference = :pspReference, failure_code = NULL,
-                   failure_message = NULL, status_changed_at = now(), updated_at = now()
-            WHERE payment_order_id = :paymentOrderId AND attempt = :attempt AND status = 'EXECUTING'
-            RETURNING *""")
-    Optional<PaymentOrder> markSucceeded(String paymentOrderId, int attempt, String pspReference);
+    default Optional<PaymentOrder> markSucceeded(String paymentOrderId, int attempt, String pspReference) {
+        return resolveExecutions(List.of(ExecutionResult.succeeded(paymentOrderId, attempt, pspReference)))
+                .stream().findFirst();
+    }
 
-    /**
-     * {@code EXECUTING → FAILED} for the given attempt; empty when the order is elsewhere. A message longer than
-     * its column is cut to fit, marked by "...".
-     */
-    @Query("""
-            UPDATE payment_order SET status = 'FAILED', psp_reference = COALESCE(:pspReference, psp_reference),
-                   failure_code = :failureCode,
-                   failure_message = CASE WHEN char_length(:failureMessage) > 500
-                                          THEN left(:failureMessage, 497) || '...' ELSE :failureMessage END,
-                   status_changed_at = now(), updated_at = now()
-            WHERE payment_order_id = :paymentOrderId AND attempt = :attempt AND status = 'EXECUTING'
-            RETURNING *""")
-    Optional<PaymentOrder> markFailed(String paymentOrderId, int attempt, String pspReference, String failureCode,
-                                      String failureMessage);
+    /** {@code EXECUTING → FAILED} for the given attempt; empty when the order is elsewhere. */
+    default Optional<PaymentOrder> markFailed(String paymentOrderId, int attempt, String pspReference,
+                                              String failureCode, String failureMessage) {
+        return resolveExecutions(List.of(ExecutionResult.failed(paymentOrderId, attempt, pspReference, failureCode,
+                failureMessage))).stream().findFirst();
+    }
 
     /** Manual retry, {@code FAILED → EXECUTING} with the next attempt (so a new PSP idempotency key). */
     @Query("""

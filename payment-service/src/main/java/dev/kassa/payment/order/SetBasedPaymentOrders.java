@@ -22,6 +22,15 @@ public interface SetBasedPaymentOrders {
      */
     List<PaymentOrder> startExecutions(List<String> paymentOrderIds, List<Integer> attempts);
 
+    /**
+     * {@code EXECUTING → SUCCEEDED} or {@code → FAILED} for each result's attempt, in one statement for all the answers
+     * a wave applies together. A failure message longer than its column is cut to fit, marked by "...".
+     *
+     * @return the orders the results applied to, as they are now; a result for an order elsewhere (late, duplicate,
+     *         for another attempt) changes nothing and is absent
+     */
+    List<PaymentOrder> resolveExecutions(List<ExecutionResult> results);
+
     /** How many orders are in each state (every state present, 0 when none). */
     Map<PaymentOrderStatus, Long> countByStatus();
 }

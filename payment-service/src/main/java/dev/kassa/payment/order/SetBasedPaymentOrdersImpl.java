@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * On JdbcClient because each is one set-based statement for many orders (one {@code unnest} insert-if-absent per
- * checkout, one {@code unnest} update per wave, one {@code GROUP BY}), which repository methods cannot express.
+ * checkout, one {@code unnest} update per wave of requests or of answers, one {@code GROUP BY}), which repository methods cannot express.
  * Rows map as the repository maps them.
  */
 class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
@@ -87,6 +87,41 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
                     .formatted(COLUMNS, ChangeCause.EXECUTOR));
             statement.setArray(1, connection.createArrayOf("text", paymentOrderIds.toArray()));
             statement.setArray(2, connection.createArrayOf("integer", attempts.toArray()));
+            return statement;
+        }, rows);
+    }
+
+    @Override
+    public List<PaymentOrder> resolveExecutions(List<ExecutionResult> results) {
+        if (results.isEmpty()) {
+            return List.of();
+        }
+        return jdbcTemplate.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE payment_order o
+                       SET status = CASE WHEN r.succeeded THEN 'SUCCEEDED' ELSE 'FAILED' END,
+                           psp_reference = COALESCE(r.psp_reference, o.psp_reference),
+                           failure_code = r.failure_code,
+                           failure_message = CASE WHEN char_length(r.failure_message) > 500
+                                                  THEN left(r.failure_message, 497) || '...' ELSE r.failure_message END,
+                           status_changed_at = now(), updated_at = now()
+                      FROM unnest(?::text[], ?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[])
+                           AS r(payment_order_id, attempt, succeeded, psp_reference, failure_code, failure_message)
+                     WHERE o.payment_order_id = r.payment_order_id AND o.attempt = r.attempt
+                       AND o.status = 'EXECUTING'
+                    RETURNING o.*""");
+            statement.setArray(1, connection.createArrayOf("text",
+                    results.stream().map(ExecutionResult::paymentOrderId).toArray()));
+            statement.setArray(2, connection.createArrayOf("integer",
+                    results.stream().map(ExecutionResult::attempt).toArray()));
+            statement.setArray(3, connection.createArrayOf("boolean",
+                    results.stream().map(ExecutionResult::succeeded).toArray()));
+            statement.setArray(4, connection.createArrayOf("text",
+                    results.stream().map(ExecutionResult::pspReference).toArray()));
+            statement.setArray(5, connection.createArrayOf("text",
+                    results.stream().map(ExecutionResult::failureCode).toArray()));
+            statement.setArray(6, connection.createArrayOf("text",
+                    results.stream().map(ExecutionResult::failureMessage).toArray()));
             return statement;
         }, rows);
     }

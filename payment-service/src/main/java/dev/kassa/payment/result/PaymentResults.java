@@ -4,14 +4,21 @@ import dev.kassa.messaging.consumer.AfterCommit;
 import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.observability.PaymentMdc;
+import dev.kassa.messaging.consumer.EventTracing;
 import dev.kassa.payment.order.ChangeCause;
+import dev.kassa.payment.order.ExecutionResult;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refund;
 import dev.kassa.payment.refund.Refunds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,41 +54,79 @@ public class PaymentResults {
     /** The PSP charged the order's {@code attempt}. */
     @Transactional
     public boolean paymentSucceeded(String paymentOrderId, int attempt, String pspReference, ResultSource source) {
-        orders.nameCause(causeOf(source));
-        Optional<PaymentOrder> applied = orders.markSucceeded(paymentOrderId, attempt, pspReference);
-        if (applied.isEmpty()) {
-            return ignored("payment_succeeded", paymentOrderId, attempt, source);
-        }
-        PaymentOrder order = applied.get();
-        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
-            events.succeeded(order);
-            log.info("Payment order SUCCEEDED (attempt {}, {} {} minor, psp {}, via {})", attempt, order.amountMinor(),
-                    order.currency(), pspReference, source.tag());
-            return count("payment_succeeded", source);
-        }
+        return paymentsResolved(List.of(new Resolution(ExecutionResult.succeeded(paymentOrderId, attempt,
+                pspReference))), source) == 1;
     }
 
     /** The PSP declined or failed the order's {@code attempt}. */
     @Transactional
     public boolean paymentFailed(String paymentOrderId, int attempt, String pspReference, String failureCode,
                                  String failureMessage, ResultSource source) {
+        return paymentsResolved(List.of(new Resolution(ExecutionResult.failed(paymentOrderId, attempt, pspReference,
+                failureCode, failureMessage))), source) == 1;
+    }
+
+    /**
+     * The PSP's final answers to many orders, applied by one statement (the executor applies a wave's answers
+     * together); each applied one publishes its event in the trace its {@link Resolution} names.
+     *
+     * @return how many applied; the others were late or duplicate and changed nothing
+     */
+    @Transactional
+    public int paymentsResolved(List<Resolution> resolutions, ResultSource source) {
+        if (resolutions.isEmpty()) {
+            return 0;
+        }
         orders.nameCause(causeOf(source));
-        Optional<PaymentOrder> applied = orders.markFailed(paymentOrderId, attempt, pspReference, failureCode,
-                failureMessage);
-        if (applied.isEmpty()) {
-            return ignored("payment_failed", paymentOrderId, attempt, source);
-        }
-        PaymentOrder order = applied.get();
-        try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
-            events.failed(order);
-            log.info("Payment order FAILED (attempt {}, code {}, psp {}, via {})", attempt, failureCode, pspReference,
-                    source.tag());
-            // A failed order needs no confirmation: it may be the last one its checkout waited for.
-            if (checkouts.completeIfDone(order.checkoutId())) {
-                log.info("Checkout COMPLETED");
+        Map<String, PaymentOrder> applied = orders.resolveExecutions(
+                        resolutions.stream().map(Resolution::result).toList()).stream()
+                .collect(Collectors.toMap(PaymentOrder::paymentOrderId, Function.identity()));
+        int count = 0;
+        for (Resolution resolution : resolutions) {
+            ExecutionResult result = resolution.result();
+            PaymentOrder order = applied.get(result.paymentOrderId());
+            if (order == null) {
+                ignored(result.succeeded() ? "payment_succeeded" : "payment_failed", result.paymentOrderId(),
+                        result.attempt(), source);
+                continue;
             }
-            return count("payment_failed", source);
+            try (EventTracing.Scope trace = resolution.trace().get();
+                 PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+                count += result.succeeded() ? succeeded(order, source) : failed(order, source);
+            }
         }
+        return count;
+    }
+
+    /**
+     * One PSP answer to apply, and the trace its result event continues (the execution request's, for the
+     * executor; for a webhook or the janitor, the one current).
+     */
+    public record Resolution(ExecutionResult result, Supplier<EventTracing.Scope> trace) {
+
+        public Resolution(ExecutionResult result) {
+            this(result, () -> EventTracing.Scope.NONE);
+        }
+    }
+
+    private int succeeded(PaymentOrder order, ResultSource source) {
+        events.succeeded(order);
+        log.info("Payment order SUCCEEDED (attempt {}, {} {} minor, psp {}, via {})", order.attempt(),
+                order.amountMinor(), order.currency(), order.pspReference(), source.tag());
+        count("payment_succeeded", source);
+        return 1;
+    }
+
+    private int failed(PaymentOrder order, ResultSource source) {
+        events.failed(order);
+        log.info("Payment order FAILED (attempt {}, code {}, psp {}, via {})", order.attempt(), order.failureCode(),
+                order.pspReference(), source.tag());
+        // A failed order needs no confirmation: it may be the last one its checkout waited for.
+        if (checkouts.completeIfDone(order.checkoutId())) {
+            log.info("Checkout COMPLETED");
+        }
+        count("payment_failed", source);
+        return 1;
     }
 
     /** The PSP refunded the money. */

@@ -97,6 +97,35 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
     }
 
     @Test
+    void oneStatementResolvesManyOrdersAndSkipsThoseNotExecutingTheAnsweredAttempt() {
+        String charged = order(1000);
+        String declined = order(2000);
+        String otherAttempt = order(3000);
+        String notStarted = order(4000);
+        orders.startExecutions(List.of(charged, declined, otherAttempt), List.of(1, 1, 1));
+
+        List<PaymentOrder> resolved = orders.resolveExecutions(List.of(
+                ExecutionResult.succeeded(charged, 1, "pi_" + charged),
+                ExecutionResult.failed(declined, 1, "pi_" + declined, "card_declined", "Your card was declined."),
+                ExecutionResult.succeeded(otherAttempt, 2, "pi_" + otherAttempt),
+                ExecutionResult.succeeded(notStarted, 1, "pi_" + notStarted)));
+
+        assertThat(resolved).extracting(PaymentOrder::paymentOrderId).containsExactlyInAnyOrder(charged, declined);
+        PaymentOrder succeeded = orders.findById(charged).orElseThrow();
+        assertThat(succeeded.status()).isEqualTo(PaymentOrderStatus.SUCCEEDED);
+        assertThat(succeeded.pspReference()).isEqualTo("pi_" + charged);
+        assertThat(succeeded.failureCode()).isNull();
+        PaymentOrder failed = orders.findById(declined).orElseThrow();
+        assertThat(failed.status()).isEqualTo(PaymentOrderStatus.FAILED);
+        assertThat(failed.failureCode()).isEqualTo("card_declined");
+        assertThat(failed.failureMessage()).isEqualTo("Your card was declined.");
+        assertThat(orders.findById(otherAttempt).orElseThrow().status()).isEqualTo(PaymentOrderStatus.EXECUTING);
+        assertThat(orders.findById(notStarted).orElseThrow().status()).isEqualTo(PaymentOrderStatus.NOT_STARTED);
+        assertThat(orders.resolveExecutions(List.of(ExecutionResult.failed(charged, 1, null, "late", null))))
+                .as("answered again").isEmpty();
+    }
+
+    @Test
     void aFailedOrderIsRetriedWithTheNextAttempt() {
         String orderId = order(1000);
         orders.startExecutions(List.of(orderId), List.of(1));
