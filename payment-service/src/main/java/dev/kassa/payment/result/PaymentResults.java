@@ -51,21 +51,6 @@ public class PaymentResults {
         this.meters = meters;
     }
 
-    /** The PSP charged the order's {@code attempt}. */
-    @Transactional
-    public boolean paymentSucceeded(String paymentOrderId, int attempt, String pspReference, ResultSource source) {
-        return paymentsResolved(List.of(new Resolution(ExecutionResult.succeeded(paymentOrderId, attempt,
-                pspReference))), source) == 1;
-    }
-
-    /** The PSP declined or failed the order's {@code attempt}. */
-    @Transactional
-    public boolean paymentFailed(String paymentOrderId, int attempt, String pspReference, String failureCode,
-                                 String failureMessage, ResultSource source) {
-        return paymentsResolved(List.of(new Resolution(ExecutionResult.failed(paymentOrderId, attempt, pspReference,
-                failureCode, failureMessage))), source) == 1;
-    }
-
     /**
      * The PSP's final answers to many orders, applied by one statement (the executor applies a wave's answers
      * together); each applied one publishes its event in the trace its {@link Resolution} names.
