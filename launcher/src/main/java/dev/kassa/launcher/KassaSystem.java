@@ -7,6 +7,7 @@ import dev.kassa.launcher.access.MerchantKey;
 import dev.kassa.launcher.access.OperatorKey;
 import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.KafkaBroker;
+import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
@@ -32,17 +33,22 @@ import java.util.function.Consumer;
 public final class KassaSystem implements AutoCloseable {
 
     private static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(3);
+    /** The messaging library's default kassa.messaging.topic-partitions. */
+    private static final int DEFAULT_TOPIC_PARTITIONS = 12;
 
     private final SystemSettings settings;
     private final KafkaBroker kafka;
+    private final KafkaPrincipals kafkaPrincipals;
     private final PostgresServer postgres;
     private final Map<KassaService, ServiceProcess> services = new EnumMap<>(KassaService.class);
     private final OperatorKey operator;
     private volatile Credentials credentials;
 
-    private KassaSystem(SystemSettings settings, KafkaBroker kafka, PostgresServer postgres, OperatorKey operator) {
+    private KassaSystem(SystemSettings settings, KafkaBroker kafka, KafkaPrincipals kafkaPrincipals,
+                        PostgresServer postgres, OperatorKey operator) {
         this.settings = settings;
         this.kafka = kafka;
+        this.kafkaPrincipals = kafkaPrincipals;
         this.postgres = postgres;
         this.operator = operator;
     }
@@ -75,7 +81,15 @@ public final class KassaSystem implements AutoCloseable {
             postgres.close();
             throw e;
         }
-        KassaSystem system = new KassaSystem(settings, kafka, postgres, operator);
+        KassaSystem system;
+        try {
+            KafkaPrincipals principals = KafkaPrincipals.provision(kafka, topicPartitions());
+            system = new KassaSystem(settings, kafka, principals, postgres, operator);
+        } catch (RuntimeException e) {
+            kafka.close();
+            postgres.close();
+            throw e;
+        }
         try {
             for (KassaService service : KassaService.values()) {
                 postgres.createDatabase(service.database());
@@ -111,8 +125,17 @@ public final class KassaSystem implements AutoCloseable {
     }
 
     private ServiceSpecs specs() {
-        return new ServiceSpecs(settings, kafka.bootstrapServers(), postgres::jdbcUrl, postgres.username(),
-                postgres.password(), operator, PspSecrets.LOCAL, ServiceJars::locate);
+        return new ServiceSpecs(settings, kafka.bootstrapServers(), kafkaPrincipals, postgres::jdbcUrl,
+                postgres.username(), postgres.password(), operator, PspSecrets.LOCAL, ServiceJars::locate);
+    }
+
+    /**
+     * The partitions of the main topics the launcher creates as the operator would: the services' own
+     * {@code kassa.messaging.topic-partitions}, which they take from the same environment variable.
+     */
+    private static int topicPartitions() {
+        String configured = System.getenv("KASSA_MESSAGING_TOPIC_PARTITIONS");
+        return configured == null || configured.isBlank() ? DEFAULT_TOPIC_PARTITIONS : Integer.parseInt(configured.strip());
     }
 
     /** The demo merchant and its key (the stored one while it works), then both keys into the credentials file. */
@@ -130,6 +153,11 @@ public final class KassaSystem implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The services' Kafka principals, with this start's passwords. */
+    public KafkaPrincipals kafkaPrincipals() {
+        return kafkaPrincipals;
     }
 
     public PostgresServer postgres() {

@@ -1,6 +1,7 @@
 package dev.kassa.launcher;
 
 import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.process.ServiceSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,7 +11,8 @@ import java.util.function.Function;
 /**
  * How {@link KassaSystem} starts each service: addresses and other plain settings as {@code --key=value}
  * arguments; the database password, the PSP's secrets and the operator key's hash in the environment, which only
- * this user can read (a command line is visible to everyone on the machine); and the {@code local} profile, the only
+ * this user can read (a command line is visible to everyone on the machine), as is each service's Kafka password
+ * (its principal, {@code kassa.kafka.username}, is named after it); and the {@code local} profile, the only
  * one in which a service accepts the repository's public local secrets.
  */
 final class ServiceSpecs {
@@ -19,6 +21,7 @@ final class ServiceSpecs {
 
     private final SystemSettings settings;
     private final String kafkaBootstrapServers;
+    private final KafkaPrincipals kafkaPrincipals;
     private final Function<String, String> jdbcUrl;
     private final String databaseUser;
     private final String databasePassword;
@@ -30,11 +33,13 @@ final class ServiceSpecs {
      * @param jdbcUrl a database name's JDBC URL
      * @param jars    a module's executable jar
      */
-    ServiceSpecs(SystemSettings settings, String kafkaBootstrapServers, Function<String, String> jdbcUrl,
+    ServiceSpecs(SystemSettings settings, String kafkaBootstrapServers, KafkaPrincipals kafkaPrincipals,
+                 Function<String, String> jdbcUrl,
                  String databaseUser, String databasePassword, OperatorKey operator, PspSecrets psp,
                  Function<String, Path> jars) {
         this.settings = settings;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.kafkaPrincipals = kafkaPrincipals;
         this.jdbcUrl = jdbcUrl;
         this.databaseUser = databaseUser;
         this.databasePassword = databasePassword;
@@ -49,6 +54,8 @@ final class ServiceSpecs {
         properties.put("spring.datasource.username", databaseUser);
         if (service != KassaService.PSP_MOCK) {
             properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+            kafkaPrincipals.of(service.module()).ifPresent(principal ->
+                    properties.put("kassa.kafka.username", principal.username()));
         }
         switch (service) {
             case PAYMENT -> properties.put("kassa.psp.base-url", settings.url(KassaService.PSP_MOCK));
@@ -71,6 +78,10 @@ final class ServiceSpecs {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", PROFILE);
         environment.put("SPRING_DATASOURCE_PASSWORD", databasePassword);
+        if (service != KassaService.PSP_MOCK) {
+            kafkaPrincipals.of(service.module()).ifPresent(principal ->
+                    environment.put("KASSA_KAFKA_PASSWORD", principal.password()));
+        }
         environment.put("KASSA_SECURITY_OPERATORS_0_NAME", operator.name());
         environment.put("KASSA_SECURITY_OPERATORS_0_ROLES", operator.rolesList());
         environment.put("KASSA_SECURITY_OPERATORS_0_KEY_SHA256", operator.sha256());

@@ -3,11 +3,15 @@ package dev.kassa.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.localstack.KafkaCredentials;
+import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.ServiceSpec;
+import dev.kassa.schemas.access.KafkaAccess;
 import dev.kassa.web.security.SecretKeys;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +24,11 @@ class ServiceSpecsTest {
     private static final OperatorKey OPERATOR = OperatorKey.newLocalAdmin();
     private static final PspSecrets PSP = new PspSecrets("sk_test_pspKeyOfThisTest", "whsec_secretOfThisTest");
 
+    private static final KafkaPrincipals KAFKA = KafkaPrincipals.of(KafkaAccess.principals().stream()
+            .collect(Collectors.toMap(principal -> principal, KafkaCredentials::random)));
+
     private final ServiceSpecs specs = new ServiceSpecs(SystemSettings.defaults(Path.of("/tmp/kassa")),
-            "127.0.0.1:9092", database -> "jdbc:postgresql://127.0.0.1:5432/" + database, "kassa", DATABASE_PASSWORD,
+            "127.0.0.1:9092", KAFKA, database -> "jdbc:postgresql://127.0.0.1:5432/" + database, "kassa", DATABASE_PASSWORD,
             OPERATOR, PSP, module -> Path.of("/jars", module + ".jar"));
 
     @ParameterizedTest
@@ -32,7 +39,23 @@ class ServiceSpecsTest {
         assertThat(commandLine).contains("--spring.datasource.username=kassa", "--server.port=" + service.defaultPort())
                 .noneMatch(argument -> argument.contains(DATABASE_PASSWORD) || argument.contains(PSP.apiKey())
                         || argument.contains(PSP.webhookSecret()) || argument.contains(OPERATOR.key())
-                        || argument.contains(OPERATOR.sha256()) || argument.toLowerCase().contains("password"));
+                        || argument.contains(OPERATOR.sha256()) || argument.toLowerCase().contains("password")
+                        || KafkaAccess.principals().stream().anyMatch(principal ->
+                                argument.contains(KAFKA.of(principal).orElseThrow().password())));
+    }
+
+    @Test
+    void eachServiceThatUsesKafkaLogsInAsItsOwnPrincipalWithThePasswordInItsEnvironment() {
+        for (KassaService service : List.of(KassaService.PAYMENT, KassaService.WALLET, KassaService.LEDGER,
+                KassaService.RECONCILIATION)) {
+            KafkaCredentials principal = KAFKA.of(service.module()).orElseThrow();
+            assertThat(specs.spec(service).properties()).as(service.module())
+                    .containsEntry("kassa.kafka.username", service.module());
+            assertThat(specs.spec(service).environment()).as(service.module())
+                    .containsEntry("KASSA_KAFKA_PASSWORD", principal.password());
+        }
+        assertThat(specs.spec(KassaService.PSP_MOCK).properties()).doesNotContainKey("kassa.kafka.username");
+        assertThat(specs.spec(KassaService.PSP_MOCK).environment()).doesNotContainKey("KASSA_KAFKA_PASSWORD");
     }
 
     @ParameterizedTest

@@ -2,7 +2,9 @@ package dev.kassa.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import org.apache.kafka.common.acl.AclBinding;
 
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -10,11 +12,11 @@ import org.testcontainers.kafka.KafkaContainer;
 final class ContainerKafkaBroker implements KafkaBroker {
 
     private final KafkaContainer container;
-    private final KafkaTopics topics;
+    private final KafkaAdministration topics;
 
     private ContainerKafkaBroker(KafkaContainer container) {
         this.container = container;
-        this.topics = new KafkaTopics(container.getBootstrapServers());
+        this.topics = new KafkaAdministration(Map.of("bootstrap.servers", container.getBootstrapServers()));
     }
 
     static ContainerKafkaBroker start(Options options) {
@@ -26,6 +28,36 @@ final class ContainerKafkaBroker implements KafkaBroker {
     @Override
     public String bootstrapServers() {
         return container.getBootstrapServers();
+    }
+
+    @Override
+    public boolean secured() {
+        return false;
+    }
+
+    @Override
+    public KafkaCredentials superUser() {
+        throw new UnsupportedOperationException("The container broker has no SASL users (secured() is false)");
+    }
+
+    @Override
+    public Map<String, Object> superUserClientProperties() {
+        return Map.of("bootstrap.servers", bootstrapServers());
+    }
+
+    @Override
+    public Map<String, Object> clientProperties(KafkaCredentials principal) {
+        return superUserClientProperties();
+    }
+
+    @Override
+    public void upsertUsers(Collection<KafkaCredentials> users) {
+        throw new UnsupportedOperationException("The container broker has no SASL users (secured() is false)");
+    }
+
+    @Override
+    public void createAcls(Collection<AclBinding> acls) {
+        throw new UnsupportedOperationException("The container broker has no authorizer (secured() is false)");
     }
 
     @Override

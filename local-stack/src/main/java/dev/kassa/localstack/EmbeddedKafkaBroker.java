@@ -2,12 +2,14 @@ package dev.kassa.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +28,17 @@ final class EmbeddedKafkaBroker implements KafkaBroker {
     private final DataDirectory dataDir;
     private final int port;
     private final KafkaConfig config;
-    private final KafkaTopics topics;
+    private final KafkaCredentials superUser;
+    private final KafkaAdministration administration;
     private KafkaRaftServer server; // null while stopped
     private boolean closed;
 
-    private EmbeddedKafkaBroker(DataDirectory dataDir, int port, KafkaConfig config) {
+    private EmbeddedKafkaBroker(DataDirectory dataDir, int port, KafkaConfig config, KafkaCredentials superUser) {
         this.dataDir = dataDir;
         this.port = port;
         this.config = config;
-        this.topics = new KafkaTopics(bootstrapServers());
+        this.superUser = superUser;
+        this.administration = new KafkaAdministration(superUserClientProperties());
     }
 
     static EmbeddedKafkaBroker start(Options options) {
@@ -46,13 +50,14 @@ final class EmbeddedKafkaBroker implements KafkaBroker {
         try {
             int port = FreePort.orPick(options.port());
             int controllerPort = FreePort.orPick(options.controllerPort());
+            KafkaCredentials superUser = KafkaSuperUser.readOrCreate(dataDir.path());
             Properties properties = KafkaBrokerSettings.of(dataDir.path(), port, controllerPort,
-                    options.defaultPartitions());
+                    options.defaultPartitions(), superUser);
             KafkaConfig config = KafkaConfig.fromProps(properties, false);
-            if (KafkaStorage.formatIfNeeded(config, dataDir.path())) {
+            if (KafkaStorage.formatIfNeeded(config, dataDir.path(), superUser)) {
                 log.info("Formatted Kafka storage in {}", dataDir.path());
             }
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, config);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, config, superUser);
             broker.restart();
             return broker;
         } catch (RuntimeException e) {
@@ -65,6 +70,42 @@ final class EmbeddedKafkaBroker implements KafkaBroker {
     @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public boolean secured() {
+        return true;
+    }
+
+    @Override
+    public KafkaCredentials superUser() {
+        return superUser;
+    }
+
+    @Override
+    public Map<String, Object> superUserClientProperties() {
+        return superUser.clientProperties(bootstrapServers());
+    }
+
+    @Override
+    public Map<String, Object> clientProperties(KafkaCredentials principal) {
+        return principal.clientProperties(bootstrapServers());
+    }
+
+    @Override
+    public void upsertUsers(Collection<KafkaCredentials> users) {
+        synchronized (this) {
+            requireRunning();
+        }
+        administration.upsertUsers(users, Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void createAcls(Collection<AclBinding> acls) {
+        synchronized (this) {
+            requireRunning();
+        }
+        administration.createAcls(acls, Duration.ofSeconds(30));
     }
 
     @Override
@@ -91,7 +132,7 @@ final class EmbeddedKafkaBroker implements KafkaBroker {
         synchronized (this) {
             requireRunning();
         }
-        topics.createMissing(partitionsByTopic, Duration.ofSeconds(30));
+        administration.createMissing(partitionsByTopic, Duration.ofSeconds(30));
     }
 
     /** Shuts the broker down cleanly; data and port are kept for {@link #restart()}. */
@@ -101,7 +142,7 @@ final class EmbeddedKafkaBroker implements KafkaBroker {
             return;
         }
         long started = System.nanoTime();
-        topics.close();
+        administration.close();
         server.shutdown();
         server.awaitShutdown();
         server = null;

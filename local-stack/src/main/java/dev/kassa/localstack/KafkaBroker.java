@@ -1,7 +1,9 @@
 package dev.kassa.localstack;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
+import org.apache.kafka.common.acl.AclBinding;
 
 /**
  * A real Apache Kafka broker for tests and local runs: in-process ({@link #start(Options)}, KRaft combined mode on
@@ -66,6 +68,27 @@ public interface KafkaBroker extends AutoCloseable {
 
     /** "host:port", for {@code bootstrap.servers}. */
     String bootstrapServers();
+
+    /**
+     * Whether clients must authenticate and only what an ACL allows is allowed (the embedded broker). The container
+     * broker is Testcontainers' stock {@code apache/kafka} setup, which does neither.
+     */
+    boolean secured();
+
+    /** The super user (only where {@link #secured()}): local-stack's own administration, test fixtures. */
+    KafkaCredentials superUser();
+
+    /** Client properties that reach the broker as its super user (only bootstrap servers where not {@link #secured()}). */
+    Map<String, Object> superUserClientProperties();
+
+    /** Client properties that reach the broker as {@code principal} (only bootstrap servers where not {@link #secured()}). */
+    Map<String, Object> clientProperties(KafkaCredentials principal);
+
+    /** Creates or updates the principals' SCRAM credentials; only where {@link #secured()}. */
+    void upsertUsers(Collection<KafkaCredentials> users);
+
+    /** Adds ACLs; only where {@link #secured()}. */
+    void createAcls(Collection<AclBinding> acls);
 
     int port();
 

@@ -6,6 +6,11 @@ import java.util.Properties;
 /**
  * Server properties of a single-node dev/test broker in KRaft combined mode (broker and controller in one
  * process, no ZooKeeper), listening on 127.0.0.1 only.
+ *
+ * <p>Clients must authenticate (SASL/SCRAM-SHA-512 on the client listener) and the broker denies whatever no ACL
+ * allows, as a deployment's broker should (docs/architecture.md §11). The super user is the operator's principal:
+ * local-stack acts as it to create topics, users and ACLs. The controller listener takes SASL/PLAIN with the super
+ * user's password from this configuration, since SCRAM credentials live in the metadata log the controller serves.
  */
 final class KafkaBrokerSettings {
 
@@ -15,7 +20,10 @@ final class KafkaBrokerSettings {
     private KafkaBrokerSettings() {
     }
 
-    static Properties of(Path logDir, int port, int controllerPort, int defaultPartitions) {
+    static final String CLIENT_LISTENER = "SASL_PLAINTEXT";
+    static final String CLIENT_MECHANISM = "SCRAM-SHA-512";
+
+    static Properties of(Path logDir, int port, int controllerPort, int defaultPartitions, KafkaCredentials admin) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
@@ -23,10 +31,13 @@ final class KafkaBrokerSettings {
         // data directory keeps working when the controller port changes between runs.
         p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listeners", CLIENT_LISTENER + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:"
+                + controllerPort);
+        p.put("advertised.listeners", CLIENT_LISTENER + "://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER
+                + ":SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", CLIENT_LISTENER);
+        security(p, admin);
         p.put("log.dirs", logDir.toString());
         p.put("metadata.log.dir", logDir.toString());
 
@@ -68,5 +79,21 @@ final class KafkaBrokerSettings {
         p.put("offsets.topic.segment.bytes", String.valueOf(16 * 1024 * 1024));
         p.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         return p;
+    }
+
+    private static void security(Properties p, KafkaCredentials admin) {
+        String controller = CONTROLLER_LISTENER.toLowerCase(java.util.Locale.ROOT);
+        p.put("sasl.enabled.mechanisms", CLIENT_MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", CLIENT_MECHANISM);
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", admin.scramJaasConfig());
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name." + controller + ".sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name." + controller + ".plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin.username()
+                        + "\" password=\"" + admin.password() + "\" user_" + admin.username() + "=\""
+                        + admin.password() + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("allow.everyone.if.no.acl.found", "false");
+        p.put("super.users", "User:" + admin.username());
     }
 }

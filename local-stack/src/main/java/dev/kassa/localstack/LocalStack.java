@@ -28,12 +28,14 @@ public final class LocalStack {
     private static RuntimeException sharedStartFailure;
 
     private final KafkaBroker kafka;
+    private final KafkaPrincipals kafkaPrincipals;
     private final PostgresServer postgres;
     private final AtomicInteger databaseCounter = new AtomicInteger();
     private final AtomicInteger topicCounter = new AtomicInteger();
 
-    private LocalStack(KafkaBroker kafka, PostgresServer postgres) {
+    private LocalStack(KafkaBroker kafka, KafkaPrincipals kafkaPrincipals, PostgresServer postgres) {
         this.kafka = kafka;
+        this.kafkaPrincipals = kafkaPrincipals;
         this.postgres = postgres;
     }
 
@@ -86,18 +88,28 @@ public final class LocalStack {
             throw e;
         }
         try {
+            KafkaPrincipals principals = KafkaPrincipals.provision(kafka, kafkaOptions.defaultPartitions());
             PostgresServer server = postgres.join();
             log.info("Local stack up in {} ms: Kafka {}, PostgreSQL {} on {}", (System.nanoTime() - started) / 1_000_000,
                     kafka.bootstrapServers(), serverVersion(server), server.jdbcUrl(""));
-            return new LocalStack(kafka, server);
+            return new LocalStack(kafka, principals, server);
         } catch (CompletionException e) {
             kafka.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (RuntimeException e) {
+            kafka.close();
+            postgres.thenAccept(PostgresServer::close);
+            throw e;
         }
     }
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The services' Kafka principals on {@link #kafka()} (see {@link KafkaPrincipals}). */
+    public KafkaPrincipals kafkaPrincipals() {
+        return kafkaPrincipals;
     }
 
     public PostgresServer postgres() {

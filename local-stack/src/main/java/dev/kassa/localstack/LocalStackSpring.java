@@ -1,5 +1,9 @@
 package dev.kassa.localstack;
 
+import dev.kassa.schemas.access.KafkaAccess;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -20,7 +24,10 @@ public final class LocalStackSpring {
     /**
      * Creates a fresh database "&lt;databasePrefix&gt;_&lt;n&gt;" and registers {@code spring.datasource.url},
      * {@code spring.datasource.username}, {@code spring.datasource.password} and
-     * {@code spring.kafka.bootstrap-servers}.
+     * {@code spring.kafka.bootstrap-servers}, and the Kafka principal the context runs as ({@code kassa.kafka.username}
+     * and {@code kassa.kafka.password}): the service's own where {@code databasePrefix} names a service that uses Kafka
+     * ({@code "wallet"}: {@code wallet-service}), so its tests run with its ACLs; the broker's super user otherwise
+     * (the messaging library's own tests).
      *
      * @return the name of the new database
      */
@@ -32,10 +39,42 @@ public final class LocalStackSpring {
         registry.add("spring.datasource.username", postgres::username);
         registry.add("spring.datasource.password", postgres::password);
         registry.add("spring.kafka.bootstrap-servers", stack.kafka()::bootstrapServers);
+        kafkaCredentials(stack, databasePrefix).ifPresentOrElse(credentials -> {
+            registry.add("kassa.kafka.username", credentials::username);
+            registry.add("kassa.kafka.password", credentials::password);
+        }, () -> registry.add("kassa.kafka.security-protocol", () -> "PLAINTEXT"));
         registry.add("spring.kafka.consumer.fetch-max-wait", () -> "2s");
         // Spring Boot (re)configures logging when the first context starts, which may be after the
         // broker started: quiet the broker's loggers again (levels the application set are kept).
         QuietLogging.apply();
         return database;
+    }
+
+    /**
+     * The Spring properties that connect a context to the shared broker as its super user (bootstrap servers and,
+     * where the broker is secured, {@code kassa.kafka.username}/{@code password}), for tests that build their own
+     * context without {@link #register}.
+     */
+    public static Map<String, String> superUserKafkaProperties() {
+        LocalStack stack = LocalStack.shared();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", stack.kafka().bootstrapServers());
+        if (stack.kafka().secured()) {
+            properties.put("kassa.kafka.username", stack.kafka().superUser().username());
+            properties.put("kassa.kafka.password", stack.kafka().superUser().password());
+        } else {
+            properties.put("kassa.kafka.security-protocol", "PLAINTEXT");
+        }
+        return properties;
+    }
+
+    private static Optional<KafkaCredentials> kafkaCredentials(LocalStack stack, String databasePrefix) {
+        if (!stack.kafka().secured()) {
+            return Optional.empty();
+        }
+        String service = databasePrefix + "-service";
+        return KafkaAccess.principals().contains(service)
+                ? stack.kafkaPrincipals().of(service)
+                : Optional.of(stack.kafka().superUser());
     }
 }

@@ -83,7 +83,7 @@ public abstract class PaymentServiceTestBase {
     /** What payment-service published to payment.results since the JVM started. */
     protected static synchronized TopicRecorder paymentResults() {
         if (paymentResults == null) {
-            paymentResults = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.PAYMENT_RESULTS);
+            paymentResults = new TopicRecorder(LocalStack.shared().kafka().superUserClientProperties(), Topics.PAYMENT_RESULTS);
         }
         return paymentResults;
     }
@@ -91,7 +91,7 @@ public abstract class PaymentServiceTestBase {
     /** Publishes events as another service would (wallet-service, ledger-service), with the real serde. */
     protected static synchronized EventProducer events() {
         if (events == null) {
-            events = new EventProducer(LocalStack.shared().kafka().bootstrapServers());
+            events = new EventProducer(LocalStack.shared().kafka().superUserClientProperties());
         }
         return events;
     }

@@ -58,7 +58,7 @@ class OneTracePerPaymentTest {
             kassa.psp().resetFaults();
         }
 
-        TopicReader topics = new TopicReader(kassa.system().kafka().bootstrapServers());
+        TopicReader topics = new TopicReader(kassa.system().kafka().superUserClientProperties());
         for (String topic : TOPICS) {
             List<ConsumerRecord<String, byte[]>> records = await(topic + " records of " + orderIds)
                     .atMost(Timeouts.SETTLE)

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.schemas.serde.KassaAvroDeserializer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +28,12 @@ public final class TopicRecorder implements AutoCloseable {
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private volatile boolean running = true;
 
-    public TopicRecorder(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "test-topic-recorder-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new KassaAvroDeserializer());
+    /** @param connection client properties that reach the broker: bootstrap servers and, where it needs them, credentials */
+    public TopicRecorder(Map<String, ?> connection, String topic) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "test-topic-recorder-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new KassaAvroDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);

@@ -3,6 +3,7 @@ package dev.kassa.ledger.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.LocalStack;
 import dev.kassa.ledger.LedgerIntegrationTest;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.schemas.ConsumerGroups;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -40,8 +40,8 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
     private static final String DLT = Topics.deadLetterTopic(Topics.PAYMENT_RESULTS, ConsumerGroups.LEDGER_SERVICE);
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    /** The broker as its super user: these tests play the services that publish what the ledger consumes. */
+    final Map<String, Object> superUser = LocalStack.shared().kafka().superUserClientProperties();
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -57,8 +57,8 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
     @BeforeEach
     void kafka() {
-        producer = new EventProducer(bootstrapServers);
-        topics = new TopicReader(bootstrapServers);
+        producer = new EventProducer(superUser);
+        topics = new TopicReader(superUser);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package dev.kassa.ledger.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.LocalStack;
 import dev.kassa.ledger.LedgerIntegrationTest;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -28,8 +28,8 @@ class DeadLetterReplayTest extends LedgerIntegrationTest {
 
     private static final String DLT = Topics.deadLetterTopic(Topics.PAYMENT_RESULTS, ConsumerGroups.LEDGER_SERVICE);
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    /** The broker as its super user: these tests play the services that publish what the ledger consumes. */
+    final Map<String, Object> superUser = LocalStack.shared().kafka().superUserClientProperties();
 
     @Test
     void aDeadLetteredRefundReplayedAfterItsPaymentPostsOnce() {
@@ -37,7 +37,7 @@ class DeadLetterReplayTest extends LedgerIntegrationTest {
         String order = TestEvents.id("po");
         RefundSucceeded refund = TestEvents.refundSucceeded(order, "rf_late", seller, 250, "USD");
 
-        try (EventProducer producer = new EventProducer(bootstrapServers)) {
+        try (EventProducer producer = new EventProducer(superUser)) {
             producer.send(order, refund);
             Map<String, Object> deadLetter = await().atMost(Duration.ofSeconds(30))
                     .until(() -> deadLetter(refund.getEventId()), java.util.Objects::nonNull);

@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -39,8 +38,8 @@ class LedgerBenchmark extends LedgerIntegrationTest {
     private static final String MAIN_LISTENER = "kassa." + ConsumerGroups.LEDGER_SERVICE + "." + Topics.PAYMENT_RESULTS;
     private static final List<String> CURRENCIES = List.of("USD", "EUR", "JPY", "KWD");
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    /** The broker as its super user: these tests play the services that publish what the ledger consumes. */
+    final Map<String, Object> superUser = LocalStack.shared().kafka().superUserClientProperties();
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -55,7 +54,7 @@ class LedgerBenchmark extends LedgerIntegrationTest {
 
         long fillStart = System.nanoTime();
         Random random = new Random(42);
-        try (EventProducer producer = new EventProducer(bootstrapServers)) {
+        try (EventProducer producer = new EventProducer(superUser)) {
             for (int i = 0; i < payments; i++) {
                 String order = run + "_po" + i;
                 producer.sendAsync(order, TestEvents.paymentSucceeded(order, run + "_s" + random.nextInt(50),

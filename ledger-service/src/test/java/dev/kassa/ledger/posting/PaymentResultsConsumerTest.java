@@ -3,6 +3,7 @@ package dev.kassa.ledger.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.LocalStack;
 import dev.kassa.ledger.LedgerIntegrationTest;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.schemas.ConsumerGroups;
@@ -17,13 +18,13 @@ import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.testfixtures.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -32,16 +33,16 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
 
     private static final String DLT = Topics.deadLetterTopic(Topics.PAYMENT_RESULTS, ConsumerGroups.LEDGER_SERVICE);
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    /** The broker as its super user: these tests play the services that publish what the ledger consumes. */
+    final Map<String, Object> superUser = LocalStack.shared().kafka().superUserClientProperties();
 
     private EventProducer producer;
     private TopicReader topics;
 
     @BeforeEach
     void kafka() {
-        producer = new EventProducer(bootstrapServers);
-        topics = new TopicReader(bootstrapServers);
+        producer = new EventProducer(superUser);
+        topics = new TopicReader(superUser);
     }
 
     @AfterEach

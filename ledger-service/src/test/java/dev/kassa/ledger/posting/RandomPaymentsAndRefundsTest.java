@@ -3,6 +3,7 @@ package dev.kassa.ledger.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.LocalStack;
 import dev.kassa.ledger.LedgerIntegrationTest;
 import dev.kassa.testfixtures.EventProducer;
 import dev.kassa.testfixtures.TestEvents;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Thousands of random payments and refunds in four currencies with different exponents, some delivered
@@ -28,8 +28,8 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
     private static final int PAYMENTS = 2_000;
     private static final int SELLERS = 12;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    /** The broker as its super user: these tests play the services that publish what the ledger consumes. */
+    final Map<String, Object> superUser = LocalStack.shared().kafka().superUserClientProperties();
 
     @Test
     void theLedgerAgreesWithAnIndependentTally() {
@@ -40,7 +40,7 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
         Map<String, Long> expected = new HashMap<>(); // "<seller> <currency>" -> payments minus refunds
         int expectedEntries = 0;
 
-        try (EventProducer producer = new EventProducer(bootstrapServers)) {
+        try (EventProducer producer = new EventProducer(superUser)) {
             for (int i = 0; i < PAYMENTS; i++) {
                 String order = run + "_po" + i;
                 String seller = sellers.get(random.nextInt(SELLERS));

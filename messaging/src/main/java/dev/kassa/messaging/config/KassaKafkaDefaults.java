@@ -45,15 +45,37 @@ public class KassaKafkaDefaults implements EnvironmentPostProcessor {
         // spring-kafka's own default, pinned: a consumer whose partitions are all paused (retry back-off) still
         // blocks this long in each poll instead of spinning.
         d.put("spring.kafka.listener.poll-timeout", "5s");
+        // A consumer the broker refuses (a missing ACL, a wrong password) keeps trying instead of stopping for good,
+        // and says so in the kafka health component (KafkaAccessDenials) until it is let in.
+        d.put("spring.kafka.listener.auth-exception-retry-interval", "10s");
         d.put("spring.kafka.template.observation-enabled", "true");
         d.put("spring.kafka.listener.observation-enabled", "true");
+        return d;
+    }
+
+    /**
+     * Every client (producers, consumers, admin) logs in as the service's principal with SASL/SCRAM-SHA-512:
+     * {@code kassa.kafka.username} and {@code kassa.kafka.password}, the password from the environment
+     * ({@code KASSA_KAFKA_PASSWORD}) or a config tree, never from a file in the repository (docs/architecture.md
+     * §11). Placeholders, resolved when Kafka's settings are bound, so that properties added later (a test's dynamic
+     * properties) count. A broker without authentication (a plain test container) takes
+     * {@code kassa.kafka.security-protocol=PLAINTEXT}.
+     */
+    static Map<String, Object> authentication() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("spring.kafka.security.protocol", "${kassa.kafka.security-protocol:SASL_PLAINTEXT}");
+        d.put("spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-512");
+        d.put("spring.kafka.properties.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule"
+                + " required username=\"${kassa.kafka.username:}\" password=\"${kassa.kafka.password:}\";");
         return d;
     }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getPropertySources().contains(SOURCE_NAME)) {
-            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults()));
+            Map<String, Object> defaults = defaults();
+            defaults.putAll(authentication());
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
         }
     }
 }

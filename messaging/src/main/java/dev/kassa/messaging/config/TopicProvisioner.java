@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -97,16 +98,18 @@ public class TopicProvisioner {
 
             Map<String, Integer> mainTargets = new LinkedHashMap<>();
             mains.forEach(main -> mainTargets.put(main, partitions));
-            Map<String, Integer> mainCounts = ensure(admin, mainTargets, existing, true);
+            Set<String> notOurs = new LinkedHashSet<>();
+            Map<String, Integer> mainCounts = ensure(admin, mainTargets, existing, true, notOurs);
 
             Map<String, Integer> followerTargets = new LinkedHashMap<>();
             followers.forEach((main, names) -> names.forEach(name ->
                     followerTargets.merge(name, Math.max(partitions, mainCounts.get(main)), Math::max)));
-            Map<String, Integer> followerCounts = ensure(admin, followerTargets, existing, false);
+            Map<String, Integer> followerCounts = ensure(admin, followerTargets, existing, false, notOurs);
 
             Map<String, Integer> changed = new LinkedHashMap<>(mainCounts);
             changed.putAll(followerCounts);
-            changed.entrySet().removeIf(topic -> topic.getValue().equals(existing.get(topic.getKey())));
+            changed.entrySet().removeIf(topic -> topic.getValue().equals(existing.get(topic.getKey()))
+                    || notOurs.contains(topic.getKey()));
             awaitServed(admin, changed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,12 +121,14 @@ public class TopicProvisioner {
     }
 
     /**
-     * Creates the missing topics of {@code targets} and grows the smaller ones to their target.
+     * Creates the missing topics of {@code targets} and grows the smaller ones to their target, where this service's
+     * Kafka principal may (docs/architecture.md §11: a service creates only the topics it owns); the others are added
+     * to {@code notOurs}.
      *
-     * @return every topic's partition count afterwards
+     * @return every topic's partition count afterwards (its target where it is missing and not ours to create)
      */
     private Map<String, Integer> ensure(Admin admin, Map<String, Integer> targets, Map<String, Integer> existing,
-                                        boolean mainTopics)
+                                        boolean mainTopics, Set<String> notOurs)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<NewTopic> missing = new ArrayList<>();
@@ -137,13 +142,16 @@ public class TopicProvisioner {
                 counts.put(topic, growIfSmaller(topic, current, target, mainTopics, grow));
             }
         });
-        List<String> raced = create(admin, missing);
+        List<String> raced = create(admin, missing, notOurs);
         if (!raced.isEmpty()) {
             // Created meanwhile by another service or instance, perhaps with another count: take what it has.
             existingPartitionCounts(admin, raced).forEach((topic, count) ->
                     counts.put(topic, growIfSmaller(topic, count, targets.get(topic), mainTopics, grow)));
         }
-        createPartitions(admin, grow);
+        for (String topic : createPartitions(admin, grow)) {
+            counts.put(topic, existing.get(topic)); // not ours to grow: it keeps what it has
+            notOurs.add(topic);
+        }
         return counts;
     }
 
@@ -164,8 +172,8 @@ public class TopicProvisioner {
         return target;
     }
 
-    /** @return the topics another client created first */
-    private List<String> create(Admin admin, List<NewTopic> topics)
+    /** @return the topics another client created first; those this principal may not create go to {@code notOurs} */
+    private List<String> create(Admin admin, List<NewTopic> topics, Set<String> notOurs)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> raced = new ArrayList<>();
         if (topics.isEmpty()) {
@@ -180,6 +188,12 @@ public class TopicProvisioner {
                 result.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 log.info("Created Kafka topic {} with {} partitions", result.getKey(), requested.get(result.getKey()));
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    log.info("Kafka topic {} does not exist yet and this service may not create it: its owner does;"
+                            + " this service's consumers start reading it once it exists", result.getKey());
+                    notOurs.add(result.getKey());
+                    continue;
+                }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
@@ -189,10 +203,12 @@ public class TopicProvisioner {
         return raced;
     }
 
-    private void createPartitions(Admin admin, Map<String, NewPartitions> grow)
+    /** @return the topics this principal may not grow */
+    private List<String> createPartitions(Admin admin, Map<String, NewPartitions> grow)
             throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> denied = new ArrayList<>();
         if (grow.isEmpty()) {
-            return;
+            return denied;
         }
         Map<String, KafkaFuture<Void>> results = admin.createPartitions(grow,
                 new CreatePartitionsOptions().timeoutMs((int) timeout.toMillis())).values();
@@ -200,6 +216,12 @@ public class TopicProvisioner {
             try {
                 result.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    log.warn("Kafka topic {} has fewer partitions than kassa.messaging.topic-partitions and this"
+                            + " service may not grow it: its owner or an operator may", result.getKey());
+                    denied.add(result.getKey());
+                    continue;
+                }
                 // Another instance grew it first (to at least as many, or Kafka would have accepted ours).
                 if (!(e.getCause() instanceof InvalidPartitionsException)) {
                     throw e;
@@ -207,6 +229,7 @@ public class TopicProvisioner {
                 log.debug("Kafka topic {} was not grown: {}", result.getKey(), e.getCause().getMessage());
             }
         }
+        return denied;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.kassa.messaging.health;
 
+import dev.kassa.messaging.config.KafkaAccessDenials;
+import dev.kassa.messaging.config.MessagingAutoConfiguration;
 import dev.kassa.messaging.config.MessagingProperties;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** Spring Boot has no Kafka health indicator; this adds one named {@code kafka}. */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, MessagingAutoConfiguration.class})
 @ConditionalOnBean(KafkaAdmin.class)
 @ConditionalOnEnabledHealthIndicator("kafka")
 @EnableConfigurationProperties(MessagingProperties.class)
@@ -23,13 +25,14 @@ public class KafkaHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, MessagingProperties properties) {
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, MessagingProperties properties,
+                                              KafkaAccessDenials denials) {
         // Boot's KafkaAdmin already carries the bootstrap servers of KafkaConnectionDetails and spring.kafka.admin.*.
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         int timeoutMs = (int) properties.health().timeout().toMillis();
         config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
         config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "kassa-health");
-        return new KafkaHealthIndicator(Admin.create(config), properties.health().timeout());
+        return new KafkaHealthIndicator(Admin.create(config), properties.health().timeout(), denials);
     }
 }

@@ -1,6 +1,7 @@
 package dev.kassa.messaging.outbox;
 
 import dev.kassa.messaging.config.MessagingAutoConfiguration;
+import dev.kassa.messaging.config.KafkaAccessDenials;
 import dev.kassa.messaging.config.MessagingProperties;
 import dev.kassa.messaging.config.RawKafkaSender;
 import dev.kassa.messaging.inbox.Inbox;
@@ -59,10 +60,11 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
                             RawKafkaSender sender, MessagingProperties properties,
-                            ObjectProvider<MeterRegistry> meterRegistry, OutboxSignal signal) {
+                            ObjectProvider<MeterRegistry> meterRegistry, OutboxSignal signal,
+                            KafkaAccessDenials denials) {
         return OutboxRelay.create(dataSource, dedicatedConnections(dataSource, connectionDetails.getIfAvailable()),
                 sender.template(), properties.outbox(), meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
-                signal);
+                signal, denials);
     }
 
     /** With Micrometer Tracing on the classpath, the publisher's trace context travels with its events. */

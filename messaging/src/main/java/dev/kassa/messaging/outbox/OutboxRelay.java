@@ -1,6 +1,7 @@
 package dev.kassa.messaging.outbox;
 
 import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.config.KafkaAccessDenials;
 import dev.kassa.messaging.config.MessagingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Object pause = new Object();
 
     private volatile boolean running;
+    private final KafkaAccessDenials denials;
     private volatile Thread worker;
+    private static final String RELAY = "outbox relay";
     private long nextCleanupNanos = System.nanoTime();
 
     /**
@@ -63,9 +66,16 @@ public class OutboxRelay implements SmartLifecycle {
     public static OutboxRelay create(DataSource dataSource, DedicatedConnectionFactory connections,
                                      KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings,
                                      MeterRegistry registry, OutboxSignal signal) {
+        return create(dataSource, connections, kafka, settings, registry, signal, new KafkaAccessDenials());
+    }
+
+    /** As above; a send the broker refuses this principal is reported to {@code denials} (the kafka health). */
+    public static OutboxRelay create(DataSource dataSource, DedicatedConnectionFactory connections,
+                                     KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings,
+                                     MeterRegistry registry, OutboxSignal signal, KafkaAccessDenials denials) {
         OutboxRepository repository = new OutboxRepository(dataSource);
         return new OutboxRelay(repository, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                connections, kafka, settings, new OutboxMetrics(registry, repository), signal);
+                connections, kafka, settings, new OutboxMetrics(registry, repository), signal, denials);
     }
 
     /** A relay that nothing signals: it finds every row by polling. */
@@ -77,8 +87,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, DedicatedConnectionFactory connections,
                 KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings, OutboxMetrics metrics,
-                OutboxSignal signal) {
+                OutboxSignal signal, KafkaAccessDenials denials) {
         this.repository = repository;
+        this.denials = denials;
         this.transactions = transactions;
         this.session = new RelaySession(connections, settings.lockKey());
         this.kafka = kafka;
@@ -159,6 +170,7 @@ public class OutboxRelay implements SmartLifecycle {
                 rowsLikely = true;
                 if (sent > 0) {
                     pollWait = busyPollInterval();
+                    denials.clear(RELAY);
                 }
                 if (sent >= settings.batchSize()) {
                     continue; // a full batch: more rows are probably waiting
@@ -181,8 +193,13 @@ public class OutboxRelay implements SmartLifecycle {
                 session.close();
                 backoff = pauseAfterFailure(backoff);
             } catch (BatchNotAcknowledgedException e) {
-                log.warn("Outbox relay batch failed; its rows stay unsent and are retried in {}: {}", backoff,
-                        e.getMessage());
+                if (denials.recordIfDenied(RELAY, e)) {
+                    log.error("Outbox relay: the broker refuses this service's Kafka principal ({}); its rows stay"
+                            + " unsent and are retried in {}", e.getMessage(), backoff);
+                } else {
+                    log.warn("Outbox relay batch failed; its rows stay unsent and are retried in {}: {}", backoff,
+                            e.getMessage());
+                }
                 backoff = pauseAfterFailure(backoff);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.kassa.messaging.benchmark;
 
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.messaging.support.MessagingTestApplication;
@@ -53,7 +54,7 @@ public final class IdleBenchmark {
         properties.put("spring.datasource.url", postgres.jdbcUrl(database));
         properties.put("spring.datasource.username", postgres.username());
         properties.put("spring.datasource.password", postgres.password());
-        properties.put("spring.kafka.bootstrap-servers", stack.kafka().bootstrapServers());
+        properties.putAll(LocalStackSpring.superUserKafkaProperties());
         properties.put("spring.liquibase.change-log", "classpath:db/changelog/test-master.yaml");
         properties.put("spring.main.web-application-type", "none");
         properties.put("spring.main.banner-mode", "off");

@@ -1,6 +1,7 @@
 package dev.kassa.messaging.benchmark;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.messaging.config.MessagingProperties;
@@ -88,7 +89,7 @@ public final class MessagingBenchmark {
                     Duration.ofMillis(200), Duration.ofSeconds(5), 1L, Duration.ofHours(1), 1000, Duration.ofMinutes(5),
                     Duration.ofSeconds(30));
             RawKafkaSender sender = new RawKafkaSender(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+                    stack.kafka().superUserClientProperties(),
                     settings.sendTimeout());
             OutboxRelay relay = OutboxRelay.create(dataSource,
                     () -> DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password()),
@@ -115,10 +116,10 @@ public final class MessagingBenchmark {
                         "spring.datasource.username", postgres.username(),
                         "spring.datasource.password", postgres.password(),
                         "spring.datasource.hikari.maximum-pool-size", String.valueOf(threads + 2),
-                        "spring.kafka.bootstrap-servers", stack.kafka().bootstrapServers(),
                         "spring.main.web-application-type", "none",
                         "bench.topic", topic,
                         "bench.threads", String.valueOf(threads)))
+                .properties(Map.copyOf(LocalStackSpring.superUserKafkaProperties()))
                 .run()) {
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();

@@ -71,7 +71,7 @@ public final class RelayLoadBenchmark {
                     Duration.ofMillis(200), Duration.ofSeconds(5), 1L, Duration.ofHours(1), 1000, Duration.ofMinutes(5),
                     Duration.ofSeconds(30));
             RawKafkaSender sender = new RawKafkaSender(
-                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers()),
+                    stack.kafka().superUserClientProperties(),
                     settings.sendTimeout());
             OutboxRelay relay = OutboxRelay.create(dataSource,
                     () -> DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password()),

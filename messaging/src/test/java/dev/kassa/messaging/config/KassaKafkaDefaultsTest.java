@@ -1,6 +1,7 @@
 package dev.kassa.messaging.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -24,5 +25,34 @@ class KassaKafkaDefaultsTest {
                 Map.of("spring.kafka.consumer.fetch-max-wait", "500ms")));
         new KassaKafkaDefaults().postProcessEnvironment(own, new SpringApplication());
         assertThat(own.getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("500ms");
+    }
+
+    @Test
+    void aServiceLogsInWithScramAsItsPrincipalWithThePasswordFromItsEnvironment() {
+        StandardEnvironment environment = new StandardEnvironment();
+        new KassaKafkaDefaults().postProcessEnvironment(environment, new SpringApplication());
+        // Added after the post-processor ran, as a test's dynamic properties are.
+        environment.getPropertySources().addFirst(new MapPropertySource("secrets",
+                Map.of("kassa.kafka.username", "wallet-service", "kassa.kafka.password", "s3cret")));
+
+        assertThat(environment.getProperty("spring.kafka.security.protocol")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(environment.getProperty("spring.kafka.properties.sasl.mechanism")).isEqualTo("SCRAM-SHA-512");
+        assertThat(environment.getProperty("spring.kafka.properties.sasl.jaas.config"))
+                .isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"wallet-service\" password=\"s3cret\";");
+        MessagingAutoConfiguration.requireKafkaLogin(environment);
+    }
+
+    @Test
+    void aServiceWithoutItsKafkaPrincipalRefusesToStartUnlessTheBrokerAsksNoOne() {
+        StandardEnvironment environment = new StandardEnvironment();
+        new KassaKafkaDefaults().postProcessEnvironment(environment, new SpringApplication());
+        assertThatThrownBy(() -> MessagingAutoConfiguration.requireKafkaLogin(environment))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("KASSA_KAFKA_USERNAME");
+
+        environment.getPropertySources().addFirst(new MapPropertySource("plain",
+                Map.of("kassa.kafka.security-protocol", "PLAINTEXT")));
+        assertThat(environment.getProperty("spring.kafka.security.protocol")).isEqualTo("PLAINTEXT");
+        MessagingAutoConfiguration.requireKafkaLogin(environment);
     }
 }

@@ -3,6 +3,7 @@ package dev.kassa.messaging.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.messaging.KassaHeaders;
@@ -43,8 +44,12 @@ class ServiceWithoutConsumersTest {
                         "spring.datasource.username=" + postgres.username(),
                         "spring.datasource.password=" + postgres.password(),
                         "spring.liquibase.change-log=classpath:db/changelog/messaging/messaging.changelog.yaml",
-                        "spring.kafka.bootstrap-servers=" + stack.kafka().bootstrapServers(),
                         "kassa.messaging.outbox.poll-interval=200ms")
+                .withPropertyValues(LocalStackSpring.superUserKafkaProperties().entrySet().stream()
+                        .map(p -> p.getKey() + "=" + p.getValue()).toArray(String[]::new))
+                // A context runner runs no EnvironmentPostProcessor: the login KassaKafkaDefaults gives a service.
+                .withPropertyValues(KassaKafkaDefaults.authentication().entrySet().stream()
+                        .map(p -> p.getKey() + "=" + p.getValue()).toArray(String[]::new))
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(EventConsumerRegistrar.class)
                             .hasBean("kafkaHealthIndicator");
@@ -55,7 +60,7 @@ class ServiceWithoutConsumersTest {
                             "po-publish-only", TestEvents.executionRequested("po-publish-only", "seller_1", 2999, "USD")));
 
                     await().atMost(Duration.ofSeconds(30)).until(() ->
-                            new TopicReader(stack.kafka().bootstrapServers()).readAll(Topics.PAYMENT_PSP_REQUESTS).stream()
+                            new TopicReader(stack.kafka().superUserClientProperties()).readAll(Topics.PAYMENT_PSP_REQUESTS).stream()
                                     .anyMatch(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))));
                 });
     }

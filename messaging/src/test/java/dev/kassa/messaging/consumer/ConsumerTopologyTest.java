@@ -78,12 +78,12 @@ class ConsumerTopologyTest extends SpringMessagingTest {
 
     @Test
     void everyTopicOfAGroupIsCreatedWithTheConfiguredPartitionCount() {
-        int partitions = new TopicReader(bootstrapServers()).partitionCount(DEFAULTS);
+        int partitions = new TopicReader(superUser()).partitionCount(DEFAULTS);
         assertThat(partitions).isEqualTo(properties.topicPartitions());
         List<String> followers = ConsumerTopics.followers(DEFAULTS, DEFAULTS_GROUP, properties.backoffOf(DEFAULTS_GROUP));
         assertThat(followers).contains(Topics.deadLetterTopic(DEFAULTS, DEFAULTS_GROUP) + ".parking");
         for (String topic : followers) {
-            assertThat(new TopicReader(bootstrapServers()).partitionCount(topic)).as(topic).isEqualTo(partitions);
+            assertThat(new TopicReader(superUser()).partitionCount(topic)).as(topic).isEqualTo(partitions);
         }
     }
 }

@@ -103,7 +103,7 @@ class TopicProvisionerTest {
     }
 
     private TopicProvisioner provisioner(int partitions) {
-        return new TopicProvisioner(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers()),
+        return new TopicProvisioner(kafka().superUserClientProperties(),
                 partitions, (short) 1, Duration.ofSeconds(30), config -> observed(Admin.create(config)));
     }
 
@@ -127,7 +127,7 @@ class TopicProvisionerTest {
     }
 
     private static int partitions(String topic) {
-        return new TopicReader(kafka().bootstrapServers()).partitionCount(topic);
+        return new TopicReader(kafka().superUserClientProperties()).partitionCount(topic);
     }
 
     private static KafkaBroker kafka() {

@@ -98,7 +98,7 @@ class TraceContextTest extends SpringMessagingTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> published(String topic, String key) {
-        return new TopicReader(bootstrapServers()).recordsWithKey(topic, key);
+        return new TopicReader(superUser()).recordsWithKey(topic, key);
     }
 
     /** A W3C trace context: {@code 00-<trace id>-<parent span id>-<flags>}. */

@@ -7,6 +7,9 @@ import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.WithLocalStack;
 import dev.kassa.messaging.KassaHeaders;
+import dev.kassa.messaging.config.KafkaAccessDenials;
+import dev.kassa.schemas.ConsumerGroups;
+import dev.kassa.schemas.access.KafkaAccess;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.serde.KassaAvroDeserializer;
 import dev.kassa.testfixtures.TestEvents;
@@ -24,6 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 
 /** The relay against the real broker and PostgreSQL: crash, outage, two relays, wake-up, polling, cleanup. */
@@ -38,7 +48,7 @@ class OutboxRelayTest {
         LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
         try (RelayFixture db = new RelayFixture("relay_crash")) {
             // Relay A is the active publisher but its sends are never acknowledged (nothing listens there).
-            RelayFixture.Relay a = db.relay("relay-a", "127.0.0.1:" + unusedPort(),
+            RelayFixture.Relay a = db.relay("relay-a", Map.of("bootstrap.servers", "127.0.0.1:" + unusedPort()),
                     RelayFixture.settings(FAST_POLL, Duration.ofSeconds(2)));
             a.relay().start();
             String eventId = db.publish(topic, "po-crash", event("po-crash"));
@@ -69,7 +79,7 @@ class OutboxRelayTest {
         try (KafkaBroker broker = KafkaBroker.start(KafkaBroker.Options.defaults());
              RelayFixture db = new RelayFixture("relay_outage")) {
             broker.createTopics(Map.of(topic, 3));
-            RelayFixture.Relay relay = db.relay("relay", broker.bootstrapServers(),
+            RelayFixture.Relay relay = db.relay("relay", broker.superUserClientProperties(),
                     RelayFixture.settings(FAST_POLL, Duration.ofSeconds(3)));
             relay.relay().start();
             Map<String, List<String>> publishedByKey = new LinkedHashMap<>();
@@ -85,7 +95,7 @@ class OutboxRelayTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> db.unsent() == 0);
 
             Map<String, List<String>> receivedByKey = new LinkedHashMap<>();
-            for (ConsumerRecord<String, byte[]> record : new TopicReader(broker.bootstrapServers()).readAll(topic)) {
+            for (ConsumerRecord<String, byte[]> record : new TopicReader(broker.superUserClientProperties()).readAll(topic)) {
                 List<String> ids = receivedByKey.computeIfAbsent(record.key(), k -> new ArrayList<>());
                 String id = TopicReader.header(record, KassaHeaders.EVENT_ID);
                 if (!ids.contains(id)) { // at least once: a resent duplicate does not count twice
@@ -280,8 +290,38 @@ class OutboxRelayTest {
         return TestEvents.paymentSucceeded(paymentOrderId, "seller_1", 2999, "USD");
     }
 
-    private static String bootstrap() {
-        return LocalStack.shared().kafka().bootstrapServers();
+    @Test
+    void aSendTheBrokerRefusesThisPrincipalStaysUnsentAndIsReportedUntilItGoesThrough() {
+        LocalStack stack = LocalStack.shared();
+        String topic = stack.freshTopic("refused", 1);
+        KafkaAccessDenials denials = new KafkaAccessDenials();
+        try (RelayFixture db = new RelayFixture("relay_refused")) {
+            Map<String, Object> wallet = stack.kafka().clientProperties(
+                    stack.kafkaPrincipals().of(ConsumerGroups.WALLET_SERVICE).orElseThrow());
+            RelayFixture.Relay relay = db.relay("relay", wallet, RelayFixture.settings(FAST_POLL, Duration.ofSeconds(5)),
+                    denials);
+            relay.relay().start();
+            String eventId = db.publish(topic, "po-refused", event("po-refused"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !denials.current().isEmpty());
+            assertThat(denials.current()).containsOnlyKeys("outbox relay");
+            assertThat(denials.current().get("outbox relay").message())
+                    .contains("TopicAuthorizationException").contains(topic);
+            assertThat(db.unsent()).isEqualTo(1);
+
+            // An operator grants the right: the row goes out and the refusal is over.
+            stack.kafka().createAcls(List.of(new AclBinding(
+                    new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+                    new AccessControlEntry(KafkaAccess.user(ConsumerGroups.WALLET_SERVICE), "*", AclOperation.WRITE,
+                            AclPermissionType.ALLOW))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
+            assertThat(denials.current()).isEmpty();
+            single(new TopicReader(bootstrap()).readAll(topic), eventId);
+        }
+    }
+
+    private static Map<String, Object> bootstrap() {
+        return LocalStack.shared().kafka().superUserClientProperties();
     }
 
     private static int unusedPort() throws IOException {

@@ -2,6 +2,7 @@ package dev.kassa.messaging.outbox;
 
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.PostgresServer;
+import dev.kassa.messaging.config.KafkaAccessDenials;
 import dev.kassa.messaging.config.MessagingProperties;
 import dev.kassa.messaging.config.RawKafkaSender;
 import dev.kassa.schemas.serde.KassaAvroSerializer;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
@@ -82,14 +84,21 @@ final class RelayFixture implements AutoCloseable {
                 1000, Duration.ofSeconds(30), Duration.ofSeconds(15));
     }
 
-    /** A relay named {@code name} (its sessions' application_name) sending to {@code bootstrapServers}. */
-    Relay relay(String name, String bootstrapServers, MessagingProperties.Outbox settings) {
+    /** A relay named {@code name} (its sessions' application_name) sending through {@code connection}. */
+    Relay relay(String name, Map<String, Object> connection, MessagingProperties.Outbox settings) {
+        return relay(name, connection, settings, new KafkaAccessDenials());
+    }
+
+    /** As above, reporting the broker's refusals to {@code denials}. */
+    Relay relay(String name, Map<String, Object> connection, MessagingProperties.Outbox settings,
+                KafkaAccessDenials denials) {
         DataSource ds = dataSource(name);
-        RawKafkaSender sender = new RawKafkaSender(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, name), settings.sendTimeout());
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, name);
+        RawKafkaSender sender = new RawKafkaSender(config, settings.sendTimeout());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Relay relay = new Relay(OutboxRelay.create(ds, ds::getConnection, sender.template(), settings, meters, signal),
-                meters, sender);
+        Relay relay = new Relay(OutboxRelay.create(ds, ds::getConnection, sender.template(), settings, meters, signal,
+                denials), meters, sender);
         relays.add(relay);
         return relay;
     }

@@ -9,6 +9,7 @@ import dev.kassa.schemas.serde.KassaAvroSerializer;
 import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.testfixtures.TopicReader;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
@@ -41,8 +42,9 @@ public abstract class SpringMessagingTest {
         LocalStackSpring.register(registry, "messaging");
     }
 
-    protected static String bootstrapServers() {
-        return LocalStack.shared().kafka().bootstrapServers();
+    /** The shared broker as its super user: these tests play every service. */
+    protected static Map<String, Object> superUser() {
+        return LocalStack.shared().kafka().superUserClientProperties();
     }
 
     /** A sample event for payment order {@code paymentOrderId}. */
@@ -82,7 +84,7 @@ public abstract class SpringMessagingTest {
     }
 
     protected static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-        return new TopicReader(bootstrapServers()).readAll(topic);
+        return new TopicReader(superUser()).readAll(topic);
     }
 
     protected static final Duration WAIT = Duration.ofSeconds(30);

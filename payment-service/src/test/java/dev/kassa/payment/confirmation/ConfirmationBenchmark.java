@@ -60,7 +60,7 @@ class ConfirmationBenchmark extends PaymentServiceTestBase {
         List<String> eventIds = new ArrayList<>(2 * ORDERS);
         LockSampler sampler = new LockSampler();
         long started = System.nanoTime();
-        try (EventProducer producer = new EventProducer(LocalStack.shared().kafka().bootstrapServers())) {
+        try (EventProducer producer = new EventProducer(LocalStack.shared().kafka().superUserClientProperties())) {
             for (int i = 1; i <= ORDERS; i++) {
                 String order = run + "_po_" + i;
                 String checkout = run + "_chk_" + i;

@@ -78,9 +78,9 @@ class ConcurrentExecutorTest extends PaymentServiceTestBase {
         }
         orderIds.forEach(orderId -> events().send(Topics.PAYMENT_PSP_REQUESTS, orderId, request(orderId)));
 
-        try (TopicRecorder retried = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.retryTopic(Topics.PAYMENT_PSP_REQUESTS,
+        try (TopicRecorder retried = new TopicRecorder(LocalStack.shared().kafka().superUserClientProperties(), Topics.retryTopic(Topics.PAYMENT_PSP_REQUESTS,
                      ConsumerGroups.PAYMENT_SERVICE, 0));
-             TopicRecorder deadLetters = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.deadLetterTopic(Topics.PAYMENT_PSP_REQUESTS,
+             TopicRecorder deadLetters = new TopicRecorder(LocalStack.shared().kafka().superUserClientProperties(), Topics.deadLetterTopic(Topics.PAYMENT_PSP_REQUESTS,
                      ConsumerGroups.PAYMENT_SERVICE))) {
             eventually().until(() -> orderIds.stream().allMatch(id -> deadLetters.forKey(id).size() == 1));
             assertThat(orderIds).as("each went through the first retry topic")

@@ -88,7 +88,7 @@ class RerunTest extends ReconciliationTestBase {
 
     /** Reads reconciliation.discrepancies from the beginning until {@code count} records keyed by the day arrived. */
     private static List<DiscrepancyFound> awaitPublished(LocalDate day, int count) {
-        try (TopicRecorder published = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(),
+        try (TopicRecorder published = new TopicRecorder(LocalStack.shared().kafka().superUserClientProperties(),
                 Topics.RECONCILIATION_DISCREPANCIES)) {
             return published.awaitRecords(day.toString(), count).stream()
                     .map(record -> (DiscrepancyFound) record.value())

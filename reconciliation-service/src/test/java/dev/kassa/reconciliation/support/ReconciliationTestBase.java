@@ -91,7 +91,7 @@ public abstract class ReconciliationTestBase {
 
     protected static synchronized EventProducer events() {
         if (events == null) {
-            events = new EventProducer(LocalStack.shared().kafka().bootstrapServers());
+            events = new EventProducer(LocalStack.shared().kafka().superUserClientProperties());
         }
         return events;
     }

@@ -6,6 +6,7 @@ import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.checks.Databases;
 import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.process.ServiceProcess;
+import dev.kassa.schemas.access.KafkaAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -92,10 +93,14 @@ public final class Kassa {
         return system.service(service);
     }
 
-    /** Publishes {@code value} as it is, no serializer of ours involved (a producer gone wrong). */
+    /**
+     * Publishes {@code value} as it is, no serializer of ours involved, as the topic's owning service's principal
+     * (a producer gone wrong where it may write).
+     */
     public RecordMetadata sendRaw(String topic, String key, byte[] value) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka().bootstrapServers());
+        config.putAll(system.kafka().clientProperties(
+                system.kafkaPrincipals().of(KafkaAccess.ownerOf(topic)).orElseThrow()));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.PostgresServer;
+import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.EventProducer;
@@ -62,7 +63,7 @@ class WalletBenchmark {
         String bootstrap = stack.kafka().bootstrapServers();
         stack.kafka().createTopics(Map.of(Topics.PAYMENT_RESULTS, PARTITIONS));
 
-        long expectedTotal = prefill(bootstrap);
+        long expectedTotal = prefill(stack.kafka().superUserClientProperties());
 
         // Command-line arguments: they win over application.yml (builder properties would not).
         List<String> args = new ArrayList<>(List.of(
@@ -70,6 +71,9 @@ class WalletBenchmark {
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
+                // SpringApplication's arguments in this JVM, not a process's command line
+                "--kassa.kafka.username=" + ConsumerGroups.WALLET_SERVICE,
+                "--kassa.kafka.password=" + stack.kafkaPrincipals().of(ConsumerGroups.WALLET_SERVICE).orElseThrow().password(),
                 "--spring.kafka.listener.auto-startup=false",
                 "--server.port=0",
                 "--kassa.messaging.topic-partitions=" + PARTITIONS,
@@ -123,10 +127,10 @@ class WalletBenchmark {
     }
 
     /** Writes the records before the service starts, so that it finds a full topic. */
-    private static long prefill(String bootstrap) {
+    private static long prefill(Map<String, Object> superUser) {
         long total = 0;
         long started = System.nanoTime();
-        try (EventProducer producer = new EventProducer(bootstrap)) {
+        try (EventProducer producer = new EventProducer(superUser)) {
             List<PaymentOrderSucceeded> chunk = new ArrayList<>(SEND_CHUNK);
             for (int i = 0; i < EVENTS; i++) {
                 long amount = ThreadLocalRandom.current().nextLong(100, 100_000);

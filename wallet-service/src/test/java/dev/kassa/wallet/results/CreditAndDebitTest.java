@@ -47,7 +47,7 @@ class CreditAndDebitTest extends WalletServiceTest {
                 .containsEntry("balance_after_minor", 2000L).containsEntry("source_event_id", refund.getEventId())
                 .containsEntry("refund_id", refund.getRefundId());
 
-        try (TopicRecorder events = new TopicRecorder(LocalStack.shared().kafka().bootstrapServers(), Topics.WALLET_EVENTS)) {
+        try (TopicRecorder events = new TopicRecorder(LocalStack.shared().kafka().superUserClientProperties(), Topics.WALLET_EVENTS)) {
             List<ConsumerRecord<String, SpecificRecord>> published = events.awaitRecords(payment.getPaymentOrderId(), 2);
             assertThat(published).hasSize(2);
             // Same key, so the same partition and the credit before the debit.

@@ -48,7 +48,7 @@ public abstract class WalletServiceTest {
 
     @BeforeAll
     static void openProducer() {
-        producer = new EventProducer(dev.kassa.localstack.LocalStack.shared().kafka().bootstrapServers());
+        producer = new EventProducer(dev.kassa.localstack.LocalStack.shared().kafka().superUserClientProperties());
     }
 
     @AfterAll

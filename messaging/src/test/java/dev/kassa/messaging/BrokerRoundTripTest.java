@@ -1,4 +1,4 @@
-package dev.kassa.schemas.broker;
+package dev.kassa.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,14 +66,14 @@ class BrokerRoundTripTest {
 
     private static Properties producerConfig(KafkaBroker kafka) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.putAll(kafka.superUserClientProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         return config;
     }
 
     private static Properties consumerConfig(KafkaBroker kafka) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.putAll(kafka.superUserClientProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "broker-round-trip-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return config;

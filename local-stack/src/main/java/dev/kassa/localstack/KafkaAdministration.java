@@ -2,6 +2,8 @@ package dev.kassa.localstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,22 +15,53 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Explicit topic creation through the Admin API (the broker never auto-creates topics). */
-final class KafkaTopics implements AutoCloseable {
+/**
+ * The broker's administration through the Admin API, as the super user: explicit topic creation (the broker never
+ * auto-creates topics), SCRAM users and ACLs.
+ */
+final class KafkaAdministration implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /** Kafka's minimum for SCRAM-SHA-512 and its tools' default. */
+    private static final int SCRAM_ITERATIONS = 4096;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientProperties;
     private Admin admin;
 
-    KafkaTopics(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param clientProperties how to reach the broker as its super user */
+    KafkaAdministration(Map<String, Object> clientProperties) {
+        this.clientProperties = Map.copyOf(clientProperties);
+    }
+
+    /** Creates or updates each principal's SCRAM-SHA-512 credential (a new password replaces the old one). */
+    synchronized void upsertUsers(Collection<KafkaCredentials> users, Duration timeout) {
+        if (users.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<UserScramCredentialAlteration> upserts = users.stream()
+                .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user.username(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), user.password()))
+                .toList();
+        await(admin().alterUserScramCredentials(upserts).all(), deadline);
+    }
+
+    /** Adds the ACLs (adding one that exists changes nothing). */
+    synchronized void createAcls(Collection<AclBinding> acls, Duration timeout) {
+        if (!acls.isEmpty()) {
+            await(admin().createAcls(acls).all(), System.nanoTime() + timeout.toNanos());
+        }
     }
 
     synchronized void createMissing(Map<String, Integer> partitionsByTopic, Duration timeout) {
@@ -115,11 +148,11 @@ final class KafkaTopics implements AutoCloseable {
 
     private Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-admin",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+            Map<String, Object> config = new HashMap<>(clientProperties);
+            config.put(AdminClientConfig.CLIENT_ID_CONFIG, "local-stack-admin");
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+            admin = Admin.create(config);
         }
         return admin;
     }
