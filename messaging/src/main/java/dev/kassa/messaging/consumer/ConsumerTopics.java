@@ -8,12 +8,27 @@ import java.util.List;
 /** The topics that belong to one consumer group of one main topic (docs/architecture.md §2). */
 public final class ConsumerTopics {
 
+    private static final String DLT_SUFFIX = ".dlt";
+
     private ConsumerTopics() {
     }
 
     /** {@code <dlt>.parking}: where a dead letter replayed too often is parked instead of looping. */
     public static String parkingTopic(String deadLetterTopic) {
         return deadLetterTopic + ".parking";
+    }
+
+    /**
+     * {@code <topic>.<group>.retry-0}: where a dead letter of {@code <topic>.<group>.dlt} is replayed. It is the
+     * group's own topic, so a replay reaches only the group whose consumer failed, and a service's Kafka principal
+     * needs no right to write the main topic, which another service owns (docs/architecture.md §4, §11). The
+     * record then takes the rest of the group's retries before it would come back as a dead letter.
+     */
+    public static String replayTopic(String deadLetterTopic) {
+        if (!deadLetterTopic.endsWith(DLT_SUFFIX)) {
+            throw new IllegalArgumentException("Not a dead-letter topic: " + deadLetterTopic);
+        }
+        return deadLetterTopic.substring(0, deadLetterTopic.length() - DLT_SUFFIX.length()) + ".retry-0";
     }
 
     /**

@@ -29,7 +29,7 @@ import org.springframework.kafka.core.KafkaOperations;
 
 /**
  * Lists and replays the dead letters of this service's consumer groups (docs/architecture.md §4). A replay sends the
- * record back to its original main topic with the same key and value bytes, its business headers kept and
+ * record to its group's first retry topic ({@link ConsumerTopics#replayTopic}) with the same key and value bytes, its business headers kept and
  * spring-kafka's retry and exception headers stripped, and {@code kassa-replay-count} raised by one. A
  * record already replayed {@code max-replays} times goes to {@code <dlt>.parking} instead, so that it
  * cannot loop. Every replay is audited. Consumers are idempotent, so repeating a replay is harmless.
@@ -166,7 +166,7 @@ public class DeadLetterService {
                 reason = "replayed " + count + " times already (limit " + maxReplays + ")";
             } else {
                 action = ReplayResult.Action.REPLAY;
-                destination = letter.originalTopic();
+                destination = ConsumerTopics.replayTopic(topic);
             }
             items.add(new ReplayResult.Item(letter.partition(), letter.offset(), letter.key(), eventId, action,
                     destination, count, reason));

@@ -35,6 +35,8 @@ import org.springframework.web.context.WebApplicationContext;
 class DeadLetterReplayTest extends SpringMessagingTest {
 
     private static final String DLT = Topics.deadLetterTopic(REPLAY, REPLAY_GROUP);
+    /** A replay goes to the group's first retry topic, which only that group reads. */
+    private static final String REPLAY_DESTINATION = ConsumerTopics.replayTopic(DLT);
     private static final String REQUEST_ID = "req_dead-letter-replay-test";
 
     @Autowired
@@ -67,21 +69,21 @@ class DeadLetterReplayTest extends SpringMessagingTest {
                         .value("dev.kassa.schemas.event.PaymentOrderSucceeded"))
                 .andExpect(jsonPath("$[?(@.event_id == '%s')].replay_count", eventId).value(0));
 
-        long mainBefore = readAll(REPLAY).size();
+        long destinationBefore = readAll(REPLAY_DESTINATION).size();
         http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
                         .content(replayBody(eventId, true)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dry_run").value(true))
                 .andExpect(jsonPath("$.replayed").value(1))
                 .andExpect(jsonPath("$.audit_id").doesNotExist());
-        assertThat(readAll(REPLAY)).as("a dry run sends nothing").hasSize((int) mainBefore);
+        assertThat(readAll(REPLAY_DESTINATION)).as("a dry run sends nothing").hasSize((int) destinationBefore);
 
         handlers.heal(REPLAY_GROUP, eventId);
         int auditsBefore = audits();
         replay(eventId).andExpect(jsonPath("$.replayed").value(1)).andExpect(jsonPath("$.audit_id").isNumber());
         await().atMost(WAIT).until(() -> handlers.effects(REPLAY_GROUP, eventId) == 1);
 
-        ConsumerRecord<String, byte[]> replayed = readAll(REPLAY).stream()
+        ConsumerRecord<String, byte[]> replayed = readAll(REPLAY_DESTINATION).stream()
                 .filter(r -> eventId.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))
                         && r.headers().lastHeader(KassaHeaders.REPLAY_COUNT) != null)
                 .findFirst().orElseThrow();
