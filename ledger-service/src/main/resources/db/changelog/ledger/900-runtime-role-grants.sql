@@ -11,8 +11,9 @@ GRANT SELECT, INSERT ON account, journal_entry, journal_line, seller_merchant TO
 -- Maintained by the journal's triggers, which write with their owner's rights (005-trigger-writes-as-owner.sql):
 -- the service reads balances and never touches the balance-check queue.
 GRANT SELECT ON account_balance TO ${runtime-role};
--- The messaging library: outbox (relay marks rows sent and deletes them), inbox (cleaner deletes old rows),
+-- The messaging library: outbox (relay marks rows sent and deletes them), inbox (the cleaner locks old rows
+-- FOR UPDATE SKIP LOCKED, which needs UPDATE, and deletes them),
 -- dead-letter replay audit (append only).
 GRANT SELECT, INSERT, UPDATE, DELETE ON outbox_message TO ${runtime-role};
-GRANT SELECT, INSERT, DELETE ON processed_message TO ${runtime-role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON processed_message TO ${runtime-role};
 GRANT SELECT, INSERT ON dead_letter_replay TO ${runtime-role};

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStack;
-import dev.kassa.localstack.PostgresServer;
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.consumer.ConsumerAutoConfiguration;
 import dev.kassa.messaging.consumer.EventConsumerRegistrar;
@@ -31,7 +31,6 @@ class ServiceWithoutConsumersTest {
     @Test
     void aPublishOnlyServiceCreatesTheMainTopicsAndRelaysItsEvents() {
         LocalStack stack = LocalStack.shared();
-        PostgresServer postgres = stack.postgres();
         String database = stack.freshDatabase("publish_only");
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
@@ -39,12 +38,12 @@ class ServiceWithoutConsumersTest {
                         MessagingAutoConfiguration.class, KafkaHealthAutoConfiguration.class,
                         OutboxAutoConfiguration.class, ConsumerAutoConfiguration.class))
                 .withPropertyValues(
-                        "spring.datasource.url=" + postgres.jdbcUrl(database),
-                        "spring.datasource.username=" + postgres.username(),
-                        "spring.datasource.password=" + postgres.password(),
-                        "spring.liquibase.change-log=classpath:db/changelog/messaging/messaging.changelog.yaml",
+                        "spring.liquibase.change-log=classpath:db/changelog/test-master.yaml",
+                        "spring.liquibase.parameters.runtime-role=" + stack.roles(database).runtime().username(),
                         "spring.kafka.bootstrap-servers=" + stack.kafka().bootstrapServers(),
                         "kassa.messaging.outbox.poll-interval=200ms")
+                .withPropertyValues(LocalStackSpring.databaseProperties(database).entrySet().stream()
+                        .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new))
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(EventConsumerRegistrar.class)
                             .hasBean("kafkaHealthIndicator");
