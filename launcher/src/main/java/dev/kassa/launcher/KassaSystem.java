@@ -6,6 +6,7 @@ import dev.kassa.launcher.access.DemoMerchant;
 import dev.kassa.launcher.access.MerchantKey;
 import dev.kassa.launcher.access.OperatorKey;
 import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.localstack.DatabaseRoles;
 import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.localstack.process.ServiceJars;
@@ -37,6 +38,8 @@ public final class KassaSystem implements AutoCloseable {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final Map<KassaService, ServiceProcess> services = new EnumMap<>(KassaService.class);
+    /** Each service's owner and runtime roles, with passwords new at every start (set by ALTER ROLE). */
+    private final Map<KassaService, DatabaseRoles> databaseRoles = new EnumMap<>(KassaService.class);
     private final OperatorKey operator;
     private volatile Credentials credentials;
 
@@ -78,7 +81,9 @@ public final class KassaSystem implements AutoCloseable {
         KassaSystem system = new KassaSystem(settings, kafka, postgres, operator);
         try {
             for (KassaService service : KassaService.values()) {
-                postgres.createDatabase(service.database());
+                DatabaseRoles roles = DatabaseRoles.withRandomPasswords(service.database());
+                postgres.createDatabase(service.database(), roles);
+                system.databaseRoles.put(service, roles);
             }
             progress.accept("Kafka and PostgreSQL are up. Starting the five services ...");
             system.startServices(progress, healthyTimeout);
@@ -111,8 +116,8 @@ public final class KassaSystem implements AutoCloseable {
     }
 
     private ServiceSpecs specs() {
-        return new ServiceSpecs(settings, kafka.bootstrapServers(), postgres::jdbcUrl, postgres.username(),
-                postgres.password(), operator, PspSecrets.LOCAL, ServiceJars::locate);
+        return new ServiceSpecs(settings, kafka.bootstrapServers(), postgres::jdbcUrl, databaseRoles::get,
+                operator, PspSecrets.LOCAL, ServiceJars::locate);
     }
 
     /** The demo merchant and its key (the stored one while it works), then both keys into the credentials file. */
