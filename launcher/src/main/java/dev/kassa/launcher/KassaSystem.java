@@ -6,6 +6,7 @@ import dev.kassa.launcher.access.DemoMerchant;
 import dev.kassa.launcher.access.MerchantKey;
 import dev.kassa.launcher.access.OperatorKey;
 import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.localstack.DatabaseRoles;
 import dev.kassa.localstack.KafkaBroker;
 import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.PostgresServer;
@@ -41,6 +42,8 @@ public final class KassaSystem implements AutoCloseable {
     private final KafkaPrincipals kafkaPrincipals;
     private final PostgresServer postgres;
     private final Map<KassaService, ServiceProcess> services = new EnumMap<>(KassaService.class);
+    /** Each service's owner and runtime roles, with passwords new at every start (set by ALTER ROLE). */
+    private final Map<KassaService, DatabaseRoles> databaseRoles = new EnumMap<>(KassaService.class);
     private final OperatorKey operator;
     private volatile Credentials credentials;
 
@@ -92,7 +95,9 @@ public final class KassaSystem implements AutoCloseable {
         }
         try {
             for (KassaService service : KassaService.values()) {
-                postgres.createDatabase(service.database());
+                DatabaseRoles roles = DatabaseRoles.withRandomPasswords(service.database());
+                postgres.createDatabase(service.database(), roles);
+                system.databaseRoles.put(service, roles);
             }
             progress.accept("Kafka and PostgreSQL are up. Starting the five services ...");
             system.startServices(progress, healthyTimeout);
@@ -126,7 +131,7 @@ public final class KassaSystem implements AutoCloseable {
 
     private ServiceSpecs specs() {
         return new ServiceSpecs(settings, kafka.bootstrapServers(), kafkaPrincipals, postgres::jdbcUrl,
-                postgres.username(), postgres.password(), operator, PspSecrets.LOCAL, ServiceJars::locate);
+                databaseRoles::get, operator, PspSecrets.LOCAL, ServiceJars::locate);
     }
 
     /**

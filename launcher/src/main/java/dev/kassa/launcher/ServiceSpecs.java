@@ -1,6 +1,7 @@
 package dev.kassa.launcher;
 
 import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.localstack.DatabaseRoles;
 import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.process.ServiceSpec;
 import java.nio.file.Path;
@@ -10,9 +11,10 @@ import java.util.function.Function;
 
 /**
  * How {@link KassaSystem} starts each service: addresses and other plain settings as {@code --key=value}
- * arguments; the database password, the PSP's secrets and the operator key's hash in the environment, which only
- * this user can read (a command line is visible to everyone on the machine), as is each service's Kafka password
- * (its principal, {@code kassa.kafka.username}, is named after it); and the {@code local} profile, the only
+ * arguments; the database passwords (the runtime role's, and Liquibase's owner role's), each service's Kafka
+ * password (its principal, {@code kassa.kafka.username}, is named after it), the PSP's secrets and the operator key's
+ * hash in the environment, which only this user can read (a command line is visible to everyone on the machine); and
+ * the {@code local} profile, the only
  * one in which a service accepts the repository's public local secrets.
  */
 final class ServiceSpecs {
@@ -23,26 +25,25 @@ final class ServiceSpecs {
     private final String kafkaBootstrapServers;
     private final KafkaPrincipals kafkaPrincipals;
     private final Function<String, String> jdbcUrl;
-    private final String databaseUser;
-    private final String databasePassword;
+    private final Function<KassaService, DatabaseRoles> databaseRoles;
     private final OperatorKey operator;
     private final PspSecrets psp;
     private final Function<String, Path> jars;
 
     /**
-     * @param jdbcUrl a database name's JDBC URL
-     * @param jars    a module's executable jar
+     * @param jdbcUrl       a database name's JDBC URL
+     * @param databaseRoles a service's owner and runtime roles
+     * @param jars          a module's executable jar
      */
     ServiceSpecs(SystemSettings settings, String kafkaBootstrapServers, KafkaPrincipals kafkaPrincipals,
-                 Function<String, String> jdbcUrl,
-                 String databaseUser, String databasePassword, OperatorKey operator, PspSecrets psp,
+                 Function<String, String> jdbcUrl, Function<KassaService, DatabaseRoles> databaseRoles,
+                 OperatorKey operator, PspSecrets psp,
                  Function<String, Path> jars) {
         this.settings = settings;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.kafkaPrincipals = kafkaPrincipals;
         this.jdbcUrl = jdbcUrl;
-        this.databaseUser = databaseUser;
-        this.databasePassword = databasePassword;
+        this.databaseRoles = databaseRoles;
         this.operator = operator;
         this.psp = psp;
         this.jars = jars;
@@ -51,7 +52,8 @@ final class ServiceSpecs {
     ServiceSpec spec(KassaService service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl.apply(service.database()));
-        properties.put("spring.datasource.username", databaseUser);
+        properties.put("spring.datasource.username", databaseRoles.apply(service).runtime().username());
+        properties.put("spring.liquibase.user", databaseRoles.apply(service).owner().username());
         if (service != KassaService.PSP_MOCK) {
             properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
             kafkaPrincipals.of(service.module()).ifPresent(principal ->
@@ -77,7 +79,8 @@ final class ServiceSpecs {
     private Map<String, String> environment(KassaService service) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SPRING_PROFILES_ACTIVE", PROFILE);
-        environment.put("SPRING_DATASOURCE_PASSWORD", databasePassword);
+        environment.put("SPRING_DATASOURCE_PASSWORD", databaseRoles.apply(service).runtime().password());
+        environment.put("SPRING_LIQUIBASE_PASSWORD", databaseRoles.apply(service).owner().password());
         if (service != KassaService.PSP_MOCK) {
             kafkaPrincipals.of(service.module()).ifPresent(principal ->
                     environment.put("KASSA_KAFKA_PASSWORD", principal.password()));

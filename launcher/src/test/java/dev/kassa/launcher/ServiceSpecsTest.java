@@ -3,6 +3,7 @@ package dev.kassa.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.localstack.DatabaseRoles;
 import dev.kassa.localstack.KafkaCredentials;
 import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.process.ServiceProcess;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ServiceSpecsTest {
 
     private static final String DATABASE_PASSWORD = "db-password-of-this-test";
+    private static final String OWNER_PASSWORD = "owner-password-of-this-test";
     private static final OperatorKey OPERATOR = OperatorKey.newLocalAdmin();
     private static final PspSecrets PSP = new PspSecrets("sk_test_pspKeyOfThisTest", "whsec_secretOfThisTest");
 
@@ -28,7 +30,9 @@ class ServiceSpecsTest {
             .collect(Collectors.toMap(principal -> principal, KafkaCredentials::random)));
 
     private final ServiceSpecs specs = new ServiceSpecs(SystemSettings.defaults(Path.of("/tmp/kassa")),
-            "127.0.0.1:9092", KAFKA, database -> "jdbc:postgresql://127.0.0.1:5432/" + database, "kassa", DATABASE_PASSWORD,
+            "127.0.0.1:9092", KAFKA, database -> "jdbc:postgresql://127.0.0.1:5432/" + database,
+            service -> new DatabaseRoles(new DatabaseRoles.Login(service.database() + "_owner", OWNER_PASSWORD),
+                    new DatabaseRoles.Login(service.database() + "_app", DATABASE_PASSWORD)),
             OPERATOR, PSP, module -> Path.of("/jars", module + ".jar"));
 
     @ParameterizedTest
@@ -36,8 +40,10 @@ class ServiceSpecsTest {
     void noSecretIsOnAServicesCommandLine(KassaService service) {
         List<String> commandLine = ServiceProcess.commandLine(specs.spec(service));
 
-        assertThat(commandLine).contains("--spring.datasource.username=kassa", "--server.port=" + service.defaultPort())
-                .noneMatch(argument -> argument.contains(DATABASE_PASSWORD) || argument.contains(PSP.apiKey())
+        assertThat(commandLine).contains("--spring.datasource.username=" + service.database() + "_app",
+                        "--spring.liquibase.user=" + service.database() + "_owner", "--server.port=" + service.defaultPort())
+                .noneMatch(argument -> argument.contains(DATABASE_PASSWORD) || argument.contains(OWNER_PASSWORD)
+                        || argument.contains(PSP.apiKey())
                         || argument.contains(PSP.webhookSecret()) || argument.contains(OPERATOR.key())
                         || argument.contains(OPERATOR.sha256()) || argument.toLowerCase().contains("password")
                         || KafkaAccess.principals().stream().anyMatch(principal ->
@@ -66,6 +72,7 @@ class ServiceSpecsTest {
         assertThat(spec.environment())
                 .containsEntry("SPRING_PROFILES_ACTIVE", "local")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", DATABASE_PASSWORD)
+                .containsEntry("SPRING_LIQUIBASE_PASSWORD", OWNER_PASSWORD)
                 .containsEntry("KASSA_SECURITY_OPERATORS_0_NAME", "local-admin")
                 .containsEntry("KASSA_SECURITY_OPERATORS_0_ROLES", "OPERATOR,FINANCE,VIEWER")
                 .containsEntry("KASSA_SECURITY_OPERATORS_0_KEY_SHA256", SecretKeys.sha256Hex(OPERATOR.key()))

@@ -34,9 +34,12 @@ public abstract class LedgerIntegrationTest {
     /** payment-service as ledger-service asks it whose a merchant key is; one per JVM, like the Spring context. */
     protected static final MerchantKeysEndpoint PAYMENT_SERVICE = MerchantKeysEndpoint.start();
 
+    /** The test JVM's ledger database (one, like the Spring context). */
+    protected static String database;
+
     @DynamicPropertySource
     static void localStack(DynamicPropertyRegistry registry) {
-        LocalStackSpring.register(registry, "ledger");
+        database = LocalStackSpring.register(registry, "ledger");
         registry.add("kassa.security.merchant-keys.verify-url", PAYMENT_SERVICE::baseUrl);
     }
 

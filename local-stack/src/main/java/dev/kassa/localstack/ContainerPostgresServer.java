@@ -56,9 +56,20 @@ final class ContainerPostgresServer implements PostgresServer {
         PostgresDatabases.create(dataSource("postgres"), name, USERNAME);
     }
 
+    /** The container's {@value #USERNAME} is its superuser: it creates the roles too. */
+    @Override
+    public void createDatabase(String name, DatabaseRoles roles) {
+        PostgresDatabases.createOwned(dataSource("postgres"), this::dataSource, name, roles, USERNAME);
+    }
+
     @Override
     public DataSource dataSource(String database) {
         return PostgresDatabases.dataSource(container.getHost(), port(), database, USERNAME, PASSWORD);
+    }
+
+    @Override
+    public DataSource dataSource(String database, DatabaseRoles.Login login) {
+        return PostgresDatabases.dataSource(container.getHost(), port(), database, login.username(), login.password());
     }
 
     @Override

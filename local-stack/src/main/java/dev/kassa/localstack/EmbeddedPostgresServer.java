@@ -102,8 +102,18 @@ final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
+    public void createDatabase(String name, DatabaseRoles roles) {
+        PostgresDatabases.createOwned(superuserDataSource(), this::superuserDataSource, name, roles, USERNAME);
+    }
+
+    @Override
     public DataSource dataSource(String database) {
         return PostgresDatabases.dataSource("127.0.0.1", port, database, USERNAME, PASSWORD);
+    }
+
+    @Override
+    public DataSource dataSource(String database, DatabaseRoles.Login login) {
+        return PostgresDatabases.dataSource("127.0.0.1", port, database, login.username(), login.password());
     }
 
     @Override
@@ -260,6 +270,10 @@ final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     private DataSource superuserDataSource() {
-        return PostgresDatabases.dataSource("127.0.0.1", port, "postgres", SUPERUSER, null);
+        return superuserDataSource("postgres");
+    }
+
+    private DataSource superuserDataSource(String database) {
+        return PostgresDatabases.dataSource("127.0.0.1", port, database, SUPERUSER, null);
     }
 }

@@ -7,8 +7,11 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.Logger;
@@ -32,6 +35,9 @@ public final class LocalStack {
     private final PostgresServer postgres;
     private final AtomicInteger databaseCounter = new AtomicInteger();
     private final AtomicInteger topicCounter = new AtomicInteger();
+    /** Per database prefix: its roles, with passwords made for this stack (a new stack, new passwords). */
+    private final Map<String, DatabaseRoles> rolesByPrefix = new ConcurrentHashMap<>();
+    private final Map<String, DatabaseRoles> rolesByDatabase = new ConcurrentHashMap<>();
 
     private LocalStack(KafkaBroker kafka, KafkaPrincipals kafkaPrincipals, PostgresServer postgres) {
         this.kafka = kafka;
@@ -117,13 +123,39 @@ public final class LocalStack {
     }
 
     /**
-     * Creates a new database "&lt;prefix&gt;_&lt;n&gt;" (n unique in this stack), owned by the kassa role.
+     * Creates a new database "&lt;prefix&gt;_&lt;n&gt;" (n unique in this stack), owned by the role
+     * "&lt;prefix&gt;_owner"; the service's runtime role is "&lt;prefix&gt;_app" ({@link #roles(String)}).
      * The prefix is lower-cased and anything but letters, digits and '_' becomes '_'.
      */
     public String freshDatabase(String prefix) {
-        String name = sanitize(prefix) + "_" + databaseCounter.incrementAndGet();
-        postgres.createDatabase(name);
+        String sanitized = sanitize(prefix);
+        String name = sanitized + "_" + databaseCounter.incrementAndGet();
+        DatabaseRoles roles = rolesByPrefix.computeIfAbsent(sanitized, DatabaseRoles::withRandomPasswords);
+        postgres.createDatabase(name, roles);
+        rolesByDatabase.put(name, roles);
         return name;
+    }
+
+    /** The owner and runtime logins of a database made by {@link #freshDatabase(String)}. */
+    public DatabaseRoles roles(String database) {
+        DatabaseRoles roles = rolesByDatabase.get(database);
+        if (roles == null) {
+            throw new IllegalArgumentException("Not a database of freshDatabase(...): " + database);
+        }
+        return roles;
+    }
+
+    /** The service's own principal: what its connection pool logs in as. */
+    public DataSource runtimeDataSource(String database) {
+        return postgres.dataSource(database, roles(database).runtime());
+    }
+
+    /**
+     * The owner's principal, for tests that must set up or reset data beyond what the service itself may do
+     * (delete from append-only tables, bypass a trigger): never for what the service does.
+     */
+    public DataSource ownerDataSource(String database) {
+        return postgres.dataSource(database, roles(database).owner());
     }
 
     /**

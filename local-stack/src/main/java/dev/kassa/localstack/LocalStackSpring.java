@@ -22,8 +22,25 @@ public final class LocalStackSpring {
     }
 
     /**
-     * Creates a fresh database "&lt;databasePrefix&gt;_&lt;n&gt;" and registers {@code spring.datasource.url},
-     * {@code spring.datasource.username}, {@code spring.datasource.password} and
+     * The database properties of {@link #register} as a map, for a service started as its own process or context
+     * (psp-mock beside payment-service): its runtime role for the pool, its owner for Liquibase.
+     */
+    public static Map<String, String> databaseProperties(String database) {
+        LocalStack stack = LocalStack.shared();
+        DatabaseRoles roles = stack.roles(database);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", stack.postgres().jdbcUrl(database));
+        properties.put("spring.datasource.username", roles.runtime().username());
+        properties.put("spring.datasource.password", roles.runtime().password());
+        properties.put("spring.liquibase.user", roles.owner().username());
+        properties.put("spring.liquibase.password", roles.owner().password());
+        return properties;
+    }
+
+    /**
+     * Creates a fresh database "&lt;databasePrefix&gt;_&lt;n&gt;" and registers {@code spring.datasource.url}, the
+     * runtime role as {@code spring.datasource.username} and {@code .password}, the owner role as
+     * {@code spring.liquibase.user} and {@code .password} (see {@link DatabaseRoles}), and
      * {@code spring.kafka.bootstrap-servers}, and the Kafka principal the context runs as ({@code kassa.kafka.username}
      * and {@code kassa.kafka.password}): the service's own where {@code databasePrefix} names a service that uses Kafka
      * ({@code "wallet"}: {@code wallet-service}), so its tests run with its ACLs; the broker's super user otherwise
@@ -35,9 +52,12 @@ public final class LocalStackSpring {
         LocalStack stack = LocalStack.shared();
         String database = stack.freshDatabase(databasePrefix);
         PostgresServer postgres = stack.postgres();
+        DatabaseRoles roles = stack.roles(database);
         registry.add("spring.datasource.url", () -> postgres.jdbcUrl(database));
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
+        registry.add("spring.datasource.username", roles.runtime()::username);
+        registry.add("spring.datasource.password", roles.runtime()::password);
+        registry.add("spring.liquibase.user", roles.owner()::username);
+        registry.add("spring.liquibase.password", roles.owner()::password);
         registry.add("spring.kafka.bootstrap-servers", stack.kafka()::bootstrapServers);
         kafkaCredentials(stack, databasePrefix).ifPresentOrElse(credentials -> {
             registry.add("kassa.kafka.username", credentials::username);

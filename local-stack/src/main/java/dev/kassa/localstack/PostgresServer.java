@@ -5,15 +5,16 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 /**
- * A real PostgreSQL server for tests and local runs, with a login role {@value #USERNAME} that owns the databases
- * created through {@link #createDatabase(String)}: embedded binaries run as a child process
+ * A real PostgreSQL server for tests and local runs, with an administration role {@value #USERNAME} (it owns the
+ * databases created through {@link #createDatabase(String)}, and is a member of the owner role of those created
+ * through {@link #createDatabase(String, DatabaseRoles)}): embedded binaries run as a child process
  * ({@link #start(Options)}) or a {@code postgres} container (see {@link StackChoice}).
  *
  * <p>{@link #stop()}, {@link #restart()} and {@link #dataDir()} are offered by the embedded server only.
  */
 public interface PostgresServer extends AutoCloseable {
 
-    /** Local default credentials (dev and tests only; the server trusts local connections). */
+    /** Local-stack's administration role (dev and tests only; the server trusts local connections). */
     String USERNAME = "kassa";
     /** Local default credentials (dev and tests only; the server trusts local connections). */
     String PASSWORD = "kassa";
@@ -73,8 +74,18 @@ public interface PostgresServer extends AutoCloseable {
     /** Creates the database, owned by the {@value #USERNAME} role, unless it exists already. */
     void createDatabase(String name);
 
+    /**
+     * Creates or updates a service database's {@link DatabaseRoles} (cluster-wide login roles, given these passwords)
+     * and the database, owned by the owner role; only the two roles may connect to it. A database that exists but
+     * belongs to another role (an older Kassa's, owned by {@value #USERNAME}) is handed over with its objects.
+     */
+    void createDatabase(String name, DatabaseRoles roles);
+
     /** A non-pooling data source for the {@value #USERNAME} role; give it to a pool if you need one. */
     DataSource dataSource(String database);
+
+    /** A non-pooling data source for a login of {@link #createDatabase(String, DatabaseRoles)}. */
+    DataSource dataSource(String database, DatabaseRoles.Login login);
 
     boolean isRunning();
 

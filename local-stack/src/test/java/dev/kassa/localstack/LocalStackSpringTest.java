@@ -33,6 +33,15 @@ class LocalStackSpringTest {
                 (String) properties.get("spring.datasource.password").get());
              Statement sql = connection.createStatement()) {
             assertThat(single(sql, "SELECT current_database()")).isEqualTo(database);
+            assertThat(single(sql, "SELECT current_user")).as("the runtime role").isEqualTo("spring_it_app");
+        }
+        assertThat(properties.get("spring.liquibase.user").get()).as("the owner").isEqualTo("spring_it_owner");
+        try (Connection connection = DriverManager.getConnection(url,
+                (String) properties.get("spring.liquibase.user").get(),
+                (String) properties.get("spring.liquibase.password").get());
+             Statement sql = connection.createStatement()) {
+            assertThat(single(sql, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"))
+                    .isEqualTo("spring_it_owner");
         }
     }
 }

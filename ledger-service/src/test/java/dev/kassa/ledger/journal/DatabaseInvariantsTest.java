@@ -9,27 +9,31 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
+import dev.kassa.localstack.LocalStack;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ledger's rules hold against anyone who can write SQL, not only against this service's code: each
- * test goes around the application with plain JDBC on the service's own database and is refused by it.
+ * test goes around the application with plain JDBC on the service's own database and is refused by it. The tests
+ * write as the database's owner, who has every privilege on its tables (the runtime role has far fewer, see
+ * {@link RuntimeRolePrivilegesTest}): what refuses them here is the triggers and constraints, not the grants.
  */
 class DatabaseInvariantsTest extends LedgerIntegrationTest {
 
     private static final String SELLER_ACCOUNT = "seller_payable:invariants_seller";
 
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
+    private JdbcTemplate asOwner;
     private TransactionTemplate tx;
 
     @BeforeEach
     void accounts() {
-        tx = new TransactionTemplate(transactionManager);
-        jdbc.update("""
+        DataSource owner = LocalStack.shared().ownerDataSource(database);
+        asOwner = new JdbcTemplate(owner);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(owner));
+        asOwner.update("""
                 INSERT INTO account (id, type) VALUES ('psp_receivable', 'ASSET'), (?, 'LIABILITY')
                 ON CONFLICT DO NOTHING""", SELLER_ACCOUNT);
     }
@@ -45,7 +49,7 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
             return entry;
         });
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM journal_line WHERE journal_entry_seq = ?",
+        assertThat(asOwner.queryForObject("SELECT count(*) FROM journal_line WHERE journal_entry_seq = ?",
                 Long.class, seq)).isEqualTo(2);
         assertThat(sellerCredits()).isEqualTo(before + 1234);
     }
@@ -99,7 +103,7 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
             long first = insertEntry("PAYMENT", null);
             long second = insertEntry("PAYMENT", null);
             long third = insertEntry("PAYMENT", null);
-            jdbc.update("""
+            asOwner.update("""
                     INSERT INTO journal_line (journal_entry_seq, line_no, account_id, side, amount_minor, currency)
                     VALUES (?, 1, 'psp_receivable', 'DEBIT', 10, 'USD'), (?, 2, ?, 'CREDIT', 10, 'USD'),
                            (?, 1, 'psp_receivable', 'DEBIT', 20, 'USD'), (?, 2, ?, 'CREDIT', 19, 'USD'),
@@ -118,8 +122,8 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
             long entry = insertEntry("PAYMENT", null);
             insertLine(entry, 1, "psp_receivable", "DEBIT", 100, "USD");
             insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", 100, "USD");
-            jdbc.execute("SET CONSTRAINTS ALL IMMEDIATE"); // the entry is checked now, and balances
-            jdbc.execute("SET CONSTRAINTS ALL DEFERRED");
+            asOwner.execute("SET CONSTRAINTS ALL IMMEDIATE"); // the entry is checked now, and balances
+            asOwner.execute("SET CONSTRAINTS ALL DEFERRED");
             insertLine(entry, 3, SELLER_ACCOUNT, "CREDIT", 1, "USD");
         })).rootCause().hasMessageContaining("does not balance in USD: debits 100, credits 101");
 
@@ -144,11 +148,11 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
             long entry = insertEntry("PAYMENT", null);
             insertLine(entry, 1, "psp_receivable", "DEBIT", 1000, "USD");
             insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", 1, "USD");
-            jdbc.update("DELETE FROM journal_balance_check");
+            asOwner.update("DELETE FROM journal_balance_check");
         })).rootCause().hasMessageContaining("written by the ledger's triggers only: DELETE is not allowed");
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_balance_check (first_seq, last_seq) VALUES (1, 2)"))
+        assertThatThrownBy(() -> asOwner.update("INSERT INTO journal_balance_check (first_seq, last_seq) VALUES (1, 2)"))
                 .rootCause().hasMessageContaining("written by the ledger's triggers only: INSERT is not allowed");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE journal_balance_check"))
+        assertThatThrownBy(() -> asOwner.execute("TRUNCATE journal_balance_check"))
                 .rootCause().hasMessageContaining("written by the ledger's triggers only: TRUNCATE is not allowed");
         assertThat(count("journal_balance_check")).as("checks pending after their transactions ended").isZero();
     }
@@ -157,10 +161,10 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
     void linesCannotBeUpdated() {
         long seq = postBalancedEntry(700);
 
-        assertThatThrownBy(() -> jdbc.update(
+        assertThatThrownBy(() -> asOwner.update(
                 "UPDATE journal_line SET amount_minor = 1 WHERE journal_entry_seq = ?", seq))
                 .rootCause().hasMessageContaining("journal_line is append-only: UPDATE is not allowed");
-        assertThat(jdbc.queryForObject("SELECT sum(amount_minor) FROM journal_line WHERE journal_entry_seq = ?",
+        assertThat(asOwner.queryForObject("SELECT sum(amount_minor) FROM journal_line WHERE journal_entry_seq = ?",
                 Long.class, seq)).isEqualTo(1400);
     }
 
@@ -168,18 +172,18 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
     void linesAndEntriesCannotBeDeletedOrTruncated() {
         long seq = postBalancedEntry(800);
 
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_line WHERE journal_entry_seq = ?", seq))
+        assertThatThrownBy(() -> asOwner.update("DELETE FROM journal_line WHERE journal_entry_seq = ?", seq))
                 .rootCause().hasMessageContaining("journal_line is append-only: DELETE is not allowed");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_entry WHERE seq = ?", seq))
+        assertThatThrownBy(() -> asOwner.update("DELETE FROM journal_entry WHERE seq = ?", seq))
                 .rootCause().hasMessageContaining("journal_entry is append-only: DELETE is not allowed");
-        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET seller_id = 'someone_else' WHERE seq = ?", seq))
+        assertThatThrownBy(() -> asOwner.update("UPDATE journal_entry SET seller_id = 'someone_else' WHERE seq = ?", seq))
                 .rootCause().hasMessageContaining("journal_entry is append-only: UPDATE is not allowed");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE journal_line, journal_entry"))
+        assertThatThrownBy(() -> asOwner.execute("TRUNCATE journal_line, journal_entry"))
                 .rootCause().hasMessageContaining("is append-only: TRUNCATE is not allowed");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE account CASCADE"))
+        assertThatThrownBy(() -> asOwner.execute("TRUNCATE account CASCADE"))
                 .rootCause().hasMessageContaining("TRUNCATE is not allowed");
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM journal_line WHERE journal_entry_seq = ?",
+        assertThat(asOwner.queryForObject("SELECT count(*) FROM journal_line WHERE journal_entry_seq = ?",
                 Long.class, seq)).isEqualTo(2);
     }
 
@@ -208,11 +212,11 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
     void balancesCannotBeWrittenDirectly() {
         postBalancedEntry(300);
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE account_balance SET credits_minor = 0 WHERE account_id = ?",
+        assertThatThrownBy(() -> asOwner.update("UPDATE account_balance SET credits_minor = 0 WHERE account_id = ?",
                 SELLER_ACCOUNT)).rootCause().hasMessageContaining("maintained by the journal_line trigger only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM account_balance WHERE account_id = ?", SELLER_ACCOUNT))
+        assertThatThrownBy(() -> asOwner.update("DELETE FROM account_balance WHERE account_id = ?", SELLER_ACCOUNT))
                 .rootCause().hasMessageContaining("maintained by the journal_line trigger only");
-        assertThatThrownBy(() -> jdbc.update("""
+        assertThatThrownBy(() -> asOwner.update("""
                 INSERT INTO account_balance (account_id, currency, debits_minor, credits_minor, line_count)
                 VALUES (?, 'CHF', 0, 100, 1)""", SELLER_ACCOUNT))
                 .rootCause().hasMessageContaining("maintained by the journal_line trigger only");
@@ -250,7 +254,7 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
     }
 
     private long insertEntry(String paymentOrderId, String kind, String refundId) {
-        return jdbc.queryForObject("""
+        return asOwner.queryForObject("""
                 INSERT INTO journal_entry (id, payment_order_id, kind, refund_id, checkout_id, seller_id,
                                            source_event_id, occurred_at)
                 VALUES (?, ?, ?, ?, 'chk_sql', 'invariants_seller', ?, ?) RETURNING seq""",
@@ -259,18 +263,18 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
     }
 
     private void insertLine(long entry, int lineNo, String account, String side, long amountMinor, String currency) {
-        jdbc.update("""
+        asOwner.update("""
                 INSERT INTO journal_line (journal_entry_seq, line_no, account_id, side, amount_minor, currency)
                 VALUES (?, ?, ?, ?, ?, ?)""", entry, lineNo, account, side, amountMinor, currency);
     }
 
     private long sellerCredits() {
-        return jdbc.queryForObject("""
+        return asOwner.queryForObject("""
                 SELECT coalesce(sum(credits_minor), 0) FROM account_balance WHERE account_id = ?""",
                 Long.class, SELLER_ACCOUNT);
     }
 
     private long count(String table) {
-        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+        return asOwner.queryForObject("SELECT count(*) FROM " + table, Long.class);
     }
 }

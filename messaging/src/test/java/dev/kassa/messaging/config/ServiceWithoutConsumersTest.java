@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.LocalStack;
-import dev.kassa.localstack.PostgresServer;
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.consumer.ConsumerAutoConfiguration;
 import dev.kassa.messaging.consumer.EventConsumerRegistrar;
@@ -32,7 +32,6 @@ class ServiceWithoutConsumersTest {
     @Test
     void aPublishOnlyServiceCreatesTheMainTopicsAndRelaysItsEvents() {
         LocalStack stack = LocalStack.shared();
-        PostgresServer postgres = stack.postgres();
         String database = stack.freshDatabase("publish_only");
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
@@ -40,16 +39,16 @@ class ServiceWithoutConsumersTest {
                         MessagingAutoConfiguration.class, KafkaHealthAutoConfiguration.class,
                         OutboxAutoConfiguration.class, ConsumerAutoConfiguration.class))
                 .withPropertyValues(
-                        "spring.datasource.url=" + postgres.jdbcUrl(database),
-                        "spring.datasource.username=" + postgres.username(),
-                        "spring.datasource.password=" + postgres.password(),
-                        "spring.liquibase.change-log=classpath:db/changelog/messaging/messaging.changelog.yaml",
+                        "spring.liquibase.change-log=classpath:db/changelog/test-master.yaml",
+                        "spring.liquibase.parameters.runtime-role=" + stack.roles(database).runtime().username(),
                         "kassa.messaging.outbox.poll-interval=200ms")
+                .withPropertyValues(LocalStackSpring.databaseProperties(database).entrySet().stream()
+                        .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new))
                 .withPropertyValues(LocalStackSpring.superUserKafkaProperties().entrySet().stream()
-                        .map(p -> p.getKey() + "=" + p.getValue()).toArray(String[]::new))
+                        .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new))
                 // A context runner runs no EnvironmentPostProcessor: the login KassaKafkaDefaults gives a service.
                 .withPropertyValues(KassaKafkaDefaults.authentication().entrySet().stream()
-                        .map(p -> p.getKey() + "=" + p.getValue()).toArray(String[]::new))
+                        .map(property -> property.getKey() + "=" + property.getValue()).toArray(String[]::new))
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(EventConsumerRegistrar.class)
                             .hasBean("kafkaHealthIndicator");

@@ -1,7 +1,7 @@
 package dev.kassa.payment.support;
 
 import dev.kassa.localstack.LocalStack;
-import dev.kassa.localstack.PostgresServer;
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.ServiceSpec;
@@ -58,13 +58,11 @@ public final class PspMock {
      */
     public static synchronized PspMock shared(int webhookPort) {
         if (shared == null) {
-            PostgresServer postgres = LocalStack.shared().postgres();
             String database = LocalStack.shared().freshDatabase("psp");
             int port = Ports.free();
             Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("spring.datasource.url", postgres.jdbcUrl(database));
-            properties.put("spring.datasource.username", postgres.username());
-            properties.put("spring.datasource.password", postgres.password());
+            // its runtime role for the pool, its owner for Liquibase, as every service runs
+            properties.putAll(LocalStackSpring.databaseProperties(database));
             // The local test secrets below are allowed only in the 'local' profile (LocalSecretsGuard).
             properties.put("spring.profiles.active", "local");
             properties.put("kassa.security.operators[0].name", "test-operator");

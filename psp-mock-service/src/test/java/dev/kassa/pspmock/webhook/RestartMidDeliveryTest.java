@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.kassa.localstack.LocalStack;
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.pspmock.PspMockApplication;
 import dev.kassa.pspmock.support.PspApi;
@@ -55,9 +56,8 @@ class RestartMidDeliveryTest {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("server.shutdown", "immediate");
-        properties.put("spring.datasource.url", postgres.jdbcUrl(database));
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
+        // its runtime role for the pool, its owner for Liquibase, as every service runs
+        properties.putAll(LocalStackSpring.databaseProperties(database));
         properties.put("psp.webhooks.endpoints", endpoint);
         properties.put("psp.webhooks.poll-interval", "50ms");
         properties.put("psp.webhooks.connect-timeout", "500ms");

@@ -4,7 +4,7 @@ import static dev.kassa.reconciliation.support.ReportClient.discrepancies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.localstack.LocalStack;
-import dev.kassa.localstack.PostgresServer;
+import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.ServiceSpec;
@@ -57,13 +57,11 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
     @BeforeAll
     static void startPspMock() {
         LocalStack stack = LocalStack.shared();
-        PostgresServer postgres = stack.postgres();
         String database = stack.freshDatabase("psp");
         int port = freePort();
         Map<String, String> properties = new HashMap<>();
-        properties.put("spring.datasource.url", postgres.jdbcUrl(database));
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
+        // its runtime role for the pool, its owner for Liquibase, as every service runs
+        properties.putAll(LocalStackSpring.databaseProperties(database));
         // psp-mock's public test API key works only in its 'local' profile (LocalSecretsGuard); its fault switches
         // (/admin) need an operator key, here the tests' OPERATOR key, given as its hash like any operator key
         properties.put("spring.profiles.active", "local");

@@ -106,7 +106,7 @@ class DeadLetterTest extends WalletServiceTest {
     }
 
     private void failInsertsFor(String seller) {
-        jdbc.sql("""
+        asOwner().sql("""
                 CREATE OR REPLACE FUNCTION test_simulated_outage() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.account_id = '%s' THEN
@@ -114,14 +114,14 @@ class DeadLetterTest extends WalletServiceTest {
                     END IF;
                     RETURN NEW;
                 END $$""".formatted(seller)).update();
-        jdbc.sql("""
+        asOwner().sql("""
                 CREATE TRIGGER test_simulated_outage BEFORE INSERT ON wallet_movement
                     FOR EACH ROW EXECUTE FUNCTION test_simulated_outage()""").update();
     }
 
     private void repairInserts() {
-        jdbc.sql("DROP TRIGGER IF EXISTS test_simulated_outage ON wallet_movement").update();
-        jdbc.sql("DROP FUNCTION IF EXISTS test_simulated_outage()").update();
+        asOwner().sql("DROP TRIGGER IF EXISTS test_simulated_outage ON wallet_movement").update();
+        asOwner().sql("DROP FUNCTION IF EXISTS test_simulated_outage()").update();
     }
 
     private Map<String, Object> replay(String eventId) {

@@ -40,10 +40,21 @@ public abstract class WalletServiceTest {
     /** payment-service as wallet-service asks it whose a merchant key is; one per JVM, like the Spring context. */
     protected static final MerchantKeysEndpoint PAYMENT_SERVICE = MerchantKeysEndpoint.start();
 
+    /** The JVM's wallet database (one, like the Spring context). */
+    private static String database;
+
     @DynamicPropertySource
     static void localStack(DynamicPropertyRegistry registry) {
-        LocalStackSpring.register(registry, "wallet");
+        database = LocalStackSpring.register(registry, "wallet");
         registry.add("kassa.security.merchant-keys.verify-url", PAYMENT_SERVICE::baseUrl);
+    }
+
+    /**
+     * The database's owner, for what a test does around the service (a trigger that simulates an outage): the
+     * service's own connections ({@link #jdbc}, the runtime role) may not change the schema.
+     */
+    protected static JdbcClient asOwner() {
+        return JdbcClient.create(dev.kassa.localstack.LocalStack.shared().ownerDataSource(database));
     }
 
     @BeforeAll

@@ -21,6 +21,8 @@ public final class LocalSecretsGuard implements EnvironmentPostProcessor, Ordere
     /** Property → the value it has in local runs (application-local.yml and the test profiles). */
     static final Map<String, String> LOCAL_SECRETS = Map.of(
             "spring.datasource.password", "kassa",
+            // every local database role's (application-local.yml, docker-compose's defaults)
+            "spring.liquibase.password", "kassa",
             "kassa.psp.api-key", "sk_test_kassa",
             "kassa.psp.webhook-secrets", "whsec_test_kassa",
             "kassa.reconciliation.psp.api-key", "sk_test_kassa",

@@ -44,7 +44,7 @@ class LocalSecretsGuardTest {
         testKeysAlone.setActiveProfiles("testkeys");
         assertThatIllegalStateException().isThrownBy(() -> guard.postProcessEnvironment(testKeysAlone,
                 new SpringApplication())).withMessageContaining("testkeys");
-        assertThat(LocalSecretsGuard.LOCAL_SECRETS).containsKey("spring.datasource.password");
+        assertThat(LocalSecretsGuard.LOCAL_SECRETS).containsKeys("spring.datasource.password", "spring.liquibase.password");
     }
 
     private static StandardEnvironment environment(Map<String, Object> properties) {
