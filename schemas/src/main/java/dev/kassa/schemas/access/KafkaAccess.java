@@ -3,7 +3,9 @@ package dev.kassa.schemas.access;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -14,7 +16,7 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * Who may do what on the broker (docs/architecture.md §11, "Principals below the services"): one SCRAM principal per
+ * Who may do what on the broker (docs/architecture.md §11.2): one SCRAM principal per
  * service, named as its consumer group, and a broker that denies whatever these ACLs do not allow.
  *
  * <ul>
@@ -90,6 +92,39 @@ public final class KafkaAccess {
         return acls;
     }
 
+    /**
+     * The ACLs as {@code kafka-acls.sh} commands, for a broker that local-stack does not set up (docker-compose's
+     * {@code deploy/kafka/acls.sh}, which a test keeps equal to this). Adding an ACL that exists changes nothing, so
+     * the script may run at every start.
+     */
+    public static String script() {
+        StringBuilder script = new StringBuilder("""
+                #!/usr/bin/env bash
+                # GENERATED from dev.kassa.schemas.access.KafkaAccess (its test keeps this file equal): the ACLs of each
+                # service's Kafka principal, docs/architecture.md §11.2. Usage: acls.sh <bootstrap> <admin.properties>
+                set -euo pipefail
+                acl() { /opt/kafka/bin/kafka-acls.sh --bootstrap-server "$1" --command-config "$2" --add "${@:3}" > /dev/null; }
+                """);
+        Map<String, Map<String, List<String>>> operations = new LinkedHashMap<>();
+        for (AclBinding acl : acls()) {
+            ResourcePattern resource = acl.pattern();
+            String target = "--" + resource.resourceType().name().toLowerCase(Locale.ROOT) + " " + resource.name()
+                    + " --resource-pattern-type " + resource.patternType().name().toLowerCase(Locale.ROOT);
+            operations.computeIfAbsent(acl.entry().principal(), p -> new LinkedHashMap<>())
+                    .computeIfAbsent(target, t -> new ArrayList<>())
+                    .add("--operation " + capitalized(acl.entry().operation()));
+        }
+        operations.forEach((principal, targets) -> targets.forEach((target, ops) ->
+                script.append("acl \"$1\" \"$2\" --allow-principal ").append(principal).append(' ')
+                        .append(String.join(" ", ops)).append(' ').append(target).append('\n')));
+        return script.toString();
+    }
+
+    private static String capitalized(AclOperation operation) {
+        String name = operation.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     /** The principal as the broker names it. */
     public static String user(String principal) {
         return "User:" + principal;
@@ -98,8 +133,11 @@ public final class KafkaAccess {
     private static void allow(List<AclBinding> acls, String principal, ResourcePattern resource,
                               AclOperation... operations) {
         for (AclOperation operation : operations) {
-            acls.add(new AclBinding(resource,
-                    new AccessControlEntry(user(principal), "*", operation, AclPermissionType.ALLOW)));
+            AclBinding acl = new AclBinding(resource,
+                    new AccessControlEntry(user(principal), "*", operation, AclPermissionType.ALLOW));
+            if (!acls.contains(acl)) { // a service that owns a topic it also consumes
+                acls.add(acl);
+            }
         }
     }
 

@@ -23,6 +23,8 @@ public final class LocalSecretsGuard implements EnvironmentPostProcessor, Ordere
             "spring.datasource.password", "kassa",
             // every local database role's (application-local.yml, docker-compose's defaults)
             "spring.liquibase.password", "kassa",
+            // every local Kafka principal's (docker-compose's defaults)
+            "kassa.kafka.password", "kassa",
             "kassa.psp.api-key", "sk_test_kassa",
             "kassa.psp.webhook-secrets", "whsec_test_kassa",
             "kassa.reconciliation.psp.api-key", "sk_test_kassa",
