@@ -5,6 +5,7 @@ import dev.kassa.schemas.access.KafkaAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The services' Kafka principals on a broker of this stack: each gets a new random SCRAM password (so every start of a
@@ -21,12 +22,18 @@ public final class KafkaPrincipals {
 
     /** Sets up every service principal on {@code kafka}; where the broker is not secured there are none. */
     public static KafkaPrincipals provision(KafkaBroker kafka, int partitions) {
+        return provision(kafka, partitions, KafkaCredentials::random);
+    }
+
+    /** As {@link #provision(KafkaBroker, int)}, with the credentials {@code login} makes for each principal. */
+    public static KafkaPrincipals provision(KafkaBroker kafka, int partitions,
+                                            Function<String, KafkaCredentials> login) {
         Map<String, Integer> mainTopics = new LinkedHashMap<>();
         Topics.all().forEach(topic -> mainTopics.put(topic.name(), partitions));
         kafka.createTopics(mainTopics);
         Map<String, KafkaCredentials> credentials = new LinkedHashMap<>();
         if (kafka.secured()) {
-            KafkaAccess.principals().forEach(principal -> credentials.put(principal, KafkaCredentials.random(principal)));
+            KafkaAccess.principals().forEach(principal -> credentials.put(principal, login.apply(principal)));
             kafka.upsertUsers(credentials.values());
             kafka.createAcls(KafkaAccess.acls());
         }

@@ -9,6 +9,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStackMain {
 
+    /** The public local password of every service login this stack makes (its application-local.yml holds it). */
+    static final String LOCAL_PASSWORD = "kassa";
+
     private LocalStackMain() {
     }
 
@@ -47,7 +50,13 @@ public final class LocalStackMain {
             stopped.countDown();
         }, "local-stack-shutdown"));
 
-        arguments.databases().forEach(stack.postgres()::createDatabase);
+        // The services' logins with the public local password their application-local.yml holds: this stack is
+        // for a developer's machine only (./kassa and the tests make random ones).
+        arguments.databases().forEach(database -> stack.postgres().createDatabase(database, new DatabaseRoles(
+                new DatabaseRoles.Login(database + "_owner", LOCAL_PASSWORD),
+                new DatabaseRoles.Login(database + "_app", LOCAL_PASSWORD))));
+        KafkaPrincipals.provision(stack.kafka(), KafkaBroker.Options.defaults().defaultPartitions(),
+                principal -> new KafkaCredentials(principal, LOCAL_PASSWORD));
         stack.kafka().createTopics(arguments.topics());
         printSettings(System.out, arguments, stack);
         stopped.await();
@@ -59,6 +68,8 @@ public final class LocalStackMain {
         out.println("  Kafka bootstrap servers : " + stack.kafka().bootstrapServers());
         out.println("  PostgreSQL user/password: " + postgres.username() + " / " + postgres.password()
                 + " (local defaults)");
+        out.println("  service logins          : <database>_app, <database>_owner and Kafka's <service>-service,"
+                + " password " + LOCAL_PASSWORD + " (local defaults, as in each service's application-local.yml)");
         for (String database : arguments.databases()) {
             out.printf("  %-24s: %s%n", database, postgres.jdbcUrl(database));
         }

@@ -45,6 +45,11 @@ class LocalStackMainTest {
                 sql.execute("CREATE TABLE entries (amount_minor BIGINT)");
                 sql.execute("INSERT INTO entries VALUES (777)");
             }
+            // a service started with its application-local.yml logs in as its runtime role
+            try (Connection runtime = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + postgresPort + "/ledger", "ledger_app", LocalStackMain.LOCAL_PASSWORD)) {
+                assertThat(runtime.isValid(5)).isTrue();
+            }
             assertThatThrownBy(() -> PostgresServer.start(PostgresServer.Options.defaults().withDataDir(dataDir.resolve("postgres"))))
                     .hasMessageContaining("in use by another process");
         } finally {
@@ -55,6 +60,7 @@ class LocalStackMainTest {
         assertThat(output).anyMatch(line -> line.matches("\\s+Kafka bootstrap servers : 127\\.0\\.0\\.1:\\d+"));
         assertThat(output).contains("  payment                 : jdbc:postgresql://127.0.0.1:" + postgresPort + "/payment");
         assertThat(output).anyMatch(line -> line.contains("kassa / kassa (local defaults)"));
+        assertThat(output).anyMatch(line -> line.contains("service logins"));
 
         // The next run takes over: the orphaned postmaster is stopped, the data is still there...
         PostgresServer.Options options = PostgresServer.Options.defaults()
