@@ -27,12 +27,12 @@ import tools.jackson.databind.JsonNode;
  * exactly once.
  *
  * <p>"Applied exactly once" needs a record that can be applied. Garbage bytes never can: replayed, they are
- * refused again by every group, so the honest claim for them is that they change nothing and cannot loop —
- * after {@code max-replays} (3) a replay parks them. The claim "replayed and applied once" is proven with a
- * real payment result that both consumers failed on (each database refused the write, a fault the test
- * injects for that seller only): after its retry topics it sits in both DLTs; once the fault is gone, one
- * replay applies it in both groups (the replay goes back to the shared main topic), and a second replay from
- * the other DLT changes nothing.
+ * refused again by the group that replays them, so the honest claim for them is that they change nothing and
+ * cannot loop — after {@code max-replays} (3) a replay parks them. The claim "replayed and applied once" is proven
+ * with a real payment result that both consumers failed on (each database refused the write, a fault the test
+ * injects for that seller only): after its retry topics it sits in both DLTs; once the fault is gone, each group's
+ * replay applies it in that group only (a replay goes to the group's own retry topic, never back to the shared main
+ * topic), and replaying it again changes nothing.
  */
 @SystemTest
 class PoisonRecordTest {
@@ -63,9 +63,8 @@ class PoisonRecordTest {
         assertThat(replayOne(wallet, WALLET_DLT, letter)).isEqualTo("PARK");
         awaitLetter(wallet, WALLET_DLT + ".parking", key, MAX_REPLAYS);
 
-        // Each replay went back to payment.results, so the ledger refused every copy too.
-        await("the ledger refusing every copy").atMost(Timeouts.SETTLE)
-                .until(() -> ledger.withKey(LEDGER_DLT, key).size() == 1 + MAX_REPLAYS);
+        // Each replay went to the wallet's own retry topic, never back to payment.results: the ledger saw the bytes once.
+        assertThat(ledger.withKey(LEDGER_DLT, key)).hasSize(1);
         assertThat(kassa.db().count("wallet", "SELECT count(*) FROM wallet_movement")).isEqualTo(movements);
         assertThat(kassa.db().count("ledger", "SELECT count(*) FROM journal_entry")).isEqualTo(entries);
     }
@@ -97,14 +96,21 @@ class PoisonRecordTest {
 
         JsonNode replay = ledger.replay(Map.of("topic", LEDGER_DLT, "event_ids", List.of(eventId)));
         assertThat(replay.path("replayed").asInt()).isEqualTo(1);
-        // Back on payment.results, the record reaches every group: the ledger and the wallet both apply it now.
+        // A replay reaches only the group that failed (its own retry topic): the ledger applies it, the wallet not.
+        await("the ledger applying its replay").atMost(Timeouts.SETTLE)
+                .until(() -> kassa.books().ledgerEntries(orderId).size() == 1);
+        assertThat(kassa.books().walletMovements(seller)).isEmpty();
+        replay = wallet.replay(Map.of("topic", WALLET_DLT, "event_ids", List.of(eventId)));
+        assertThat(replay.path("replayed").asInt()).isEqualTo(1);
         kassa.payments().awaitCompleted(checkout.checkoutId());
         assertAppliedOnce(kassa, seller, orderId);
 
         double walletDuplicates = duplicates(kassa, KassaService.WALLET);
         double ledgerDuplicates = duplicates(kassa, KassaService.LEDGER);
-        replay = wallet.replay(Map.of("topic", WALLET_DLT, "event_ids", List.of(eventId)));
-        assertThat(replay.path("replayed").asInt()).isEqualTo(1);
+        assertThat(wallet.replay(Map.of("topic", WALLET_DLT, "event_ids", List.of(eventId))).path("replayed").asInt())
+                .isEqualTo(1);
+        assertThat(ledger.replay(Map.of("topic", LEDGER_DLT, "event_ids", List.of(eventId))).path("replayed").asInt())
+                .isEqualTo(1);
         await("both consumers skipping the second replay as a duplicate").atMost(Timeouts.SETTLE).until(() ->
                 duplicates(kassa, KassaService.WALLET) > walletDuplicates
                         && duplicates(kassa, KassaService.LEDGER) > ledgerDuplicates);
