@@ -189,8 +189,10 @@ public class TopicProvisioner {
                 log.info("Created Kafka topic {} with {} partitions", result.getKey(), requested.get(result.getKey()));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TopicAuthorizationException) {
-                    log.info("Kafka topic {} does not exist yet and this service may not create it: its owner does;"
-                            + " this service's consumers start reading it once it exists", result.getKey());
+                    // The broker answers so whether the topic is missing or only out of this principal's sight.
+                    log.info("Kafka topic {} is not this service's to create (its Kafka principal may not): its owner"
+                            + " creates it, and this service's consumers of it, if any, read it once it exists",
+                            result.getKey());
                     notOurs.add(result.getKey());
                     continue;
                 }
