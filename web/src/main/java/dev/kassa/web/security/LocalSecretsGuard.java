@@ -37,7 +37,7 @@ public final class LocalSecretsGuard implements EnvironmentPostProcessor, Ordere
             return;
         }
         LOCAL_SECRETS.forEach((property, localValue) -> {
-            String value = environment.getProperty(property);
+            String value = valueOrNull(environment, property);
             if (value != null && Arrays.stream(value.split(",")).map(String::strip).anyMatch(localValue::equals)) {
                 throw new IllegalStateException(property + " is the repository's public local test secret, which "
                         + "only the '" + LOCAL_PROFILE + "' profile may use; set your own (environment variable "
@@ -47,6 +47,19 @@ public final class LocalSecretsGuard implements EnvironmentPostProcessor, Ordere
         if (Arrays.asList(environment.getActiveProfiles()).contains(TEST_KEYS_PROFILE)) {
             throw new IllegalStateException("the '" + TEST_KEYS_PROFILE + "' profile's operator keys are public test "
                     + "keys; they work only together with the '" + LOCAL_PROFILE + "' profile");
+        }
+    }
+
+    /**
+     * An unresolvable placeholder ({@code ${SPRING_LIQUIBASE_PASSWORD}} with the variable unset) is not the local
+     * secret; the binding that needs the value reports it. Throwing here would hide the check of the properties after
+     * it, which {@link #LOCAL_SECRETS}' iteration order decides.
+     */
+    private static String valueOrNull(ConfigurableEnvironment environment, String property) {
+        try {
+            return environment.getProperty(property);
+        } catch (IllegalArgumentException unresolvable) {
+            return null;
         }
     }
 

@@ -30,6 +30,18 @@ class LocalSecretsGuardTest {
     }
 
     @Test
+    void anUnresolvablePlaceholderDoesNotHideALocalSecretBesideIt() {
+        assertThatIllegalStateException().isThrownBy(() -> guard.postProcessEnvironment(environment(Map.of(
+                        "spring.liquibase.password", "${KASSA_GUARD_TEST_UNSET_VARIABLE}",
+                        "spring.datasource.password", "${KASSA_GUARD_TEST_UNSET_VARIABLE}",
+                        "psp.webhooks.secrets", "whsec_test_kassa")), new SpringApplication()))
+                .withMessageContaining("psp.webhooks.secrets");
+        assertThatCode(() -> guard.postProcessEnvironment(environment(Map.of("spring.liquibase.password",
+                "${KASSA_GUARD_TEST_UNSET_VARIABLE}")), new SpringApplication()))
+                .as("the binding that needs the value reports it, not the guard").doesNotThrowAnyException();
+    }
+
+    @Test
     void theLocalProfileMayUseThemAndOtherSecretsPassEverywhere() {
         StandardEnvironment local = environment(Map.of("spring.datasource.password", "kassa"));
         local.setActiveProfiles("local", "testkeys");
