@@ -20,4 +20,15 @@ public final class Ids {
         }
         return id.toString();
     }
+
+    /**
+     * The id of a payment intent's charge. psp-mock makes one charge per confirmed intent, so the charge id is derived
+     * from the intent's ({@code pi_X} → {@code ch_X}) and needs no column or lookup of its own.
+     */
+    public static String chargeOf(String paymentIntentId) {
+        if (!paymentIntentId.startsWith("pi_")) {
+            throw new IllegalArgumentException("not a payment intent id: " + paymentIntentId);
+        }
+        return "ch_" + paymentIntentId.substring(3);
+    }
 }
