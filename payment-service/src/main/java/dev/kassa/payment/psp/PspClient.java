@@ -201,7 +201,8 @@ public class PspClient {
     private PspRefund refundOf(int status, boolean shouldRetry, JsonNode body) {
         failOnError(status, shouldRetry, body);
         return new PspRefund(text(body, "id"), text(body, "status"), body.path("amount").asLong(),
-                text(body, "payment_intent"), firstNonNull(text(body, "failure_reason"), text(body, "reason")));
+                // Not Stripe's "reason": that is why the merchant refunded (requested_by_customer), not why it failed.
+                text(body, "payment_intent"), text(body, "failure_reason"));
     }
 
     /**

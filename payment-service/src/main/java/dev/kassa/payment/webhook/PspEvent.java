@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A verified PSP event, Stripe's {@code {id, object: "event", type, created, data: {object}, ...}}, reduced to the
- * fields Kassa reads of its object (a payment intent or a refund). The raw bytes are kept as received: they become text only for an
- * event that matches nothing of ours, which is stored with its payload for operators.
+ * fields Kassa reads of its object (a payment intent or a refund). The raw bytes are kept as received: they become
+ * text only for an event that matches nothing of ours, which is stored with its payload for operators.
  *
  * @param id     the PSP's event id (deduplication key)
  * @param type   e.g. {@code payment_intent.succeeded}, {@code refund.failed}
