@@ -21,7 +21,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The PSP client: HTTP with connect and read timeouts, behind a Resilience4j circuit breaker. */
+/** The PSP client: Stripe's v1 API over HTTP with connect and read timeouts, behind a Resilience4j circuit breaker. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PspProperties.class)
 class PspConfiguration {
@@ -84,6 +84,6 @@ class PspConfiguration {
         JsonMapper tolerant = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        return new PspClient(http, pspCircuitBreaker, meters, tolerant);
+        return new PspClient(http, pspCircuitBreaker, meters, tolerant, properties.confirmWithoutRedirects());
     }
 }

@@ -8,9 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code kassa.psp.*}: where the PSP is and how to talk to it (env KASSA_PSP_BASE_URL, KASSA_PSP_API_KEY,
- * KASSA_PSP_WEBHOOK_SECRETS as a comma-separated list, ...).
+ * KASSA_PSP_WEBHOOK_SECRETS as a comma-separated list, ...). The PSP speaks Stripe's v1 API: psp-mock locally,
+ * or Stripe itself ({@code https://api.stripe.com} with a {@code sk_test_...} key and the endpoint's
+ * {@code whsec_...} secret).
  *
- * @param baseUrl          root of the PSP's API (psp-mock locally)
+ * @param baseUrl          root of the PSP's API (psp-mock locally), without {@code /v1}
  * @param apiKey           secret key sent as a Bearer token; no default: the environment sets it
  *                         (KASSA_PSP_API_KEY), the {@code local} profile psp-mock's LOCAL TEST key
  * @param webhookSecrets   every secret whose signature is accepted; more than one during a rotation; no default, as
@@ -22,6 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         executor applying the same result) before it is answered 503, for the PSP to redeliver:
  *                         a webhook never holds a pooled connection while it waits on the executor
  * @param circuitBreaker   when calls stop reaching a failing PSP
+ * @param confirmWithoutRedirects send {@code automatic_payment_methods[enabled]=true} and
+ *                         {@code automatic_payment_methods[allow_redirects]=never} with every charge: Stripe refuses a
+ *                         server-side {@code confirm=true} without a {@code return_url} while the account has
+ *                         redirect-based payment methods enabled, and Kassa has no page to send a buyer back to. Off
+ *                         by default, as psp-mock's contract has no such parameter; on against Stripe
  */
 @ConfigurationProperties("kassa.psp")
 public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
@@ -31,7 +38,8 @@ public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
                             @DefaultValue("10s") Duration readTimeout,
                             @DefaultValue("300s") Duration webhookTolerance,
                             @DefaultValue("200ms") Duration webhookLockWait,
-                            @DefaultValue CircuitBreaker circuitBreaker) {
+                            @DefaultValue CircuitBreaker circuitBreaker,
+                            @DefaultValue("false") boolean confirmWithoutRedirects) {
 
     /** A secret that is missing (or whose environment placeholder was not set) stops the service at start. */
     public PspProperties {

@@ -3,9 +3,9 @@ package dev.kassa.payment.webhook;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A verified PSP event, {@code {id, type, created, data: {object}}}, reduced to the fields Kassa reads of its
- * object (a payment intent or a refund). The raw bytes are kept as received: they become text only for an
- * event that matches nothing of ours, which is stored with its payload for operators.
+ * A verified PSP event, Stripe's {@code {id, object: "event", type, created, data: {object}, ...}}, reduced to the
+ * fields Kassa reads of its object (a payment intent or a refund). The raw bytes are kept as received: they become
+ * text only for an event that matches nothing of ours, which is stored with its payload for operators.
  *
  * @param id     the PSP's event id (deduplication key)
  * @param type   e.g. {@code payment_intent.succeeded}, {@code refund.failed}
@@ -20,7 +20,8 @@ record PspEvent(String id, String type, PspObject object, byte[] raw) {
 
     /**
      * {@code data.object}: the fields of a payment intent and of a refund that Kassa uses; absent ones are null
-     * ({@code amount}: 0). Scalars are kept as text, as the PSP may send numbers where strings are expected.
+     * ({@code amount}: 0). Scalars are kept as text, as the PSP may send numbers where strings are expected;
+     * {@code currency} upper case (ISO 4217, as Kassa keeps it; Stripe sends it lower case).
      *
      * @param paymentOrderId {@code metadata.payment_order_id}, echoed from the intent's creation
      * @param attempt        {@code metadata.attempt}, echoed likewise

@@ -1,6 +1,7 @@
 package dev.kassa.payment.webhook;
 
 import dev.kassa.payment.webhook.PspEvent.PspObject;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -81,7 +82,8 @@ final class PspEventParser {
                 case "id" -> id = scalar(parser, value);
                 case "status" -> status = scalar(parser, value);
                 case "amount" -> amount = amount(parser, value);
-                case "currency" -> currency = scalar(parser, value);
+                // Stripe's lower case, as Kassa's ISO 4217 code.
+                case "currency" -> currency = upperCase(scalar(parser, value));
                 case "payment_intent" -> paymentIntent = scalar(parser, value);
                 case "failure_reason" -> failureReason = scalar(parser, value);
                 case "metadata" -> {
@@ -121,6 +123,10 @@ final class PspEventParser {
         }
         return new PspObject(id, status, amount, currency, paymentOrderId, attempt, refundId, paymentIntent,
                 failureReason, declineCode != null ? declineCode : errorCode, failureMessage);
+    }
+
+    private static String upperCase(String text) {
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
     }
 
     /** A scalar as text (numbers and booleans too); null for null, objects and arrays (skipped). */

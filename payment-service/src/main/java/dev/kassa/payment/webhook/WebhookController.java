@@ -46,7 +46,7 @@ class WebhookController {
 
     @PostMapping(path = "/api/v1/webhooks/psp", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> receive(
-            @RequestHeader(name = "Psp-Signature", required = false) String signature,
+            @RequestHeader(name = WebhookSignatureVerifier.HEADER, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         PspEvent event;
@@ -57,7 +57,8 @@ class WebhookController {
             Counter.builder(REJECTIONS_METRIC).description("PSP webhooks refused, by reason")
                     .tag("reason", rejected.rejection().tag()).register(meters).increment();
             log.warn("PSP webhook rejected: {}", rejected.getMessage());
-            String field = rejected.rejection() == WebhookRejection.MALFORMED_EVENT ? "body" : "Psp-Signature";
+            String field = rejected.rejection() == WebhookRejection.MALFORMED_EVENT ? "body"
+                    : WebhookSignatureVerifier.HEADER;
             throw new KassaProblem(ProblemType.INVALID_WEBHOOK, field, rejected.getMessage());
         }
         // A state change that would wait on a row the executor holds fails fast (kassa.psp.webhook-lock-wait) and

@@ -6,7 +6,6 @@ import dev.kassa.payment.webhook.PspEvent.PspObject;
 import dev.kassa.payment.webhook.WebhookEventChecks.Check;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,8 +22,12 @@ class WebhookProcessor {
 
     static final String PAYMENT_SUCCEEDED = "payment_intent.succeeded";
     static final String PAYMENT_FAILED = "payment_intent.payment_failed";
-    static final String REFUND_SUCCEEDED = "refund.succeeded";
-    static final String REFUND_FAILED = "refund.failed";
+    /**
+     * Stripe's refund events, {@code refund.created}, {@code refund.updated} and {@code refund.failed}, all carry the
+     * refund; its status decides (succeeded; failed or canceled; pending: not yet), whatever the type says.
+     * {@code charge.refunded} carries the charge instead and is recorded as not acted on, as is every other type.
+     */
+    static final String REFUND_EVENTS = "refund.";
 
     /** The meter the result-applying code counts late or duplicate results with; the fast path counts here too. */
     private static final String RESULTS_METRIC = "kassa.payment.results";
@@ -50,7 +53,7 @@ class WebhookProcessor {
     public WebhookOutcome process(PspEvent event) {
         return switch (event.type()) {
             case PAYMENT_SUCCEEDED, PAYMENT_FAILED -> paymentIntent(event);
-            case REFUND_SUCCEEDED, REFUND_FAILED -> refund(event);
+            case String type when isRefundEvent(type) -> refund(event);
             default -> events.recordNotActedOn(event.id(), event.type(), event.object().id())
                     ? WebhookOutcome.IGNORED : duplicate(event);
         };
@@ -66,7 +69,7 @@ class WebhookProcessor {
             return stateChange.apply(event);
         }
         Check check = events.recordIfPaymentApplied(event, result.succeeded() ? "SUCCEEDED" : "FAILED", attempt,
-                intent.currency().toUpperCase(Locale.ROOT));
+                intent.currency());
         return outcome(event, check, result.succeeded() ? paymentSucceededIgnored : paymentFailedIgnored);
     }
 
@@ -102,6 +105,10 @@ class WebhookProcessor {
         return Counter.builder(RESULTS_METRIC)
                 .description("PSP results applied (applied=true) or ignored as late or duplicate")
                 .tag("result", result).tag("source", "webhook").tag("applied", "false").register(meters);
+    }
+
+    static boolean isRefundEvent(String type) {
+        return type.startsWith(REFUND_EVENTS);
     }
 
     /** The attempt echoed in an intent's metadata; -1, an attempt no order has, when it is not a number. */

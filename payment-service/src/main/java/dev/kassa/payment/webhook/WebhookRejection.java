@@ -2,8 +2,8 @@ package dev.kassa.payment.webhook;
 
 /** Why a webhook was refused; the reason tag of {@code kassa.payment.webhook.rejections}. */
 enum WebhookRejection {
-    MISSING_SIGNATURE("the Psp-Signature header is missing"),
-    MALFORMED_SIGNATURE("the Psp-Signature header is not t=<seconds>,v1=<hex>"),
+    MISSING_SIGNATURE("the Stripe-Signature header is missing"),
+    MALFORMED_SIGNATURE("the Stripe-Signature header is not t=<seconds>,v1=<hex>"),
     BAD_SIGNATURE("no v1 signature matches the body with any configured secret"),
     EXPIRED("the signature timestamp is older than the tolerance"),
     FUTURE("the signature timestamp lies in the future beyond the tolerance"),

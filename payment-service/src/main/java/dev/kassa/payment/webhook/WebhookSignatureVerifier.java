@@ -15,13 +15,18 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies {@code Psp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>[,v1=...]}
- * over the raw request bytes, exactly as received (re-serialized JSON would not match). Every configured
- * secret is tried, so a rotation needs no downtime; comparison is constant-time.
+ * Verifies {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>[,v1=...]}
+ * over the raw request bytes, exactly as received (re-serialized JSON would not match): Stripe's scheme, which
+ * stripe-java's {@code Webhook.constructEvent} checks. Kept here rather than calling stripe-java, which takes one
+ * secret, works on a String (a decoded and re-encoded body), and tolerates any timestamp in the future; this tries
+ * every configured secret, so a rotation needs no downtime, refuses the future beyond the tolerance too, and
+ * compares in constant time.
  */
 @Component
 class WebhookSignatureVerifier {
 
+    /** The header Stripe signs its webhooks in. */
+    static final String HEADER = "Stripe-Signature";
     private static final String HMAC = "HmacSHA256";
 
     private final List<byte[]> secrets;

@@ -63,7 +63,7 @@ class WebhookStateChange {
         }
         Result result = switch (event.type()) {
             case WebhookProcessor.PAYMENT_SUCCEEDED, WebhookProcessor.PAYMENT_FAILED -> paymentIntent(event);
-            case WebhookProcessor.REFUND_SUCCEEDED, WebhookProcessor.REFUND_FAILED -> refund(event);
+            case String type when WebhookProcessor.isRefundEvent(type) -> refund(event);
             default -> new Result(WebhookOutcome.IGNORED, "event type not acted on");
         };
         events.recordOutcome(event.id(), result.outcome(), result.detail(),
@@ -118,7 +118,9 @@ class WebhookStateChange {
         try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
             boolean applied = refundExecutor.apply(refund, answer, ResultSource.WEBHOOK);
             return new Result(applied ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED,
-                    applied ? answer.status() : "refund already " + refund.status());
+                    applied ? answer.status()
+                            : answer.pending() ? "refund " + answer.status() + " at the PSP"
+                            : "refund already " + refund.status());
         }
     }
 

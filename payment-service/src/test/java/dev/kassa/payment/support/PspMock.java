@@ -5,6 +5,7 @@ import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.ServiceSpec;
+import dev.kassa.payment.psp.PspClient;
 import dev.kassa.testfixtures.TestKeys;
 import dev.kassa.web.security.SecretKeys;
 import java.io.IOException;
@@ -130,18 +131,22 @@ public final class PspMock {
         http.delete().uri("/admin/faults").header("Authorization", OPERATOR).retrieve().toBodilessEntity();
     }
 
-    /** Today's settlement rows (CSV lines without the header) that name {@code paymentOrderId}. */
+    /**
+     * Today's settlement rows (CSV lines without the header) that name {@code paymentOrderId}: the money the PSP moved.
+     * The CSV file is the simulator's own feature, not Stripe's, so it is under {@code /admin}, with the operator key.
+     */
     public List<String> settlementRows(String paymentOrderId) {
-        String csv = http.get().uri("/v1/settlements/{date}", LocalDate.now(ZoneOffset.UTC))
-                .retrieve().body(String.class);
+        String csv = http.get().uri("/admin/settlements/{date}", LocalDate.now(ZoneOffset.UTC))
+                .header("Authorization", OPERATOR).retrieve().body(String.class);
         return Arrays.stream(csv == null ? new String[0] : csv.split("\r?\n"))
                 .filter(line -> line.contains("," + paymentOrderId + ","))
                 .toList();
     }
 
-    /** The intent as the PSP has it. */
+    /** The intent as the PSP has it (Stripe's PaymentIntent). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> intent(String id) {
-        return http.get().uri("/v1/payment_intents/{id}", id).retrieve().body(Map.class);
+        return http.get().uri("/v1/payment_intents/{id}", id).header("Stripe-Version", PspClient.STRIPE_VERSION)
+                .retrieve().body(Map.class);
     }
 }

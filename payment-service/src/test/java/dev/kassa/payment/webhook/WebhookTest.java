@@ -2,6 +2,8 @@ package dev.kassa.payment.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.support.HttpApi;
 import dev.kassa.payment.support.PspMock;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * {@code POST /api/v1/webhooks/psp}: signatures recomputed here independently of the service's code;
+ * {@code POST /api/v1/webhooks/psp}, Stripe's events under {@code Stripe-Signature}: signatures recomputed here
+ * independently of the service's code, and by stripe-java's own utilities;
  * tampered, expired, future, unsigned and foreign-secret webhooks change nothing; a rotated secret is
  * accepted; duplicates and late events never apply twice; unknown intents are recorded, not retried.
  */
@@ -36,15 +39,15 @@ class WebhookTest extends PaymentServiceTestBase {
         long now = Instant.now().getEpochSecond();
 
         assertRejected(send(event.replace("\"amount\":1000", "\"amount\":1"), sign(PspMock.WEBHOOK_SECRET, now, event)),
-                "Psp-Signature");
-        assertRejected(send(event, sign(PspMock.WEBHOOK_SECRET, now - 301, event)), "Psp-Signature");
+                "Stripe-Signature");
+        assertRejected(send(event, sign(PspMock.WEBHOOK_SECRET, now - 301, event)), "Stripe-Signature");
         // Well past the 300 s tolerance: at now + 301 the check flaked whenever a second began before the service read
         // its clock (then the timestamp was exactly 300 s ahead, which is within the tolerance).
-        assertRejected(send(event, sign(PspMock.WEBHOOK_SECRET, now + 330, event)), "Psp-Signature");
-        assertRejected(send(event, null), "Psp-Signature");
-        assertRejected(send(event, "v1=" + hmac(PspMock.WEBHOOK_SECRET, now, event)), "Psp-Signature");
-        assertRejected(send(event, "t=" + now + ",v1=zz"), "Psp-Signature");
-        assertRejected(send(event, sign("whsec_someone_else", now, event)), "Psp-Signature");
+        assertRejected(send(event, sign(PspMock.WEBHOOK_SECRET, now + 330, event)), "Stripe-Signature");
+        assertRejected(send(event, null), "Stripe-Signature");
+        assertRejected(send(event, "v1=" + hmac(PspMock.WEBHOOK_SECRET, now, event)), "Stripe-Signature");
+        assertRejected(send(event, "t=" + now + ",v1=zz"), "Stripe-Signature");
+        assertRejected(send(event, sign("whsec_someone_else", now, event)), "Stripe-Signature");
 
         assertThat(orderStatus(order.id())).isEqualTo("EXECUTING");
         assertThat(jdbc.sql("SELECT count(*) FROM psp_webhook_event WHERE object_id = ?").param(order.intent())
@@ -53,6 +56,96 @@ class WebhookTest extends PaymentServiceTestBase {
         assertThat(metrics).contains("kassa_payment_webhook_rejections_total{reason=\"bad_signature\"}")
                 .contains("reason=\"expired\"").contains("reason=\"future\"").contains("reason=\"missing_signature\"")
                 .contains("reason=\"malformed_signature\"");
+    }
+
+    @Test
+    void anEventSignedAsStripeJavasWebhookVerifiesItIsApplied() throws Exception {
+        Order order = executingAsyncOrder();
+        String event = stripeEvent(id("evt"), "payment_intent.succeeded", """
+                {"id":"%s","object":"payment_intent","amount":1000,"amount_received":1000,"currency":"usd",
+                 "status":"succeeded","latest_charge":"ch_%s","metadata":{"payment_order_id":"%s","attempt":"1"}}"""
+                .formatted(order.intent(), order.id(), order.id()));
+        long t = Webhook.Util.getTimeNow();
+        String header = "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(PspMock.WEBHOOK_SECRET, t + "." + event);
+        Event asStripeJavaReadsIt = Webhook.constructEvent(event, header, PspMock.WEBHOOK_SECRET);
+        assertThat(asStripeJavaReadsIt.getType()).isEqualTo("payment_intent.succeeded");
+
+        HttpApi.Response response = send(event, header);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(orderStatus(order.id())).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aRefundIsDecidedByTheStatusOfAnyRefundEventAndChargeRefundedIsOnlyRecorded() {
+        // tok_async refunds are pending at the PSP; its own webhooks are held back, so the test's events decide.
+        String orderId = id("po");
+        String checkoutId = id("chk");
+        api.postJson("/api/v1/payments", checkout(checkoutId, orderId, "10.00", "USD", "tok_async"));
+        eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
+        psp().faults("webhook_delay_ms", 60_000);
+        String refundId = id("re");
+        HttpApi.Response requested = api.postJson("/api/v1/payment-orders/" + orderId + "/refunds",
+                "{\"refund_id\": \"" + refundId + "\", \"amount\": \"4.00\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+        eventually().until(() -> refundStatus(refundId).equals("PENDING"));
+        String pspRefund = jdbc.sql("SELECT psp_refund_reference FROM refund WHERE refund_id = ?").param(refundId)
+                .query(String.class).single();
+        String intent = jdbc.sql("SELECT psp_reference FROM payment_order WHERE payment_order_id = ?").param(orderId)
+                .query(String.class).single();
+        long now = Instant.now().getEpochSecond();
+
+        String created = stripeEvent(id("evt"), "refund.created", refundObject(pspRefund, intent, 400, "pending",
+                refundId, orderId));
+        assertThat(send(created, sign(PspMock.WEBHOOK_SECRET, now, created)).json().path("outcome").asString())
+                .isEqualTo("IGNORED");
+        assertThat(refundStatus(refundId)).as("pending: not yet").isEqualTo("PENDING");
+
+        String chargeEventId = id("evt");
+        String chargeRefunded = stripeEvent(chargeEventId, "charge.refunded", """
+                {"id":"ch_%s","object":"charge","payment_intent":"%s","amount":1000,"amount_refunded":400,
+                 "refunded":false,"currency":"usd","metadata":{"payment_order_id":"%s","attempt":"1"}}"""
+                .formatted(orderId, intent, orderId));
+        assertThat(send(chargeRefunded, sign(PspMock.WEBHOOK_SECRET, now, chargeRefunded)).json().path("outcome")
+                .asString()).isEqualTo("IGNORED");
+        assertThat(auditOf(chargeEventId)).isEqualTo("charge.refunded ch_" + orderId + " IGNORED event type not acted on");
+        assertThat(refundStatus(refundId)).isEqualTo("PENDING");
+
+        String updated = stripeEvent(id("evt"), "refund.updated", refundObject(pspRefund, intent, 400,
+                "succeeded", refundId, orderId));
+        HttpApi.Response applied = send(updated, sign(PspMock.WEBHOOK_SECRET, now, updated));
+
+        assertThat(applied.json().path("outcome").asString()).as(applied.body()).isEqualTo("APPLIED");
+        assertThat(refundStatus(refundId)).isEqualTo("SUCCEEDED");
+        assertThat(order(orderId).json().path("refunded_amount").asString()).isEqualTo("4.00");
+    }
+
+    @Test
+    void aRefundFailedOrCanceledAtThePspFailsWhateverTheEventTypeSays() {
+        String orderId = id("po");
+        api.postJson("/api/v1/payments", checkout(id("chk"), orderId, "10.00", "USD", "tok_async"));
+        eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
+        psp().faults("webhook_delay_ms", 60_000);
+        String refundId = id("re");
+        api.postJson("/api/v1/payment-orders/" + orderId + "/refunds",
+                "{\"refund_id\": \"" + refundId + "\", \"amount\": \"10.00\"}");
+        eventually().until(() -> refundStatus(refundId).equals("PENDING"));
+        String pspRefund = jdbc.sql("SELECT psp_refund_reference FROM refund WHERE refund_id = ?").param(refundId)
+                .query(String.class).single();
+
+        String intent = jdbc.sql("SELECT psp_reference FROM payment_order WHERE payment_order_id = ?").param(orderId)
+                .query(String.class).single();
+
+        // refund.updated, not refund.failed: the refund's status is what counts.
+        String canceled = stripeEvent(id("evt"), "refund.updated", refundObject(pspRefund, intent, 1000, "canceled",
+                refundId, orderId));
+        HttpApi.Response response = send(canceled, sign(PspMock.WEBHOOK_SECRET, Instant.now().getEpochSecond(),
+                canceled));
+
+        assertThat(response.json().path("outcome").asString()).as(response.body()).isEqualTo("APPLIED");
+        assertThat(refundStatus(refundId)).isEqualTo("FAILED");
+        assertThat(order(orderId).json().path("refunded_amount").asString()).isEqualTo("0.00");
     }
 
     @Test
@@ -173,7 +266,7 @@ class WebhookTest extends PaymentServiceTestBase {
         String eventId = id("evt");
         String event = """
                 {"id":"%s","object":"event","type":"payment_intent.succeeded","created":%d,
-                 "data":{"object":{"id":"pi_unknown_%s","object":"payment_intent","amount":500,"currency":"USD",
+                 "data":{"object":{"id":"pi_unknown_%s","object":"payment_intent","amount":500,"currency":"usd",
                  "status":"succeeded","metadata":{}}}}""".formatted(eventId, Instant.now().getEpochSecond(), eventId);
 
         HttpApi.Response response = send(event, sign(PspMock.WEBHOOK_SECRET, Instant.now().getEpochSecond(), event));
@@ -249,7 +342,7 @@ class WebhookTest extends PaymentServiceTestBase {
         String before = stateOf(order) + refundRow(refundId);
         String eventId = id("evt");
         String event = """
-                {"id":"%s","object":"event","type":"refund.succeeded","created":%d,
+                {"id":"%s","object":"event","type":"refund.updated","created":%d,
                  "data":{"object":{"id":"%s","object":"refund","amount":400,"payment_intent":"%s","status":"succeeded",
                  "metadata":{"refund_id":"%s","payment_order_id":"%s"}}}}""".formatted(eventId,
                 Instant.now().getEpochSecond(), pspRefund, order.intent(), refundId, order.id());
@@ -257,7 +350,7 @@ class WebhookTest extends PaymentServiceTestBase {
         HttpApi.Response response = send(event, sign(PspMock.WEBHOOK_SECRET, Instant.now().getEpochSecond(), event));
 
         assertThat(response.json().path("outcome").asString()).isEqualTo("IGNORED");
-        assertThat(auditOf(eventId)).isEqualTo("refund.succeeded " + pspRefund + " IGNORED refund already SUCCEEDED");
+        assertThat(auditOf(eventId)).isEqualTo("refund.updated " + pspRefund + " IGNORED refund already SUCCEEDED");
         assertThat(stateOf(order) + refundRow(refundId)).isEqualTo(before);
     }
 
@@ -330,7 +423,7 @@ class WebhookTest extends PaymentServiceTestBase {
     private static String succeededEvent(String eventId, Order order) {
         return """
                 {"id":"%s","object":"event","type":"payment_intent.succeeded","created":%d,
-                 "data":{"object":{"id":"%s","object":"payment_intent","amount":1000,"currency":"USD",
+                 "data":{"object":{"id":"%s","object":"payment_intent","amount":1000,"currency":"usd",
                  "status":"succeeded","payment_method":"tok_async",
                  "metadata":{"payment_order_id":"%s","checkout_id":"%s","attempt":"1"},"last_payment_error":null,
                  "a_field_kassa_does_not_know":true}}}""".formatted(eventId, Instant.now().getEpochSecond(),
@@ -340,12 +433,34 @@ class WebhookTest extends PaymentServiceTestBase {
     private static String failedEvent(String eventId, Order order, int attempt) {
         return """
                 {"id":"%s","object":"event","type":"payment_intent.payment_failed","created":%d,
-                 "data":{"object":{"id":"%s","object":"payment_intent","amount":1000,"currency":"USD",
+                 "data":{"object":{"id":"%s","object":"payment_intent","amount":1000,"currency":"usd",
                  "status":"requires_payment_method","payment_method":"tok_async",
                  "metadata":{"payment_order_id":"%s","checkout_id":"%s","attempt":"%d"},
                  "last_payment_error":{"type":"card_error","code":"card_declined","decline_code":"generic_decline",
                  "message":"Your card was declined."}}}}""".formatted(eventId, Instant.now().getEpochSecond(),
                 order.intent(), order.id(), order.checkoutId(), attempt);
+    }
+
+    /** An event as Stripe sends it, every envelope field included. */
+    private static String stripeEvent(String eventId, String type, String object) {
+        return """
+                {"id":"%s","object":"event","api_version":"2025-08-27.basil","created":%d,"livemode":false,
+                 "pending_webhooks":1,"request":{"id":null,"idempotency_key":null},"type":"%s",
+                 "data":{"object":%s}}""".formatted(eventId, Instant.now().getEpochSecond(), type, object);
+    }
+
+    private static String refundObject(String pspRefund, String intent, long amount, String status, String refundId,
+                                       String orderId) {
+        return """
+                {"id":"%s","object":"refund","amount":%d,"currency":"usd","payment_intent":"%s","charge":"ch_1",
+                 "status":"%s","failure_reason":%s,"metadata":{"refund_id":"%s","payment_order_id":"%s"}}"""
+                .formatted(pspRefund, amount, intent, status, status.equals("succeeded") || status.equals("pending") ? "null"
+                        : "\"merchant_request\"", refundId, orderId);
+    }
+
+    private String refundStatus(String refundId) {
+        return jdbc.sql("SELECT status FROM refund WHERE refund_id = ?").param(refundId).query(String.class)
+                .optional().orElse("MISSING");
     }
 
     private long webhookRows(String orderId) {
@@ -358,7 +473,7 @@ class WebhookTest extends PaymentServiceTestBase {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return signature == null
                 ? anonymous.post(WEBHOOK, bytes, "application/json")
-                : anonymous.post(WEBHOOK, bytes, "application/json", "Psp-Signature", signature);
+                : anonymous.post(WEBHOOK, bytes, "application/json", "Stripe-Signature", signature);
     }
 
     private static void assertRejected(HttpApi.Response response, String field) {
