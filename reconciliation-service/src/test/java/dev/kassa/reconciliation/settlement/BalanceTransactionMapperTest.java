@@ -38,12 +38,20 @@ class BalanceTransactionMapperTest {
     }
 
     @Test
-    void aTransactionWithoutAPaymentOrderIdIsUnmappable() {
-        assertThatThrownBy(() -> BalanceTransactionMapper.toRow(3, json("""
+    void aChargeWithoutAPaymentOrderIdStillMatchesByItsIntentButOneWithoutEitherIsUnmappable() {
+        assertThat(BalanceTransactionMapper.toRow(3, json("""
                 {"id":"txn_3","amount":100,"currency":"usd","fee":0,"net":100,"type":"charge","created":1,
                  "source":{"id":"ch_3","payment_intent":"pi_3","metadata":{}}}
+                """)).paymentIntentId()).isEqualTo("pi_3");
+        assertThatThrownBy(() -> BalanceTransactionMapper.toRow(3, json("""
+                {"id":"txn_3","amount":100,"currency":"usd","fee":0,"net":100,"type":"charge","created":1,
+                 "source":{"id":"ch_3","metadata":{}}}
                 """))).isInstanceOf(BalanceTransactionMapper.Unmappable.class)
-                .hasMessageContaining("payment_order_id");
+                .hasMessageContaining("payment_intent");
+        assertThatThrownBy(() -> BalanceTransactionMapper.toRow(3, json("""
+                {"id":"txn_3","amount":100,"currency":"usd","fee":0,"net":100,"type":"charge","created":1,
+                 "source":"ch_3"}
+                """))).hasMessageContaining("not expanded");
     }
 
     @Test
