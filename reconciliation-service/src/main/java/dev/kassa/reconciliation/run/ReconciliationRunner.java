@@ -2,8 +2,7 @@ package dev.kassa.reconciliation.run;
 
 import dev.kassa.reconciliation.config.ReconciliationProperties;
 import dev.kassa.reconciliation.discrepancy.DiscrepancyPublisher;
-import dev.kassa.reconciliation.settlement.SettlementCsvReader;
-import dev.kassa.reconciliation.settlement.SettlementFileClient;
+import dev.kassa.reconciliation.settlement.BalanceTransactionClient;
 import dev.kassa.reconciliation.settlement.SettlementStaging;
 import dev.kassa.web.security.AuditContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +29,7 @@ public class ReconciliationRunner {
 
     private final ReconciliationProperties properties;
     private final ReportRuns runs;
-    private final SettlementFileClient settlementFiles;
+    private final BalanceTransactionClient balanceTransactions;
     private final SettlementMatcher matcher;
     private final DiscrepancyPublisher publisher;
     private final JdbcTemplate jdbc;
@@ -39,12 +38,12 @@ public class ReconciliationRunner {
     private final MeterRegistry meters;
 
     public ReconciliationRunner(ReconciliationProperties properties, ReportRuns runs,
-                                SettlementFileClient settlementFiles, SettlementMatcher matcher,
+                                BalanceTransactionClient balanceTransactions, SettlementMatcher matcher,
                                 DiscrepancyPublisher publisher, JdbcTemplate jdbc, TransactionTemplate transaction,
                                 Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.runs = runs;
-        this.settlementFiles = settlementFiles;
+        this.balanceTransactions = balanceTransactions;
         this.matcher = matcher;
         this.publisher = publisher;
         this.jdbc = jdbc;
@@ -96,7 +95,7 @@ public class ReconciliationRunner {
                 properties.malformedRowsKept());
         staging.clearPrevious();
         staging.forgetFilesBefore(LocalDate.now(clock).minus(properties.stagedFilesKept()));
-        SettlementCsvReader.Result file = settlementFiles.read(date, staging);
+        BalanceTransactionClient.Result file = balanceTransactions.read(date, staging);
         staging.flush();
         staging.analyze();
         long duplicates = staging.setAsideDuplicates();

@@ -9,21 +9,23 @@ import dev.kassa.reconciliation.run.ReportRuns;
 import dev.kassa.reconciliation.run.RunTrigger;
 import dev.kassa.web.security.AuditContext;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
-import dev.kassa.reconciliation.support.SettlementCsv;
-import java.io.Writer;
+import dev.kassa.reconciliation.support.BalanceTransactions;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -31,6 +33,8 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reconciles generated days of 10,000 and 100,000 settlement rows and prints rows/s and the heap, to show
@@ -43,6 +47,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * one row in a thousand is changed, dropped or invented, and ten lines are malformed.
  */
 class ReconciliationBenchmark extends ReconciliationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     ReconciliationRunner runner;
@@ -70,7 +76,7 @@ class ReconciliationBenchmark extends ReconciliationTestBase {
     private String measure(LocalDate day, int rows) {
         String prefix = "b" + day.toEpochDay() + "-";
         seed(day, prefix, rows);
-        PSP.serve(day, out -> writeFile(out, day, prefix, rows));
+        PSP.serve(day, () -> transactions(day, prefix, rows));
 
         System.gc();
         long heapBefore = heapUsed();
@@ -157,38 +163,41 @@ class ReconciliationBenchmark extends ReconciliationTestBase {
         jdbc.sql("ANALYZE").update();
     }
 
-    /** The PSP's file for the seeded day, generated as it is sent; one row in a thousand is wrong. */
-    private static void writeFile(Writer out, LocalDate day, String prefix, int rows) throws java.io.IOException {
+    /** The PSP's transactions of the seeded day, generated as they are listed; one in a thousand is wrong. */
+    private static Iterator<BalanceTransactions.Txn> transactions(LocalDate day, String prefix, int rows) {
         long start = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-        out.write(String.join(",", SettlementCsv.HEADER));
-        out.write("\r\n");
-        StringBuilder line = new StringBuilder(160);
-        for (int i = 1; i <= rows; i++) {
+        return IntStream.rangeClosed(1, rows).boxed().<BalanceTransactions.Txn>mapMulti((i, out) -> {
             long amount = 1000 + i % 9000;
             String currency = i % 3 == 0 ? "EUR" : "USD";
-            long createdAt = start + (long) (i * (86_000.0 / rows));
+            Instant createdAt = Instant.ofEpochSecond(start + (long) (i * (86_000.0 / rows)));
             if (i % 1000 == 13) {
-                continue; // dropped: MISSING_AT_PSP
+                return; // dropped: MISSING_AT_PSP
             }
             if (i % 1000 == 7) {
                 amount += 1; // AMOUNT_MISMATCH
             }
-            long fee = SettlementCsv.fee(amount);
-            line.setLength(0);
-            line.append("txn_").append(prefix).append(i).append(",charge,").append(prefix).append("pi-").append(i)
-                    .append(',').append(prefix).append("po-").append(i).append(",,").append(amount).append(',')
-                    .append(fee).append(',').append(amount - fee).append(',').append(currency).append(',')
-                    .append(createdAt).append("\r\n");
+            out.accept(charge("txn_" + prefix + i, prefix + "pi-" + i, prefix + "po-" + i, amount,
+                    BalanceTransactions.fee(amount), currency, createdAt));
             if (i % 1000 == 500) { // a charge of no payment of ours: MISSING_IN_PLATFORM
-                line.append("txn_").append(prefix).append("x").append(i).append(",charge,pi_unknown_").append(i)
-                        .append(",,,777,53,724,USD,").append(createdAt).append("\r\n");
+                out.accept(charge("txn_" + prefix + "x" + i, "pi_unknown_" + i, null, 777, 53, "USD", createdAt));
             }
-            if (i % (rows / 10) == 0) {
-                line.append("txn_").append(prefix).append("bad").append(i).append(",charge,pi,po,,12.5,0,12.5,USD,")
-                        .append(createdAt).append("\r\n");
+            if (i % (rows / 10) == 0) { // an amount that is not minor units: malformed
+                String id = "txn_" + prefix + "bad" + i;
+                out.accept(new BalanceTransactions.Txn(id, "{\"id\":\"" + id + "\",\"type\":\"charge\",\"amount\":12.5}"));
             }
-            out.write(line.toString());
+        }).iterator();
+    }
+
+    private static BalanceTransactions.Txn charge(String id, String paymentIntentId, String paymentOrderId,
+                                                  long amount, long fee, String currency, Instant createdAt) {
+        ObjectNode source = JSON.createObjectNode().put("id", "ch_" + paymentIntentId).put("object", "charge")
+                .put("payment_intent", paymentIntentId);
+        ObjectNode metadata = source.putObject("metadata");
+        if (paymentOrderId != null) {
+            metadata.put("payment_order_id", paymentOrderId);
         }
+        return new BalanceTransactions.Txn(id,
+                BalanceTransactions.transaction(id, "charge", amount, fee, currency, createdAt, source));
     }
 
     private static long heapUsed() {

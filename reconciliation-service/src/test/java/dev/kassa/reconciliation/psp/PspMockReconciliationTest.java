@@ -10,13 +10,12 @@ import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.ServiceSpec;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.ReportClient.Found;
-import dev.kassa.reconciliation.support.SettlementFileServer;
+import dev.kassa.reconciliation.support.BalanceTransactionServer;
 import dev.kassa.reconciliation.support.TestPayment;
 import dev.kassa.reconciliation.support.TestRefund;
 import dev.kassa.testfixtures.TestKeys;
 import dev.kassa.web.security.SecretKeys;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -25,15 +24,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Against the real psp-mock-service, started as its own JVM from its jar: payment intents and a refund
  * are made through its API (with the PSP API key), faults are injected with its {@code /admin/settlements/...}
- * endpoints (with an operator key), and the reconciliation of today must classify exactly those faults.
+ * endpoints (with an operator key), which its balance transactions show, and the reconciliation of today must classify exactly those faults.
  *
- * <p>The service's PSP base URL is the test file server's for the whole shared test context (a second
+ * <p>The service's PSP base URL is the test server's for the whole shared test context (a second
  * context would add a second consumer to the group on the same broker); for today that server relays the
  * request to psp-mock and streams its answer back unchanged. Today belongs to this test: the others use
  * past days.
@@ -65,7 +63,7 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
         // psp-mock's public test API key works only in its 'local' profile (LocalSecretsGuard); its fault switches
         // (/admin) need an operator key, here the tests' OPERATOR key, given as its hash like any operator key
         properties.put("spring.profiles.active", "local");
-        properties.put("psp.auth.secret-key", SettlementFileServer.API_KEY);
+        properties.put("psp.auth.secret-key", BalanceTransactionServer.API_KEY);
         properties.put("kassa.security.operators[0].name", "test-operator");
         properties.put("kassa.security.operators[0].roles", "OPERATOR");
         properties.put("kassa.security.operators[0].key-sha256", SecretKeys.sha256Hex(TestKeys.OPERATOR));
@@ -75,7 +73,7 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
                 properties, Path.of("target", "psp-mock-service.log")));
         pspMock.awaitHealthy(Duration.ofSeconds(120));
         psp = RestClient.builder().baseUrl(pspMock.baseUrl())
-                .defaultHeader("Authorization", "Bearer " + SettlementFileServer.API_KEY).build();
+                .defaultHeader("Authorization", "Bearer " + BalanceTransactionServer.API_KEY).build();
     }
 
     @AfterAll
@@ -86,7 +84,7 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
     }
 
     @Test
-    void faultsInjectedIntoPspMocksSettlementFileAreClassifiedExactly() {
+    void faultsInjectedIntoPspMocksBalanceTransactionsAreClassifiedExactly() {
         String seller = seller();
         TestPayment kept = charge(seller, 2999, "USD");
         TestPayment dropped = charge(seller, 1500, "EUR");
@@ -128,12 +126,13 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
         assertThat(usd.get("psp_fees_minor").asLong()).as("psp-mock's fee model").isPositive();
     }
 
-    /** A tok_visa payment intent at psp-mock, succeeded at once, as payment-service would create it. */
+    /** A tok_visa payment intent at psp-mock, confirmed at once, as payment-service creates it (Stripe's wire format). */
     private static TestPayment charge(String seller, long amount, String currency) {
         TestPayment planned = TestPayment.of(seller, amount, currency, Instant.now());
         JsonNode intent = post("/v1/payment_intents", planned.orderId() + ":1", Map.of(
-                "amount", amount, "currency", currency, "payment_method", "tok_visa",
-                "metadata", Map.of("payment_order_id", planned.orderId())));
+                "amount", Long.toString(amount), "currency", currency.toLowerCase(Locale.ROOT),
+                "payment_method", "tok_visa", "confirm", "true",
+                "metadata[payment_order_id]", planned.orderId(), "metadata[attempt]", "1"));
         assertThat(intent.get("status").asString()).isEqualTo("succeeded");
         return new TestPayment(planned.orderId(), planned.checkoutId(), seller, amount, currency,
                 intent.get("id").asString(), Instant.ofEpochSecond(intent.get("created").asLong()));
@@ -141,15 +140,19 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
 
     private static TestRefund refund(TestPayment payment, long amount) {
         TestRefund planned = TestRefund.of(payment, amount, Instant.now());
-        JsonNode refund = post("/v1/refunds", planned.refundId() + ":1",
-                Map.of("payment_intent", payment.pspReference(), "amount", amount));
+        JsonNode refund = post("/v1/refunds", planned.refundId() + ":1", Map.of(
+                "payment_intent", payment.pspReference(), "amount", Long.toString(amount),
+                "metadata[refund_id]", planned.refundId(), "metadata[payment_order_id]", payment.orderId()));
         assertThat(refund.get("status").asString()).isEqualTo("succeeded");
         return new TestRefund(payment, planned.refundId(), refund.get("id").asString(), amount, planned.at());
     }
 
-    private static JsonNode post(String path, String idempotencyKey, Map<String, Object> body) {
+    /** A form-encoded POST with bracket notation, as Stripe's clients send it. */
+    private static JsonNode post(String path, String idempotencyKey, Map<String, String> form) {
+        LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+        form.forEach(body::add);
         return JSON.readTree(psp.post().uri(path).header("Idempotency-Key", idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(body)
                 .retrieve().body(String.class));
     }
 
@@ -160,20 +163,18 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
                 .retrieve().body(String.class));
     }
 
-    /** payment_intent_id → balance_transaction_id of its charge, read from psp-mock's own file. */
+    /** payment intent id → id of its charge's balance transaction, as psp-mock lists them (one page: a fresh PSP). */
     private static Map<String, String> balanceTransactionsByIntent(LocalDate day) {
-        String csv = psp.get().uri("/v1/settlements/{date}", day).retrieve().body(String.class);
+        JsonNode list = JSON.readTree(psp.get().uri(uri -> uri.path("/v1/balance_transactions")
+                        .queryParam("created[gte]", day.atStartOfDay(ZoneOffset.UTC).toEpochSecond())
+                        .queryParam("created[lt]", day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond())
+                        .queryParam("type", "charge").queryParam("limit", 100).queryParam("expand[]", "data.source")
+                        .build())
+                .retrieve().body(String.class));
+        assertThat(list.get("has_more").asBoolean()).isFalse();
         Map<String, String> byIntent = new HashMap<>();
-        try {
-            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(csv)).getRecords();
-            for (CSVRecord record : records) {
-                if (record.get("type").equals("charge")) {
-                    byIntent.put(record.get("payment_intent_id"), record.get("balance_transaction_id"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (JsonNode txn : list.get("data")) {
+            byIntent.put(txn.get("source").get("payment_intent").asString(), txn.get("id").asString());
         }
         return byIntent;
     }

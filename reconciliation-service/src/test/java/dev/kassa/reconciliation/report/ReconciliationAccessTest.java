@@ -8,7 +8,7 @@ import dev.kassa.testfixtures.KeyedHttp;
 import dev.kassa.testfixtures.MappedEndpoints.Endpoint;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.ReportClient;
-import dev.kassa.reconciliation.support.SettlementCsv;
+import dev.kassa.reconciliation.support.BalanceTransactions;
 import dev.kassa.testfixtures.TestKeys;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -51,7 +51,7 @@ class ReconciliationAccessTest extends ReconciliationTestBase {
     @Test
     void everyOperatorRoleReadsTheReportsButOnlyFinanceStartsARun() {
         LocalDate day = uniqueDay();
-        PSP.serve(day, new SettlementCsv().render());
+        PSP.serve(day, new BalanceTransactions());
         String run = "{\"date\":\"" + day + "\"}";
 
         ResponseEntity<String> byViewer = client(TestKeys.VIEWER).post(run);
@@ -90,7 +90,7 @@ class ReconciliationAccessTest extends ReconciliationTestBase {
     @Test
     void theTriggerTakesJsonOnly() {
         LocalDate day = uniqueDay();
-        PSP.serve(day, new SettlementCsv().render());
+        PSP.serve(day, new BalanceTransactions());
         String run = "{\"date\":\"" + day + "\"}";
 
         for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED)) {

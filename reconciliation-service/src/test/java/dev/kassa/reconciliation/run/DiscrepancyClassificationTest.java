@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.ReportClient.Found;
-import dev.kassa.reconciliation.support.SettlementCsv;
+import dev.kassa.reconciliation.support.BalanceTransactions;
 import dev.kassa.reconciliation.support.TestPayment;
 import dev.kassa.reconciliation.support.TestRefund;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         settledInPlatform(usd, eur, jpy, kwd);
         settledInPlatform(refund);
         publishAndAwait(declined.failed(at(day, 13)));
-        PSP.serve(day, new SettlementCsv().charge(usd).charge(eur).charge(jpy).charge(kwd).refund(refund).render());
+        PSP.serve(day, new BalanceTransactions().charge(usd).charge(eur).charge(jpy).charge(kwd).refund(refund));
 
         JsonNode report = api.run(day);
 
@@ -66,9 +66,9 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment known = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         settledInPlatform(known);
-        PSP.serve(day, new SettlementCsv().charge(known)
+        PSP.serve(day, new BalanceTransactions().charge(known)
                 .charge("txn_stranger", "pi_stranger", "po-never-sent", 1000, 59, "USD", at(day, 10))
-                .render());
+                );
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("MISSING_IN_PLATFORM", "po-never-sent",
                 "pi_stranger", null, null, "none", "CHARGED 10.00 USD"));
@@ -79,9 +79,9 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         settledInPlatform(payment);
-        PSP.serve(day, new SettlementCsv().charge(payment)
+        PSP.serve(day, new BalanceTransactions().charge(payment)
                 .refund("txn_re_unknown", payment.pspReference(), payment.orderId(), "re_unknown", 999, "USD", at(day, 11))
-                .render());
+                );
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("MISSING_IN_PLATFORM", payment.orderId(),
                 payment.pspReference(), "re_unknown", null, "none", "REFUNDED 9.99 USD"));
@@ -92,9 +92,9 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         settledInPlatform(payment);
-        PSP.serve(day, new SettlementCsv().charge(payment)
+        PSP.serve(day, new BalanceTransactions().charge(payment)
                 .charge("txn_again", "pi_retry_attempt", payment.orderId(), 2999, 117, "USD", at(day, 10))
-                .render());
+                );
 
         JsonNode report = api.run(day);
 
@@ -109,7 +109,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         TestPayment settled = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         TestPayment dropped = TestPayment.of(seller(), 4500, "EUR", at(day, 10));
         settledInPlatform(settled, dropped);
-        PSP.serve(day, new SettlementCsv().charge(settled).render());
+        PSP.serve(day, new BalanceTransactions().charge(settled));
 
         JsonNode report = api.run(day);
 
@@ -129,7 +129,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         TestRefund refund = TestRefund.of(payment, 1000, at(day, 12));
         settledInPlatform(payment);
         settledInPlatform(refund);
-        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment));
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("MISSING_AT_PSP", payment.orderId(),
                 payment.pspReference(), refund.refundId(), payment.seller(), "SUCCEEDED 10.00 USD", "none"));
@@ -140,7 +140,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         settledInPlatform(payment);
-        PSP.serve(day, new SettlementCsv().charge(payment.withAmount(3000)).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment.withAmount(3000)));
 
         JsonNode report = api.run(day);
 
@@ -157,10 +157,10 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         TestRefund refund = TestRefund.of(payment, 1000, at(day, 12));
         settledInPlatform(payment);
         settledInPlatform(refund);
-        PSP.serve(day, new SettlementCsv().charge(payment)
+        PSP.serve(day, new BalanceTransactions().charge(payment)
                 .refund("txn_" + refund.pspRefundReference(), payment.pspReference(), payment.orderId(),
                         refund.pspRefundReference(), 1200, "USD", refund.at())
-                .render());
+                );
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("AMOUNT_MISMATCH", payment.orderId(),
                 payment.pspReference(), refund.refundId(), payment.seller(), "10.00 USD", "12.00 USD"));
@@ -171,9 +171,9 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         settledInPlatform(payment);
-        PSP.serve(day, new SettlementCsv()
+        PSP.serve(day, new BalanceTransactions()
                 .charge("txn_1", payment.pspReference(), payment.orderId(), 2999, 117, "EUR", payment.at())
-                .render());
+                );
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("CURRENCY_MISMATCH", payment.orderId(),
                 payment.pspReference(), null, payment.seller(), "29.99 USD", "29.99 EUR"));
@@ -184,7 +184,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         publishAndAwait(payment.failed(at(day, 9)));
-        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment));
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("STATUS_MISMATCH", payment.orderId(),
                 payment.pspReference(), null, payment.seller(), "FAILED 29.99 USD", "CHARGED 29.99 USD"));
@@ -197,7 +197,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         TestPayment other = TestPayment.of(payment.seller(), 1000, "USD", at(day, 10));
         settledInPlatform(other);
         publishAndAwait(payment.succeeded(), payment.credited());
-        PSP.serve(day, new SettlementCsv().charge(payment).charge(other).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment).charge(other));
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("LEDGER_MISSING", payment.orderId(),
                 payment.pspReference(), null, payment.seller(), "POSTED 29.99 USD", "none"));
@@ -210,7 +210,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         TestRefund refund = TestRefund.of(payment, 500, at(day, 15));
         publishAndAwait(payment.succeeded(), payment.credited(), payment.recorded(),
                 refund.succeeded(), refund.recorded());
-        PSP.serve(day, new SettlementCsv().charge(payment).refund(refund).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment).refund(refund));
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("WALLET_MISSING", payment.orderId(),
                 payment.pspReference(), refund.refundId(), payment.seller(), "DEBITED 5.00 USD", "none"));
@@ -222,7 +222,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 9));
         settledInPlatform(payment);
         publishAndAwait(payment.credited()); // wallet-service credited the same payment a second time
-        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment));
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("WALLET_LEDGER_MISMATCH", null, null, null,
                 payment.seller(), "29.99 USD", "59.98 USD"));
@@ -235,7 +235,7 @@ class DiscrepancyClassificationTest extends ReconciliationTestBase {
         TestPayment recent = TestPayment.of(seller(), 2999, "USD", at(day, 12).minusSeconds(60));
         TestPayment old = TestPayment.of(recent.seller(), 1999, "USD", at(day, 11));
         publishAndAwait(recent.succeeded(), recent.credited(), old.succeeded(), old.credited());
-        PSP.serve(day, new SettlementCsv().charge(recent).charge(old).render());
+        PSP.serve(day, new BalanceTransactions().charge(recent).charge(old));
 
         assertThat(discrepancies(api.run(day))).containsExactly(new Found("LEDGER_MISSING", old.orderId(),
                 old.pspReference(), null, old.seller(), "POSTED 19.99 USD", "none"));

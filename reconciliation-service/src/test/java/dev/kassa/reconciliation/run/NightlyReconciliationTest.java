@@ -4,7 +4,7 @@ import static dev.kassa.reconciliation.support.ReportClient.discrepancies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
-import dev.kassa.reconciliation.support.SettlementCsv;
+import dev.kassa.reconciliation.support.BalanceTransactions;
 import dev.kassa.reconciliation.support.TestPayment;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class NightlyReconciliationTest extends ReconciliationTestBase {
         LocalDate yesterday = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(yesterday, 23));
         settledInPlatform(payment);
-        PSP.serve(yesterday, new SettlementCsv().charge(payment).render());
+        PSP.serve(yesterday, new BalanceTransactions().charge(payment));
         clock.set(at(yesterday.plusDays(1), 2)); // 02:00 UTC the next day, the default schedule
 
         nightly.reconcileYesterday();

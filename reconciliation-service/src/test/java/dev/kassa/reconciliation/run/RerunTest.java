@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
-import dev.kassa.reconciliation.support.SettlementCsv;
+import dev.kassa.reconciliation.support.BalanceTransactions;
 import dev.kassa.reconciliation.support.TestPayment;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.DiscrepancyFound;
@@ -26,9 +26,9 @@ class RerunTest extends ReconciliationTestBase {
         TestPayment changed = TestPayment.of(seller(), 1000, "USD", at(day, 9));
         TestPayment dropped = TestPayment.of(seller(), 1500, "EUR", at(day, 10));
         settledInPlatform(matched, changed, dropped);
-        PSP.serve(day, new SettlementCsv().charge(matched).charge(changed.withAmount(1100))
+        PSP.serve(day, new BalanceTransactions().charge(matched).charge(changed.withAmount(1100))
                 .charge("txn_stranger", "pi_stranger", "po-stranger-" + UUID.randomUUID(), 700, 50, "USD", at(day, 11))
-                .render());
+                );
 
         JsonNode first = api.run(day);
         JsonNode second = api.run(day);
@@ -59,7 +59,7 @@ class RerunTest extends ReconciliationTestBase {
         LocalDate day = uniqueDay();
         TestPayment payment = TestPayment.of(seller(), 2999, "USD", at(day, 8));
         publishAndAwait(payment.succeeded(), payment.credited());
-        PSP.serve(day, new SettlementCsv().charge(payment).render());
+        PSP.serve(day, new BalanceTransactions().charge(payment));
         assertThat(discrepancies(api.run(day))).extracting(d -> d.type()).containsExactly("LEDGER_MISSING");
 
         publishAndAwait(payment.recorded()); // the late ledger entry arrives

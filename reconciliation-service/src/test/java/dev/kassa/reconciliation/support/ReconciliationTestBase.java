@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context of the module's tests (same configuration everywhere, so Spring's context cache
- * shares it): the service against local-stack's broker and a fresh database, the PSP's settlement files
- * served by {@link SettlementFileServer}, short retry backoffs.
+ * shares it): the service against local-stack's broker and a fresh database, the PSP's balance
+ * transactions served by {@link BalanceTransactionServer}, short retry backoffs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kassa.reconciliation.cron=-",
@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestClockConfiguration.class)
 public abstract class ReconciliationTestBase {
 
-    protected static final SettlementFileServer PSP = SettlementFileServer.shared();
+    protected static final BalanceTransactionServer PSP = BalanceTransactionServer.shared();
     private static final AtomicInteger DAYS = new AtomicInteger();
     private static EventProducer events;
 
@@ -51,6 +51,8 @@ public abstract class ReconciliationTestBase {
     static void properties(DynamicPropertyRegistry registry) {
         LocalStackSpring.register(registry, "reconciliation");
         registry.add("kassa.reconciliation.psp.base-url", PSP::baseUrl);
+        // a PSP that stalls mid-way fails its test's run in seconds, not after the default minute
+        registry.add("kassa.reconciliation.psp.read-timeout", () -> "PT3S");
     }
 
     @LocalServerPort

@@ -1,0 +1,85 @@
+package dev.kassa.reconciliation.support;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds a day's Stripe balance transactions ({@code source} expanded, as the job asks for them), with
+ * whatever faults a test wants in them.
+ */
+public final class BalanceTransactions implements Iterable<BalanceTransactions.Txn> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One listed transaction: its id (for {@code starting_after}) and its JSON. */
+    public record Txn(String id, String json) {
+    }
+
+    private final List<Txn> transactions = new ArrayList<>();
+
+    public BalanceTransactions charge(String balanceTransactionId, String paymentIntentId, String paymentOrderId,
+                                      long amount, long fee, String currency, Instant createdAt) {
+        ObjectNode source = JSON.createObjectNode().put("id", "ch_" + paymentIntentId).put("object", "charge")
+                .put("payment_intent", paymentIntentId);
+        ObjectNode metadata = source.putObject("metadata");
+        if (paymentOrderId != null) {
+            metadata.put("payment_order_id", paymentOrderId);
+        }
+        return add(transaction(balanceTransactionId, "charge", amount, fee, currency, createdAt, source));
+    }
+
+    public BalanceTransactions charge(TestPayment p) {
+        return charge("txn_" + p.pspReference(), p.pspReference(), p.orderId(), p.amountMinor(), fee(p.amountMinor()),
+                p.currency(), p.at());
+    }
+
+    /** {@code amount} positive; listed negative, as Stripe lists refunds. */
+    public BalanceTransactions refund(String balanceTransactionId, String paymentIntentId, String paymentOrderId,
+                                      String pspRefundId, long amount, String currency, Instant createdAt) {
+        ObjectNode source = JSON.createObjectNode().put("id", pspRefundId).put("object", "refund")
+                .put("payment_intent", paymentIntentId);
+        source.putObject("metadata").put("payment_order_id", paymentOrderId);
+        return add(transaction(balanceTransactionId, "refund", -amount, 0, currency, createdAt, source));
+    }
+
+    public BalanceTransactions refund(TestRefund r) {
+        return refund("txn_" + r.pspRefundReference(), r.payment().pspReference(), r.payment().orderId(),
+                r.pspRefundReference(), r.amountMinor(), r.payment().currency(), r.at());
+    }
+
+    /** A transaction exactly as given, e.g. one the job cannot map. */
+    public BalanceTransactions raw(String json) {
+        return add(json);
+    }
+
+    public static long fee(long amount) {
+        return amount * 29 / 1000 + 30;
+    }
+
+    /** A charge or refund as Stripe lists it: lower-case currency, unix seconds. */
+    public static String transaction(String id, String type, long amount, long fee, String currency,
+                                     Instant createdAt, ObjectNode source) {
+        ObjectNode txn = JSON.createObjectNode().put("id", id).put("object", "balance_transaction")
+                .put("amount", amount).put("currency", currency.toLowerCase(Locale.ROOT)).put("fee", fee)
+                .put("net", amount - fee).put("type", type).put("created", createdAt.getEpochSecond())
+                .put("available_on", createdAt.getEpochSecond() + 2 * 86_400).put("status", "available")
+                .put("reporting_category", type);
+        txn.set("source", source);
+        return txn.toString();
+    }
+
+    private BalanceTransactions add(String json) {
+        transactions.add(new Txn(JSON.readTree(json).path("id").asString(), json));
+        return this;
+    }
+
+    @Override
+    public Iterator<Txn> iterator() {
+        return List.copyOf(transactions).iterator();
+    }
+}
