@@ -10,8 +10,8 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * psp-mock-service's own API: its PSP API ({@code /v1/**}: webhook events, settlement files) with the PSP API key,
- * as payment-service calls it; its fault switches ({@code /admin/**}) with an operator key.
+ * psp-mock-service's two APIs: Stripe's ({@code /v1/**}: webhook events) with the PSP API key, as payment-service
+ * calls it; the simulator's own ({@code /admin/**}: fault switches, the day's settlement file) with an operator key.
  */
 public final class Psp {
 
@@ -38,11 +38,16 @@ public final class Psp {
         expectOk(operator.send("DELETE", baseUrl + "/admin/faults", Map.of(), null));
     }
 
-    /** The newest events of a type (up to 1000), as the PSP lists them, with {@code pending_webhooks}. */
+    /** Every event of a type, newest first, with {@code pending_webhooks}: Stripe's list, paged 100 at a time. */
     public List<JsonNode> events(String type) {
-        KassaClient.Response answer = expectOk(pspApi.get(baseUrl + "/v1/events?limit=1000&type=" + type));
         List<JsonNode> events = new ArrayList<>();
-        answer.body().path("data").forEach(events::add);
+        String page = baseUrl + "/v1/events?limit=100&type=" + type;
+        JsonNode answer;
+        do {
+            String startingAfter = events.isEmpty() ? "" : "&starting_after=" + events.getLast().path("id").asString();
+            answer = expectOk(pspApi.get(page + startingAfter)).body();
+            answer.path("data").forEach(events::add);
+        } while (answer.path("has_more").asBoolean(false));
         return events;
     }
 
@@ -57,9 +62,9 @@ public final class Psp {
         return expectOk(pspApi.get(baseUrl + "/v1/events/" + eventId)).body();
     }
 
-    /** The settlement file of a UTC day: one CSV row per charge or refund. */
+    /** The simulator's settlement file of a UTC day: one CSV row per charge or refund. */
     public List<String> settlementRows(LocalDate date) {
-        String csv = expectOk(pspApi.get(baseUrl + "/v1/settlements/" + date)).text();
+        String csv = expectOk(operator.get(baseUrl + "/admin/settlements/" + date)).text();
         return csv.lines().skip(1).filter(line -> !line.isBlank()).toList();
     }
 

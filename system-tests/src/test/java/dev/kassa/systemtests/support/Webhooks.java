@@ -11,7 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Sends PSP webhooks to payment-service the way psp-mock does: {@code Psp-Signature: t=<unix seconds>,
+ * Sends PSP webhooks to payment-service the way Stripe and psp-mock do: {@code Stripe-Signature: t=<unix seconds>,
  * v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>} over the exact bytes sent.
  */
 public final class Webhooks {
@@ -36,11 +36,11 @@ public final class Webhooks {
         }
     }
 
-    /** POSTs {@code body} with the given {@code Psp-Signature} header (none if null); status and JSON answer. */
+    /** POSTs {@code body} with the given {@code Stripe-Signature} header (none if null); status and JSON answer. */
     public KassaClient.Response deliver(String body, String signatureHeader) {
         Map<String, String> headers = new HashMap<>();
         if (signatureHeader != null) {
-            headers.put("Psp-Signature", signatureHeader);
+            headers.put("Stripe-Signature", signatureHeader);
         }
         return http.send("POST", endpoint, headers, body);
     }
