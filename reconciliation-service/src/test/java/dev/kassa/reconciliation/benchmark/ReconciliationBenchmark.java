@@ -33,8 +33,6 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reconciles generated days of 10,000 and 100,000 settlement rows and prints rows/s and the heap, to show
@@ -47,8 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
  * one row in a thousand is changed, dropped or invented, and ten lines are malformed.
  */
 class ReconciliationBenchmark extends ReconciliationTestBase {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     ReconciliationRunner runner;
@@ -190,14 +186,8 @@ class ReconciliationBenchmark extends ReconciliationTestBase {
 
     private static BalanceTransactions.Txn charge(String id, String paymentIntentId, String paymentOrderId,
                                                   long amount, long fee, String currency, Instant createdAt) {
-        ObjectNode source = JSON.createObjectNode().put("id", "ch_" + paymentIntentId).put("object", "charge")
-                .put("payment_intent", paymentIntentId);
-        ObjectNode metadata = source.putObject("metadata");
-        if (paymentOrderId != null) {
-            metadata.put("payment_order_id", paymentOrderId);
-        }
-        return new BalanceTransactions.Txn(id,
-                BalanceTransactions.transaction(id, "charge", amount, fee, currency, createdAt, source));
+        return BalanceTransactions.chargeTransaction(id, paymentIntentId, paymentOrderId, amount, fee, currency,
+                createdAt);
     }
 
     private static long heapUsed() {

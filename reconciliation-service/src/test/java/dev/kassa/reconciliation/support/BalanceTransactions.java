@@ -24,13 +24,21 @@ public final class BalanceTransactions implements Iterable<BalanceTransactions.T
 
     public BalanceTransactions charge(String balanceTransactionId, String paymentIntentId, String paymentOrderId,
                                       long amount, long fee, String currency, Instant createdAt) {
+        return add(chargeTransaction(balanceTransactionId, paymentIntentId, paymentOrderId, amount, fee, currency,
+                createdAt).json());
+    }
+
+    /** A charge as Stripe lists it, its Charge expanded with the intent's metadata (none if no order id). */
+    public static Txn chargeTransaction(String balanceTransactionId, String paymentIntentId, String paymentOrderId,
+                                        long amount, long fee, String currency, Instant createdAt) {
         ObjectNode source = JSON.createObjectNode().put("id", "ch_" + paymentIntentId).put("object", "charge")
                 .put("payment_intent", paymentIntentId);
         ObjectNode metadata = source.putObject("metadata");
         if (paymentOrderId != null) {
             metadata.put("payment_order_id", paymentOrderId);
         }
-        return add(transaction(balanceTransactionId, "charge", amount, fee, currency, createdAt, source));
+        return new Txn(balanceTransactionId,
+                transaction(balanceTransactionId, "charge", amount, fee, currency, createdAt, source));
     }
 
     public BalanceTransactions charge(TestPayment p) {
