@@ -12,12 +12,13 @@ import dev.kassa.web.validation.PanDetector;
 record CreatePaymentIntentRequest(long amount, String currency, String paymentMethod, Map<String, String> metadata) {
 
     static final String ENDPOINT = "POST /v1/payment_intents";
-    private static final Set<String> PARAMETERS = Set.of("amount", "currency", "payment_method", "metadata");
+    private static final Set<String> PARAMETERS = Set.of("amount", "currency", "payment_method", "metadata", "confirm");
 
     static CreatePaymentIntentRequest from(JsonRequest body, long maxAmount) {
         body.allowOnly(PARAMETERS);
         long amount = body.requiredAmount("amount", maxAmount);
         String currency = body.requiredCurrency("currency").getCurrencyCode();
+        body.optionalBoolean("confirm");
         String paymentMethod = body.requiredString("payment_method");
         if (PanDetector.containsPan(paymentMethod)) {
             throw ApiException.invalidRequest("raw_card_data_rejected",
