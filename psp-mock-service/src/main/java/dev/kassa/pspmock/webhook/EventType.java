@@ -4,6 +4,7 @@ package dev.kassa.pspmock.webhook;
 public enum EventType {
     PAYMENT_INTENT_SUCCEEDED("payment_intent.succeeded"),
     PAYMENT_INTENT_PAYMENT_FAILED("payment_intent.payment_failed"),
+    PAYMENT_INTENT_CANCELED("payment_intent.canceled"),
     REFUND_SUCCEEDED("refund.succeeded"),
     REFUND_FAILED("refund.failed");
 

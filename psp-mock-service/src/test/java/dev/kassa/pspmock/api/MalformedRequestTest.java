@@ -30,7 +30,7 @@ class MalformedRequestTest extends PspIntegrationTest {
             {"amount": 100, "currency": "XAU", "payment_method": "tok_visa"}               | invalid_currency          | currency
             {"amount": 100, "payment_method": "tok_visa"}                                  | parameter_missing         | currency
             {"amount": 100, "currency": 978, "payment_method": "tok_visa"}                 | parameter_invalid_string  | currency
-            {"amount": 100, "currency": "EUR"}                                             | parameter_missing         | payment_method
+            {"amount": 100, "currency": "EUR", "confirm": true}                            | parameter_missing         | payment_method
             {"amount": 100, "currency": "EUR", "payment_method": "  "}                     | parameter_invalid_empty   | payment_method
             {"amount": 100, "currency": "EUR", "payment_method": "4242 4242 4242 4242"}    | raw_card_data_rejected    | payment_method
             {"amount": 100, "currency": "EUR", "payment_method": "tok_visa", "metadata": "x"}       | parameter_invalid | metadata

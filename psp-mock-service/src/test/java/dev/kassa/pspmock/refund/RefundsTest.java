@@ -101,7 +101,7 @@ class RefundsTest extends PspIntegrationTest {
     private PaymentIntent succeededIntent(String paymentOrderId) {
         PaymentIntent intent = new PaymentIntent(Ids.newId("pi"), 5000, "EUR", PaymentIntent.SUCCEEDED, "tok_visa",
                 new Metadata(Map.of("payment_order_id", paymentOrderId)), null, 0, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                null, null);
+                null, null, null, null);
         intents.insert(intent, List.of());
         return intent;
     }
