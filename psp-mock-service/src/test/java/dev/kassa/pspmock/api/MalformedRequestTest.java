@@ -101,7 +101,9 @@ class MalformedRequestTest extends PspIntegrationTest {
             {"payment_intent": "pi_x", "amount": 0}           | amount_too_small          | amount
             {"payment_intent": "pi_x", "amount": -5}          | amount_too_small          | amount
             {"payment_intent": "pi_x", "amount": 1.5}         | parameter_invalid_integer | amount
-            {"payment_intent": "pi_x", "reason": "duplicate"} | parameter_unknown         | reason
+            {"payment_intent": "pi_x", "reason": "because"}   | parameter_invalid         | reason
+            {"payment_intent": "pi_x", "refund_reason": "x"}  | parameter_unknown         | refund_reason
+            {"payment_intent": "pi_x", "charge": "ch_x"}      | parameter_invalid         | charge
             """)
     void refundParameters(String body, String code, String param) {
         Response response = api.post("/v1/refunds", PspApi.newKey(), body);

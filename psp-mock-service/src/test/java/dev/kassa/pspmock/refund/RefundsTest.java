@@ -108,6 +108,7 @@ class RefundsTest extends PspIntegrationTest {
 
     private static Refund refund(PaymentIntent intent) {
         return new Refund(Ids.newId("re"), intent.id(), 1000, intent.currency(), Refund.SUCCEEDED, null,
-                new Metadata(Map.of("reason", "requested_by_customer")), Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+                new Metadata(Map.of("reason", "requested_by_customer")), Instant.now().truncatedTo(ChronoUnit.MICROS), null, null,
+                "requested_by_customer");
     }
 }
