@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every {@code /v1} request an id, answered in {@code Request-Id} as Stripe does (its SDKs keep it on the
- * response) and carried by the events the request causes ({@link CurrentRequest}).
+ * response) and carried by the events the request causes ({@link CurrentRequest}); answers the API version spoken in
+ * {@code Stripe-Version}, whatever version the client asked for (psp-mock speaks one).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -30,6 +31,7 @@ class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String id = Ids.newId("req");
         response.setHeader(HEADER, id);
+        response.setHeader(StripeVersion.HEADER, StripeVersion.VALUE);
         CurrentRequest.begin(id);
         try {
             chain.doFilter(request, response);

@@ -11,6 +11,7 @@ import dev.kassa.pspmock.api.CurrentRequest;
 import dev.kassa.pspmock.api.DbTime;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.RowInsert;
+import dev.kassa.pspmock.api.StripeVersion;
 import dev.kassa.pspmock.fault.Faults;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EventPublisher {
 
-    /** The Stripe API version psp-mock speaks: the one stripe-java 29.5.0 sends and reads (contract). */
-    public static final String API_VERSION = "2025-08-27.basil";
 
     private final JdbcClient jdbc;
     private final ApiJson json;
@@ -72,7 +71,7 @@ public class EventPublisher {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", id);
         event.put("object", "event");
-        event.put("api_version", API_VERSION);
+        event.put("api_version", StripeVersion.VALUE);
         event.put("created", now.getEpochSecond());
         event.put("data", Map.of("object", object));
         event.put("livemode", false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
@@ -258,5 +259,22 @@ class StripePaymentIntentsTest extends PspIntegrationTest {
         assertThat(intent.getStatus()).isEqualTo("succeeded");
         assertThat(api.postForm("/v1/payment_intents", StripeSdk.newKey(),
                 "amount=250&currency=eur&payment_method=tok_visa&expand[]=latest_charge").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongKeyIsAnAuthenticationException() {
+        StripeClient wrongKey = StripeClient.builder().setApiKey("sk_test_wrong").setApiBase("http://127.0.0.1:" + port)
+                .setMaxNetworkRetries(0).build();
+
+        assertThatThrownBy(() -> wrongKey.v1().paymentIntents().retrieve("pi_any"))
+                .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401));
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndTheApiVersion() throws StripeException {
+        PaymentIntent intent = stripe.v1().paymentIntents().create(charge(100, "pm_card_visa").build());
+
+        assertThat(intent.getLastResponse().requestId()).startsWith("req_");
+        assertThat(intent.getLastResponse().headers().firstValue("Stripe-Version")).contains("2025-08-27.basil");
     }
 }
