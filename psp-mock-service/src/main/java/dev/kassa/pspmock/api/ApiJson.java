@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
 
-/** Reads request bodies strictly and writes responses with the application's JSON mapper (snake_case). */
+/** Reads request bodies (forms, or JSON strictly) and writes responses with the application's JSON mapper (snake_case). */
 @Component
 public class ApiJson {
 
@@ -37,8 +37,8 @@ public class ApiJson {
     }
 
     /**
-     * Reads the body straight from the request, whatever the content type claims (so {@code curl -d} without a
-     * JSON content type works too). Its size is bounded by the web module's limit on every endpoint
+     * Reads the body straight from the request, a form or JSON whatever the content type claims
+     * ({@link #readRequest(byte[])}). Its size is bounded by the web module's limit on every endpoint
      * ({@code kassa.web.max-body-bytes}): a body announcing more never gets here, a chunked one stops growing.
      */
     public JsonRequest readRequest(HttpServletRequest request) {

@@ -2,23 +2,25 @@ package dev.kassa.pspmock.api;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A parsed JSON request body with the validations every endpoint shares. Each failure is a 400 that names
- * the parameter and the reason, so a client can tell exactly what it sent wrong.
+ * A request's parameters as a JSON tree, from a JSON body, a Stripe form body or a query string ({@link FormBody}),
+ * with the validations every endpoint shares. Each failure is a 400 that names the parameter and the reason, so a
+ * client can tell exactly what it sent wrong.
  */
 public final class JsonRequest {
 
@@ -264,7 +266,7 @@ public final class JsonRequest {
         Optional<String> value = optionalString(name);
         if (value.isPresent() && !allowed.contains(value.get())) {
             throw ApiException.invalidRequest("parameter_invalid",
-                    "Invalid " + name + ": must be one of " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".",
+                    "Invalid " + name + ": must be one of " + String.join(", ", new TreeSet<>(allowed)) + ".",
                     name);
         }
         return value;

@@ -63,7 +63,7 @@ public record PaymentIntent(@Id String id, long amount, String currency, String 
         return new View(id, "payment_intent", amount, 0, SUCCEEDED.equals(status) ? amount : 0, amountRefunded,
                 null, null, null, canceledAt == null ? null : canceledAt.getEpochSecond(), cancellationReason,
                 "automatic", clientSecret(), "automatic", createdAt.getEpochSecond(),
-                currency.toLowerCase(Locale.ROOT), null, null, lastPaymentError,
+                currency.toLowerCase(Locale.ROOT), null, null, PaymentError.of(lastPaymentError, Ids.chargeOf(id)),
                 charged() ? Ids.chargeOf(id) : null, false, metadata.entries(), null, null, paymentMethod, null,
                 PAYMENT_METHOD_TYPES, null, null, null, null, null, null, status, null, null);
     }
@@ -85,11 +85,20 @@ public record PaymentIntent(@Id String id, long amount, String currency, String 
                        long amountRefunded, String application, Long applicationFeeAmount,
                        Object automaticPaymentMethods, Long canceledAt, String cancellationReason,
                        String captureMethod, String clientSecret, String confirmationMethod, long created,
-                       String currency, String customer, String description, CardError lastPaymentError,
+                       String currency, String customer, String description, PaymentError lastPaymentError,
                        String latestCharge, boolean livemode, Map<String, String> metadata, Object nextAction,
                        String onBehalfOf, String paymentMethod, Object paymentMethodOptions,
                        List<String> paymentMethodTypes, Object processing, String receiptEmail, Object review,
                        String setupFutureUsage, Object shipping, String statementDescriptor, String status,
                        Object transferData, String transferGroup) {
+    }
+
+    /** Stripe's {@code last_payment_error}: the card error and the charge that failed. */
+    public record PaymentError(String charge, String code, String declineCode, String message, String type) {
+
+        static PaymentError of(CardError error, String charge) {
+            return error == null ? null
+                    : new PaymentError(charge, error.code(), error.declineCode(), error.message(), error.type());
+        }
     }
 }

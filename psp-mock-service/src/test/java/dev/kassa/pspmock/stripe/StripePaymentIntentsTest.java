@@ -133,6 +133,8 @@ class StripePaymentIntentsTest extends PspIntegrationTest {
                     PaymentIntent declined = e.getStripeError().getPaymentIntent();
                     assertThat(declined.getStatus()).isEqualTo("requires_payment_method");
                     assertThat(declined.getLastPaymentError().getDeclineCode()).isEqualTo(declineCode);
+                    assertThat(declined.getLastPaymentError().getCode()).isEqualTo(code);
+                    assertThat(declined.getLastPaymentError().getCharge()).isEqualTo(e.getCharge());
                     assertThat(declined.getLatestCharge()).isEqualTo(e.getCharge());
                 });
     }
@@ -147,6 +149,21 @@ class StripePaymentIntentsTest extends PspIntegrationTest {
     }
 
     @Test
+    void anAsynchronousDeclineOnConfirmIsProcessingThenRequiresAPaymentMethod() throws StripeException {
+        PaymentIntent created = stripe.v1().paymentIntents().create(charge(1300, "tok_asyncDeclined").build());
+
+        PaymentIntent confirmed = stripe.v1().paymentIntents().confirm(created.getId());
+
+        assertThat(confirmed.getStatus()).isEqualTo("processing");
+        assertThat(confirmed.getLatestCharge()).isEqualTo("ch_" + created.getId().substring(3));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            PaymentIntent resolved = stripe.v1().paymentIntents().retrieve(created.getId());
+            assertThat(resolved.getStatus()).isEqualTo("requires_payment_method");
+            assertThat(resolved.getLastPaymentError().getDeclineCode()).isEqualTo("generic_decline");
+        });
+    }
+
+    @Test
     void cancelBeforeConfirmation() throws StripeException {
         PaymentIntent created = stripe.v1().paymentIntents().create(charge(300, "pm_card_visa").build());
 
@@ -158,6 +175,9 @@ class StripePaymentIntentsTest extends PspIntegrationTest {
         assertThat(canceled.getStatus()).isEqualTo("canceled");
         assertThat(canceled.getCancellationReason()).isEqualTo("requested_by_customer");
         assertThat(canceled.getCanceledAt()).isPositive();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(RECEIVER.deliveriesFor(created.getId())).extracting(d -> d.type())
+                        .containsExactly("payment_intent.canceled"));
         assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(created.getId()))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state"));
