@@ -16,9 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code expand[0]=x} → {@code {"expand": ["x"]}}, {@code a[b][c]=v} → {@code {"a": {"b": {"c": "v"}}}}. Every value
  * is a string (so {@link JsonRequest} reads numbers and booleans from text for a form). Also used for query strings.
  * <p>
- * Hand-written: Spring's {@code WebDataBinder} binds bracket paths onto known bean properties only, and no maintained
- * Java library we found reads Rack-style nesting into a generic tree (Jackson's properties format nests by dots, which
- * metadata keys may contain). It is small and {@code FormBodyTest} covers it.
+ * Hand-written: Spring's {@code WebDataBinder} binds bracket paths onto known bean properties only; Jackson's
+ * properties format nests by dots, which metadata keys may contain; the Java ports of JavaScript's {@code qs}
+ * (e.g. atek-software's QsParser) are single-maintainer projects with their own value types, and merge a repeated
+ * name into a list where Stripe's "same parameters" needs one reading. It is small and {@code FormBodyTest} covers it.
  * <p>
  * An object whose keys are exactly {@code 0..n-1} becomes an array, as stripe-java writes lists
  * ({@code expand[0]=a&expand[1]=b}). A name given twice with plain values, a name used both as a value and as a
