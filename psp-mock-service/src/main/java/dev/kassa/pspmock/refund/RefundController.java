@@ -1,12 +1,11 @@
 package dev.kassa.pspmock.refund;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import dev.kassa.pspmock.api.ApiException;
+import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.ApiList;
 import dev.kassa.pspmock.api.JsonRequest;
-import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.idempotency.IdempotentRequests;
 import dev.kassa.pspmock.intent.OutcomeProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,13 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RefundController {
 
-    private static final Set<String> LIST_PARAMETERS = union(ApiList.PAGING, Set.of("payment_intent", "charge"));
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
+    /** {@link ApiList#PAGING} and the filters. */
+    private static final Set<String> LIST_PARAMETERS =
+            Set.of("limit", "starting_after", "ending_before", "expand", "payment_intent", "charge");
 
     private final RefundService service;
     private final Refunds refunds;
