@@ -18,11 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
 
-/** Reads request bodies strictly and writes responses with the application's JSON mapper (snake_case). */
+/** Reads request bodies (forms, or JSON strictly) and writes responses with the application's JSON mapper (snake_case). */
 @Component
 public class ApiJson {
-
-    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
@@ -39,18 +37,17 @@ public class ApiJson {
     }
 
     /**
-     * Reads the body straight from the request, whatever the content type claims (so {@code curl -d} without a
-     * JSON content type works too). Its size is bounded by the web module's limit on every endpoint
+     * Reads the body straight from the request, a form or JSON whatever the content type claims
+     * ({@link #readRequest(byte[])}). Its size is bounded by the web module's limit on every endpoint
      * ({@code kassa.web.max-body-bytes}): a body announcing more never gets here, a chunked one stops growing.
      */
     public JsonRequest readRequest(HttpServletRequest request) {
         return readRequest(readBody(request));
     }
 
-    /** Like {@link #readRequest(HttpServletRequest)}, but an empty body is an empty object. */
+    /** Like {@link #readRequest(HttpServletRequest)}: an empty body is an empty form, so no parameters. */
     public JsonRequest readOptionalRequest(HttpServletRequest request) {
-        byte[] body = readBody(request);
-        return readRequest(body.length == 0 ? EMPTY_OBJECT : body);
+        return readRequest(request);
     }
 
     private static byte[] readBody(HttpServletRequest request) {
@@ -69,9 +66,14 @@ public class ApiJson {
                 "The request body exceeds " + limitBytes + " bytes.", null);
     }
 
+    /**
+     * A body that starts like JSON ({@code {}, {@code [} or {@code "}) is read as JSON, anything else (empty included)
+     * as Stripe's form encoding ({@link FormBody}), whatever the {@code Content-Type} says: Stripe's SDKs send forms,
+     * while {@code curl -d '{…}'} labels JSON as a form. Either way the endpoint sees the same tree.
+     */
     JsonRequest readRequest(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ApiException.invalidRequest("invalid_json", "The request body must be a JSON object.", null);
+        if (body == null || !looksLikeJson(body)) {
+            return new JsonRequest(FormBody.parse(body == null ? "" : new String(body, StandardCharsets.UTF_8)), true);
         }
         JsonNode node;
         try {
@@ -83,7 +85,16 @@ public class ApiJson {
         if (node == null || !node.isObject()) {
             throw ApiException.invalidRequest("invalid_json", "The request body must be a JSON object.", null);
         }
-        return new JsonRequest((ObjectNode) node);
+        return new JsonRequest((ObjectNode) node, false);
+    }
+
+    private static boolean looksLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{' || b == '[' || b == '"';
+            }
+        }
+        return false;
     }
 
     public String write(Object value) {

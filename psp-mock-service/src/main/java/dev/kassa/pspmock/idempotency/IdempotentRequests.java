@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.ApiResponse;
+import dev.kassa.pspmock.api.CurrentRequest;
 import dev.kassa.pspmock.fault.Faults;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,7 @@ public class IdempotentRequests {
      */
     public ResponseEntity<String> execute(String key, RequestFingerprint fingerprint, Supplier<ApiResponse> work) {
         requireValidKey(key);
+        CurrentRequest.idempotencyKey(key);
         Instant now = clock.instant();
         // The lease outlives any injected latency, so a slow first request is never taken over while running.
         Instant leaseUntil = now.plus(properties.inFlightLease()).plus(faults.latency());

@@ -1,7 +1,11 @@
 package dev.kassa.pspmock.intent;
 
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.Metadata;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
@@ -9,22 +13,40 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A payment intent as stored. No version: every change after its insert is a guarded UPDATE ({@link PaymentIntents}).
  *
- * @param status         {@code succeeded}, {@code processing} or {@code requires_payment_method} (declined)
+ * @param status         Stripe's: {@code requires_payment_method} (none yet, or declined), {@code requires_confirmation},
+ *                       {@code processing}, {@code succeeded}, {@code canceled}
+ * @param currency       ISO 4217 upper case as stored; answered in lower case, as Stripe does
+ * @param paymentMethod  null until one is given
  * @param amountRefunded succeeded and pending refunds together: what can no longer be refunded
  * @param resolveAt      a processing intent reaches {@code resolvesTo} then (tok_async, tok_asyncDeclined); else null
  */
 @Table("payment_intent")
 public record PaymentIntent(@Id String id, long amount, String currency, String status, String paymentMethod,
                             Metadata metadata, CardError lastPaymentError, long amountRefunded,
-                            Instant createdAt, Instant resolveAt, String resolvesTo) {
+                            Instant createdAt, Instant resolveAt, String resolvesTo,
+                            Instant canceledAt, String cancellationReason) {
 
     public static final String SUCCEEDED = "succeeded";
     public static final String PROCESSING = "processing";
     public static final String REQUIRES_PAYMENT_METHOD = "requires_payment_method";
+    public static final String REQUIRES_CONFIRMATION = "requires_confirmation";
+    public static final String CANCELED = "canceled";
+
+    private static final List<String> PAYMENT_METHOD_TYPES = List.of("card");
 
     PaymentIntent resolvedAs(String finalStatus, CardError error) {
         return new PaymentIntent(id, amount, currency, finalStatus, paymentMethod, metadata, error, amountRefunded,
-                createdAt, null, null);
+                createdAt, null, null, canceledAt, cancellationReason);
+    }
+
+    PaymentIntent confirmedAs(String newStatus, String method, CardError error, Instant resolveAt, String resolvesTo) {
+        return new PaymentIntent(id, amount, currency, newStatus, method, metadata, error, amountRefunded,
+                createdAt, resolveAt, resolvesTo, null, null);
+    }
+
+    PaymentIntent canceled(Instant at, String reason) {
+        return new PaymentIntent(id, amount, currency, CANCELED, paymentMethod, metadata, lastPaymentError,
+                amountRefunded, createdAt, null, null, at, reason);
     }
 
     /** payment-service puts its order id here; the settlement file carries it so reconciliation can match rows. */
@@ -32,13 +54,51 @@ public record PaymentIntent(@Id String id, long amount, String currency, String 
         return metadata.get("payment_order_id");
     }
 
-    public View view() {
-        return new View(id, "payment_intent", amount, amountRefunded, currency, status, paymentMethod, metadata.entries(),
-                createdAt.getEpochSecond(), lastPaymentError);
+    /** A charge was attempted: confirmed at least once (the charge id is derived, {@link Ids#chargeOf}). */
+    boolean charged() {
+        return SUCCEEDED.equals(status) || PROCESSING.equals(status) || lastPaymentError != null;
     }
 
-    /** The API representation (rendered in snake_case); {@code created} in Unix seconds, like Stripe. */
-    public record View(String id, String object, long amount, long amountRefunded, String currency, String status,
-                       String paymentMethod, Map<String, String> metadata, long created, CardError lastPaymentError) {
+    public View view() {
+        return new View(id, "payment_intent", amount, 0, SUCCEEDED.equals(status) ? amount : 0, amountRefunded,
+                null, null, null, canceledAt == null ? null : canceledAt.getEpochSecond(), cancellationReason,
+                "automatic", clientSecret(), "automatic", createdAt.getEpochSecond(),
+                currency.toLowerCase(Locale.ROOT), null, null, PaymentError.of(lastPaymentError, Ids.chargeOf(id)),
+                charged() ? Ids.chargeOf(id) : null, false, metadata.entries(), null, null, paymentMethod, null,
+                PAYMENT_METHOD_TYPES, null, null, null, null, null, null, status, null, null);
+    }
+
+    /**
+     * Stripe's {@code <id>_secret_<random>}. psp-mock has no publishable-key API that a client secret would unlock, so
+     * it is derived from the id (no column) and only has Stripe's shape.
+     */
+    private String clientSecret() {
+        return id + "_secret_" + HexFormat.of().toHexDigits(id.hashCode());
+    }
+
+    /**
+     * The API representation (rendered in snake_case): Stripe's PaymentIntent fields that stripe-java models, null
+     * where psp-mock has nothing to say; {@code created} and {@code canceled_at} in Unix seconds.
+     * {@code amount_refunded} is psp-mock's addition (succeeded and pending refunds).
+     */
+    public record View(String id, String object, long amount, long amountCapturable, long amountReceived,
+                       long amountRefunded, String application, Long applicationFeeAmount,
+                       Object automaticPaymentMethods, Long canceledAt, String cancellationReason,
+                       String captureMethod, String clientSecret, String confirmationMethod, long created,
+                       String currency, String customer, String description, PaymentError lastPaymentError,
+                       String latestCharge, boolean livemode, Map<String, String> metadata, Object nextAction,
+                       String onBehalfOf, String paymentMethod, Object paymentMethodOptions,
+                       List<String> paymentMethodTypes, Object processing, String receiptEmail, Object review,
+                       String setupFutureUsage, Object shipping, String statementDescriptor, String status,
+                       Object transferData, String transferGroup) {
+    }
+
+    /** Stripe's {@code last_payment_error}: the card error and the charge that failed. */
+    public record PaymentError(String charge, String code, String declineCode, String message, String type) {
+
+        static PaymentError of(CardError error, String charge) {
+            return error == null ? null
+                    : new PaymentError(charge, error.code(), error.declineCode(), error.message(), error.type());
+        }
     }
 }

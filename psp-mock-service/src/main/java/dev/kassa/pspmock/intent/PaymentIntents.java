@@ -46,4 +46,37 @@ public interface PaymentIntents extends Repository<PaymentIntent, String>, Payme
     @Modifying
     @Query("UPDATE payment_intent SET amount_refunded = amount_refunded - :amount WHERE id = :id")
     void releaseRefund(String id, long amount);
+
+    /** Confirms an intent that awaits it; false if it does not (any more). */
+    @Modifying
+    @Query("""
+            UPDATE payment_intent SET status = :status, payment_method = :paymentMethod, last_payment_error = :error,
+                resolve_at = :resolveAt, resolves_to = :resolvesTo
+            WHERE id = :id AND status IN ('requires_confirmation', 'requires_payment_method')""")
+    boolean confirm(String id, String status, String paymentMethod, CardError error, Instant resolveAt,
+                    String resolvesTo);
+
+    /** Cancels an intent that has not been charged; false if it has been (or is being). */
+    @Modifying
+    @Query("""
+            UPDATE payment_intent SET status = 'canceled', canceled_at = :at, cancellation_reason = :reason
+            WHERE id = :id AND status IN ('requires_confirmation', 'requires_payment_method')""")
+    boolean cancel(String id, Instant at, String reason);
+
+    /** Newest first; after the given intent when {@code startingAfter} is set. No index: lists are rare, charges not. */
+    @Query("""
+            SELECT * FROM payment_intent
+            WHERE CAST(:startingAfter AS text) IS NULL
+               OR (created_at, id) < (SELECT p.created_at, p.id FROM payment_intent p WHERE p.id = :startingAfter)
+            ORDER BY created_at DESC, id DESC LIMIT :limit""")
+    List<PaymentIntent> listOlder(String startingAfter, int limit);
+
+    /** Oldest first from just after {@code endingBefore}: the page before it, to be reversed. */
+    @Query("""
+            SELECT * FROM payment_intent
+            WHERE (created_at, id) > (SELECT p.created_at, p.id FROM payment_intent p WHERE p.id = :endingBefore)
+            ORDER BY created_at, id LIMIT :limit""")
+    List<PaymentIntent> listNewer(String endingBefore, int limit);
+
+    boolean existsById(String id);
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.kassa.pspmock.api.Ids;
+import dev.kassa.pspmock.intent.ChargeView;
 import dev.kassa.pspmock.intent.OutcomeProperties;
 import dev.kassa.pspmock.intent.PaymentIntents;
 import dev.kassa.pspmock.refund.Refunds.DueRefund;
@@ -74,7 +76,10 @@ class PendingRefundResolver extends DueWorker {
                 refunds.resolve(refund.id(), succeeded.status(), null);
                 balanceTransactions.recordRefund(refund.paymentIntentId(), d.paymentOrderId(), refund.id(),
                         refund.amount(), refund.currency(), now);
-                events.publish(EventType.REFUND_SUCCEEDED, refund.id(), succeeded.view());
+                events.publish(EventType.REFUND_UPDATED, refund.id(), succeeded.view());
+                intents.findById(refund.paymentIntentId()).ifPresent(intent -> events.publish(
+                        EventType.CHARGE_REFUNDED, Ids.chargeOf(intent.id()),
+                        ChargeView.of(intent, intent.amountRefunded())));
             } else {
                 Refund failed = refund.resolvedAs(Refund.FAILED, FAILURE_REASON);
                 refunds.resolve(refund.id(), failed.status(), failed.failureReason());

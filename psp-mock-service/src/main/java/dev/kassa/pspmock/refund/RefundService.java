@@ -8,6 +8,7 @@ import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.ApiResponse;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.Metadata;
+import dev.kassa.pspmock.intent.ChargeView;
 import dev.kassa.pspmock.intent.OutcomeProperties;
 import dev.kassa.pspmock.intent.PaymentIntent;
 import dev.kassa.pspmock.intent.PaymentIntents;
@@ -50,16 +51,18 @@ class RefundService {
     public ApiResponse create(CreateRefundRequest request) {
         // Locked: concurrent refunds of one intent are decided one after the other against the same remainder.
         PaymentIntent intent = intents.findForUpdateById(request.paymentIntent())
-                .orElseThrow(() -> ApiException.notFound("payment_intent", request.paymentIntent(), "payment_intent"));
+                .orElseThrow(() -> request.param().equals("charge")
+                        ? ApiException.notFound("charge", Ids.chargeOf(request.paymentIntent()), "charge")
+                        : ApiException.notFound("payment_intent", request.paymentIntent(), "payment_intent"));
         if (!PaymentIntent.SUCCEEDED.equals(intent.status())) {
             throw ApiException.invalidRequest("payment_intent_unexpected_state",
                     "PaymentIntent " + intent.id() + " has status " + intent.status()
-                            + "; only a succeeded payment can be refunded.", "payment_intent");
+                            + "; only a succeeded payment can be refunded.", request.param());
         }
         long refundable = intent.amount() - intent.amountRefunded();
         if (refundable == 0) {
             throw ApiException.invalidRequest("charge_already_refunded",
-                    "PaymentIntent " + intent.id() + " has already been refunded in full.", "payment_intent");
+                    "Charge " + Ids.chargeOf(intent.id()) + " has already been refunded.", request.param());
         }
         long amount = request.amount().orElse(refundable);
         if (amount > refundable || !intents.reserveRefund(intent.id(), amount)) {
@@ -68,13 +71,15 @@ class RefundService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Refund refund = new Refund(Ids.newId("re"), intent.id(), amount, intent.currency(), Refund.SUCCEEDED, null,
-                new Metadata(request.metadata()), now, null, null);
+                new Metadata(request.metadata()), now, null, null, request.reason());
         switch (TestCards.refundBehaviour(intent.paymentMethod())) {
             case SUCCEEDS_AT_ONCE -> {
                 refunds.insert(refund);
                 balanceTransactions.recordRefund(intent.id(), intent.paymentOrderId(), refund.id(), amount,
                         intent.currency(), now);
-                events.publish(EventType.REFUND_SUCCEEDED, refund.id(), refund.view());
+                events.publish(EventType.REFUND_CREATED, refund.id(), refund.view());
+                events.publish(EventType.CHARGE_REFUNDED, Ids.chargeOf(intent.id()),
+                        ChargeView.of(intent, intent.amountRefunded() + amount));
             }
             case PENDING_THEN_SUCCEEDS -> refund = insertPending(refund, now, Refund.SUCCEEDED);
             case PENDING_THEN_FAILS -> refund = insertPending(refund, now, Refund.FAILED);
@@ -85,6 +90,7 @@ class RefundService {
     private Refund insertPending(Refund refund, Instant now, String resolvesTo) {
         Instant resolveAt = now.plus(outcomes.asyncDelay());
         Refund pending = refunds.insert(refund.pendingUntil(resolveAt, resolvesTo));
+        events.publish(EventType.REFUND_CREATED, pending.id(), pending.view());
         resolver.wakeUp().dueAfterCommit(resolveAt);
         return pending;
     }

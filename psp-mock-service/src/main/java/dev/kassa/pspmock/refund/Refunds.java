@@ -35,4 +35,23 @@ interface Refunds extends Repository<Refund, String>, RefundInsert {
             UPDATE refund SET status = :status, failure_reason = :failureReason, resolve_at = NULL, resolves_to = NULL
             WHERE id = :id AND status = 'pending'""")
     boolean resolve(String id, String status, String failureReason);
+
+    /** Newest first, optionally of one intent; after the given refund when {@code startingAfter} is set. */
+    @Query("""
+            SELECT * FROM refund
+            WHERE (CAST(:paymentIntentId AS text) IS NULL OR payment_intent_id = :paymentIntentId)
+              AND (CAST(:startingAfter AS text) IS NULL
+                   OR (created_at, id) < (SELECT r.created_at, r.id FROM refund r WHERE r.id = :startingAfter))
+            ORDER BY created_at DESC, id DESC LIMIT :limit""")
+    List<Refund> listOlder(String paymentIntentId, String startingAfter, int limit);
+
+    /** Oldest first from just after {@code endingBefore}: the page before it, to be reversed. */
+    @Query("""
+            SELECT * FROM refund
+            WHERE (CAST(:paymentIntentId AS text) IS NULL OR payment_intent_id = :paymentIntentId)
+              AND (created_at, id) > (SELECT r.created_at, r.id FROM refund r WHERE r.id = :endingBefore)
+            ORDER BY created_at, id LIMIT :limit""")
+    List<Refund> listNewer(String paymentIntentId, String endingBefore, int limit);
+
+    boolean existsById(String id);
 }

@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import dev.kassa.pspmock.api.ApiException;
+import dev.kassa.pspmock.api.ApiList;
+import dev.kassa.pspmock.api.JsonRequest;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.webhook.EventRepository.DeliveryFilter;
 import dev.kassa.pspmock.webhook.EventRepository.StoredEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,8 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class EventController {
 
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
+    /** Stripe's: 10 by default, at most 100. */
+    private static final int DEFAULT_LIMIT = ApiList.DEFAULT_LIMIT;
+    private static final int MAX_LIMIT = ApiList.MAX_LIMIT;
+    private static final Set<String> PARAMETERS =
+            Set.of("delivery_success", "type", "limit", "starting_after", "expand");
 
     private final EventRepository events;
     private final ApiJson json;
@@ -31,10 +38,11 @@ class EventController {
     }
 
     @GetMapping("/v1/events")
-    ResponseEntity<String> list(@RequestParam(name = "delivery_success", required = false) String deliverySuccess,
+    ResponseEntity<String> list(HttpServletRequest http,@RequestParam(name = "delivery_success", required = false) String deliverySuccess,
                                 @RequestParam(name = "type", required = false) String type,
                                 @RequestParam(name = "limit", required = false) String limit,
                                 @RequestParam(name = "starting_after", required = false) String startingAfter) {
+        JsonRequest.ofQuery(http.getQueryString()).allowOnly(PARAMETERS);
         DeliveryFilter filter = deliveryFilter(deliverySuccess);
         requireKnownType(type);
         int pageSize = pageSize(limit);
@@ -44,9 +52,9 @@ class EventController {
         List<StoredEvent> page = events.list(filter, type, startingAfter, pageSize + 1);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("object", "list");
-        body.put("url", "/v1/events");
-        body.put("has_more", page.size() > pageSize);
         body.put("data", page.stream().limit(pageSize).map(this::withPendingCount).toList());
+        body.put("has_more", page.size() > pageSize);
+        body.put("url", "/v1/events");
         return json.render(200, body).toEntity();
     }
 

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.kassa.pspmock.api.ApiJson;
+import dev.kassa.pspmock.api.CurrentRequest;
 import dev.kassa.pspmock.api.DbTime;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.RowInsert;
+import dev.kassa.pspmock.api.StripeVersion;
 import dev.kassa.pspmock.fault.Faults;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,12 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EventPublisher {
 
+
     private final JdbcClient jdbc;
     private final ApiJson json;
     private final Faults faults;
     /** The endpoint URLs, one per line: a plain text parameter that SQL splits back into rows. */
     private final String endpoints;
     private final boolean anyEndpoint;
+    private final int endpointCount;
     private final Clock clock;
     private final WebhookDeliveryWorker worker;
 
@@ -41,6 +45,7 @@ public class EventPublisher {
         this.faults = faults;
         this.endpoints = String.join("\n", properties.endpoints());
         this.anyEndpoint = !properties.endpoints().isEmpty();
+        this.endpointCount = properties.endpoints().size();
         this.clock = clock;
         this.worker = worker;
     }
@@ -58,12 +63,21 @@ public class EventPublisher {
     public List<RowInsert> rows(EventType type, String objectId, Object object) {
         String id = Ids.newId("evt");
         Instant now = clock.instant();
+        CurrentRequest.Info request = CurrentRequest.get();
+        Map<String, Object> requestInfo = new LinkedHashMap<>();
+        requestInfo.put("id", request.id());
+        requestInfo.put("idempotency_key", request.idempotencyKey());
+        // Stripe's event object, fields in its order; pending_webhooks as sent (listing shows the current count).
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", id);
         event.put("object", "event");
-        event.put("type", type.value());
+        event.put("api_version", StripeVersion.VALUE);
         event.put("created", now.getEpochSecond());
         event.put("data", Map.of("object", object));
+        event.put("livemode", false);
+        event.put("pending_webhooks", endpointCount);
+        event.put("request", requestInfo);
+        event.put("type", type.value());
         Instant firstAttempt = now.plus(faults.webhookDelay());
         Map<String, Object> eventParameters = new HashMap<>();
         eventParameters.put("ev_id", id);

@@ -9,12 +9,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code Psp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>}, with one {@code v1}
- * per active secret so that receivers keep verifying while a secret is rotated.
+ * {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>}, Stripe's scheme (what
+ * its SDKs' {@code Webhook.constructEvent} verifies), with one {@code v1} per active secret so that receivers keep
+ * verifying while a secret is rotated.
  */
 final class WebhookSigner {
 
-    public static final String HEADER = "Psp-Signature";
+    public static final String HEADER = "Stripe-Signature";
     private static final String ALGORITHM = "HmacSHA256";
 
     /** One initialised Mac per secret, cloned per use: looking the algorithm up each time is costly. */

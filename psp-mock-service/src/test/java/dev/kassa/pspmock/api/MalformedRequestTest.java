@@ -30,7 +30,7 @@ class MalformedRequestTest extends PspIntegrationTest {
             {"amount": 100, "currency": "XAU", "payment_method": "tok_visa"}               | invalid_currency          | currency
             {"amount": 100, "payment_method": "tok_visa"}                                  | parameter_missing         | currency
             {"amount": 100, "currency": 978, "payment_method": "tok_visa"}                 | parameter_invalid_string  | currency
-            {"amount": 100, "currency": "EUR"}                                             | parameter_missing         | payment_method
+            {"amount": 100, "currency": "EUR", "confirm": true}                            | parameter_missing         | payment_method
             {"amount": 100, "currency": "EUR", "payment_method": "  "}                     | parameter_invalid_empty   | payment_method
             {"amount": 100, "currency": "EUR", "payment_method": "4242 4242 4242 4242"}    | raw_card_data_rejected    | payment_method
             {"amount": 100, "currency": "EUR", "payment_method": "tok_visa", "metadata": "x"}       | parameter_invalid | metadata
@@ -49,7 +49,6 @@ class MalformedRequestTest extends PspIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            not json at all
             [1, 2, 3]
             "a string"
             {"amount": 100, "amount": 200, "currency": "EUR", "payment_method": "tok_visa"}
@@ -63,11 +62,36 @@ class MalformedRequestTest extends PspIntegrationTest {
     }
 
     @Test
-    void emptyBody() {
+    void anEmptyBodyIsAnEmptyFormSoTheFirstRequiredParameterIsMissing() {
         Response response = api.post("/v1/payment_intents", PspApi.newKey(), "");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo("invalid_json");
+        assertThat(response.errorCode()).isEqualTo("parameter_missing");
+        assertThat(response.errorParam()).isEqualTo("amount");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} ({2})")
+    @CsvSource(delimiter = '|', textBlock = """
+            amount=10.5&currency=eur&payment_method=tok_visa                  | parameter_invalid_integer | amount
+            amount=abc&currency=eur&payment_method=tok_visa                   | parameter_invalid_integer | amount
+            amount=&currency=eur&payment_method=tok_visa                      | parameter_invalid_integer | amount
+            amount=0&currency=eur&payment_method=tok_visa                     | amount_too_small          | amount
+            currency=eur&payment_method=tok_visa                              | parameter_missing         | amount
+            amount=100&currency=xyz&payment_method=tok_visa                   | invalid_currency          | currency
+            amount=100&currency=eur&payment_method=tok_visa&confirm=maybe     | parameter_invalid         | confirm
+            amount=100&currency=eur&payment_method=tok_visa&metadata[k][x]=1  | parameter_invalid         | metadata[k]
+            amount=100&currency=eur&payment_method=tok_visa&amount_minor=100  | parameter_unknown         | amount_minor
+            amount=100&amount=200&currency=eur&payment_method=tok_visa        | parameter_invalid         | amount
+            amount=100&currency=eur&metadata[k=v                              | parameter_invalid         | metadata[k
+            not a form at all                                                 | parameter_unknown         | not a form at all
+            """)
+    void formParameters(String body, String code, String param) {
+        Response response = api.postForm("/v1/payment_intents", PspApi.newKey(), body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").path("type").stringValue()).isEqualTo("invalid_request_error");
+        assertThat(response.errorCode()).isEqualTo(code);
+        assertThat(response.errorParam()).isEqualTo(param);
     }
 
     @ParameterizedTest(name = "{0} -> {1} ({2})")
@@ -77,7 +101,9 @@ class MalformedRequestTest extends PspIntegrationTest {
             {"payment_intent": "pi_x", "amount": 0}           | amount_too_small          | amount
             {"payment_intent": "pi_x", "amount": -5}          | amount_too_small          | amount
             {"payment_intent": "pi_x", "amount": 1.5}         | parameter_invalid_integer | amount
-            {"payment_intent": "pi_x", "reason": "duplicate"} | parameter_unknown         | reason
+            {"payment_intent": "pi_x", "reason": "because"}   | parameter_invalid         | reason
+            {"payment_intent": "pi_x", "refund_reason": "x"}  | parameter_unknown         | refund_reason
+            {"payment_intent": "pi_x", "charge": "ch_x"}      | parameter_invalid         | charge
             """)
     void refundParameters(String body, String code, String param) {
         Response response = api.post("/v1/refunds", PspApi.newKey(), body);
@@ -144,8 +170,8 @@ class MalformedRequestTest extends PspIntegrationTest {
                 .header("Authorization", "Bearer " + PspApi.SECRET_KEY)
                 .header("Idempotency-Key", PspApi.newKey())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        PspApi.intentBody(100, "EUR", "tok_visa", "po-form"))));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"amount": 100, "currency": "EUR", "payment_method": "tok_visa", "confirm": true}""")));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("status").stringValue()).isEqualTo("succeeded");

@@ -33,7 +33,7 @@ final class KeepAliveConnection implements Closeable {
             connect();
         }
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
-                + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + idempotencyKey
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nIdempotency-Key: " + idempotencyKey
                 + "\r\nContent-Length: " + body.length + "\r\n\r\n";
         try {
             out.write(head.getBytes(StandardCharsets.US_ASCII));

@@ -160,7 +160,7 @@ class FaultInjectionTest extends PspIntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> failedAttempts(intentId) >= 2);
         assertThat(RECEIVER.deliveriesFor(intentId)).isEmpty();
-        assertThat(api.get("/v1/events?delivery_success=false&limit=1000").body()).contains(intentId);
+        assertThat(api.get("/v1/events?delivery_success=false&limit=100").body()).contains(intentId);
 
         api.faults("{\"webhook_outage\": false}");
         await().atMost(Duration.ofSeconds(10)).until(() -> !RECEIVER.deliveriesFor(intentId).isEmpty());

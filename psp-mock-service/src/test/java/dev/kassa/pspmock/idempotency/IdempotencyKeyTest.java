@@ -46,11 +46,16 @@ class IdempotencyKeyTest extends PspIntegrationTest {
     void sameParametersInAnotherSpellingAreTheSameRequest() {
         String key = PspApi.newKey();
         Response first = api.post("/v1/payment_intents", key,
-                "{\"amount\": 700, \"currency\": \"eur\", \"payment_method\": \"tok_visa\", \"metadata\": {\"a\": \"1\", \"b\": \"2\"}}");
+                "{\"amount\": 700, \"currency\": \"eur\", \"payment_method\": \"tok_visa\", \"confirm\": true, \"metadata\": {\"a\": \"1\", \"b\": \"2\"}}");
         Response again = api.post("/v1/payment_intents", key,
-                "{\"metadata\": {\"b\": \"2\", \"a\": \"1\"}, \"payment_method\": \"tok_visa\", \"currency\": \"EUR\", \"amount\": 700}");
+                "{\"metadata\": {\"b\": \"2\", \"a\": \"1\"}, \"payment_method\": \"tok_visa\", \"currency\": \"EUR\", \"confirm\": true, \"amount\": 700}");
+        Response asForm = api.postForm("/v1/payment_intents", key,
+                "metadata[b]=2&amount=700&currency=eur&payment_method=tok_visa&confirm=true&metadata[a]=1");
 
         assertThat(again.body()).isEqualTo(first.body());
+        assertThat(asForm.status()).isEqualTo(200);
+        assertThat(asForm.body()).isEqualTo(first.body());
+        assertThat(asForm.headers().firstValue("Idempotent-Replayed")).contains("true");
     }
 
     @Test

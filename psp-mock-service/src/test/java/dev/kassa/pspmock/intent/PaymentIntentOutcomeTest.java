@@ -24,7 +24,7 @@ class PaymentIntentOutcomeTest extends PspIntegrationTest {
         assertThat(intent.path("id").stringValue()).startsWith("pi_");
         assertThat(intent.path("object").stringValue()).isEqualTo("payment_intent");
         assertThat(intent.path("amount").longValue()).isEqualTo(2999);
-        assertThat(intent.path("currency").stringValue()).isEqualTo("EUR");
+        assertThat(intent.path("currency").stringValue()).isEqualTo("eur");
         assertThat(intent.path("status").stringValue()).isEqualTo("succeeded");
         assertThat(intent.path("payment_method").stringValue()).isEqualTo(token);
         assertThat(intent.path("metadata").path("payment_order_id").stringValue()).startsWith("po-");
@@ -38,16 +38,16 @@ class PaymentIntentOutcomeTest extends PspIntegrationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "tok_chargeDeclined, generic_decline",
-            "tok_chargeDeclinedInsufficientFunds, insufficient_funds",
-            "tok_chargeDeclinedExpiredCard, expired_card"})
-    void decliningCardsAnswer402WithTheDeclineCode(String token, String declineCode) {
+            "tok_chargeDeclined, card_declined, generic_decline",
+            "tok_chargeDeclinedInsufficientFunds, card_declined, insufficient_funds",
+            "tok_chargeDeclinedExpiredCard, expired_card, expired_card"})
+    void decliningCardsAnswer402WithTheDeclineCode(String token, String code, String declineCode) {
         Response response = api.createIntent(1500, "EUR", token);
 
         assertThat(response.status()).isEqualTo(402);
         JsonNode error = response.json().path("error");
         assertThat(error.path("type").stringValue()).isEqualTo("card_error");
-        assertThat(error.path("code").stringValue()).isEqualTo("card_declined");
+        assertThat(error.path("code").stringValue()).isEqualTo(code);
         assertThat(error.path("decline_code").stringValue()).isEqualTo(declineCode);
         assertThat(error.path("message").stringValue()).isNotBlank();
         JsonNode intent = error.path("payment_intent");
@@ -113,6 +113,6 @@ class PaymentIntentOutcomeTest extends PspIntegrationTest {
         JsonNode intent = api.createIntent(5000, "jpy", "tok_visa").json();
 
         assertThat(intent.path("amount").longValue()).isEqualTo(5000);
-        assertThat(intent.path("currency").stringValue()).isEqualTo("JPY");
+        assertThat(intent.path("currency").stringValue()).isEqualTo("jpy");
     }
 }

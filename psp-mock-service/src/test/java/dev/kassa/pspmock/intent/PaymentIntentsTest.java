@@ -130,6 +130,6 @@ class PaymentIntentsTest extends PspIntegrationTest {
     private static PaymentIntent intent(String status, CardError error, Instant resolveAt, String resolvesTo) {
         return new PaymentIntent(Ids.newId("pi"), 5000, "EUR", status, "tok_test",
                 new Metadata(Map.of("payment_order_id", "po-" + Ids.newId("x"), "note", "ü \"quoted\"")), error, 0,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), resolveAt, resolvesTo);
+                Instant.now().truncatedTo(ChronoUnit.MICROS), resolveAt, resolvesTo, null, null);
     }
 }

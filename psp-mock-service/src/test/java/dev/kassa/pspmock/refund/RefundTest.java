@@ -25,9 +25,20 @@ class RefundTest extends PspIntegrationTest {
         assertThat(refund.path("status").stringValue()).isEqualTo("succeeded");
         assertThat(refund.path("amount").longValue()).isEqualTo(2000);
         assertThat(refund.path("payment_intent").stringValue()).isEqualTo(intentId);
+        assertThat(refund.path("charge").stringValue()).isEqualTo("ch_" + intentId.substring(3));
+        assertThat(refund.path("currency").stringValue()).isEqualTo("eur");
         String refundId = refund.path("id").stringValue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RECEIVER.deliveriesFor(refundId))
-                .extracting(d -> d.type()).containsExactly("refund.succeeded"));
+                .extracting(d -> d.type()).containsExactly("refund.created"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                RECEIVER.deliveriesFor("ch_" + intentId.substring(3))).singleElement().satisfies(d -> {
+                    assertThat(d.type()).isEqualTo("charge.refunded");
+                    JsonNode charge = d.event().path("data").path("object");
+                    assertThat(charge.path("object").stringValue()).isEqualTo("charge");
+                    assertThat(charge.path("payment_intent").stringValue()).isEqualTo(intentId);
+                    assertThat(charge.path("amount_refunded").longValue()).isEqualTo(2000);
+                    assertThat(charge.path("refunded").booleanValue()).isFalse();
+                }));
         assertThat(api.get("/v1/refunds/" + refundId).json()).isEqualTo(refund);
     }
 
@@ -61,7 +72,13 @@ class RefundTest extends PspIntegrationTest {
         assertThat(refund.path("status").stringValue()).isEqualTo("pending");
         String refundId = refund.path("id").stringValue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RECEIVER.deliveriesFor(refundId))
-                .extracting(d -> d.type()).containsExactly("refund.succeeded"));
+                .extracting(d -> d.type()).containsExactlyInAnyOrder("refund.created", "refund.updated"));
+        assertThat(RECEIVER.deliveriesFor(refundId)).filteredOn(d -> d.type().equals("refund.updated")).singleElement()
+                .satisfies(d -> assertThat(d.event().path("data").path("object").path("status").stringValue())
+                        .isEqualTo("succeeded"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                RECEIVER.deliveriesFor("ch_" + intentId.substring(3))).extracting(d -> d.type())
+                .containsExactly("charge.refunded"));
         assertThat(api.get("/v1/refunds/" + refundId).json().path("status").stringValue()).isEqualTo("succeeded");
     }
 
@@ -74,7 +91,7 @@ class RefundTest extends PspIntegrationTest {
         assertThat(refund.path("status").stringValue()).isEqualTo("pending");
         String refundId = refund.path("id").stringValue();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RECEIVER.deliveriesFor(refundId))
-                .extracting(d -> d.type()).containsExactly("refund.failed"));
+                .extracting(d -> d.type()).containsExactlyInAnyOrder("refund.created", "refund.failed"));
         JsonNode failed = api.get("/v1/refunds/" + refundId).json();
         assertThat(failed.path("status").stringValue()).isEqualTo("failed");
         assertThat(failed.path("failure_reason").stringValue()).isNotBlank();

@@ -101,13 +101,14 @@ class RefundsTest extends PspIntegrationTest {
     private PaymentIntent succeededIntent(String paymentOrderId) {
         PaymentIntent intent = new PaymentIntent(Ids.newId("pi"), 5000, "EUR", PaymentIntent.SUCCEEDED, "tok_visa",
                 new Metadata(Map.of("payment_order_id", paymentOrderId)), null, 0, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                null, null);
+                null, null, null, null);
         intents.insert(intent, List.of());
         return intent;
     }
 
     private static Refund refund(PaymentIntent intent) {
         return new Refund(Ids.newId("re"), intent.id(), 1000, intent.currency(), Refund.SUCCEEDED, null,
-                new Metadata(Map.of("reason", "requested_by_customer")), Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+                new Metadata(Map.of("reason", "requested_by_customer")), Instant.now().truncatedTo(ChronoUnit.MICROS), null, null,
+                "requested_by_customer");
     }
 }

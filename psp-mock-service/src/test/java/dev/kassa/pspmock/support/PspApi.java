@@ -72,20 +72,31 @@ public final class PspApi {
         return post("/v1/payment_intents", newKey(), intentBody(amount, currency, paymentMethod, "po-" + UUID.randomUUID()));
     }
 
+    /** A confirmed charge as payment-service asks for it: Stripe's form encoding, {@code confirm=true}. */
     public static String intentBody(long amount, String currency, String paymentMethod, String paymentOrderId) {
-        return """
-                {"amount": %d, "currency": "%s", "payment_method": "%s", "metadata": {"payment_order_id": "%s"}}"""
+        return "amount=%d&currency=%s&payment_method=%s&confirm=true&metadata[payment_order_id]=%s"
                 .formatted(amount, currency, paymentMethod, paymentOrderId);
     }
 
     public Response refund(String paymentIntentId, long amount) {
-        return post("/v1/refunds", newKey(), """
-                {"payment_intent": "%s", "amount": %d}""".formatted(paymentIntentId, amount));
+        return post("/v1/refunds", newKey(), "payment_intent=%s&amount=%d".formatted(paymentIntentId, amount));
     }
 
+    /** A JSON body (psp-mock's convenience) or a form body, labelled as what it is. */
     public Response post(String path, String idempotencyKey, String body) {
+        boolean json = body.stripLeading().startsWith("{");
         HttpRequest.Builder request = authorized(path).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", json ? "application/json" : "application/x-www-form-urlencoded");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    /** A form body, as Stripe's SDKs and payment-service send it, e.g. {@code amount=100&metadata[k]=v}. */
+    public Response postForm(String path, String idempotencyKey, String form) {
+        HttpRequest.Builder request = authorized(path).POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded");
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

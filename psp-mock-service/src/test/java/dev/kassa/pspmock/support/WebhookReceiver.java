@@ -61,7 +61,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             Delivery delivery = new Delivery(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("Psp-Signature"), Instant.now());
+                    exchange.getRequestHeaders().getFirst("Stripe-Signature"), Instant.now());
             deliveries.add(delivery);
             try {
                 hold.await();

@@ -117,11 +117,11 @@ class WebhookDeliveryTest extends PspIntegrationTest {
     }
 
     private List<String> undeliveredEventIds() {
-        return eventIds("/v1/events?delivery_success=false&limit=1000");
+        return eventIds("/v1/events?delivery_success=false&limit=100");
     }
 
     private List<String> deliveredEventIds() {
-        return eventIds("/v1/events?delivery_success=true&limit=1000");
+        return eventIds("/v1/events?delivery_success=true&limit=100");
     }
 
     private List<String> eventIds(String path) {
