@@ -9,7 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/settlements/{yyyy-mm-dd}}: the day's settlement file as {@code text/csv}, streamed. */
+/**
+ * {@code GET /admin/settlements/{yyyy-mm-dd}}: the day's settlement file as {@code text/csv}, streamed. A simulator
+ * feature, not Stripe's (which lists the money as {@code /v1/balance_transactions}), so it is under the operator's
+ * {@code /admin}.
+ */
 @RestController
 class SettlementController {
 
@@ -19,7 +23,7 @@ class SettlementController {
         this.file = file;
     }
 
-    @GetMapping("/v1/settlements/{date}")
+    @GetMapping("/admin/settlements/{date}")
     void download(@PathVariable String date, HttpServletResponse response) throws IOException {
         LocalDate day = SettlementDate.parse(date);
         response.setContentType("text/csv");

@@ -17,11 +17,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import dev.kassa.pspmock.support.PspApi.Response;
 import dev.kassa.pspmock.support.PspIntegrationTest;
+import dev.kassa.testfixtures.TestKeys;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 class SettlementFileTest extends PspIntegrationTest {
@@ -77,12 +80,40 @@ class SettlementFileTest extends PspIntegrationTest {
 
     @Test
     void fileIsCsvWithTheContractHeader() {
-        Response response = api.get("/v1/settlements/2001-01-01");
+        Response response = admin.get("/admin/settlements/2001-01-01");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(response.body().strip()).isEqualTo(
                 "balance_transaction_id,type,payment_intent_id,payment_order_id,refund_id,amount,fee,net,currency,created_at");
+    }
+
+    @Test
+    void theFileIsAnOperatorsNotTheStripeApis() {
+        String path = "/admin/settlements/2001-01-01";
+
+        for (String reader : new String[] {TestKeys.OPERATOR, TestKeys.FINANCE, TestKeys.VIEWER}) {
+            assertThat(api.as(reader).get(path).status()).as(reader).isEqualTo(200);
+        }
+        Response anonymous = api.send(api.unauthorized(path).GET());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.errorCode()).isEqualTo("api_key_missing");
+        Response pspKey = api.get(path);
+        assertThat(pspKey.status()).isEqualTo(403);
+        assertThat(pspKey.errorCode()).isEqualTo("forbidden");
+        // Its old place in the PSP API is an unknown URL like any other, not Stripe's.
+        Response oldPath = api.get("/v1/settlements/2001-01-01");
+        assertThat(oldPath.status()).isEqualTo(404);
+        assertThat(oldPath.errorCode()).isEqualTo("unrecognized_request_url");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2024-13-01", "2024-02-30", "20240101", "2024-1-1", "yesterday"})
+    void aDayThatIsNotYyyyMmDdIs400(String date) {
+        Response response = admin.get("/admin/settlements/" + date);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorParam()).isEqualTo("date");
     }
 
     @Test
@@ -149,7 +180,7 @@ class SettlementFileTest extends PspIntegrationTest {
     private List<CSVRecord> rowsBetween(LocalDate first, LocalDate last) {
         List<CSVRecord> rows = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            Response response = api.get("/v1/settlements/" + day);
+            Response response = admin.get("/admin/settlements/" + day);
             assertThat(response.status()).isEqualTo(200);
             try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new StringReader(response.body()))) {

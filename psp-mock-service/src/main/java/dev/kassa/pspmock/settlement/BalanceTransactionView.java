@@ -1,0 +1,74 @@
+package dev.kassa.pspmock.settlement;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import dev.kassa.pspmock.api.Ids;
+
+/**
+ * Stripe's BalanceTransaction (API version 2025-08-27.basil), rendered in snake_case. Money is available at once
+ * ({@code available_on} = {@code created}, {@code status} "available"): psp-mock has no payout schedule.
+ *
+ * @param source the charge's or refund's id, or (expanded) the {@link ChargeSource} or {@link RefundSource}
+ */
+record BalanceTransactionView(String id, String object, long amount, long availableOn, String balanceType,
+                              long created, String currency, String description, BigDecimal exchangeRate, long fee,
+                              List<FeeDetail> feeDetails, long net, String reportingCategory, Object source,
+                              String status, String type) {
+
+    static final String REFUND_DESCRIPTION = "REFUND FOR CHARGE";
+    static final String FEE_DESCRIPTION = "Stripe processing fees";
+
+    /**
+     * @param expand   {@code expand[]=data.source}: the source as an object
+     * @param metadata reads a metadata column's JSON
+     */
+    static BalanceTransactionView of(ListedTransaction txn, boolean expand,
+                                     Function<String, Map<String, String>> metadata) {
+        String currency = txn.currency().toLowerCase(Locale.ROOT);
+        long created = txn.createdAt().getEpochSecond();
+        String sourceId = txn.isCharge() ? Ids.chargeOf(txn.paymentIntentId()) : txn.refundId();
+        Object source = expand ? expandedSource(txn, sourceId, currency, created, metadata) : sourceId;
+        List<FeeDetail> feeDetails = txn.fee() == 0 ? List.of()
+                : List.of(new FeeDetail(txn.fee(), null, currency, FEE_DESCRIPTION, "stripe_fee"));
+        return new BalanceTransactionView(txn.id(), "balance_transaction", txn.amount(), created, "payments", created,
+                currency, txn.isCharge() ? null : REFUND_DESCRIPTION, null, txn.fee(), feeDetails, txn.net(),
+                txn.type(), source, "available", txn.type());
+    }
+
+    private static Object expandedSource(ListedTransaction txn, String sourceId, String currency, long created,
+                                         Function<String, Map<String, String>> metadata) {
+        // A row that only a discrepancy added has no intent or refund behind it: its order id is all it carries.
+        Map<String, String> sourceMetadata = txn.sourceMetadata() != null ? metadata.apply(txn.sourceMetadata())
+                : txn.paymentOrderId() != null ? Map.of("payment_order_id", txn.paymentOrderId()) : Map.of();
+        if (txn.isCharge()) {
+            return new ChargeSource(sourceId, "charge", txn.originalAmount(), txn.originalAmount(), txn.id(), true,
+                    created, currency, false, sourceMetadata, true, txn.paymentIntentId(), "succeeded");
+        }
+        long refundCreated = txn.refundCreatedAt() != null ? txn.refundCreatedAt().getEpochSecond() : created;
+        return new RefundSource(sourceId, "refund", -txn.originalAmount(), txn.id(),
+                Ids.chargeOf(txn.paymentIntentId()), refundCreated, currency, sourceMetadata, txn.paymentIntentId(),
+                "succeeded");
+    }
+
+    record FeeDetail(long amount, String application, String currency, String description, String type) {
+    }
+
+    /**
+     * Stripe's Charge, the fields a balance transaction's reader needs: which intent it paid and that intent's
+     * metadata (Stripe copies an intent's metadata onto its charge). Its refunds are left out ({@code
+     * amount_refunded}, {@code refunded}): the list does not track them, and the intent shows them.
+     */
+    record ChargeSource(String id, String object, long amount, long amountCaptured, String balanceTransaction,
+                        boolean captured, long created, String currency, boolean livemode,
+                        Map<String, String> metadata, boolean paid, String paymentIntent, String status) {
+    }
+
+    /** Stripe's Refund; it succeeded, or it would have no balance transaction. */
+    record RefundSource(String id, String object, long amount, String balanceTransaction, String charge,
+                        long created, String currency, Map<String, String> metadata, String paymentIntent,
+                        String status) {
+    }
+}
