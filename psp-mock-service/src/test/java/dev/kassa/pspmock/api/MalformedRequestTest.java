@@ -114,15 +114,6 @@ class MalformedRequestTest extends PspIntegrationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2024-13-01", "2024-02-30", "20240101", "2024-1-1", "yesterday"})
-    void settlementDates(String date) {
-        Response response = api.get("/v1/settlements/" + date);
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorParam()).isEqualTo("date");
-    }
-
-    @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             delivery_success=maybe | delivery_success
             limit=0                | limit

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiKeyTest extends PspIntegrationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/v1/payment_intents/pi_x", "/v1/events", "/v1/settlements/2024-01-01", "/admin/faults"})
+    @ValueSource(strings = {"/v1/payment_intents/pi_x", "/v1/events", "/v1/balance_transactions", "/admin/faults"})
     void missingKeyIs401(String path) {
         Response response = api.send(api.unauthorized(path).GET());
 
