@@ -28,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         {@code automatic_payment_methods[allow_redirects]=never} with every charge: Stripe refuses a
  *                         server-side {@code confirm=true} without a {@code return_url} while the account has
  *                         redirect-based payment methods enabled, and Kassa has no page to send a buyer back to. Off
- *                         by default (psp-mock accepts and ignores them: it has no redirect-based methods); on against Stripe
+ *                         by default (psp-mock accepts and ignores them: it has no redirect-based methods); on
+ *                         against Stripe
  */
 @ConfigurationProperties("kassa.psp")
 public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
