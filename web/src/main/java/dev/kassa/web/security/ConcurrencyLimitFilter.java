@@ -5,11 +5,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,22 +21,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After}. With virtual threads nothing else bounds how many requests run together, and requests
  * that all wait for the service's pooled database connections starve the work that needs them too (the outbox
  * relay, the consumers, the executor): the service would take requests in faster than it finishes payments.
- * Health and the other actuator endpoints are never held back.
+ * A request on one of the {@code lanes}' paths takes that lane's permits and wait instead. Health and the other
+ * actuator endpoints are never held back.
  */
 final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     /** Spring Security's own path matching, as every access rule uses; no hand-written prefix test on the raw URI. */
     private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
-    private final Semaphore permits;
-    private final int maxRequests;
-    private final long maxWaitNanos;
+    private final List<Gate> lanes;
+    private final Gate others;
     private final RefusalWriter writer;
 
     ConcurrencyLimitFilter(KassaSecurityProperties.Concurrency settings, RefusalWriter writer) {
-        this.maxRequests = settings.maxRequests();
-        this.permits = new Semaphore(maxRequests, true);
-        this.maxWaitNanos = settings.maxWait().toNanos();
+        this.lanes = settings.lanes().entrySet().stream()
+                .map(lane -> new Gate(lane.getKey() + " requests", matcherOf(lane.getValue().paths()), lane.getValue().maxRequests(),
+                        lane.getValue().maxWait().toNanos()))
+                .toList();
+        this.others = new Gate("requests", request -> true, settings.maxRequests(), settings.maxWait().toNanos());
         this.writer = writer;
     }
 
@@ -46,24 +50,40 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admitted;
-        try {
-            admitted = permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
+        Gate gate = lanes.stream().filter(lane -> lane.paths().matches(request)).findFirst().orElse(others);
+        if (!gate.admit()) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            writer.write(request, response, Refusal.OVERLOADED, "the service is handling as many requests as it can ("
-                    + maxRequests + "); send the same request again after the Retry-After");
+            writer.write(request, response, Refusal.OVERLOADED, "the service is handling as many " + gate.name()
+                    + " as it can (" + gate.maxRequests() + "); send the same request again after the Retry-After");
             return;
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            permits.release();
+            gate.permits().release();
+        }
+    }
+
+    private static RequestMatcher matcherOf(List<String> paths) {
+        return new OrRequestMatcher(paths.stream()
+                .<RequestMatcher>map(path -> PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+    }
+
+    /** Fair permits, so that waiting requests are admitted in arrival order. */
+    private record Gate(String name, RequestMatcher paths, int maxRequests, long maxWaitNanos, Semaphore permits) {
+
+        Gate(String name, RequestMatcher paths, int maxRequests, long maxWaitNanos) {
+            this(name, paths, maxRequests, maxWaitNanos, new Semaphore(maxRequests, true));
+        }
+
+        boolean admit() {
+            try {
+                return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 }

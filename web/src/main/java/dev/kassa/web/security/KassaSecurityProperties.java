@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -82,14 +83,39 @@ public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
      * @param maxWait     how long a request waits for its turn before it is answered 503 with Retry-After; as long
      *                    as a request used to wait for a pooled connection (Hikari's 30 s): a short wait sheds
      *                    requests that clients then send again, and the retries cost more than the waiting
+     * @param lanes       requests that do not queue with the others: each lane, by name, has its own paths, permits
+     *                    and wait (the permits are in addition to {@code maxRequests})
      */
     public record Concurrency(@DefaultValue("true") boolean enabled,
                               @DefaultValue("8") int maxRequests,
-                              @DefaultValue("30s") Duration maxWait) {
+                              @DefaultValue("30s") Duration maxWait,
+                              @DefaultValue Map<String, Lane> lanes) {
 
         public Concurrency {
             Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.max-requests must be at least 1");
             Assert.isTrue(!maxWait.isNegative(), "kassa.security.concurrency.max-wait must not be negative");
+            lanes = Map.copyOf(lanes);
+        }
+    }
+
+    /**
+     * A lane of admission control: for a caller whose timeout is shorter than the others' wait, or whose requests
+     * must not queue behind them. A PSP's webhooks are one: the PSP gives up after a few seconds and delivers the
+     * event again, so a webhook that waited 30 s behind checkouts was handled after its sender had stopped
+     * listening, and then again.
+     *
+     * @param paths       Spring path patterns ({@code /api/v1/webhooks/**})
+     * @param maxRequests requests of this lane handled at once
+     * @param maxWait     how long one waits before it is answered 503 with Retry-After; shorter than its callers'
+     *                    timeout
+     */
+    public record Lane(List<String> paths, @DefaultValue("2") int maxRequests, @DefaultValue("1s") Duration maxWait) {
+
+        public Lane {
+            Assert.notEmpty(paths, "kassa.security.concurrency.lanes.*.paths must name at least one path pattern");
+            Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.lanes.*.max-requests must be at least 1");
+            Assert.isTrue(!maxWait.isNegative(), "kassa.security.concurrency.lanes.*.max-wait must not be negative");
+            paths = List.copyOf(paths);
         }
     }
 
