@@ -6,8 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,8 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * counted as not sent rather than piling up without bound.
  *
  * <p>A POST that gets no answer in time, or a 5xx, is sent again with the same body, as a checkout frontend would:
- * the API answers a resubmitted checkout from the one it has (same checkout id, same request). Its latency runs
- * until the last answer.
+ * the API answers a resubmitted checkout from the one it has (same checkout id, same request). A 5xx is sent again
+ * after its {@code Retry-After} (a service that sheds load says when to come back), or after a second without one;
+ * one that timed out at once. Its latency runs until the last answer.
  */
 final class OpenLoopLoad implements AutoCloseable {
 
@@ -101,7 +104,9 @@ final class OpenLoopLoad implements AutoCloseable {
             int status = error != null ? PostLog.NO_ANSWER : response.statusCode();
             if ((status == PostLog.NO_ANSWER || status >= 500) && attempt < MAX_ATTEMPTS) {
                 log.retried();
-                attempt(n, checkoutId, request, attempt + 1);
+                long delaySeconds = status == PostLog.NO_ANSWER ? 0 : retryAfterSeconds(response);
+                CompletableFuture.delayedExecutor(delaySeconds, TimeUnit.SECONDS, httpThreads)
+                        .execute(() -> attempt(n, checkoutId, request, attempt + 1));
                 return;
             }
             if (status / 100 != 2) {
@@ -110,6 +115,16 @@ final class OpenLoopLoad implements AutoCloseable {
             log.answered(n, status, answered, status / 100 == 2 ? null : checkoutId + " -> "
                     + (error != null ? error.toString() : status + " " + abbreviate(response.body())) + " (attempt " + attempt + ")");
         });
+    }
+
+    /** The answer's {@code Retry-After} in seconds (at most 30), or 1 without a readable one. */
+    private static long retryAfterSeconds(HttpResponse<String> response) {
+        try {
+            return response.headers().firstValue("Retry-After").map(Long::parseLong).map(s -> Math.min(Math.max(s, 0), 30))
+                    .orElse(1L);
+        } catch (NumberFormatException httpDate) {
+            return 1;
+        }
     }
 
     private static String abbreviate(String body) {
