@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -21,8 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After}. With virtual threads nothing else bounds how many requests run together, and requests
  * that all wait for the service's pooled database connections starve the work that needs them too (the outbox
  * relay, the consumers, the executor): the service would take requests in faster than it finishes payments.
- * A request on one of the {@code lanes}' paths takes that lane's permits and wait instead. Health and the other
- * actuator endpoints are never held back.
+ * At most {@code max-queue} wait: one more is refused at once, because each waiting request holds its connection's
+ * buffers (about 100 KB in Tomcat), and 2,000 waiting checkouts filled the heap and put the service into back-to-back
+ * full collections. A request on one of the {@code lanes}' paths takes that lane's permits, queue and wait instead.
+ * Health and the other actuator endpoints are never held back.
  */
 final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
@@ -35,10 +38,11 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
     ConcurrencyLimitFilter(KassaSecurityProperties.Concurrency settings, RefusalWriter writer) {
         this.lanes = settings.lanes().entrySet().stream()
-                .map(lane -> new Gate(lane.getKey() + " requests", matcherOf(lane.getValue().paths()), lane.getValue().maxRequests(),
-                        lane.getValue().maxWait().toNanos()))
+                .map(lane -> new Gate(lane.getKey() + " requests", matcherOf(lane.getValue().paths()),
+                        lane.getValue().maxRequests(), lane.getValue().maxQueue(), lane.getValue().maxWait().toNanos()))
                 .toList();
-        this.others = new Gate("requests", request -> true, settings.maxRequests(), settings.maxWait().toNanos());
+        this.others = new Gate("requests", request -> true, settings.maxRequests(), settings.maxQueue(),
+                settings.maxWait().toNanos());
         this.writer = writer;
     }
 
@@ -65,21 +69,39 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Requests outside every lane that wait for a permit now. */
+    int waiting() {
+        return others.waiting().get();
+    }
+
     private static RequestMatcher matcherOf(List<String> paths) {
         return new OrRequestMatcher(paths.stream()
                 .<RequestMatcher>map(path -> PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
     }
 
-    /** Fair permits, so that waiting requests are admitted in arrival order. */
-    private record Gate(String name, RequestMatcher paths, int maxRequests, long maxWaitNanos, Semaphore permits) {
+    /** Fair permits, so that waiting requests are admitted in arrival order, and a count of those waiting. */
+    private record Gate(String name, RequestMatcher paths, int maxRequests, int maxQueue, long maxWaitNanos,
+                        Semaphore permits, AtomicInteger waiting) {
 
-        Gate(String name, RequestMatcher paths, int maxRequests, long maxWaitNanos) {
-            this(name, paths, maxRequests, maxWaitNanos, new Semaphore(maxRequests, true));
+        Gate(String name, RequestMatcher paths, int maxRequests, int maxQueue, long maxWaitNanos) {
+            this(name, paths, maxRequests, maxQueue, maxWaitNanos, new Semaphore(maxRequests, true), new AtomicInteger());
         }
 
         boolean admit() {
             try {
-                return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+                // A zero timeout, not tryAcquire(): that one takes a free permit ahead of the requests waiting for it.
+                if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+                if (waiting.incrementAndGet() > maxQueue) {
+                    waiting.decrementAndGet();
+                    return false;
+                }
+                try {
+                    return permits.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+                } finally {
+                    waiting.decrementAndGet();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

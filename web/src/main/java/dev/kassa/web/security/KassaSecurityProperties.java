@@ -83,17 +83,21 @@ public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
      * @param maxWait     how long a request waits for its turn before it is answered 503 with Retry-After; as long
      *                    as a request used to wait for a pooled connection (Hikari's 30 s): a short wait sheds
      *                    requests that clients then send again, and the retries cost more than the waiting
+     * @param maxQueue    requests that may wait at once; one more is refused at once, as after {@code maxWait}: each
+     *                    waiting request holds its connection's buffers, so that thousands of them fill the heap
      * @param lanes       requests that do not queue with the others: each lane, by name, has its own paths, permits
      *                    and wait (the permits are in addition to {@code maxRequests})
      */
     public record Concurrency(@DefaultValue("true") boolean enabled,
                               @DefaultValue("8") int maxRequests,
                               @DefaultValue("30s") Duration maxWait,
+                              @DefaultValue("256") int maxQueue,
                               @DefaultValue Map<String, Lane> lanes) {
 
         public Concurrency {
             Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.max-requests must be at least 1");
             Assert.isTrue(!maxWait.isNegative(), "kassa.security.concurrency.max-wait must not be negative");
+            Assert.isTrue(maxQueue >= 0, "kassa.security.concurrency.max-queue must not be negative");
             lanes = Map.copyOf(lanes);
         }
     }
@@ -108,13 +112,16 @@ public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
      * @param maxRequests requests of this lane handled at once
      * @param maxWait     how long one waits before it is answered 503 with Retry-After; shorter than its callers'
      *                    timeout
+     * @param maxQueue    requests of this lane that may wait at once
      */
-    public record Lane(List<String> paths, @DefaultValue("2") int maxRequests, @DefaultValue("1s") Duration maxWait) {
+    public record Lane(List<String> paths, @DefaultValue("2") int maxRequests, @DefaultValue("1s") Duration maxWait,
+                       @DefaultValue("64") int maxQueue) {
 
         public Lane {
             Assert.notEmpty(paths, "kassa.security.concurrency.lanes.*.paths must name at least one path pattern");
             Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.lanes.*.max-requests must be at least 1");
             Assert.isTrue(!maxWait.isNegative(), "kassa.security.concurrency.lanes.*.max-wait must not be negative");
+            Assert.isTrue(maxQueue >= 0, "kassa.security.concurrency.lanes.*.max-queue must not be negative");
             paths = List.copyOf(paths);
         }
     }

@@ -77,6 +77,31 @@ class ConcurrencyLimitFilterTest {
     }
 
     @Test
+    void aRequestBeyondTheQueueIsRefusedAtOnceWhileThoseInTheQueueStillWait() throws Exception {
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(
+                new KassaSecurityProperties.Concurrency(true, 1, Duration.ofSeconds(30), 1, Map.of()), writer);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> first = holdThePermit(filter, release);
+        AtomicInteger handled = new AtomicInteger();
+        CompletableFuture<MockHttpServletResponse> queued = CompletableFuture.supplyAsync(() ->
+                run(filter, "/api/v1/payments", (request, response) -> handled.incrementAndGet()), OWN_THREAD);
+        await().atMost(Duration.ofSeconds(5)).until(() -> filter.waiting() == 1);
+
+        // The queue's one place is taken: the next is refused without waiting its 30 s.
+        MockHttpServletResponse refused = CompletableFuture.supplyAsync(() ->
+                run(filter, "/api/v1/payments", (request, response) -> handled.incrementAndGet()), OWN_THREAD)
+                .get(5, TimeUnit.SECONDS);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refusals).hasValue(1);
+        assertThat(queued).isNotDone();
+
+        release.countDown();
+        assertThat(queued.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(handled).hasValue(1);
+    }
+
+    @Test
     void healthIsAnsweredEvenWhenEveryPermitIsTaken() throws Exception {
         ConcurrencyLimitFilter filter = filter(1, Duration.ZERO);
         CountDownLatch release = new CountDownLatch(1);
@@ -91,8 +116,8 @@ class ConcurrencyLimitFilterTest {
     @Test
     void aLaneHasItsOwnPermitsAndItsOwnWait() throws Exception {
         ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(new KassaSecurityProperties.Concurrency(true, 1,
-                Duration.ofSeconds(30), Map.of("psp-webhooks", new KassaSecurityProperties.Lane(
-                        List.of("/api/v1/webhooks/**"), 1, Duration.ofMillis(50)))), writer);
+                Duration.ofSeconds(30), 256, Map.of("psp-webhooks", new KassaSecurityProperties.Lane(
+                        List.of("/api/v1/webhooks/**"), 1, Duration.ofMillis(50), 64))), writer);
         CountDownLatch releaseCheckout = new CountDownLatch(1);
         CompletableFuture<MockHttpServletResponse> checkout = holdThePermit(filter, "/api/v1/payments", releaseCheckout);
 
@@ -130,6 +155,8 @@ class ConcurrencyLimitFilterTest {
         assertThat(lane.paths()).containsExactly("/api/v1/webhooks/**", "/hooks/**");
         assertThat(lane.maxRequests()).isEqualTo(4);
         assertThat(lane.maxWait()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(lane.maxQueue()).isEqualTo(64);
+        assertThat(properties.concurrency().maxQueue()).isEqualTo(256);
     }
 
     private static CompletableFuture<MockHttpServletResponse> holdThePermit(ConcurrencyLimitFilter filter,
@@ -153,7 +180,7 @@ class ConcurrencyLimitFilterTest {
     }
 
     private ConcurrencyLimitFilter filter(int maxRequests, Duration maxWait) {
-        return new ConcurrencyLimitFilter(new KassaSecurityProperties.Concurrency(true, maxRequests, maxWait, Map.of()), writer);
+        return new ConcurrencyLimitFilter(new KassaSecurityProperties.Concurrency(true, maxRequests, maxWait, 256, Map.of()), writer);
     }
 
     private static MockHttpServletResponse run(ConcurrencyLimitFilter filter, String path, FilterChain chain) {
