@@ -4,6 +4,7 @@ import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.bench.BenchCommand;
 import dev.kassa.launcher.demo.Demo;
 import dev.kassa.localstack.process.ServiceJars;
+import dev.kassa.localstack.process.Supervisor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./kassa}: starts Kafka, PostgreSQL and the five services on this machine, drives a demo through
- * the real APIs, prints a summary, and keeps everything running until Ctrl-C, which stops every child.
+ * the real APIs, prints a summary, and keeps everything running until Ctrl-C, which stops every child. A service
+ * whose process ends on its own is restarted ({@link Supervisor}).
  * {@code ./kassa bench ...} runs the benchmark instead ({@link BenchCommand}).
  */
 public final class KassaLauncher {
@@ -54,9 +56,13 @@ public final class KassaLauncher {
             System.exit(1);
             return;
         }
+        // A service that crashes or is killed is started again, as systemd or Kubernetes would do.
+        Supervisor supervisor = Supervisor.watch(system.processes(),
+                line -> System.out.println("[supervisor] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Kassa ...");
+            supervisor.close();
             system.close();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -75,7 +81,7 @@ public final class KassaLauncher {
 
     private static void printUrls(KassaSystem system) {
         System.out.println();
-        System.out.println("Kassa is running. Press Ctrl-C to stop every process.");
+        System.out.println("Kassa is running. A service that crashes is restarted; Ctrl-C stops every process.");
         for (KassaService service : KassaService.values()) {
             System.out.printf("  %-24s %s   log: %s%n", service.module(), system.url(service),
                     system.service(service).logFile());

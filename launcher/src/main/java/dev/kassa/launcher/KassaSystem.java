@@ -173,6 +173,11 @@ public final class KassaSystem implements AutoCloseable {
         return services.get(service);
     }
 
+    /** Every service's process, in {@link KassaService} order. */
+    public List<ServiceProcess> processes() {
+        return List.copyOf(services.values());
+    }
+
     public String url(KassaService service) {
         return settings.url(service);
     }

@@ -26,6 +26,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final ServiceSpec spec;
     private final Thread shutdownHook;
     private volatile Process process;
+    private volatile Instant startedAt;
+    /** Set by {@link #stop()}, {@link #close()} and this JVM's exit: a {@link Supervisor} restarts it no more. */
+    private volatile boolean stopping;
 
     private ServiceProcess(ServiceSpec spec) {
         this.spec = spec;
@@ -45,13 +48,43 @@ public final class ServiceProcess implements AutoCloseable {
         if (isAlive()) {
             throw new IllegalStateException(spec.name() + " is still running");
         }
+        stopping = false;
         launch();
+    }
+
+    /**
+     * Starts the service again after its process ended on its own; does nothing (and says so) once it is being
+     * stopped or runs already. Holds the lock {@link #stop()} and the shutdown hook hold, so that no process is
+     * started after they looked for the one to stop.
+     */
+    synchronized boolean restartAfterCrash() {
+        if (stopping || isAlive()) {
+            return false;
+        }
+        launch();
+        return true;
+    }
+
+    /** Waits until the current process ends and returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** When the current process was started. */
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Whether it is being stopped on purpose ({@link #stop()}, {@link #close()}, this JVM's exit). */
+    boolean isStopping() {
+        return stopping;
     }
 
     private synchronized void launch() {
         try {
             Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
             process = processBuilder(spec).start();
+            startedAt = Instant.now();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.name() + " from " + spec.jar(), e);
         }
@@ -145,7 +178,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGTERM and wait for a graceful shutdown (then SIGKILL if it takes too long). */
-    public void stop() {
+    public synchronized void stop() {
+        stopping = true;
         Process current = process;
         if (current == null || !current.isAlive()) {
             return;
@@ -167,7 +201,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void destroyQuietly() {
+    private synchronized void destroyQuietly() {
+        stopping = true;
         Process current = process;
         if (current != null && current.isAlive()) {
             current.destroy();

@@ -63,7 +63,7 @@ class ServiceProcessTest {
     }
 
     /** An executable jar of nothing but a manifest: its main class is {@link EnvironmentEcho} in the test classes. */
-    private static Path echoJar(Path dir) throws IOException {
+    static Path echoJar(Path dir) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, EnvironmentEcho.class.getName());

@@ -84,7 +84,8 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
                         Semaphore permits, AtomicInteger waiting) {
 
         Gate(String name, RequestMatcher paths, int maxRequests, int maxQueue, long maxWaitNanos) {
-            this(name, paths, maxRequests, maxQueue, maxWaitNanos, new Semaphore(maxRequests, true), new AtomicInteger());
+            this(name, paths, maxRequests, maxQueue, maxWaitNanos, new Semaphore(maxRequests, true),
+                    new AtomicInteger());
         }
 
         boolean admit() {

@@ -119,7 +119,8 @@ class ConcurrencyLimitFilterTest {
                 Duration.ofSeconds(30), 256, Map.of("psp-webhooks", new KassaSecurityProperties.Lane(
                         List.of("/api/v1/webhooks/**"), 1, Duration.ofMillis(50), 64))), writer);
         CountDownLatch releaseCheckout = new CountDownLatch(1);
-        CompletableFuture<MockHttpServletResponse> checkout = holdThePermit(filter, "/api/v1/payments", releaseCheckout);
+        CompletableFuture<MockHttpServletResponse> checkout =
+                holdThePermit(filter, "/api/v1/payments", releaseCheckout);
 
         // Every checkout permit is taken, yet a webhook is handled at once: it does not queue behind checkouts.
         assertThat(run(filter, "/api/v1/webhooks/psp", (request, response) -> { }).getStatus()).isEqualTo(200);
@@ -180,7 +181,8 @@ class ConcurrencyLimitFilterTest {
     }
 
     private ConcurrencyLimitFilter filter(int maxRequests, Duration maxWait) {
-        return new ConcurrencyLimitFilter(new KassaSecurityProperties.Concurrency(true, maxRequests, maxWait, 256, Map.of()), writer);
+        return new ConcurrencyLimitFilter(
+                new KassaSecurityProperties.Concurrency(true, maxRequests, maxWait, 256, Map.of()), writer);
     }
 
     private static MockHttpServletResponse run(ConcurrencyLimitFilter filter, String path, FilterChain chain) {
