@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import sun.misc.Signal;
 
 /**
  * {@code ./kassa}: starts Kafka, PostgreSQL and the five services on this machine, drives a demo through
@@ -60,23 +62,48 @@ public final class KassaLauncher {
         Supervisor supervisor = Supervisor.watch(system.processes(),
                 line -> System.out.println("[supervisor] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Kassa ...");
-            supervisor.close();
-            system.close();
-            System.out.println("Stopped.");
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                System.out.println("\nStopping Kassa ...");
+                supervisor.close();
+                system.close();
+                System.out.println("Stopped.");
+            }
             stopped.countDown();
-        }, "kassa-shutdown"));
+        };
+        onCtrlCOrSigterm(() -> {
+            stop.run();
+            System.exit(0);
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "kassa-shutdown")); // any other way out
 
         printCredentials(system);
         if (options.demo()) {
             new Demo(system).run(System.out);
         }
         if (options.exitAfterDemo()) {
+            stop.run();
             System.exit(0);
         }
         printUrls(system);
         stopped.await();
+    }
+
+    /**
+     * Runs {@code action} on Ctrl-C (SIGINT) and SIGTERM instead of exiting at once: the services must stop before
+     * the broker and PostgreSQL, which shutdown hooks cannot promise (they run together, and local-stack's PostgreSQL
+     * has its own). {@code sun.misc.Signal} is the JDK's supported way to do it (module jdk.unsupported); where a
+     * signal cannot be handled, the shutdown hook does the work.
+     */
+    private static void onCtrlCOrSigterm(Runnable action) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), signal -> Thread.ofPlatform().name("kassa-stop").start(action));
+            } catch (IllegalArgumentException unsupported) {
+                // the shutdown hook stops everything instead
+            }
+        }
     }
 
     private static void printUrls(KassaSystem system) {

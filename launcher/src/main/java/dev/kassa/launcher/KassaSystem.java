@@ -192,10 +192,23 @@ public final class KassaSystem implements AutoCloseable {
         return PspSecrets.LOCAL;
     }
 
-    /** Stops every service (gracefully, then forcibly), then the broker and PostgreSQL. */
+    /**
+     * Stops every service (gracefully, then forcibly), all at once, then the broker and PostgreSQL: a service's
+     * graceful shutdown still commits its last batch.
+     */
     @Override
     public void close() {
-        services.values().parallelStream().forEach(ServiceProcess::close);
+        List<Thread> stopping = services.values().stream()
+                .map(process -> Thread.ofPlatform().name("stop-" + process.name()).start(process::close))
+                .toList();
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         kafka.close();
         postgres.close();
     }

@@ -1,6 +1,8 @@
 package dev.kassa.localstack.process;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +41,34 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
         this(name, jar, port, properties, Map.of(), jvmOptions, logFile);
     }
 
-    /** A spec with the default JVM options and {@code server.port} set to {@code port}. */
+    /**
+     * A spec with the default JVM options and {@code server.port} set to {@code port}; with class data sharing when
+     * the jar is an extracted one ({@link #classDataSharing(Path)}).
+     */
     public static ServiceSpec of(String name, Path jar, int port, Map<String, String> properties, Path logFile) {
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("server.port", Integer.toString(port));
-        return new ServiceSpec(name, jar, port, all, Map.of(), DEFAULT_JVM_OPTIONS, logFile);
+        List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        jvmOptions.addAll(classDataSharing(jar));
+        return new ServiceSpec(name, jar, port, all, Map.of(), jvmOptions, logFile);
+    }
+
+    /**
+     * For a jar extracted by Spring Boot's {@code -Djarmode=tools extract} (its dependencies in {@code lib/} beside
+     * it, as {@code ./kassa} runs the services): a dynamic class-data archive beside the jar, written by the JVM when
+     * the service exits gracefully and mapped by every later start (JDK 19+; a stale or missing one is written anew).
+     * It halves a start: wallet-service healthy in 7 s instead of 14-15 s on the 2-core machine. A Boot jar run as
+     * it is loads its classes through Boot's own class loader, which the archive does not cover, so nothing is added.
+     */
+    static List<String> classDataSharing(Path jar) {
+        Path dir = jar.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir.resolve("lib"))) {
+            return List.of();
+        }
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        // -Xlog: the archive leaves out classes of multi-release jars (Spring's Java 24 variants) with a warning each.
+        return List.of("-XX:SharedArchiveFile=" + dir.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=error");
     }
 
     /** This spec with {@code variables} added to its environment (replacing any of the same name). */

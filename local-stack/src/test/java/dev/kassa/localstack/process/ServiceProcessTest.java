@@ -62,6 +62,20 @@ class ServiceProcessTest {
         assertThat(spec.environment()).containsExactlyInAnyOrderEntriesOf(Map.of("A", "1", "B", "3"));
     }
 
+    @Test
+    void anExtractedJarRunsWithAClassDataArchiveBesideItAndABootJarWithout(@TempDir Path dir) throws IOException {
+        Path extracted = dir.resolve("extracted");
+        Files.createDirectories(extracted.resolve("lib"));
+        ServiceSpec withArchive = ServiceSpec.of("svc", extracted.resolve("svc-1.0.jar"), 8080, Map.of(),
+                dir.resolve("svc.log"));
+        ServiceSpec boot = ServiceSpec.of("svc", dir.resolve("svc-1.0.jar"), 8080, Map.of(), dir.resolve("svc.log"));
+
+        assertThat(withArchive.jvmOptions()).containsAll(ServiceSpec.DEFAULT_JVM_OPTIONS)
+                .contains("-XX:SharedArchiveFile=" + extracted.resolve("svc-1.0.jsa").toAbsolutePath(),
+                        "-XX:+AutoCreateSharedArchive", "-Xlog:cds=error");
+        assertThat(boot.jvmOptions()).isEqualTo(ServiceSpec.DEFAULT_JVM_OPTIONS);
+    }
+
     /** An executable jar of nothing but a manifest: its main class is {@link EnvironmentEcho} in the test classes. */
     static Path echoJar(Path dir) throws IOException {
         Manifest manifest = new Manifest();
