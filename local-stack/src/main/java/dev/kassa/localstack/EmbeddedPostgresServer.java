@@ -259,11 +259,17 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    /** The view needs the extension in the database it is read from; creating it needs the superuser. */
+    /**
+     * The view needs the extension in the database it is read from; creating it needs the superuser. The local
+     * login role reads every role's statements ({@code pg_read_all_stats}): the services run as roles of their own
+     * (docs/architecture.md §11.1), whose statements another role sees without text or query id, so the bench's
+     * {@code --sql-top} showed its own queries only.
+     */
     private void ensureStatementStatistics() {
         try (Connection connection = superuserDataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION IF NOT EXISTS " + STATEMENT_STATISTICS);
+            statement.execute("GRANT pg_read_all_stats TO " + USERNAME);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create extension " + STATEMENT_STATISTICS, e);
         }

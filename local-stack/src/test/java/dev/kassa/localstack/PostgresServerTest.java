@@ -100,6 +100,25 @@ class PostgresServerTest {
         }
     }
 
+    @Test
+    void theLocalLoginSeesTheStatementsOfAServiceRole(PostgresServer postgres) throws SQLException {
+        DatabaseRoles roles = DatabaseRoles.withRandomPasswords("stats_probe");
+        postgres.createDatabase("stats_probe", roles);
+        try (Connection connection = postgres.dataSource("stats_probe", roles.runtime()).getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("SELECT 4218 AS service_role_statement_probe");
+        }
+        try (Connection connection = postgres.dataSource("postgres").getConnection();
+             Statement sql = connection.createStatement()) {
+            // Without pg_read_all_stats another role's statement is listed with neither text nor query id.
+            assertThat(single(sql, """
+                    SELECT count(*) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                    WHERE d.datname = 'stats_probe' AND s.queryid IS NOT NULL
+                      AND s.query LIKE '%service_role_statement_probe%'"""))
+                    .isEqualTo("1");
+        }
+    }
+
     static String single(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {
             assertThat(rows.next()).as("a row from %s", query).isTrue();
