@@ -83,21 +83,23 @@ public record KassaSecurityProperties(@DefaultValue List<Operator> operators,
      * @param maxWait     how long a request waits for its turn before it is answered 503 with Retry-After; as long
      *                    as a request used to wait for a pooled connection (Hikari's 30 s): a short wait sheds
      *                    requests that clients then send again, and the retries cost more than the waiting
-     * @param maxQueue    requests that may wait at once; one more is refused at once, as after {@code maxWait}: each
-     *                    waiting request holds its connection's buffers, so that thousands of them fill the heap
+     * @param maxQueue    requests that may wait at once, unbounded when unset; one more is refused at once, as after
+     *                    {@code maxWait}. Each waiting request holds its connection's buffers, so a bound protects the
+     *                    heap, but clients that retry a refusal keep a bounded queue full: see docs/architecture.md §11
      * @param lanes       requests that do not queue with the others: each lane, by name, has its own paths, permits
      *                    and wait (the permits are in addition to {@code maxRequests})
      */
     public record Concurrency(@DefaultValue("true") boolean enabled,
                               @DefaultValue("8") int maxRequests,
                               @DefaultValue("30s") Duration maxWait,
-                              @DefaultValue("256") int maxQueue,
+                              Integer maxQueue,
                               @DefaultValue Map<String, Lane> lanes) {
 
         public Concurrency {
             Assert.isTrue(maxRequests >= 1, "kassa.security.concurrency.max-requests must be at least 1");
             Assert.isTrue(!maxWait.isNegative(), "kassa.security.concurrency.max-wait must not be negative");
-            Assert.isTrue(maxQueue >= 0, "kassa.security.concurrency.max-queue must not be negative");
+            Assert.isTrue(maxQueue == null || maxQueue >= 0, "kassa.security.concurrency.max-queue must not be negative");
+            maxQueue = maxQueue == null ? Integer.MAX_VALUE : maxQueue;
             lanes = Map.copyOf(lanes);
         }
     }

@@ -157,7 +157,7 @@ class ConcurrencyLimitFilterTest {
         assertThat(lane.maxRequests()).isEqualTo(4);
         assertThat(lane.maxWait()).isEqualTo(Duration.ofSeconds(1));
         assertThat(lane.maxQueue()).isEqualTo(64);
-        assertThat(properties.concurrency().maxQueue()).isEqualTo(256);
+        assertThat(properties.concurrency().maxQueue()).as("unbounded unless set").isEqualTo(Integer.MAX_VALUE);
     }
 
     private static CompletableFuture<MockHttpServletResponse> holdThePermit(ConcurrencyLimitFilter filter,
