@@ -4,6 +4,7 @@ import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.bench.BenchCommand;
 import dev.kassa.launcher.demo.Demo;
 import dev.kassa.localstack.process.ServiceJars;
+import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.Supervisor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,9 @@ public final class KassaLauncher {
             return;
         }
         SystemSettings settings = SystemSettings.defaults(options.workDir());
+        if (options.instances() > 1) {
+            settings = settings.withInstances(options.instances());
+        }
         if (options.fresh()) {
             deleteRecursively(settings.dataDir());
             deleteRecursively(settings.credentialsFile());
@@ -110,9 +114,18 @@ public final class KassaLauncher {
         System.out.println();
         System.out.println("Kassa is running. A service that crashes is restarted; Ctrl-C stops every process.");
         for (KassaService service : KassaService.values()) {
-            System.out.printf("  %-24s %s   log: %s%n", service.module(), system.url(service),
-                    system.service(service).logFile());
+            if (!system.settings().behindProxy()) {
+                System.out.printf("  %-24s %s   log: %s%n", service.module(), system.url(service),
+                        system.service(service).logFile());
+            } else {
+                System.out.printf("  %-24s %s   (the proxy, in front of:)%n", service.module(), system.url(service));
+                for (ServiceProcess instance : system.instances(service)) {
+                    System.out.printf("    %-22s %s   log: %s%n", instance.name(), instance.baseUrl(), instance.logFile());
+                }
+            }
         }
+        system.proxy().ifPresent(proxy -> System.out.printf("  %-24s %s (its own health)   log: %s%n",
+                "proxy", proxy.baseUrl(), proxy.logFile()));
         System.out.printf("  %-24s %s%n", "kafka", system.kafka().bootstrapServers());
         System.out.printf("  %-24s %s (user %s)%n", "postgresql", system.postgres().jdbcUrl("<service>"),
                 system.postgres().username());

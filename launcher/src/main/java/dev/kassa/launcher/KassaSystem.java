@@ -12,7 +12,13 @@ import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,6 +33,9 @@ import java.util.function.Consumer;
  * five services as separate JVMs started from their built jars. The launcher and the system tests both use
  * this class, so what the tests prove is what a newcomer runs.
  *
+ * <p>With {@link SystemSettings#instances()} above one, each service runs as that many processes behind the proxy
+ * (module {@code proxy}, Spring Cloud Gateway), which keeps the services' ports (docs/architecture.md §12).
+ *
  * <p>Every service requires a bearer credential (docs/architecture.md §11). The system runs with one operator key
  * (every role; the services get its SHA-256) and the demo merchant's key, made on the first start, kept in the
  * settings' credentials file and reused by later starts on the same data ({@link #credentials()}).
@@ -34,6 +43,8 @@ import java.util.function.Consumer;
 public final class KassaSystem implements AutoCloseable {
 
     private static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration ROUTED_POLL = Duration.ofMillis(200);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The messaging library's default kassa.messaging.topic-partitions. */
     private static final int DEFAULT_TOPIC_PARTITIONS = 12;
 
@@ -41,7 +52,10 @@ public final class KassaSystem implements AutoCloseable {
     private final KafkaBroker kafka;
     private final KafkaPrincipals kafkaPrincipals;
     private final PostgresServer postgres;
-    private final Map<KassaService, ServiceProcess> services = new EnumMap<>(KassaService.class);
+    /** Each service's instances, in start order (one unless the settings ask for more). */
+    private final Map<KassaService, List<ServiceProcess>> services = new EnumMap<>(KassaService.class);
+    /** In front of the instances when there are several; null otherwise. */
+    private volatile ServiceProcess proxy;
     /** Each service's owner and runtime roles, with passwords new at every start (set by ALTER ROLE). */
     private final Map<KassaService, DatabaseRoles> databaseRoles = new EnumMap<>(KassaService.class);
     private final OperatorKey operator;
@@ -99,7 +113,10 @@ public final class KassaSystem implements AutoCloseable {
                 postgres.createDatabase(service.database(), roles);
                 system.databaseRoles.put(service, roles);
             }
-            progress.accept("Kafka and PostgreSQL are up. Starting the five services ...");
+            progress.accept(settings.behindProxy()
+                    ? "Kafka and PostgreSQL are up. Starting " + settings.instances()
+                            + " instances of each of the five services, and the proxy in front of them ..."
+                    : "Kafka and PostgreSQL are up. Starting the five services ...");
             system.startServices(progress, healthyTimeout);
             system.bootstrapCredentials(stored.merchant(), progress);
             return system;
@@ -109,15 +126,44 @@ public final class KassaSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * The first instance of every service, then (when there are several) the others and the proxy. The first one
+     * migrates its database: two instances starting together on an empty database race to create Liquibase's own
+     * tables, and one of them fails.
+     */
     private void startServices(Consumer<String> progress, Duration healthyTimeout) {
         ServiceSpecs specs = specs();
+        Map<KassaService, List<ServiceProcess>> started = new EnumMap<>(KassaService.class);
         for (KassaService service : KassaService.values()) {
-            services.put(service, ServiceProcess.start(specs.spec(service)));
+            started.put(service, new ArrayList<>(List.of(ServiceProcess.start(specs.spec(service, 0)))));
+            services.put(service, List.copyOf(started.get(service)));
         }
+        awaitHealthy(processes(), progress, healthyTimeout);
+        if (!settings.behindProxy()) {
+            return;
+        }
+        List<ServiceProcess> more = new ArrayList<>();
+        for (KassaService service : KassaService.values()) {
+            for (int i = 1; i < settings.instances(); i++) {
+                ServiceProcess instance = ServiceProcess.start(specs.spec(service, i));
+                started.get(service).add(instance);
+                more.add(instance);
+            }
+            services.put(service, List.copyOf(started.get(service)));
+        }
+        proxy = ServiceProcess.start(specs.proxy());
+        more.add(proxy);
+        awaitHealthy(more, progress, healthyTimeout);
+        for (KassaService service : KassaService.values()) {
+            awaitRouted(service, healthyTimeout);
+        }
+    }
+
+    private static void awaitHealthy(List<ServiceProcess> processes, Consumer<String> progress, Duration timeout) {
         List<CompletableFuture<Void>> healthy = new ArrayList<>();
-        for (ServiceProcess process : services.values()) {
+        for (ServiceProcess process : processes) {
             healthy.add(CompletableFuture.runAsync(() -> {
-                process.awaitHealthy(healthyTimeout);
+                process.awaitHealthy(timeout);
                 progress.accept("  " + process.name() + " is UP at " + process.baseUrl()
                         + "  (log: " + process.logFile() + ")");
             }));
@@ -126,6 +172,38 @@ public final class KassaSystem implements AutoCloseable {
             CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Until the proxy sends {@code service}'s requests to a ready instance: its load balancer probes every second, so
+     * an instance that just came up may not be in its list yet.
+     */
+    private void awaitRouted(KassaService service, Duration timeout) {
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try {
+                if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the proxy", e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("The proxy did not route to a ready instance of " + service.module()
+                        + " within " + timeout + " (log: " + proxy.logFile() + ")");
+            }
+            try {
+                Thread.sleep(ROUTED_POLL.toMillis()); // a plain poll of another process, as awaitHealthy does
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the proxy", e);
+            }
         }
     }
 
@@ -169,13 +247,29 @@ public final class KassaSystem implements AutoCloseable {
         return postgres;
     }
 
+    /** The one instance of {@code service}, or the first of several. */
     public ServiceProcess service(KassaService service) {
+        return services.get(service).getFirst();
+    }
+
+    /** Every instance of {@code service}. */
+    public List<ServiceProcess> instances(KassaService service) {
         return services.get(service);
     }
 
-    /** Every service's process, in {@link KassaService} order. */
+    /** The proxy in front of the instances, when there are several. */
+    public Optional<ServiceProcess> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** Every process this system started: each service's instances in {@link KassaService} order, then the proxy. */
     public List<ServiceProcess> processes() {
-        return List.copyOf(services.values());
+        List<ServiceProcess> all = new ArrayList<>();
+        services.values().forEach(all::addAll);
+        if (proxy != null) {
+            all.add(proxy);
+        }
+        return List.copyOf(all);
     }
 
     public String url(KassaService service) {
@@ -198,7 +292,7 @@ public final class KassaSystem implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<Thread> stopping = services.values().stream()
+        List<Thread> stopping = processes().stream()
                 .map(process -> Thread.ofPlatform().name("stop-" + process.name()).start(process::close))
                 .toList();
         for (Thread thread : stopping) {

@@ -20,6 +20,8 @@ import java.util.function.Function;
 final class ServiceSpecs {
 
     static final String PROFILE = "local";
+    /** The proxy's module (and jar and process) name. */
+    static final String PROXY = "proxy";
 
     private final SystemSettings settings;
     private final String kafkaBootstrapServers;
@@ -49,7 +51,17 @@ final class ServiceSpecs {
         this.jars = jars;
     }
 
+    /** The one instance of {@code service}, or the first of several. */
     ServiceSpec spec(KassaService service) {
+        return spec(service, 0);
+    }
+
+    /**
+     * Instance {@code index} of {@code service}: named {@code <module>-<index + 1>} (its log file too) when there are
+     * several, on its instance port. It reaches the other services as with one instance, at their ports: the
+     * proxy's then.
+     */
+    ServiceSpec spec(KassaService service, int index) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl.apply(service.database()));
         properties.put("spring.datasource.username", databaseRoles.apply(service).runtime().username());
@@ -70,9 +82,28 @@ final class ServiceSpecs {
                     settings.url(KassaService.PAYMENT));
             default -> { }
         }
-        return ServiceSpec.of(service.module(), jars.apply(service.module()), settings.port(service), properties,
-                        settings.logDir().resolve(service.module() + ".log"))
+        String name = settings.behindProxy() ? service.module() + "-" + (index + 1) : service.module();
+        return ServiceSpec.of(name, jars.apply(service.module()), settings.instancePort(service, index), properties,
+                        settings.logDir().resolve(name + ".log"))
                 .withEnvironment(environment(service));
+    }
+
+    /**
+     * The proxy in front of the instances (only with several): each service's port, and where its instances are
+     * (Spring Cloud's simple discovery). Nothing secret: it forwards credentials, it checks none.
+     */
+    ServiceSpec proxy() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (KassaService service : KassaService.values()) {
+            properties.put("kassa.proxy.services." + service.module() + ".port",
+                    Integer.toString(settings.port(service)));
+            for (int i = 0; i < settings.instances(); i++) {
+                properties.put("spring.cloud.discovery.client.simple.instances." + service.module() + "[" + i + "].uri",
+                        "http://127.0.0.1:" + settings.instancePort(service, i));
+            }
+        }
+        return ServiceSpec.of(PROXY, jars.apply(PROXY), settings.proxyPort(), properties,
+                settings.logDir().resolve(PROXY + ".log"));
     }
 
     /** Spring reads each from the variable of its property's name (SPRING_DATASOURCE_PASSWORD: spring.datasource.password). */

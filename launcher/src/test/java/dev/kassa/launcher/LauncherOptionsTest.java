@@ -21,16 +21,18 @@ class LauncherOptionsTest {
         assertThat(options.exitAfterDemo()).isFalse();
         assertThat(options.fresh()).isFalse();
         assertThat(options.workDir()).isEqualTo(DEFAULT_WORK_DIR);
+        assertThat(options.instances()).isEqualTo(1);
     }
 
     @Test
     void readsEveryOption() {
         LauncherOptions options = LauncherOptions.parse(
-                List.of("--exit-after-demo", "--fresh", "--work-dir", "/tmp/k"), DEFAULT_WORK_DIR);
+                List.of("--exit-after-demo", "--fresh", "--work-dir", "/tmp/k", "--instances", "2"), DEFAULT_WORK_DIR);
 
         assertThat(options.exitAfterDemo()).isTrue();
         assertThat(options.fresh()).isTrue();
         assertThat(options.workDir()).isEqualTo(Path.of("/tmp/k"));
+        assertThat(options.instances()).isEqualTo(2);
         assertThat(LauncherOptions.parse(List.of("--no-demo"), DEFAULT_WORK_DIR).demo()).isFalse();
     }
 
@@ -41,5 +43,10 @@ class LauncherOptionsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> LauncherOptions.parse(List.of("--no-demo", "--exit-after-demo"), DEFAULT_WORK_DIR));
         assertThatIllegalArgumentException().isThrownBy(() -> LauncherOptions.parse(List.of("--work-dir"), DEFAULT_WORK_DIR));
+        for (String instances : List.of("0", "5", "two")) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> LauncherOptions.parse(List.of("--instances", instances), DEFAULT_WORK_DIR))
+                    .withMessageContaining("--instances must be a number from 1 to 4");
+        }
     }
 }

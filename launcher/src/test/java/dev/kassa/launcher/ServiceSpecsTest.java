@@ -108,4 +108,34 @@ class ServiceSpecsTest {
         assertThat(specs.spec(KassaService.RECONCILIATION).properties())
                 .containsEntry("kassa.reconciliation.psp.base-url", "http://127.0.0.1:8081");
     }
+
+    @Test
+    void withTwoInstancesEachHasItsPortAndLogAndTheProxyTakesTheServicesPorts() {
+        ServiceSpecs twoEach = new ServiceSpecs(SystemSettings.defaults(Path.of("/tmp/kassa")).withInstances(2),
+                "127.0.0.1:9092", KAFKA, database -> "jdbc:postgresql://127.0.0.1:5432/" + database,
+                service -> new DatabaseRoles(new DatabaseRoles.Login(service.database() + "_owner", OWNER_PASSWORD),
+                        new DatabaseRoles.Login(service.database() + "_app", DATABASE_PASSWORD)),
+                OPERATOR, PSP, module -> Path.of("/jars", module + ".jar"));
+
+        ServiceSpec second = twoEach.spec(KassaService.PAYMENT, 1);
+        assertThat(second.name()).isEqualTo("payment-service-2");
+        assertThat(second.port()).isEqualTo(18180);
+        assertThat(second.logFile()).isEqualTo(Path.of("/tmp/kassa/logs/payment-service-2.log"));
+        // It reaches psp-mock through the proxy, on psp-mock's usual port.
+        assertThat(second.properties()).containsEntry("kassa.psp.base-url", "http://127.0.0.1:8081");
+        assertThat(twoEach.spec(KassaService.PSP_MOCK, 0).port()).isEqualTo(18081);
+
+        ServiceSpec proxy = twoEach.proxy();
+        assertThat(proxy.port()).isEqualTo(SystemSettings.DEFAULT_PROXY_PORT);
+        assertThat(proxy.jar()).isEqualTo(Path.of("/jars/proxy.jar"));
+        assertThat(proxy.properties())
+                .containsEntry("kassa.proxy.services.payment-service.port", "8080")
+                .containsEntry("spring.cloud.discovery.client.simple.instances.payment-service[0].uri",
+                        "http://127.0.0.1:18080")
+                .containsEntry("spring.cloud.discovery.client.simple.instances.payment-service[1].uri",
+                        "http://127.0.0.1:18180")
+                .containsEntry("spring.cloud.discovery.client.simple.instances.reconciliation-service[1].uri",
+                        "http://127.0.0.1:18184");
+        assertThat(proxy.environment()).isEmpty();
+    }
 }

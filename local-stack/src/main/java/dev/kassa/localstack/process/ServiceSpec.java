@@ -49,7 +49,7 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("server.port", Integer.toString(port));
         List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
-        jvmOptions.addAll(classDataSharing(jar));
+        jvmOptions.addAll(classDataSharing(jar, name));
         return new ServiceSpec(name, jar, port, all, Map.of(), jvmOptions, logFile);
     }
 
@@ -59,13 +59,14 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
      * the service exits gracefully and mapped by every later start (JDK 19+; a stale or missing one is written anew).
      * It halves a start: wallet-service healthy in 7 s instead of 14-15 s on the 2-core machine. A Boot jar run as
      * it is loads its classes through Boot's own class loader, which the archive does not cover, so nothing is added.
+     * The archive is named after the process ({@code name}), not the jar: two instances of one service each write
+     * their own when they exit.
      */
-    static List<String> classDataSharing(Path jar) {
+    static List<String> classDataSharing(Path jar, String name) {
         Path dir = jar.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir.resolve("lib"))) {
             return List.of();
         }
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         // -Xlog: the archive leaves out classes of multi-release jars (Spring's Java 24 variants) with a warning each.
         return List.of("-XX:SharedArchiveFile=" + dir.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive",
                 "-Xlog:cds=error");

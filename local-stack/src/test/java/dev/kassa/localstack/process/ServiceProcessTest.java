@@ -68,11 +68,15 @@ class ServiceProcessTest {
         Files.createDirectories(extracted.resolve("lib"));
         ServiceSpec withArchive = ServiceSpec.of("svc", extracted.resolve("svc-1.0.jar"), 8080, Map.of(),
                 dir.resolve("svc.log"));
+        ServiceSpec secondInstance = ServiceSpec.of("svc-2", extracted.resolve("svc-1.0.jar"), 8180, Map.of(),
+                dir.resolve("svc-2.log"));
         ServiceSpec boot = ServiceSpec.of("svc", dir.resolve("svc-1.0.jar"), 8080, Map.of(), dir.resolve("svc.log"));
 
         assertThat(withArchive.jvmOptions()).containsAll(ServiceSpec.DEFAULT_JVM_OPTIONS)
-                .contains("-XX:SharedArchiveFile=" + extracted.resolve("svc-1.0.jsa").toAbsolutePath(),
+                .contains("-XX:SharedArchiveFile=" + extracted.resolve("svc.jsa").toAbsolutePath(),
                         "-XX:+AutoCreateSharedArchive", "-Xlog:cds=error");
+        assertThat(secondInstance.jvmOptions())
+                .contains("-XX:SharedArchiveFile=" + extracted.resolve("svc-2.jsa").toAbsolutePath());
         assertThat(boot.jvmOptions()).isEqualTo(ServiceSpec.DEFAULT_JVM_OPTIONS);
     }
 

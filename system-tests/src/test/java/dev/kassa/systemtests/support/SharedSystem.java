@@ -36,10 +36,18 @@ final class SharedSystem implements AutoCloseable {
     }
 
     static SharedSystem start() {
+        return start(1, LOG_DIR);
+    }
+
+    /**
+     * A system of its own with {@code instances} instances of each service (behind the proxy when more than one),
+     * its logs in {@code logDir}.
+     */
+    static SharedSystem start(int instances, Path logDir) {
         Instant started = Instant.now();
         Path dataDir;
         try {
-            deleteRecursively(LOG_DIR); // services append to their log: one run per file
+            deleteRecursively(logDir); // services append to their log: one run per file
             dataDir = Files.createTempDirectory("kassa-system-tests-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,19 +58,22 @@ final class SharedSystem implements AutoCloseable {
             servicePorts.put(service, ports.next());
         }
         // The operator and merchant keys are made afresh with the data, and deleted with it.
-        SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, LOG_DIR,
+        SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, logDir,
                 dataDir.resolve("credentials"));
+        if (instances > 1) {
+            settings = settings.withInstances(instances, ports::next);
+        }
         try {
             // On a machine busy with other work five JVMs may need longer than the launcher's 3 minutes to come up.
             Duration healthyTimeout = Duration.parse(System.getProperty("kassa.system-tests.healthy-timeout", "PT3M"));
             KassaSystem system = KassaSystem.start(settings, line -> System.out.println("[kassa] " + line),
                     healthyTimeout);
             System.out.println("[kassa] the system is up after " + Duration.between(started, Instant.now()).toSeconds()
-                    + " s; service logs in " + LOG_DIR);
+                    + " s; service logs in " + logDir);
             return new SharedSystem(system, dataDir);
         } catch (RuntimeException e) {
             deleteQuietly(dataDir);
-            throw new IllegalStateException("Kassa did not start: " + e.getMessage() + "; service logs in " + LOG_DIR, e);
+            throw new IllegalStateException("Kassa did not start: " + e.getMessage() + "; service logs in " + logDir, e);
         }
     }
 
