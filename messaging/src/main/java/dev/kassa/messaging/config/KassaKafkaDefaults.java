@@ -48,6 +48,11 @@ public class KassaKafkaDefaults implements EnvironmentPostProcessor {
         // A consumer the broker refuses (a missing ACL, a wrong password) keeps trying instead of stopping for good,
         // and says so in the kafka health component (KafkaAccessDenials) until it is let in.
         d.put("spring.kafka.listener.auth-exception-retry-interval", "10s");
+        // A consumer that dies without leaving its group (kill -9, a lost host) keeps its partitions until the
+        // broker has missed its heartbeats this long: 10 s instead of Kafka's 45 s, so another instance takes its
+        // work over sooner. Heartbeats come from the consumer's own thread, whatever a batch takes.
+        d.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+        d.put("spring.kafka.consumer.heartbeat-interval", "3s");
         d.put("spring.kafka.template.observation-enabled", "true");
         d.put("spring.kafka.listener.observation-enabled", "true");
         return d;

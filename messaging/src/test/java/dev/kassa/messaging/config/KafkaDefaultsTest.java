@@ -47,5 +47,8 @@ class KafkaDefaultsTest extends SpringMessagingTest {
         assertThat(config.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)).isEqualTo("earliest");
         // The library's default is 5 s (KassaKafkaDefaultsTest); a service's own setting wins, as the tests' 2 s does.
         assertThat(config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)).isEqualTo(2000);
+        // A dead instance's partitions move to the others after 10 s, not Kafka's 45 s.
+        assertThat(config.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).isEqualTo("10000");
+        assertThat(config.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)).isEqualTo(3000);
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("psp.idempotency")
 public record IdempotencyProperties(
         @DefaultValue("24h") Duration retention,
-        @DefaultValue("60s") Duration inFlightLease,
+        @DefaultValue("15s") Duration inFlightLease,
         @DefaultValue("1h") Duration cleanupInterval,
         @DefaultValue("5000") int cleanupBatch) {
 

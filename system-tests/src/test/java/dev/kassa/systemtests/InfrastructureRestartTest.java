@@ -1,0 +1,103 @@
+package dev.kassa.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.launcher.KassaService;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
+import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.systemtests.support.Ids;
+import dev.kassa.systemtests.support.Kassa;
+import dev.kassa.systemtests.support.SystemTest;
+import dev.kassa.systemtests.support.Timeouts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka and PostgreSQL restarted while checkouts arrive, as an operator restarts them for an upgrade (same data, same
+ * port). The services ride through: readiness reports the outage and recovers by itself, producers and consumers
+ * reconnect, each outbox relay takes its lock again and sends what waited, and every payment is charged, credited
+ * and posted exactly once (checked after each test). A checkout the database could not take is answered 503 and
+ * sent again by the frontend, as {@code ./kassa bench} does.
+ */
+@SystemTest
+class InfrastructureRestartTest {
+
+    private static final int PAYMENTS = 120;
+    /** 20 checkouts/s: the outage falls in the middle of them. */
+    private static final Duration SPACING = Duration.ofMillis(50);
+    private static final KassaClient ANONYMOUS = new KassaClient();
+
+    @Test
+    void kafkaRestartedUnderLoadLosesAndDoublesNoPayment(Kassa kassa) throws Exception {
+        ridesThrough(kassa, Ids.forTest("kafkarestart"), "Kafka",
+                () -> kassa.system().kafka().stop(), () -> kassa.system().kafka().restart());
+    }
+
+    @Test
+    void postgresRestartedUnderLoadLosesAndDoublesNoPayment(Kassa kassa) throws Exception {
+        ridesThrough(kassa, Ids.forTest("pgrestart"), "PostgreSQL",
+                () -> kassa.system().postgres().stop(), () -> kassa.system().postgres().restart());
+    }
+
+    private static void ridesThrough(Kassa kassa, Ids ids, String component, Runnable stop, Runnable start)
+            throws Exception {
+        List<CheckoutRequest> checkouts = new ArrayList<>();
+        for (int i = 0; i < PAYMENTS; i++) {
+            checkouts.add(CheckoutRequest.of(ids.checkout(), "tok_visa",
+                    new Order(ids.order(), ids.seller("s" + i % 4), (1 + i % 40) + ".25", i % 2 == 0 ? "USD" : "EUR")));
+        }
+        AtomicInteger accepted = new AtomicInteger();
+        List<ScheduledFuture<?>> submissions = new ArrayList<>();
+        try (ScheduledExecutorService frontend = Executors.newScheduledThreadPool(8)) {
+            for (int i = 0; i < PAYMENTS; i++) {
+                CheckoutRequest checkout = checkouts.get(i);
+                submissions.add(frontend.schedule(() -> {
+                    // Sent again with the same body until accepted, as a checkout frontend does after a 503.
+                    await(checkout.checkoutId() + " accepted").atMost(Timeouts.RECOVERY)
+                            .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                            .until(() -> kassa.payments().submit(checkout).status() == 202);
+                    accepted.incrementAndGet();
+                }, SPACING.toMillis() * i, TimeUnit.MILLISECONDS));
+            }
+            await("a third of the checkouts accepted").atMost(Timeouts.SETTLE)
+                    .until(() -> accepted.get() >= PAYMENTS / 3);
+            stop.run();
+            try {
+                await(component + "'s outage in payment-service's readiness").atMost(Timeouts.SETTLE)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> !ready(kassa, KassaService.PAYMENT));
+            } finally {
+                start.run();
+            }
+            for (ScheduledFuture<?> submission : submissions) {
+                submission.get();
+            }
+        }
+        assertThat(accepted).as("checkouts accepted").hasValue(PAYMENTS);
+        for (KassaService service : KassaService.values()) {
+            await(service.module() + " ready again").atMost(Timeouts.RECOVERY).until(() -> ready(kassa, service));
+        }
+        await("all " + PAYMENTS + " checkouts COMPLETED").atMost(Timeouts.RECOVERY).until(() ->
+                kassa.db().count("payment", "SELECT count(*) FROM checkout WHERE status = 'COMPLETED' AND checkout_id LIKE ?",
+                        ids.prefix() + "-%") == PAYMENTS);
+        assertThat(kassa.db().count("payment", "SELECT count(*) FROM payment_order WHERE status = 'SUCCEEDED'"
+                + " AND payment_order_id LIKE ?", ids.prefix() + "-%")).as("orders succeeded").isEqualTo(PAYMENTS);
+    }
+
+    private static boolean ready(Kassa kassa, KassaService service) {
+        try {
+            return ANONYMOUS.get(kassa.system().url(service) + "/actuator/health/readiness").status() == 200;
+        } catch (IllegalStateException unreachable) {
+            return false;
+        }
+    }
+}
