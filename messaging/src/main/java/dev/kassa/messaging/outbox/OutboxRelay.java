@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked with {@code FOR UPDATE SKIP LOCKED}, sent asynchronously in {@code seq} order, and marked sent in
  * the same transaction only once every send is acknowledged; if any is not, the whole batch stays unsent
  * and is sent again later (at least once). With the idempotent producer, a record of a key is never
- * written after a later record of the same key, so order per key holds. On shutdown it finishes the batch
- * in hand.
+ * written after a later record of the same key, so order per key holds. On shutdown, after the web server and the
+ * listeners have stopped, it finishes the batch in hand and sends one more.
  *
  * <p>When it runs: at once when this process commits outbox rows ({@link OutboxSignal}); again at once
  * after a full batch, or when rows committed while a batch was in hand (however many commits, one more
@@ -138,6 +138,16 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Stops after the beans that write to the outbox: the web server's graceful shutdown (Boot's phase
+     * {@code DEFAULT_PHASE - 1024}), the web server itself ({@code - 2048}) and the listener containers; starts before
+     * them.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public boolean isAutoStartup() {
         return settings.relayEnabled();
@@ -209,8 +219,24 @@ public class OutboxRelay implements SmartLifecycle {
                 backoff = pauseAfterFailure(backoff);
             }
         }
+        if (session.isLeader() && !Thread.currentThread().isInterrupted()) {
+            sendWhatTheLastWorkLeft();
+        }
         session.close();
         log.info("Outbox relay stopped");
+    }
+
+    /**
+     * On shutdown, one more batch: the relay stops after the web server and the listener containers ({@link #getPhase()}),
+     * so this sends what their last requests and batches committed instead of leaving it to the next active relay.
+     */
+    private void sendWhatTheLastWorkLeft() {
+        try {
+            relayBatch();
+        } catch (RuntimeException e) {
+            log.info("Outbox relay: the last batch at shutdown was not sent; the next active relay sends it ({})",
+                    e.getMessage());
+        }
     }
 
     private Duration busyPollInterval() {

@@ -184,6 +184,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void onShutdownTheActiveRelaySendsWhatWasCommittedSinceItsLastBatch() {
+        String topic = "relay.shutdown";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_shutdown")) {
+            // Polls once a minute: a row nothing signals would wait that long, were it not for the stop.
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(), RelayFixture.settings(Duration.ofMinutes(1),
+                    Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+            relay.relay().start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.relay().isActivePublisher());
+            String eventId = db.publishFromAnotherProcess(topic, "po-last", event("po-last"));
+            assertThat(db.unsent()).isEqualTo(1);
+
+            relay.relay().stop();
+
+            assertThat(db.unsent()).as("rows left unsent after the stop").isZero();
+            single(new TopicReader(bootstrap()).readAll(topic), eventId);
+        }
+    }
+
+    @Test
     void commitsDuringABatchAreTakenTogetherByTheNextOne() throws Exception {
         String topic = "relay.burst";
         LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
