@@ -116,8 +116,9 @@ public final class Kassa {
     /** Where each service writes its log, for failure messages. */
     public Map<String, String> logFiles() {
         Map<String, String> logs = new LinkedHashMap<>();
-        for (KassaService service : KassaService.values()) {
-            logs.put(service.module(), system.service(service).logFile().toAbsolutePath().toString());
+        // Every process: each instance of each service, and the proxy when there is one.
+        for (ServiceProcess process : system.processes()) {
+            logs.put(process.name(), process.logFile().toAbsolutePath().toString());
         }
         return logs;
     }
