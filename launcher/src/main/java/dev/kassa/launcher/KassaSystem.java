@@ -89,7 +89,8 @@ public final class KassaSystem implements AutoCloseable {
         progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort()
                 + " and PostgreSQL on 127.0.0.1:" + settings.postgresPort() + " ...");
         PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults()
-                .withDataDir(settings.dataDir().resolve("postgres")).withPort(settings.postgresPort()));
+                .withDataDir(settings.dataDir().resolve("postgres")).withPort(settings.postgresPort())
+                .withBinariesDir(settings.dataDir().resolve("postgres-binaries")));
         KafkaBroker kafka;
         try {
             kafka = KafkaBroker.start(KafkaBroker.Options.defaults()

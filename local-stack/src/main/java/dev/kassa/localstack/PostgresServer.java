@@ -24,7 +24,11 @@ public interface PostgresServer extends AutoCloseable {
      * @param port           0 = a free port, picked once and kept across restarts
      * @param maxConnections five services' connection pools plus tests share one server
      */
-    public record Options(Path dataDir, int port, int maxConnections) {
+    /**
+     * @param binariesDir where the PostgreSQL binaries are unpacked; {@code null} = zonky's shared directory under
+     *                    {@code java.io.tmpdir} (tests), a directory of its own for a system whose data is kept
+     */
+    public record Options(Path dataDir, int port, int maxConnections, Path binariesDir) {
 
         public Options {
             if (port < 0 || port > 65_535) {
@@ -35,25 +39,33 @@ public interface PostgresServer extends AutoCloseable {
             }
         }
 
+        public Options(Path dataDir, int port, int maxConnections) {
+            this(dataDir, port, maxConnections, null);
+        }
+
         public Options(Path dataDir, int port) {
             this(dataDir, port, 300);
         }
 
-        /** A temporary data directory, a free port, 300 connections. */
+        /** A temporary data directory, a free port, 300 connections, the shared binaries. */
         public static Options defaults() {
             return new Options(null, 0, 300);
         }
 
         public Options withDataDir(Path dataDir) {
-            return new Options(dataDir, port, maxConnections);
+            return new Options(dataDir, port, maxConnections, binariesDir);
         }
 
         public Options withPort(int port) {
-            return new Options(dataDir, port, maxConnections);
+            return new Options(dataDir, port, maxConnections, binariesDir);
         }
 
         public Options withMaxConnections(int maxConnections) {
-            return new Options(dataDir, port, maxConnections);
+            return new Options(dataDir, port, maxConnections, binariesDir);
+        }
+
+        public Options withBinariesDir(Path binariesDir) {
+            return new Options(dataDir, port, maxConnections, binariesDir);
         }
     }
     /** Starts an embedded server (a child process of this JVM). */

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,22 @@ class PersistentDataTest {
             }
         }
         assertThat(Files.exists(temporaryDir)).isFalse();
+    }
+
+    @Test
+    void postgresRunsFromBinariesUnpackedWhereTheOptionsSay() throws Exception {
+        Path binaries = dataDir.resolve("postgres-binaries");
+        try (PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults()
+                .withDataDir(dataDir.resolve("postgres")).withBinariesDir(binaries))) {
+            postgres.createDatabase("own_binaries");
+            try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("own_binaries"), "kassa", "kassa");
+                 Statement sql = connection.createStatement()) {
+                assertThat(single(sql, "SELECT current_database()")).isEqualTo("own_binaries");
+            }
+            try (Stream<Path> files = Files.walk(binaries)) {
+                assertThat(files.map(file -> file.getFileName().toString())).contains("postgres", "pg_ctl");
+            }
+        }
     }
 
     @Test
