@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.IntSupplier;
 
 /**
@@ -54,30 +55,27 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
 
     /** These settings with {@code count} instances of each service, on the documented instance ports. */
     public SystemSettings withInstances(int count) {
-        Map<KassaService, List<Integer>> ports = new EnumMap<>(KassaService.class);
-        for (KassaService service : KassaService.values()) {
-            List<Integer> list = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                list.add(port(service) + INSTANCE_PORT_OFFSET + INSTANCE_PORT_STEP * i);
-            }
-            ports.put(service, list);
-        }
-        return new SystemSettings(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, count, ports,
+        return withInstances(count, (service, i) -> port(service) + INSTANCE_PORT_OFFSET + INSTANCE_PORT_STEP * i,
                 DEFAULT_PROXY_PORT);
     }
 
     /** These settings with {@code count} instances of each service, every port (the proxy's too) from {@code ports}. */
     public SystemSettings withInstances(int count, IntSupplier ports) {
+        return withInstances(count, (service, i) -> ports.getAsInt(), ports.getAsInt());
+    }
+
+    private SystemSettings withInstances(int count, BiFunction<KassaService, Integer, Integer> instancePort,
+                                         int proxyPort) {
         Map<KassaService, List<Integer>> instancePorts = new EnumMap<>(KassaService.class);
         for (KassaService service : KassaService.values()) {
-            List<Integer> list = new ArrayList<>();
+            List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                list.add(ports.getAsInt());
+                ports.add(instancePort.apply(service, i));
             }
-            instancePorts.put(service, list);
+            instancePorts.put(service, ports);
         }
         return new SystemSettings(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, count,
-                instancePorts, ports.getAsInt());
+                instancePorts, proxyPort);
     }
 
     /** Whether the services run as several instances behind the proxy. */

