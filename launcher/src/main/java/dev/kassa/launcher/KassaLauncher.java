@@ -62,8 +62,8 @@ public final class KassaLauncher {
             System.exit(1);
             return;
         }
-        // A service that crashes or is killed is started again, as systemd or Kubernetes would do.
-        Supervisor supervisor = Supervisor.watch(system.processes(),
+        // A service or the broker that crashes or is killed is started again, as systemd or Kubernetes would do.
+        Supervisor supervisor = Supervisor.watch(system.supervisedProcesses(),
                 line -> System.out.println("[supervisor] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -112,7 +112,8 @@ public final class KassaLauncher {
 
     private static void printUrls(KassaSystem system) {
         System.out.println();
-        System.out.println("Kassa is running. A service that crashes is restarted; Ctrl-C stops every process.");
+        System.out.println("Kassa is running. A service, Kafka or PostgreSQL that crashes is restarted; Ctrl-C stops every"
+                + " process.");
         for (KassaService service : KassaService.values()) {
             if (!system.settings().behindProxy()) {
                 System.out.printf("  %-24s %s   log: %s%n", service.module(), system.url(service),
@@ -126,9 +127,11 @@ public final class KassaLauncher {
         }
         system.proxy().ifPresent(proxy -> System.out.printf("  %-24s %s (its own health)   log: %s%n",
                 "proxy", proxy.baseUrl(), proxy.logFile()));
-        System.out.printf("  %-24s %s%n", "kafka", system.kafka().bootstrapServers());
-        System.out.printf("  %-24s %s (user %s)%n", "postgresql", system.postgres().jdbcUrl("<service>"),
-                system.postgres().username());
+        System.out.printf("  %-24s %s (pid %d)   log: %s%n", "kafka", system.kafka().bootstrapServers(),
+                system.kafkaProcess().pid(), system.kafkaProcess().logFile());
+        System.out.printf("  %-24s %s (user %s, pid %d)   log: %s%n", "postgresql",
+                system.postgres().jdbcUrl("<service>"), system.postgres().username(), system.postgres().process().pid(),
+                system.postgres().process().logFile());
         Credentials credentials = system.credentials();
         System.out.printf("  %-24s operator %s, merchant %s %s (full keys in %s)%n", "keys",
                 credentials.operator().visibleKey(), credentials.merchant().merchantId(),

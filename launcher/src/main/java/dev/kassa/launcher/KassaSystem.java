@@ -8,10 +8,12 @@ import dev.kassa.launcher.access.OperatorKey;
 import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.DatabaseRoles;
 import dev.kassa.localstack.KafkaBroker;
+import dev.kassa.localstack.KafkaBrokerProcess;
 import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.PostgresServer;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
+import dev.kassa.localstack.process.Supervised;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,8 +31,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * The whole platform on one machine: a real Kafka broker and PostgreSQL (local-stack, in this JVM) and the
- * five services as separate JVMs started from their built jars. The launcher and the system tests both use
+ * The whole platform on one machine: a real Kafka broker and PostgreSQL (local-stack), each a process of its own as
+ * in a deployment, and the five services as separate JVMs started from their built jars. The launcher and the system tests both use
  * this class, so what the tests prove is what a newcomer runs.
  *
  * <p>With {@link SystemSettings#instances()} above one, each service runs as that many processes behind the proxy
@@ -49,7 +51,7 @@ public final class KassaSystem implements AutoCloseable {
     private static final int DEFAULT_TOPIC_PARTITIONS = 12;
 
     private final SystemSettings settings;
-    private final KafkaBroker kafka;
+    private final KafkaBrokerProcess kafka;
     private final KafkaPrincipals kafkaPrincipals;
     private final PostgresServer postgres;
     /** Each service's instances, in start order (one unless the settings ask for more). */
@@ -61,7 +63,7 @@ public final class KassaSystem implements AutoCloseable {
     private final OperatorKey operator;
     private volatile Credentials credentials;
 
-    private KassaSystem(SystemSettings settings, KafkaBroker kafka, KafkaPrincipals kafkaPrincipals,
+    private KassaSystem(SystemSettings settings, KafkaBrokerProcess kafka, KafkaPrincipals kafkaPrincipals,
                         PostgresServer postgres, OperatorKey operator) {
         this.settings = settings;
         this.kafka = kafka;
@@ -91,10 +93,11 @@ public final class KassaSystem implements AutoCloseable {
         PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults()
                 .withDataDir(settings.dataDir().resolve("postgres")).withPort(settings.postgresPort())
                 .withBinariesDir(settings.dataDir().resolve("postgres-binaries")));
-        KafkaBroker kafka;
+        KafkaBrokerProcess kafka;
         try {
-            kafka = KafkaBroker.start(KafkaBroker.Options.defaults()
-                    .withDataDir(settings.dataDir().resolve("kafka")).withPort(settings.kafkaPort()));
+            kafka = KafkaBrokerProcess.start(KafkaBroker.Options.defaults()
+                    .withDataDir(settings.dataDir().resolve("kafka")).withPort(settings.kafkaPort()),
+                    settings.logDir().resolve("kafka.log"));
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -239,6 +242,11 @@ public final class KassaSystem implements AutoCloseable {
         return kafka;
     }
 
+    /** The broker's process (its pid and log, for an operator; kill it and a supervisor starts it again). */
+    public ServiceProcess kafkaProcess() {
+        return kafka.process();
+    }
+
     /** The services' Kafka principals, with this start's passwords. */
     public KafkaPrincipals kafkaPrincipals() {
         return kafkaPrincipals;
@@ -270,6 +278,15 @@ public final class KassaSystem implements AutoCloseable {
         if (proxy != null) {
             all.add(proxy);
         }
+        return List.copyOf(all);
+    }
+
+    /** What a supervisor watches: the broker's process, PostgreSQL's postmaster, then {@link #processes()}. */
+    public List<Supervised> supervisedProcesses() {
+        List<Supervised> all = new ArrayList<>();
+        all.add(kafka.process());
+        all.add(postgres.process());
+        all.addAll(processes());
         return List.copyOf(all);
     }
 

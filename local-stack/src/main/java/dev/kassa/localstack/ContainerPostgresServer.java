@@ -1,5 +1,6 @@
 package dev.kassa.localstack;
 
+import dev.kassa.localstack.process.Supervised;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,6 +81,11 @@ final class ContainerPostgresServer implements PostgresServer {
     @Override
     public void stop() {
         throw ContainerKafkaBroker.embeddedOnly("stop()");
+    }
+
+    @Override
+    public Supervised process() {
+        throw ContainerKafkaBroker.embeddedOnly("process()");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kassa.localstack;
 
+import dev.kassa.localstack.process.Supervised;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -13,10 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +58,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
     /** PostgreSQL is a separate process: stop it when the JVM ends, even if close() was forgotten. */
     private final Thread shutdownHook = new Thread(this::close, "postgres-shutdown");
     private EmbeddedPostgres postgres; // null while stopped
-    private boolean closed;
+    private volatile boolean closed;
+    /** Set by {@link #stop()}, cleared by {@link #restart()}: a supervisor leaves a stopped server stopped. */
+    private volatile boolean stopped;
+    private volatile Instant startedAt;
+    private final Postmaster postmaster = new Postmaster();
 
     private EmbeddedPostgresServer(DataDirectory dataDir, int port, int maxConnections, Path binariesDir) {
         this.dataDir = dataDir;
@@ -134,6 +142,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
 
     @Override
     public synchronized void stop() {
+        stopped = true;
         if (postgres == null) {
             return;
         }
@@ -151,10 +160,12 @@ final class EmbeddedPostgresServer implements PostgresServer {
         if (closed) {
             throw new IllegalStateException("PostgreSQL server was closed");
         }
+        stopped = false;
         if (postgres != null) {
             return;
         }
         long started = System.nanoTime();
+        startedAt = Instant.now();
         boolean fresh = !clusterDir().resolve("PG_VERSION").toFile().exists();
         try {
             postgres = configure(EmbeddedPostgres.builder()).start();
@@ -169,6 +180,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
         ensureStatementStatistics();
         log.info("PostgreSQL started on 127.0.0.1:{} in {} ms ({}data: {})", port,
                 (System.nanoTime() - started) / 1_000_000, fresh ? "initdb, " : "", dataDir.path());
+    }
+
+    @Override
+    public Supervised process() {
+        return postmaster;
     }
 
     @Override
@@ -240,6 +256,119 @@ final class EmbeddedPostgresServer implements PostgresServer {
 
     private Path clusterDir() {
         return clusterDir(dataDir.path());
+    }
+
+    /**
+     * The postmaster, for a supervisor. pg_ctl detaches it from this JVM, so it is found by its pid file and its exit
+     * code is not ours to read. After a crash the server is started as by {@link #restart()}, with crash recovery from
+     * the WAL; a start that fails (the killed postmaster's backends still hold its shared memory for a moment) leaves no
+     * postmaster, and the supervisor tries again after its back-off.
+     */
+    private final class Postmaster implements Supervised {
+
+        private static final Duration POLL = Duration.ofMillis(200);
+
+        @Override
+        public String name() {
+            return "postgresql";
+        }
+
+        @Override
+        public String address() {
+            return "127.0.0.1:" + port;
+        }
+
+        @Override
+        public Path logFile() {
+            return EmbeddedPostgresServer.this.logFile().toPath();
+        }
+
+        @Override
+        public long pid() {
+            return OrphanPostmaster.postmaster(clusterDir()).map(ProcessHandle::pid).orElse(-1L);
+        }
+
+        @Override
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        @Override
+        public int awaitExit() throws InterruptedException {
+            Optional<ProcessHandle> running = OrphanPostmaster.postmaster(clusterDir());
+            if (running.isPresent()) {
+                try {
+                    running.get().onExit().get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e); // onExit() completes normally
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public boolean isStopping() {
+            return stopped || closed;
+        }
+
+        @Override
+        public boolean restartAfterCrash() {
+            synchronized (EmbeddedPostgresServer.this) {
+                if (isStopping() || OrphanPostmaster.postmaster(clusterDir()).isPresent()) {
+                    return false;
+                }
+                log.warn("PostgreSQL on port {} ended without being stopped: starting it again (zonky's \"Could not stop"
+                        + " postmaster\" that may follow is expected)", port);
+                forgetCrashedServer();
+                try {
+                    restart();
+                } catch (IllegalStateException e) {
+                    log.warn("PostgreSQL did not start again on port {}: {}", port, e.getMessage());
+                }
+                return true;
+            }
+        }
+
+        @Override
+        public void awaitHealthy(Duration timeout) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (!answers()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("PostgreSQL did not answer on port " + port + " within " + timeout
+                            + "; see " + logFile());
+                }
+                try {
+                    Thread.sleep(POLL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for PostgreSQL", e);
+                }
+            }
+        }
+
+        private boolean answers() {
+            try (Connection connection = superuserDataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+                return true;
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+    }
+
+    /** zonky's handle on a postmaster that died: closing it releases its lock on the data (its pg_ctl stop fails). */
+    private void forgetCrashedServer() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the crashed PostgreSQL's handle: {}", e.toString());
+        } finally {
+            postgres = null;
+        }
     }
 
     /** initdb wants an empty directory of its own, so the log and lock files sit beside it. */

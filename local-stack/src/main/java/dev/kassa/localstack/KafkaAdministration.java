@@ -57,6 +57,19 @@ final class KafkaAdministration implements AutoCloseable {
         await(admin().alterUserScramCredentials(upserts).all(), deadline);
     }
 
+    /** Whether the broker answers a metadata request as the super user within {@code timeout}. */
+    synchronized boolean answers(Duration timeout) {
+        try {
+            admin().describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Adds the ACLs (adding one that exists changes nothing). */
     synchronized void createAcls(Collection<AclBinding> acls, Duration timeout) {
         if (!acls.isEmpty()) {

@@ -62,6 +62,12 @@ final class KafkaBrokerSettings {
         // an idle system stops writing and flushing the metadata log twice a second.
         p.put("metadata.max.idle.interval.ms", "5000");
 
+        // A broker killed without its clean shutdown is registered again only once the controller has fenced its
+        // last registration, after this session timeout (Kafka's default 9 s). One node on one machine: the
+        // heartbeat never crosses a network, so 4 s (3 heartbeats) is still a generous margin.
+        p.put("broker.session.timeout.ms", "4000");
+        p.put("broker.heartbeat.interval.ms", "1000");
+
         // Tests join consumer groups constantly: no waiting for more members.
         p.put("group.initial.rebalance.delay.ms", "0");
 

@@ -39,7 +39,8 @@ final class OrphanPostmaster {
         });
     }
 
-    private static Optional<ProcessHandle> postmaster(Path clusterDir) {
+    /** The postmaster running on {@code clusterDir}, by its pid file. */
+    static Optional<ProcessHandle> postmaster(Path clusterDir) {
         Path pidFile = clusterDir.resolve("postmaster.pid");
         try {
             List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();

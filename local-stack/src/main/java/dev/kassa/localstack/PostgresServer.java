@@ -1,5 +1,6 @@
 package dev.kassa.localstack;
 
+import dev.kassa.localstack.process.Supervised;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -10,7 +11,8 @@ import javax.sql.DataSource;
  * through {@link #createDatabase(String, DatabaseRoles)}): embedded binaries run as a child process
  * ({@link #start(Options)}) or a {@code postgres} container (see {@link StackChoice}).
  *
- * <p>{@link #stop()}, {@link #restart()} and {@link #dataDir()} are offered by the embedded server only.
+ * <p>{@link #stop()}, {@link #restart()}, {@link #process()} and {@link #dataDir()} are offered by the embedded server
+ * only.
  */
 public interface PostgresServer extends AutoCloseable {
 
@@ -106,6 +108,9 @@ public interface PostgresServer extends AutoCloseable {
 
     /** Starts the server (again), on the same port with the same data. */
     void restart();
+
+    /** The server's process, for a {@link Supervised supervisor} to start again when it dies (embedded only). */
+    Supervised process();
 
     /** Stops the server for good; a temporary data directory is deleted. */
     @Override

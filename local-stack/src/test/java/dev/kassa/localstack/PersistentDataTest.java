@@ -3,14 +3,19 @@ package dev.kassa.localstack;
 import static dev.kassa.localstack.PostgresServerTest.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.process.Supervisor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,6 +52,36 @@ class PersistentDataTest {
             }
         }
         assertThat(Files.exists(temporaryDir)).isFalse();
+    }
+
+    @Test
+    void aKilledPostmasterIsStartedAgainBySupervisionWithItsData() throws Exception {
+        List<String> console = new CopyOnWriteArrayList<>();
+        try (PostgresServer postgres = PostgresServer.start(PostgresServer.Options.defaults()
+                .withDataDir(dataDir.resolve("postgres")));
+             Supervisor supervisor = Supervisor.watch(List.of(postgres.process()), console::add)) {
+            postgres.createDatabase("crash");
+            String url = postgres.jdbcUrl("crash");
+            try (Connection connection = DriverManager.getConnection(url, "kassa", "kassa");
+                 Statement sql = connection.createStatement()) {
+                sql.execute("CREATE TABLE kept (note text); INSERT INTO kept VALUES ('committed before the crash')");
+            }
+            ProcessHandle first = OrphanPostmaster.postmaster(dataDir.resolve("postgres/pgdata")).orElseThrow();
+
+            first.destroyForcibly(); // kill -9
+
+            await("the supervisor's restart").atMost(Duration.ofMinutes(2)).until(() ->
+                    OrphanPostmaster.postmaster(dataDir.resolve("postgres/pgdata"))
+                            .filter(postmaster -> postmaster.pid() != first.pid()).isPresent());
+            await("the console's report").atMost(Duration.ofMinutes(1)).until(() ->
+                    console.stream().anyMatch(line -> line.startsWith("postgresql is UP again at 127.0.0.1:")));
+            try (Connection connection = DriverManager.getConnection(url, "kassa", "kassa");
+                 Statement sql = connection.createStatement()) {
+                assertThat(single(sql, "SELECT note FROM kept")).isEqualTo("committed before the crash");
+            }
+            assertThat(console).anyMatch(line -> line.startsWith("postgresql ended; restarting it"));
+            assertThat(supervisor.restarts()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.demo.CheckoutRequest;
 import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.localstack.process.Supervised;
+import dev.kassa.localstack.process.Supervisor;
 import dev.kassa.systemtests.support.Ids;
 import dev.kassa.systemtests.support.Kassa;
 import dev.kassa.systemtests.support.SystemTest;
@@ -22,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kafka and PostgreSQL restarted while checkouts arrive, as an operator restarts them for an upgrade (same data, same
- * port). The services ride through: readiness reports the outage and recovers by itself, producers and consumers
+ * Kafka's and PostgreSQL's processes killed ({@code kill -9}) while checkouts arrive, and started again by the
+ * supervisor that {@code ./kassa} runs (same data, same port; a graceful stop and start is local-stack's tests'). The
+ * services ride through: every service is ready again by itself, producers and consumers
  * reconnect, each outbox relay takes its lock again and sends what waited, and every payment is charged, credited
  * and posted exactly once (checked after each test). A checkout the database could not take is answered 503 and
  * sent again by the frontend, as {@code ./kassa bench} does.
@@ -37,18 +40,23 @@ class InfrastructureRestartTest {
     private static final KassaClient ANONYMOUS = new KassaClient();
 
     @Test
-    void kafkaRestartedUnderLoadLosesAndDoublesNoPayment(Kassa kassa) throws Exception {
-        ridesThrough(kassa, Ids.forTest("kafkarestart"), "Kafka",
-                () -> kassa.system().kafka().stop(), () -> kassa.system().kafka().restart());
+    void kafkaKilledUnderLoadIsStartedAgainAndLosesAndDoublesNoPayment(Kassa kassa) throws Exception {
+        ridesThrough(kassa, Ids.forTest("kafkacrash"), kassa.system().kafkaProcess());
     }
 
     @Test
-    void postgresRestartedUnderLoadLosesAndDoublesNoPayment(Kassa kassa) throws Exception {
-        ridesThrough(kassa, Ids.forTest("pgrestart"), "PostgreSQL",
-                () -> kassa.system().postgres().stop(), () -> kassa.system().postgres().restart());
+    void postgresKilledUnderLoadIsStartedAgainAndLosesAndDoublesNoPayment(Kassa kassa) throws Exception {
+        ridesThrough(kassa, Ids.forTest("pgcrash"), kassa.system().postgres().process());
     }
 
-    private static void ridesThrough(Kassa kassa, Ids ids, String component, Runnable stop, Runnable start)
+    private static void ridesThrough(Kassa kassa, Ids ids, Supervised component) throws Exception {
+        try (Supervisor supervisor = Supervisor.watch(List.of(component),
+                line -> System.out.println("[supervisor] " + line))) {
+            ridesThrough(kassa, ids, component, supervisor);
+        }
+    }
+
+    private static void ridesThrough(Kassa kassa, Ids ids, Supervised component, Supervisor supervisor)
             throws Exception {
         List<CheckoutRequest> checkouts = new ArrayList<>();
         for (int i = 0; i < PAYMENTS; i++) {
@@ -70,14 +78,13 @@ class InfrastructureRestartTest {
             }
             await("a third of the checkouts accepted").atMost(Timeouts.SETTLE)
                     .until(() -> accepted.get() >= PAYMENTS / 3);
-            stop.run();
-            try {
-                await(component + "'s outage in payment-service's readiness").atMost(Timeouts.SETTLE)
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> !ready(kassa, KassaService.PAYMENT));
-            } finally {
-                start.run();
-            }
+            long pid = component.pid();
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            System.out.println("[kassa] killed " + component.name() + " (pid " + pid + ")");
+            // No wait for the outage in readiness: PostgreSQL is back within a second or two, between two probes.
+            await(component.name() + " started again by the supervisor").atMost(Timeouts.RECOVERY)
+                    .until(() -> supervisor.restarts() >= 1);
+            component.awaitHealthy(Timeouts.RECOVERY);
             for (ScheduledFuture<?> submission : submissions) {
                 submission.get();
             }

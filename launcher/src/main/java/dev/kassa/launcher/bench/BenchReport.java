@@ -208,6 +208,7 @@ final class BenchReport {
                 percent(used.totalNanos(), used), idle == null ? "-" : String.format(Locale.ROOT, "%.1f", percent(idle.totalNanos(), idle)),
                 used.totalNanos() / 1e9, cores * 100, cores);
         out.println("  (" + meter.attribution() + ")");
+        meter.notes().forEach(note -> out.println("  (" + note + ")"));
         CpuMeter.Sample window = options.stepping() ? used : loadAndDrain;
         long orders = options.stepping() ? stage.count() * plan.ordersPerCheckout() : Math.max(1, measuredOrdersCompleted);
         long system = window.totalNanos() - window.nanos(CpuMeter.LOAD_GENERATOR);

@@ -1,10 +1,6 @@
 package dev.kassa.launcher.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +8,11 @@ import java.util.OptionalLong;
 
 /**
  * CPU used by each part of the system, sampled before and after a window: each service's JVM, PostgreSQL (the
- * postmaster, its live processes and the backends it has reaped), Kafka's JVM and the load generator.
+ * postmaster, its live processes and the backends it has reaped), Kafka's JVM and the load generator (this JVM).
  *
- * <p>When Kafka runs inside this JVM (the bench started the system, or a test did), the JVM's time is split: the
- * load generator's own threads, measured per thread, and the rest, which is Kafka plus this JVM's share of garbage
- * collection and compilation.
+ * <p>Each part is found by the port it listens on. A part whose process ends during a run (killed, then restarted by
+ * the supervisor) is found again on its port; what the ended process used since the previous sample cannot be read
+ * any more, so its figure is low by that much and {@link #notes()} says so.
  */
 final class CpuMeter {
 
@@ -39,49 +35,48 @@ final class CpuMeter {
     }
 
     static final String POSTGRES = "postgresql";
+    static final String KAFKA = "kafka";
     static final String LOAD_GENERATOR = "load generator";
 
-    private record Process(String name, long pid, boolean withChildren) {
+    /** One part: the process on its port, and the CPU of the processes before it that ended (as last sampled). */
+    private static final class Part {
+        final String name;
+        final int port;
+        final boolean withChildren;
+        long pid;
+        long ended;
+        long lastNanos;
+
+        Part(String name, int port, boolean withChildren, long pid) {
+            this.name = name;
+            this.port = port;
+            this.withChildren = withChildren;
+            this.pid = pid;
+        }
     }
 
-    private final List<Process> processes;
-    private final boolean kafkaInThisJvm;
-    private final String kafkaPart;
+    private final List<Part> parts;
     private final List<String> notFound;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private Map<Long, Long> lastBenchThreads = new HashMap<>();
-    private long benchThreadsTotal;
+    private final List<String> notes = new ArrayList<>();
 
-    private CpuMeter(List<Process> processes, boolean kafkaInThisJvm, String kafkaPart, List<String> notFound) {
-        this.processes = processes;
-        this.kafkaInThisJvm = kafkaInThisJvm;
-        this.kafkaPart = kafkaPart;
+    private CpuMeter(List<Part> parts, List<String> notFound) {
+        this.parts = parts;
         this.notFound = notFound;
     }
 
     /** Finds the processes by the ports they listen on: {@code services} maps a name to its port. */
     static CpuMeter locate(Map<String, Integer> services, int postgresPort, int kafkaPort) {
-        List<Process> processes = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
-        services.forEach((name, port) -> add(processes, notFound, name, port, false));
-        add(processes, notFound, POSTGRES, postgresPort, true);
-        long self = ProcessHandle.current().pid();
-        OptionalLong kafka = ListeningPorts.pidOf(kafkaPort);
-        boolean inThisJvm = kafka.isPresent() && kafka.getAsLong() == self;
-        String kafkaPart = inThisJvm ? "kafka (this JVM but the load generator)" : "kafka (its JVM)";
-        if (kafka.isPresent() && !inThisJvm) {
-            processes.add(new Process(kafkaPart, kafka.getAsLong(), false));
-        } else if (kafka.isEmpty()) {
-            notFound.add("kafka (port " + kafkaPort + ")");
-        }
-        return new CpuMeter(processes, inThisJvm, kafkaPart, notFound);
+        services.forEach((name, port) -> add(parts, notFound, name, port, false));
+        add(parts, notFound, POSTGRES, postgresPort, true);
+        add(parts, notFound, KAFKA, kafkaPort, false);
+        return new CpuMeter(parts, notFound);
     }
 
     /** How this JVM's CPU is attributed, for a footnote. */
     String attribution() {
-        return kafkaInThisJvm
-                ? "Kafka runs in this JVM: its row is the JVM's CPU but the load generator's threads (so with the JVM's GC and JIT)"
-                : "the load generator's row is this whole JVM, its start-up, JIT and GC included";
+        return "the load generator's row is this whole JVM, its start-up, JIT and GC included";
     }
 
     /** What could not be found (its CPU is missing from the totals). */
@@ -89,63 +84,48 @@ final class CpuMeter {
         return notFound;
     }
 
-    Map<String, Long> pids() {
+    /** Parts whose process ended and was found again during the run (their figures are low), for a footnote. */
+    synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    synchronized Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        processes.forEach(p -> pids.put(p.name(), p.pid()));
-        if (kafkaInThisJvm) {
-            pids.put(kafkaPart, ProcessHandle.current().pid());
-        }
+        parts.forEach(part -> pids.put(part.name, part.pid));
         pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
         return pids;
     }
 
-    Sample sample() {
+    synchronized Sample sample() {
         long wall = System.nanoTime();
         Map<String, Long> cpu = new LinkedHashMap<>();
-        for (Process process : processes) {
-            long nanos = ProcessCpu.nanos(process.pid(), process.withChildren());
-            if (process.withChildren()) {
-                nanos += ProcessHandle.of(process.pid()).stream().flatMap(ProcessHandle::descendants)
+        for (Part part : parts) {
+            if (ProcessHandle.of(part.pid).filter(ProcessHandle::isAlive).isEmpty()) {
+                OptionalLong again = ListeningPorts.pidOf(part.port);
+                if (again.isPresent() && again.getAsLong() != part.pid) {
+                    notes.add(part.name + " (pid " + part.pid + ") ended during the run and runs again as pid "
+                            + again.getAsLong() + ": its figure leaves out what the ended process used since the"
+                            + " sample before");
+                    part.ended += part.lastNanos;
+                    part.pid = again.getAsLong();
+                }
+            }
+            long nanos = ProcessCpu.nanos(part.pid, part.withChildren);
+            if (part.withChildren) {
+                nanos += ProcessHandle.of(part.pid).stream().flatMap(ProcessHandle::descendants)
                         .mapToLong(child -> ProcessCpu.nanos(child.pid(), false)).sum();
             }
-            cpu.put(process.name(), nanos);
+            part.lastNanos = nanos;
+            cpu.put(part.name, part.ended + nanos);
         }
-        long benchThreads = benchThreadNanos();
-        if (kafkaInThisJvm) {
-            cpu.put(kafkaPart, ProcessCpu.nanos(ProcessHandle.current().pid(), false) - benchThreads);
-            cpu.put(LOAD_GENERATOR, benchThreads);
-        } else {
-            // Kafka runs elsewhere: all of this JVM is the bench.
-            cpu.put(LOAD_GENERATOR, ProcessCpu.nanos(ProcessHandle.current().pid(), false));
-        }
+        cpu.put(LOAD_GENERATOR, ProcessCpu.nanos(ProcessHandle.current().pid(), false));
         return new Sample(wall, cpu);
     }
 
-    /**
-     * CPU of the load generator's threads and the JDK HTTP clients' threads (idle unless the bench sends), summed
-     * from each thread's own count since the previous sample: a thread that ends (an HTTP client that is collected
-     * takes its selector thread along) must not take its past CPU out of the total.
-     */
-    private synchronized long benchThreadNanos() {
-        Map<Long, Long> now = new HashMap<>();
-        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && (thread.getThreadName().startsWith(OpenLoopLoad.THREAD_PREFIX)
-                    || thread.getThreadName().startsWith("HttpClient-"))) {
-                long nanos = threads.getThreadCpuTime(thread.getThreadId());
-                if (nanos >= 0) {
-                    now.put(thread.getThreadId(), nanos);
-                }
-            }
-        }
-        now.forEach((id, nanos) -> benchThreadsTotal += Math.max(0, nanos - lastBenchThreads.getOrDefault(id, 0L)));
-        lastBenchThreads = now;
-        return benchThreadsTotal;
-    }
-
-    private static void add(List<Process> processes, List<String> notFound, String name, int port, boolean withChildren) {
+    private static void add(List<Part> parts, List<String> notFound, String name, int port, boolean withChildren) {
         OptionalLong pid = ListeningPorts.pidOf(port);
         if (pid.isPresent()) {
-            processes.add(new Process(name, pid.getAsLong(), withChildren));
+            parts.add(new Part(name, port, withChildren, pid.getAsLong()));
         } else {
             notFound.add(name + " (port " + port + ")");
         }

@@ -13,31 +13,43 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One Kassa service running as its own JVM from its executable jar, as in production: tests that need a
  * second service (payment-service needs the PSP simulator) and the launcher of the whole system start
  * services through this class. The child dies with this JVM (shutdown hook), so no orphans are left.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements Supervised, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceSpec spec;
+    /** Null: {@code /actuator/health} on the spec's port answers 200. */
+    private final BooleanSupplier healthCheck;
     private final Thread shutdownHook;
     private volatile Process process;
     private volatile Instant startedAt;
     /** Set by {@link #stop()}, {@link #close()} and this JVM's exit: a {@link Supervisor} restarts it no more. */
     private volatile boolean stopping;
 
-    private ServiceProcess(ServiceSpec spec) {
+    private ServiceProcess(ServiceSpec spec, BooleanSupplier healthCheck) {
         this.spec = spec;
+        this.healthCheck = healthCheck;
         this.shutdownHook = new Thread(this::destroyQuietly, "stop-" + spec.name());
     }
 
     /** Starts the service; call {@link #awaitHealthy(Duration)} to wait until it serves requests. */
     public static ServiceProcess start(ServiceSpec spec) {
-        ServiceProcess service = new ServiceProcess(spec);
+        return start(spec, null);
+    }
+
+    /**
+     * Starts a process that tells its health otherwise than by HTTP (the Kafka broker): {@code healthCheck} says
+     * whether it serves now; null means {@code /actuator/health}.
+     */
+    public static ServiceProcess start(ServiceSpec spec, BooleanSupplier healthCheck) {
+        ServiceProcess service = new ServiceProcess(spec, healthCheck);
         service.launch();
         Runtime.getRuntime().addShutdownHook(service.shutdownHook);
         return service;
@@ -57,7 +69,8 @@ public final class ServiceProcess implements AutoCloseable {
      * stopped or runs already. Holds the lock {@link #stop()} and the shutdown hook hold, so that no process is
      * started after they looked for the one to stop.
      */
-    synchronized boolean restartAfterCrash() {
+    @Override
+    public synchronized boolean restartAfterCrash() {
         if (stopping || isAlive()) {
             return false;
         }
@@ -66,17 +79,20 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the current process ends and returns its exit code. */
-    int awaitExit() throws InterruptedException {
+    @Override
+    public int awaitExit() throws InterruptedException {
         return process.waitFor();
     }
 
     /** When the current process was started. */
-    Instant startedAt() {
+    @Override
+    public Instant startedAt() {
         return startedAt;
     }
 
     /** Whether it is being stopped on purpose ({@link #stop()}, {@link #close()}, this JVM's exit). */
-    boolean isStopping() {
+    @Override
+    public boolean isStopping() {
         return stopping;
     }
 
@@ -98,8 +114,14 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(currentJava());
         command.addAll(spec.jvmOptions());
-        command.add("-jar");
-        command.add(spec.jar().toString());
+        if (spec.mainClass() == null) {
+            command.add("-jar");
+            command.add(spec.jar().toString());
+        } else {
+            command.add("-cp");
+            command.add(spec.jar().toString());
+            command.add(spec.mainClass());
+        }
         spec.properties().forEach((key, value) -> command.add("--" + key + "=" + value));
         return command;
     }
@@ -113,6 +135,7 @@ public final class ServiceProcess implements AutoCloseable {
         return builder;
     }
 
+    @Override
     public String name() {
         return spec.name();
     }
@@ -121,14 +144,22 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + spec.port();
     }
 
+    /** Where it serves: {@link #baseUrl()} for an HTTP service, host and port for another. */
+    @Override
+    public String address() {
+        return healthCheck == null ? baseUrl() : "127.0.0.1:" + spec.port();
+    }
+
     public int port() {
         return spec.port();
     }
 
+    @Override
     public Path logFile() {
         return spec.logFile();
     }
 
+    @Override
     public long pid() {
         return process.pid();
     }
@@ -138,8 +169,11 @@ public final class ServiceProcess implements AutoCloseable {
         return current != null && current.isAlive();
     }
 
-    /** Whether {@code /actuator/health} answers 200 (status UP) right now. */
+    /** Whether {@code /actuator/health} answers 200 (status UP) right now, or the process's own check holds. */
     public boolean isHealthy() {
+        if (healthCheck != null) {
+            return isAlive() && healthCheck.getAsBoolean();
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         try {
@@ -153,6 +187,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the service reports UP; fails early, pointing at its log, if the process exits. */
+    @Override
     public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (!isHealthy()) {

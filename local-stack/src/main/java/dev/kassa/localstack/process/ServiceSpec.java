@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * How to start one service: its executable jar, its port, Spring properties passed as {@code --key=value}
- * arguments, environment variables, JVM options and the file its output goes to.
+ * arguments, environment variables, JVM options and the file its output goes to. A process that is not a Spring Boot
+ * jar (the Kafka broker of {@code ./kassa}) names its {@code mainClass} instead, run from {@code jar} as its class
+ * path ({@link #ofMainClass}).
  *
  * <p>Secrets (passwords, API keys, signing secrets) belong in {@code environment}, never in {@code properties}:
  * a command line is readable by every user of the machine ({@code ps}, {@code /proc/<pid>/cmdline}), a process's
@@ -17,9 +19,11 @@ import java.util.Map;
  * ({@code spring.datasource.password} from {@code SPRING_DATASOURCE_PASSWORD}).
  *
  * @param environment variables added to those the service inherits from this JVM (a value here wins)
+ * @param mainClass   null: run {@code jar} with {@code -jar}; otherwise the class to run, {@code jar} being the class
+ *                    path ({@code -cp})
  */
 public record ServiceSpec(String name, Path jar, int port, Map<String, String> properties,
-                          Map<String, String> environment, List<String> jvmOptions, Path logFile) {
+                          Map<String, String> environment, List<String> jvmOptions, Path logFile, String mainClass) {
 
     /**
      * Tuned for steady state on a small machine that runs five of these at once: the full tiered JIT (C2 code
@@ -35,10 +39,25 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
         jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /** A Spring Boot jar's spec, run with {@code -jar}. */
+    public ServiceSpec(String name, Path jar, int port, Map<String, String> properties,
+                       Map<String, String> environment, List<String> jvmOptions, Path logFile) {
+        this(name, jar, port, properties, environment, jvmOptions, logFile, null);
+    }
+
     /** A spec without environment variables of its own (the service inherits this JVM's). */
     public ServiceSpec(String name, Path jar, int port, Map<String, String> properties, List<String> jvmOptions,
                        Path logFile) {
         this(name, jar, port, properties, Map.of(), jvmOptions, logFile);
+    }
+
+    /**
+     * A process that runs {@code mainClass} from {@code classPath} (a jar whose manifest lists the rest, or entries
+     * joined by the path separator), given {@code arguments} as {@code --key=value} and these JVM options.
+     */
+    public static ServiceSpec ofMainClass(String name, String classPath, String mainClass, int port,
+                                          Map<String, String> arguments, List<String> jvmOptions, Path logFile) {
+        return new ServiceSpec(name, Path.of(classPath), port, arguments, Map.of(), jvmOptions, logFile, mainClass);
     }
 
     /**
@@ -76,13 +95,14 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
     public ServiceSpec withEnvironment(Map<String, String> variables) {
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.putAll(variables);
-        return new ServiceSpec(name, jar, port, properties, all, jvmOptions, logFile);
+        return new ServiceSpec(name, jar, port, properties, all, jvmOptions, logFile, mainClass);
     }
 
     /** Names the variables only: their values may be secrets, and a spec ends up in logs and failure messages. */
     @Override
     public String toString() {
         return "ServiceSpec[name=" + name + ", jar=" + jar + ", port=" + port + ", properties=" + properties
-                + ", environment=" + environment.keySet() + ", jvmOptions=" + jvmOptions + ", logFile=" + logFile + "]";
+                + ", environment=" + environment.keySet() + ", jvmOptions=" + jvmOptions + ", logFile=" + logFile
+                + (mainClass == null ? "" : ", mainClass=" + mainClass) + "]";
     }
 }

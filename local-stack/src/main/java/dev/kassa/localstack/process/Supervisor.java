@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Restarts a service whose process ends on its own (a crash, {@code kill -9}, the kernel's OOM killer), as systemd
- * or Kubernetes would for a production one: after {@code firstDelay}, doubling for each crash that follows within
+ * Restarts a service, the broker or PostgreSQL ({@link Supervised}) whose process ends on its own (a crash,
+ * {@code kill -9}, the kernel's OOM killer), as systemd or Kubernetes would for a production one: after {@code firstDelay}, doubling for each crash that follows within
  * {@code stableAfter} of the last start, up to {@code maxDelay}; and says so on the console, with the exit code
  * and when the service is UP again. A service being stopped ({@link ServiceProcess#stop()}, {@code close()}, this
  * JVM's exit) is left stopped. One daemon thread per service waits for its process to end.
@@ -26,7 +26,7 @@ public final class Supervisor implements AutoCloseable {
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile boolean closed;
 
-    private Supervisor(List<ServiceProcess> services, Consumer<String> console, Duration firstDelay,
+    private Supervisor(List<? extends Supervised> services, Consumer<String> console, Duration firstDelay,
                        Duration maxDelay, Duration stableAfter) {
         this.console = console;
         this.firstDelay = firstDelay;
@@ -39,11 +39,11 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** Supervises {@code services}: 1 s after a crash, doubling up to 30 s while it crashes within a minute. */
-    public static Supervisor watch(List<ServiceProcess> services, Consumer<String> console) {
+    public static Supervisor watch(List<? extends Supervised> services, Consumer<String> console) {
         return watch(services, console, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
     }
 
-    static Supervisor watch(List<ServiceProcess> services, Consumer<String> console, Duration firstDelay,
+    static Supervisor watch(List<? extends Supervised> services, Consumer<String> console, Duration firstDelay,
                             Duration maxDelay, Duration stableAfter) {
         Supervisor supervisor = new Supervisor(services, console, firstDelay, maxDelay, stableAfter);
         supervisor.watchers.forEach(Thread::start);
@@ -62,7 +62,7 @@ public final class Supervisor implements AutoCloseable {
         watchers.forEach(Thread::interrupt);
     }
 
-    private void supervise(ServiceProcess service) {
+    private void supervise(Supervised service) {
         int crashesInARow = 0;
         try {
             while (!closed) {
@@ -74,7 +74,8 @@ public final class Supervisor implements AutoCloseable {
                 boolean ranLong = Duration.between(started, Instant.now()).compareTo(stableAfter) >= 0;
                 crashesInARow = ranLong ? 1 : crashesInARow + 1;
                 Duration delay = delayAfter(crashesInARow);
-                console.accept(service.name() + " exited with code " + exitCode + "; restarting it in "
+                console.accept(service.name() + (exitCode < 0 ? " ended" : " exited with code " + exitCode)
+                        + "; restarting it in "
                         + delay.toMillis() / 1000.0 + " s" + (crashesInARow > 1 ? " (crash " + crashesInARow
                         + " in a row)" : "") + "; log: " + service.logFile());
                 Thread.sleep(delay);
@@ -89,11 +90,11 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    private void reportHealth(ServiceProcess service) {
+    private void reportHealth(Supervised service) {
         Instant restarted = service.startedAt();
         try {
             service.awaitHealthy(HEALTHY_TIMEOUT);
-            console.accept(service.name() + " is UP again at " + service.baseUrl() + ", "
+            console.accept(service.name() + " is UP again at " + service.address() + ", "
                     + Duration.between(restarted, Instant.now()).toMillis() / 1000.0 + " s after its restart");
         } catch (IllegalStateException notHealthy) {
             if (!closed) {

@@ -6,6 +6,7 @@ import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.checks.Databases;
 import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.localstack.process.ServiceProcess;
+import dev.kassa.localstack.process.Supervised;
 import dev.kassa.schemas.access.KafkaAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,8 +117,8 @@ public final class Kassa {
     /** Where each service writes its log, for failure messages. */
     public Map<String, String> logFiles() {
         Map<String, String> logs = new LinkedHashMap<>();
-        // Every process: each instance of each service, and the proxy when there is one.
-        for (ServiceProcess process : system.processes()) {
+        // Every process: the broker, PostgreSQL, each instance of each service, and the proxy when there is one.
+        for (Supervised process : system.supervisedProcesses()) {
             logs.put(process.name(), process.logFile().toAbsolutePath().toString());
         }
         return logs;
