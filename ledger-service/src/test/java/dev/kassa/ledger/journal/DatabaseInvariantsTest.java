@@ -2,11 +2,19 @@ package dev.kassa.ledger.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import dev.kassa.localstack.LocalStack;
@@ -247,6 +255,93 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
             insertLine(entry, 2, SELLER_ACCOUNT, "CREDIT", amountMinor, "USD");
             return entry;
         });
+    }
+
+    /**
+     * Several ledger instances post batches at once, and every batch moves psp_receivable. The balance trigger takes a
+     * statement's balance rows in one order (account, then currency), so a transaction waiting for a row holds none
+     * that comes after it: here the second transaction waits for psp_receivable and holds no seller's balance, so the
+     * first can still take that seller's, and both commit. Were the rows taken in the lines' order, the second would
+     * hold the seller's row while waiting, the first would wait for it, and PostgreSQL would abort one as a deadlock.
+     */
+    @Test
+    void concurrentPostingsTakeBalanceRowsInOneOrderSoNoneDeadlocks() throws Exception {
+        String sellerA = "seller_payable:lock_order_a";
+        String sellerB = "seller_payable:lock_order_b";
+        asOwner.update("INSERT INTO account (id, type) VALUES (?, 'LIABILITY'), (?, 'LIABILITY') ON CONFLICT DO NOTHING",
+                sellerA, sellerB);
+        DataSource owner = LocalStack.shared().ownerDataSource(database);
+        try (Connection setup = owner.getConnection()) { // every balance row exists: each later posting updates one
+            setup.setAutoCommit(false);
+            post(setup, new Line("psp_receivable", "DEBIT", 2), new Line(sellerA, "CREDIT", 1), new Line(sellerB, "CREDIT", 1));
+            setup.commit();
+        }
+        long creditsA = credits(sellerA);
+
+        try (Connection first = owner.getConnection()) {
+            first.setAutoCommit(false);
+            post(first, new Line("psp_receivable", "DEBIT", 100), new Line(sellerB, "CREDIT", 100));
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+                try (Connection connection = owner.getConnection()) {
+                    connection.setAutoCommit(false);
+                    // The seller's line first: its balance row must still be taken after psp_receivable's.
+                    post(connection, new Line(sellerA, "CREDIT", 200), new Line("psp_receivable", "DEBIT", 200));
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await("the second posting waiting for a row lock").atMost(Duration.ofSeconds(30)).until(() ->
+                    asOwner.queryForObject("""
+                            SELECT count(*) FROM pg_stat_activity
+                            WHERE datname = current_database() AND wait_event_type = 'Lock'""", Long.class) > 0);
+
+            post(first, new Line("psp_receivable", "DEBIT", 300), new Line(sellerA, "CREDIT", 300));
+            first.commit();
+            second.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(credits(sellerA)).isEqualTo(creditsA + 500);
+    }
+
+    private record Line(String account, String side, long amountMinor) {
+    }
+
+    /** One entry and its lines, the lines in ONE statement as the service writes them (in the order given). */
+    private static void post(Connection connection, Line... lines) throws SQLException {
+        long seq;
+        try (PreparedStatement entry = connection.prepareStatement("""
+                INSERT INTO journal_entry (id, payment_order_id, kind, checkout_id, seller_id, source_event_id, occurred_at)
+                VALUES (?, ?, 'PAYMENT', 'chk_sql', 'invariants_seller', ?, now()) RETURNING seq""")) {
+            entry.setObject(1, UUID.randomUUID());
+            entry.setString(2, "po_" + UUID.randomUUID());
+            entry.setString(3, UUID.randomUUID().toString());
+            try (ResultSet rows = entry.executeQuery()) {
+                rows.next();
+                seq = rows.getLong(1);
+            }
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO journal_line (journal_entry_seq, line_no, account_id, side, amount_minor, currency) VALUES ");
+        for (int i = 0; i < lines.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 'USD')");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < lines.length; i++) {
+                insert.setLong(5 * i + 1, seq);
+                insert.setInt(5 * i + 2, i + 1);
+                insert.setString(5 * i + 3, lines[i].account());
+                insert.setString(5 * i + 4, lines[i].side());
+                insert.setLong(5 * i + 5, lines[i].amountMinor());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private long credits(String account) {
+        return asOwner.queryForObject("""
+                SELECT coalesce(sum(credits_minor), 0) FROM account_balance WHERE account_id = ? AND currency = 'USD'""",
+                Long.class, account);
     }
 
     private long insertEntry(String kind, String refundId) {

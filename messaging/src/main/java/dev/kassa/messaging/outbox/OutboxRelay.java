@@ -232,6 +232,15 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void sendWhatTheLastWorkLeft() {
         try {
+            // Still the leader, and the database still there: a batch without it would wait out the pool's
+            // connection timeout (30 s) and hold up the shutdown, as when a test JVM's PostgreSQL stops beside it.
+            session.checkAlive();
+        } catch (SQLException e) {
+            log.info("Outbox relay: no last batch at shutdown, its session is gone ({}); the next active relay sends"
+                    + " what is left", e.getMessage());
+            return;
+        }
+        try {
             relayBatch();
         } catch (RuntimeException e) {
             log.info("Outbox relay: the last batch at shutdown was not sent; the next active relay sends it ({})",

@@ -204,6 +204,26 @@ class OutboxRelayTest {
     }
 
     @Test
+    void onShutdownARelayThatLostItsSessionLeavesTheLastBatchToTheNextActiveRelay() {
+        String topic = "relay.shutdown-lost";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_shutdown_lost")) {
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(), RelayFixture.settings(Duration.ofMinutes(1),
+                    Duration.ofMinutes(1), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+            relay.relay().start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.relay().isActivePublisher());
+            db.publishFromAnotherProcess(topic, "po-lost", event("po-lost"));
+            // Its lock went with its session: another relay may lead now. (Or the database is going away, as beside a
+            // test JVM's shutdown, where a batch would wait out a connection timeout.)
+            assertThat(db.killSessionsOf("relay")).isPositive();
+
+            relay.relay().stop();
+
+            assertThat(db.unsent()).as("rows left to the next active relay").isEqualTo(1);
+        }
+    }
+
+    @Test
     void commitsDuringABatchAreTakenTogetherByTheNextOne() throws Exception {
         String topic = "relay.burst";
         LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
