@@ -16,16 +16,18 @@ import dev.kassa.systemtests.support.OwnSystem;
 import dev.kassa.systemtests.support.Timeouts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./kassa --instances 2} under load: one instance each of payment-service, psp-mock-service and
- * wallet-service is killed ({@code kill -9}) while checkouts arrive. The proxy sends every request to the
- * instances still alive (repeating on another instance what the dead one did not answer, where that is safe), the
- * other instances' consumers take over the dead ones' partitions, the supervisor starts the dead instances again,
- * and every payment is charged, credited and posted exactly once.
+ * wallet-service is killed ({@code kill -9}) while checkouts arrive, and one instance each of ledger-service and
+ * reconciliation-service is stopped gracefully (SIGTERM, as a rolling restart stops it), so that every service loses
+ * an instance. The proxy sends every request to the instances still alive (repeating on another instance what the
+ * dead one did not answer, where that is safe), the other instances' consumers take over the partitions, the
+ * supervisor starts the stopped instances again, and every payment is charged, credited and posted exactly once.
  */
 class TwoInstancesTest {
 
@@ -33,13 +35,17 @@ class TwoInstancesTest {
     private static final long SECONDS = 20;
 
     @Test
-    void killingAnInstanceOfThreeServicesUnderLoadRefusesNoCheckoutAndMovesEachPaymentOnce() throws Exception {
+    void losingAnInstanceOfEveryServiceUnderLoadRefusesNoCheckoutAndMovesEachPaymentOnce() throws Exception {
         try (OwnSystem own = OwnSystem.start(2, "two-instances");
              Supervisor supervisor = Supervisor.watch(own.kassa().system().processes(),
                      line -> System.out.println("[supervisor] " + line))) {
             KassaSystem system = own.kassa().system();
-            List<ServiceProcess> victims = List.of(system.instances(KassaService.PAYMENT).get(1),
+            List<ServiceProcess> killed = List.of(system.instances(KassaService.PAYMENT).get(1),
                     system.instances(KassaService.PSP_MOCK).get(0), system.instances(KassaService.WALLET).get(1));
+            List<ServiceProcess> terminated = List.of(system.instances(KassaService.LEDGER).get(0),
+                    system.instances(KassaService.RECONCILIATION).get(1));
+            List<ServiceProcess> victims = new ArrayList<>(killed);
+            victims.addAll(terminated);
             AtomicReference<Throwable> killerFailure = new AtomicReference<>();
             Thread killer = Thread.ofPlatform().name("kill-instances").start(() -> {
                 try {
@@ -48,8 +54,11 @@ class TwoInstancesTest {
                             .pollInterval(Duration.ofMillis(200))
                             .until(() -> own.kassa().db().count("payment",
                                     "SELECT count(*) FROM checkout WHERE status = 'COMPLETED'") >= RATE * SECONDS / 3);
-                    victims.forEach(ServiceProcess::kill);
-                    System.out.println("[kassa] killed " + victims.stream().map(ServiceProcess::name).toList());
+                    killed.forEach(ServiceProcess::kill);
+                    // SIGTERM, not stop(): the supervisor must see an instance that went away, not one stopped for good.
+                    terminated.forEach(instance -> ProcessHandle.of(instance.pid()).ifPresent(ProcessHandle::destroy));
+                    System.out.println("[kassa] killed " + killed.stream().map(ServiceProcess::name).toList()
+                            + ", sent SIGTERM to " + terminated.stream().map(ServiceProcess::name).toList());
                 } catch (Throwable e) {
                     killerFailure.set(e);
                 }
@@ -61,7 +70,7 @@ class TwoInstancesTest {
             killer.join();
 
             assertThat(killerFailure.get()).as("the kill").isNull();
-            assertThat(victims).as("killed instances, started again by the supervisor")
+            assertThat(victims).as("killed and stopped instances, started again by the supervisor")
                     .allSatisfy(victim -> await(victim.name() + " UP again").atMost(Timeouts.RESTART)
                             .until(victim::isHealthy));
             assertThat(supervisor.restarts()).as("restarts").isGreaterThanOrEqualTo(victims.size());
