@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>The packages layer as the diagram shows: {@code order} and {@code refund} (state and its repositories)
  * at the bottom, {@code events} mapping them to records, then {@code checkout}, {@code result} (applying PSP
  * answers), {@code orderapi} (one order's HTTP API: details, retry, refunds), and {@code execution},
- * {@code janitor} and {@code webhook} on top. Beside them, used by the APIs and depending on no feature:
+ * {@code janitor} and {@code webhook} on top, and {@code receipt} reading checkouts, orders, refunds and merchants. Beside them, used by the APIs and depending on no feature:
  * {@code access} (the access rules and whose objects a caller sees) and {@code audit} (who changed what);
  * {@code merchant} (merchants and their keys) uses only {@code audit}.
  */

@@ -26,7 +26,8 @@ public class PaymentAccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/payments").hasRole(MERCHANT)
                 // Whose key this is: how wallet and ledger verify a merchant key they are shown.
                 .requestMatchers(HttpMethod.GET, "/api/v1/merchants/me").hasRole(MERCHANT)
-                .requestMatchers(HttpMethod.GET, "/api/v1/payments/*").hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
+                .requestMatchers(HttpMethod.GET, "/api/v1/payments", "/api/v1/payments/*", "/api/v1/payments/*/receipt")
+                .hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
                 // Payment orders: read by their merchant and every operator role; changed by the merchant or an
                 // OPERATOR acting on its behalf.
                 .requestMatchers(HttpMethod.GET, "/api/v1/payment-orders/*", "/api/v1/payment-orders/*/history")

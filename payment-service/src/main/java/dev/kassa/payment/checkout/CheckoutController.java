@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckoutController {
 
     private final CheckoutService checkouts;
+    private final CheckoutListing listing;
     private final PaymentProperties properties;
 
-    public CheckoutController(CheckoutService checkouts, PaymentProperties properties) {
+    public CheckoutController(CheckoutService checkouts, CheckoutListing listing, PaymentProperties properties) {
         this.checkouts = checkouts;
+        this.listing = listing;
         this.properties = properties;
     }
 
@@ -53,6 +56,32 @@ class CheckoutController {
             throw new KassaProblem(ProblemType.FORBIDDEN, "a checkout is created with the key of its merchant");
         }
         return actor.merchantId();
+    }
+
+    /**
+     * The payment history, newest first: a merchant's own checkouts, or any merchant's (or {@code merchant_id}'s) for an
+     * operator. Parameters arrive as text so that a malformed one is refused with a reason that names it.
+     */
+    @GetMapping
+    public CheckoutPage list(@RequestParam(name = "merchant_id", required = false) String merchantId,
+                             @RequestParam(name = "buyer_user_id", required = false) String buyerUserId,
+                             @RequestParam(name = "seller_account", required = false) String sellerAccount,
+                             @RequestParam(name = "status", required = false) String status,
+                             @RequestParam(name = "currency", required = false) String currency,
+                             @RequestParam(name = "created_from", required = false) String createdFrom,
+                             @RequestParam(name = "created_to", required = false) String createdTo,
+                             @RequestParam(name = "limit", required = false) String limit,
+                             @RequestParam(name = "cursor", required = false) String cursor) {
+        CheckoutFilter filter = CheckoutFilter.parse(merchantId, buyerUserId, sellerAccount, status, currency,
+                createdFrom, createdTo, limit, cursor);
+        KassaActor actor = KassaActor.required();
+        if (actor.isMerchant()) {
+            if (filter.merchantId() != null && !filter.merchantId().equals(actor.merchantId())) {
+                throw new KassaProblem(ProblemType.FORBIDDEN, "a merchant key lists its own merchant's payments only");
+            }
+            filter = filter.forMerchant(actor.merchantId());
+        }
+        return listing.page(filter);
     }
 
     @GetMapping("/{checkout_id}")

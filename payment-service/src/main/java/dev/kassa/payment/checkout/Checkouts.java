@@ -1,5 +1,7 @@
 package dev.kassa.payment.checkout;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -25,6 +27,9 @@ public interface Checkouts extends Repository<Checkout, String> {
                                       String cardLast4);
 
     Optional<Checkout> findById(String checkoutId);
+
+    @Query("SELECT * FROM checkout WHERE checkout_id IN (:checkoutIds)")
+    List<Checkout> findAllByIdIn(Collection<String> checkoutIds);
 
     /**
      * {@code PROCESSING → COMPLETED} once every order is terminal and every succeeded one is confirmed by

@@ -31,6 +31,10 @@ public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBase
     @Query("SELECT * FROM payment_order WHERE checkout_id = :checkoutId ORDER BY position")
     List<PaymentOrder> findByCheckoutId(String checkoutId);
 
+    /** The orders of the checkouts {@code checkoutIds}, each checkout's in the order its request listed them. */
+    @Query("SELECT * FROM payment_order WHERE checkout_id IN (:checkoutIds) ORDER BY checkout_id, position")
+    List<PaymentOrder> findByCheckoutIdIn(Collection<String> checkoutIds);
+
     /** The ids among {@code ids} that belong to a checkout other than {@code checkoutId}. */
     @Query("SELECT payment_order_id FROM payment_order WHERE payment_order_id IN (:ids) AND checkout_id <> :checkoutId")
     List<String> findIdsOwnedByOtherCheckouts(String checkoutId, Collection<String> ids);

@@ -67,6 +67,8 @@ class CheckoutValidationTest {
     @MockitoBean
     CheckoutService checkouts;
     @MockitoBean
+    CheckoutListing listing;
+    @MockitoBean
     PaymentOrderService orders;
     @MockitoBean
     RefundService refunds;
