@@ -83,16 +83,6 @@ final class EmbeddedKafkaBroker implements KafkaBroker {
     }
 
     @Override
-    public Map<String, Object> superUserClientProperties() {
-        return superUser.clientProperties(bootstrapServers());
-    }
-
-    @Override
-    public Map<String, Object> clientProperties(KafkaCredentials principal) {
-        return principal.clientProperties(bootstrapServers());
-    }
-
-    @Override
     public void upsertUsers(Collection<KafkaCredentials> users) {
         synchronized (this) {
             requireRunning();

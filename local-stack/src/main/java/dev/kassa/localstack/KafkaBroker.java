@@ -79,10 +79,14 @@ public interface KafkaBroker extends AutoCloseable {
     KafkaCredentials superUser();
 
     /** Client properties that reach the broker as its super user (only bootstrap servers where not {@link #secured()}). */
-    Map<String, Object> superUserClientProperties();
+    default Map<String, Object> superUserClientProperties() {
+        return superUser().clientProperties(bootstrapServers());
+    }
 
     /** Client properties that reach the broker as {@code principal} (only bootstrap servers where not {@link #secured()}). */
-    Map<String, Object> clientProperties(KafkaCredentials principal);
+    default Map<String, Object> clientProperties(KafkaCredentials principal) {
+        return principal.clientProperties(bootstrapServers());
+    }
 
     /** Creates or updates the principals' SCRAM credentials; only where {@link #secured()}. */
     void upsertUsers(Collection<KafkaCredentials> users);

@@ -147,16 +147,6 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     }
 
     @Override
-    public Map<String, Object> superUserClientProperties() {
-        return superUser.clientProperties(bootstrapServers());
-    }
-
-    @Override
-    public Map<String, Object> clientProperties(KafkaCredentials principal) {
-        return principal.clientProperties(bootstrapServers());
-    }
-
-    @Override
     public void upsertUsers(Collection<KafkaCredentials> users) {
         administer(() -> {
             administration.upsertUsers(users, Duration.ofSeconds(30));
