@@ -3,6 +3,7 @@ package dev.kassa.payment.checkout;
 import dev.kassa.payment.order.PaymentOrderStatus;
 import dev.kassa.web.KassaProblem;
 import dev.kassa.web.RequestLimits;
+import dev.kassa.web.validation.KassaIds;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -22,7 +23,6 @@ record CheckoutFilter(String merchantId, String buyerUserId, String sellerAccoun
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     static CheckoutFilter parse(String merchantId, String buyerUserId, String sellerAccount, String status,
                                 String currency, String createdFrom, String createdTo, String limit, String cursor) {
@@ -45,8 +45,8 @@ record CheckoutFilter(String merchantId, String buyerUserId, String sellerAccoun
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (!ID.matcher(value).matches()) {
-            throw KassaProblem.invalid(field, "must be 1-64 letters, digits or _ . : -");
+        if (!KassaIds.isValid(value)) {
+            throw KassaProblem.invalid(field, KassaIds.RULE); // the rule the checkout's ids were accepted by
         }
         return value;
     }

@@ -9,9 +9,9 @@ import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refund;
 import dev.kassa.payment.refund.Refunds;
 import dev.kassa.web.KassaProblem;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +37,9 @@ class ReceiptService {
                 .filter(found -> Ownership.visibleToCaller(found.merchantId()))
                 .orElseThrow(() -> KassaProblem.notFound("checkout_id", checkoutId));
         List<PaymentOrder> checkoutOrders = orders.findByCheckoutId(checkoutId);
-        Map<String, List<Refund>> refundsByOrder = new LinkedHashMap<>();
-        for (PaymentOrder order : checkoutOrders) {
-            refundsByOrder.put(order.paymentOrderId(),
-                    refunds.findByPaymentOrderIdOrderByCreatedAtAscRefundIdAsc(order.paymentOrderId()));
-        }
+        Map<String, List<Refund>> refundsByOrder = checkoutOrders.isEmpty() ? Map.of()
+                : refunds.findByPaymentOrderIdIn(checkoutOrders.stream().map(PaymentOrder::paymentOrderId).toList())
+                        .stream().collect(Collectors.groupingBy(Refund::paymentOrderId));
         return Receipt.of(checkout, merchants.nameOf(checkout.merchantId()).orElse(null), checkoutOrders,
                 refundsByOrder);
     }

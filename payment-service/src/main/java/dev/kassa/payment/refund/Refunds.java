@@ -1,5 +1,6 @@
 package dev.kassa.payment.refund;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -22,6 +23,10 @@ public interface Refunds extends Repository<Refund, String> {
     Optional<Refund> findByPspRefundReference(String pspRefundReference);
 
     List<Refund> findByPaymentOrderIdOrderByCreatedAtAscRefundIdAsc(String paymentOrderId);
+
+    /** The refunds of the orders {@code paymentOrderIds}, oldest first. */
+    @Query("SELECT * FROM refund WHERE payment_order_id IN (:paymentOrderIds) ORDER BY created_at, refund_id")
+    List<Refund> findByPaymentOrderIdIn(Collection<String> paymentOrderIds);
 
     /** {@code REQUESTED → PENDING}: the PSP accepted it and will tell the result by webhook. */
     @Modifying

@@ -63,6 +63,9 @@ class ReceiptApiTest extends PaymentServiceTestBase {
         assertThat(newMerchant().api().get("/api/v1/payments/" + checkoutId + "/receipt").status()).isEqualTo(404);
         assertThat(anonymous.get("/api/v1/payments/" + checkoutId + "/receipt").status()).isEqualTo(401);
         assertThat(operator.get("/api/v1/payments/" + checkoutId + "/receipt").status()).isEqualTo(200);
+        HttpApi.Response badId = api.get("/api/v1/payments/chk%20bad/receipt");
+        assertThat(badId.status()).as(badId.body()).isEqualTo(400);
+        assertThat(badId.contentType()).startsWith("application/problem+json");
     }
 
     @Test
