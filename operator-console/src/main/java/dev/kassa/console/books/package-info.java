@@ -1,0 +1,2 @@
+/** The books: trial balance, wallets below zero, wallet/ledger agreement, account statements. */
+package dev.kassa.console.books;

@@ -1,0 +1,2 @@
+/** Dead letters of every consuming service: list, dry run, replay. */
+package dev.kassa.console.deadletters;

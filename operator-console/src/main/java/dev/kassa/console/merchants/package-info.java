@@ -1,0 +1,2 @@
+/** Merchants and their secret keys: create, rotate, revoke. */
+package dev.kassa.console.merchants;

@@ -1,0 +1,143 @@
+package dev.kassa.console.signin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.kassa.console.api.Backend;
+import dev.kassa.console.api.KassaApi;
+import dev.kassa.console.api.ServiceProblem;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Who may use which page, with the services behind {@link KassaApi} replaced: the browser tests (system-tests'
+ * OperatorConsoleTest) prove the same against the whole system; these prove the rules one by one, quickly.
+ */
+@SpringBootTest(properties = {
+        "kassa.security.operators[0].name=vera",
+        "kassa.security.operators[0].roles=VIEWER",
+        "kassa.security.operators[0].key-sha256=2e82f2f6f04b5fb312309354ea7d6f82e1836674b6705d0ee2b56a3884a7de03",
+        "kassa.security.operators[1].name=otto",
+        "kassa.security.operators[1].roles=OPERATOR",
+        "kassa.security.operators[1].key-sha256=af487001eb41ca73a92a8fe5fa6164154b489df48a579e6c023369635480d82f"})
+@AutoConfigureMockMvc
+class ConsoleAccessTest {
+
+    static final String VIEWER_KEY = "opk_console_test_viewer_key_000000000";
+    static final String OPERATOR_KEY = "opk_console_test_operator_key_0000000";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    KassaApi api;
+
+    @BeforeEach
+    void anOrder() {
+        Map<String, Object> order = new HashMap<>(Map.of("payment_order_id", "po_1", "checkout_id", "chk_1",
+                "seller_account", "s_1", "amount", "20.00", "currency", "EUR", "status", "SUCCEEDED",
+                "wallet_updated", true, "ledger_updated", true, "refunded_amount", "0.00", "refunds", List.of()));
+        order.put("failure_code", null);
+        order.put("psp_reference", "pi_1");
+        order.put("attempts", 1);
+        order.put("created_at", "2026-12-04T10:00:00Z");
+        order.put("updated_at", "2026-12-04T10:00:01Z");
+        when(api.get(eq(Backend.PAYMENT), eq("/api/v1/payment-orders/{id}"), any(), any())).thenReturn(order);
+        when(api.get(eq(Backend.PAYMENT), eq("/api/v1/payment-orders/{id}/history"), any(), any()))
+                .thenReturn(Map.of("entries", List.of()));
+    }
+
+    @Test
+    void withoutSigningInEveryPageLeadsToSignInAndHealthIsOpen() throws Exception {
+        mvc.perform(get("/payments")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/sign-in"));
+        mvc.perform(get("/sign-in")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aKeyNoOperatorHasDoesNotSignIn() throws Exception {
+        mvc.perform(post("/sign-in").param("key", "opk_someone_else_entirely_0000000000").with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/sign-in?failed"));
+        mvc.perform(post("/sign-in").param("key", VIEWER_KEY))
+                .andExpect(status().isForbidden()); // no CSRF token: not even a sign-in is taken
+    }
+
+    @Test
+    void aViewerSeesAnOrderWithoutActionsAndAForgedRefundIsRefusedBeforeAnyServiceIsAsked() throws Exception {
+        MockHttpSession viewer = signIn(VIEWER_KEY);
+
+        String page = mvc.perform(get("/payment-orders/po_1").session(viewer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("po_1", "SUCCEEDED").doesNotContain("id=\"refund\"", "id=\"retry\"");
+        assertThat(page).as("the key never reaches a page").doesNotContain(VIEWER_KEY);
+
+        mvc.perform(post("/payment-orders/po_1/refund").session(viewer).with(csrf())
+                        .param("refund_id", "rf_1").param("amount", "20.00"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/payment-orders/po_1/refund").session(viewer)).andExpect(status().isForbidden());
+        mvc.perform(post("/dead-letters/replay").session(viewer).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/merchants").session(viewer).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/reconciliation/run").session(viewer).with(csrf())).andExpect(status().isForbidden());
+        verify(api, never()).post(any(), anyString(), any(), any());
+    }
+
+    @Test
+    void anOperatorRefundsThroughPaymentServiceWithTheFormsRefundId() throws Exception {
+        MockHttpSession operator = signIn(OPERATOR_KEY);
+        when(api.post(eq(Backend.PAYMENT), eq("/api/v1/payment-orders/{id}/refunds"), any(), any()))
+                .thenReturn(Map.of("refund_id", "rf_1", "amount", "5.00", "currency", "EUR", "status", "PENDING"));
+
+        String page = mvc.perform(get("/payment-orders/po_1").session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"refund\"");
+        mvc.perform(post("/payment-orders/po_1/refund").session(operator).with(csrf())
+                        .param("refund_id", "rf_1").param("amount", " 5.00 "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/payment-orders/po_1"));
+
+        verify(api).post(Backend.PAYMENT, "/api/v1/payment-orders/{id}/refunds",
+                Map.of("refund_id", "rf_1", "amount", "5.00"), "po_1");
+        mvc.perform(post("/payment-orders/po_1/refund").session(operator)
+                        .param("refund_id", "rf_2").param("amount", "5.00"))
+                .andExpect(status().isForbidden()); // without the CSRF token, even the operator's own session
+    }
+
+    @Test
+    void aServicesProblemIsShownWithItsStatusAndDetail() throws Exception {
+        MockHttpSession viewer = signIn(VIEWER_KEY);
+        when(api.get(eq(Backend.PAYMENT), eq("/api/v1/payment-orders/{id}"), any(), eq("po_gone")))
+                .thenThrow(new ServiceProblem(Backend.PAYMENT, 404, "Not found", "No payment order po_gone"));
+
+        String page = mvc.perform(get("/payment-orders/po_gone").session(viewer)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("payment-service", "No payment order po_gone");
+    }
+
+    private MockHttpSession signIn(String key) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/sign-in").param("key", key).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/"))
+                .andReturn().getRequest().getSession();
+    }
+}
