@@ -1,4 +1,5 @@
-# One multi-stage image definition for every service: docker compose passes SERVICE as a build argument.
+# One multi-stage image definition for every service and the operator console: docker compose passes SERVICE (the
+# module: payment-service, ..., operator-console) as a build argument.
 FROM eclipse-temurin:21-jdk AS build
 ARG SERVICE
 WORKDIR /src

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import sun.misc.Signal;
 
 /**
- * {@code ./kassa}: starts Kafka, PostgreSQL and the five services on this machine, drives a demo through
- * the real APIs, prints a summary, and keeps everything running until Ctrl-C, which stops every child. A service
- * whose process ends on its own is restarted ({@link Supervisor}).
+ * {@code ./kassa}: starts Kafka, PostgreSQL, the five services and the operator console on this machine, drives a
+ * demo through the real APIs, prints a summary, and keeps everything running until Ctrl-C, which stops every child.
+ * A service (or the console) whose process ends on its own is restarted ({@link Supervisor}).
  * {@code ./kassa bench ...} runs the benchmark instead ({@link BenchCommand}).
  */
 public final class KassaLauncher {
@@ -112,8 +112,8 @@ public final class KassaLauncher {
 
     private static void printUrls(KassaSystem system) {
         System.out.println();
-        System.out.println("Kassa is running. A service, Kafka or PostgreSQL that crashes is restarted; Ctrl-C stops every"
-                + " process.");
+        System.out.println("Kassa is running. A service, the console, Kafka or PostgreSQL that crashes is restarted;"
+                + " Ctrl-C stops every process.");
         for (KassaService service : KassaService.values()) {
             if (!system.settings().behindProxy()) {
                 System.out.printf("  %-24s %s   log: %s%n", service.module(), system.url(service),
@@ -127,6 +127,8 @@ public final class KassaLauncher {
         }
         system.proxy().ifPresent(proxy -> System.out.printf("  %-24s %s (its own health)   log: %s%n",
                 "proxy", proxy.baseUrl(), proxy.logFile()));
+        System.out.printf("  %-24s %s  (sign in with the operator key)   log: %s%n", system.console().name(),
+                system.consoleUrl(), system.console().logFile());
         System.out.printf("  %-24s %s (pid %d)   log: %s%n", "kafka", system.kafka().bootstrapServers(),
                 system.kafkaProcess().pid(), system.kafkaProcess().logFile());
         System.out.printf("  %-24s %s (user %s, pid %d)   log: %s%n", "postgresql",
@@ -153,6 +155,7 @@ public final class KassaLauncher {
                 + system.url(KassaService.LEDGER) + "/api/v1/ledger/trial-balance");
         System.out.println("       curl -H \"Authorization: Bearer " + credentials.merchant().key() + "\" "
                 + system.url(KassaService.PAYMENT) + "/api/v1/payments/<checkout_id>");
+        System.out.println("  Operator console: " + system.consoleUrl() + "  (sign in with the operator key)");
     }
 
     /** Deletes {@code path}, a file or a directory with everything in it, if it exists. */

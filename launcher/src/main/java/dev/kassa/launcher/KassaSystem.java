@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole platform on one machine: a real Kafka broker and PostgreSQL (local-stack), each a process of its own as
- * in a deployment, and the five services as separate JVMs started from their built jars. The launcher and the system tests both use
+ * in a deployment, and the five services as separate JVMs started from their built jars, then the operator console
+ * (module {@code operator-console}), one more JVM, in front of them. The launcher and the system tests both use
  * this class, so what the tests prove is what a newcomer runs.
  *
  * <p>With {@link SystemSettings#instances()} above one, each service runs as that many processes behind the proxy
@@ -40,7 +41,9 @@ import java.util.function.Consumer;
  *
  * <p>Every service requires a bearer credential (docs/architecture.md §11). The system runs with one operator key
  * (every role; the services get its SHA-256) and the demo merchant's key, made on the first start, kept in the
- * settings' credentials file and reused by later starts on the same data ({@link #credentials()}).
+ * settings' credentials file and reused by later starts on the same data ({@link #credentials()}). The services and
+ * the console also know the settings' {@link SystemSettings#extraOperators() extra operators}, a test's keys of
+ * chosen roles.
  */
 public final class KassaSystem implements AutoCloseable {
 
@@ -58,6 +61,8 @@ public final class KassaSystem implements AutoCloseable {
     private final Map<KassaService, List<ServiceProcess>> services = new EnumMap<>(KassaService.class);
     /** In front of the instances when there are several; null otherwise. */
     private volatile ServiceProcess proxy;
+    /** The operator console, started once the services are healthy; null until then. */
+    private volatile ServiceProcess console;
     /** Each service's owner and runtime roles, with passwords new at every start (set by ALTER ROLE). */
     private final Map<KassaService, DatabaseRoles> databaseRoles = new EnumMap<>(KassaService.class);
     private final OperatorKey operator;
@@ -73,8 +78,8 @@ public final class KassaSystem implements AutoCloseable {
     }
 
     /**
-     * Starts broker, database and every service, and returns once each service reports UP and the demo merchant
-     * has a working key.
+     * Starts broker, database, every service and the operator console, and returns once each of them reports UP and
+     * the demo merchant has a working key.
      */
     public static KassaSystem start(SystemSettings settings, Consumer<String> progress) {
         return start(settings, progress, HEALTHY_TIMEOUT);
@@ -122,7 +127,14 @@ public final class KassaSystem implements AutoCloseable {
                             + " instances of each of the five services, and the proxy in front of them ..."
                     : "Kafka and PostgreSQL are up. Starting the five services ...");
             system.startServices(progress, healthyTimeout);
+            // The console calls the services only when an operator uses it: it comes up while the demo merchant is
+            // made.
+            progress.accept("The services are up. Starting the operator console ...");
+            system.console = ServiceProcess.start(system.specs().console());
             system.bootstrapCredentials(stored.merchant(), progress);
+            system.console.awaitHealthy(healthyTimeout);
+            progress.accept("  " + system.console.name() + " is UP at " + system.console.baseUrl()
+                    + "  (sign in with the operator key; log: " + system.console.logFile() + ")");
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -271,12 +283,28 @@ public final class KassaSystem implements AutoCloseable {
         return Optional.ofNullable(proxy);
     }
 
-    /** Every process this system started: each service's instances in {@link KassaService} order, then the proxy. */
+    /** The operator console's process. */
+    public ServiceProcess console() {
+        return console;
+    }
+
+    /** The operator console's base URL: {@code http://127.0.0.1:<port>}, sign in there with an operator key. */
+    public String consoleUrl() {
+        return settings.consoleUrl();
+    }
+
+    /**
+     * Every process this system started: each service's instances in {@link KassaService} order, then the proxy,
+     * then the operator console.
+     */
     public List<ServiceProcess> processes() {
         List<ServiceProcess> all = new ArrayList<>();
         services.values().forEach(all::addAll);
         if (proxy != null) {
             all.add(proxy);
+        }
+        if (console != null) {
+            all.add(console);
         }
         return List.copyOf(all);
     }
@@ -305,8 +333,8 @@ public final class KassaSystem implements AutoCloseable {
     }
 
     /**
-     * Stops every service (gracefully, then forcibly), all at once, then the broker and PostgreSQL: a service's
-     * graceful shutdown still commits its last batch.
+     * Stops every service and the console (gracefully, then forcibly), all at once, then the broker and PostgreSQL: a
+     * service's graceful shutdown still commits its last batch.
      */
     @Override
     public void close() {

@@ -5,7 +5,9 @@ import dev.kassa.localstack.DatabaseRoles;
 import dev.kassa.localstack.KafkaPrincipals;
 import dev.kassa.localstack.process.ServiceSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,13 +17,16 @@ import java.util.function.Function;
  * password (its principal, {@code kassa.kafka.username}, is named after it), the PSP's secrets and the operator key's
  * hash in the environment, which only this user can read (a command line is visible to everyone on the machine); and
  * the {@code local} profile, the only
- * one in which a service accepts the repository's public local secrets.
+ * one in which a service accepts the repository's public local secrets. The operator console gets the services' URLs
+ * as arguments and, as the services do, the operators in its environment; nothing else (no database, no broker).
  */
 final class ServiceSpecs {
 
     static final String PROFILE = "local";
     /** The proxy's module (and jar and process) name. */
     static final String PROXY = "proxy";
+    /** The operator console's module (and jar and process) name. */
+    static final String CONSOLE = "operator-console";
 
     private final SystemSettings settings;
     private final String kafkaBootstrapServers;
@@ -106,6 +111,48 @@ final class ServiceSpecs {
                 settings.logDir().resolve(PROXY + ".log"));
     }
 
+    /**
+     * The operator console: where each service is ({@code kassa.console.services.*}, the proxy's ports when there are
+     * several instances) and the operators, as the services know them.
+     */
+    ServiceSpec console() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (KassaService service : KassaService.values()) {
+            properties.put("kassa.console.services." + consoleKey(service), settings.url(service));
+        }
+        return ServiceSpec.of(CONSOLE, jars.apply(CONSOLE), settings.consolePort(), properties,
+                        settings.logDir().resolve(CONSOLE + ".log"))
+                .withEnvironment(operatorEnvironment());
+    }
+
+    private static String consoleKey(KassaService service) {
+        return switch (service) {
+            case PAYMENT -> "payment";
+            case PSP_MOCK -> "psp-mock";
+            case WALLET -> "wallet";
+            case LEDGER -> "ledger";
+            case RECONCILIATION -> "reconciliation";
+        };
+    }
+
+    /**
+     * The launcher's operator at index 0, then the settings' extra ones: name, roles and the key's SHA-256
+     * ({@code kassa.security.operators[i].*}), never the key.
+     */
+    private Map<String, String> operatorEnvironment() {
+        List<OperatorKey> operators = new ArrayList<>();
+        operators.add(operator);
+        operators.addAll(settings.extraOperators());
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (int i = 0; i < operators.size(); i++) {
+            OperatorKey each = operators.get(i);
+            environment.put("KASSA_SECURITY_OPERATORS_" + i + "_NAME", each.name());
+            environment.put("KASSA_SECURITY_OPERATORS_" + i + "_ROLES", each.rolesList());
+            environment.put("KASSA_SECURITY_OPERATORS_" + i + "_KEY_SHA256", each.sha256());
+        }
+        return environment;
+    }
+
     /** Spring reads each from the variable of its property's name (SPRING_DATASOURCE_PASSWORD: spring.datasource.password). */
     private Map<String, String> environment(KassaService service) {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -116,9 +163,7 @@ final class ServiceSpecs {
             kafkaPrincipals.of(service.module()).ifPresent(principal ->
                     environment.put("KASSA_KAFKA_PASSWORD", principal.password()));
         }
-        environment.put("KASSA_SECURITY_OPERATORS_0_NAME", operator.name());
-        environment.put("KASSA_SECURITY_OPERATORS_0_ROLES", operator.rolesList());
-        environment.put("KASSA_SECURITY_OPERATORS_0_KEY_SHA256", operator.sha256());
+        environment.putAll(operatorEnvironment());
         switch (service) {
             case PAYMENT -> {
                 environment.put("KASSA_PSP_API_KEY", psp.apiKey());

@@ -12,7 +12,9 @@ import dev.kassa.schemas.access.KafkaAccess;
 import dev.kassa.web.security.SecretKeys;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,11 +31,15 @@ class ServiceSpecsTest {
     private static final KafkaPrincipals KAFKA = KafkaPrincipals.of(KafkaAccess.principals().stream()
             .collect(Collectors.toMap(principal -> principal, KafkaCredentials::random)));
 
-    private final ServiceSpecs specs = new ServiceSpecs(SystemSettings.defaults(Path.of("/tmp/kassa")),
-            "127.0.0.1:9092", KAFKA, database -> "jdbc:postgresql://127.0.0.1:5432/" + database,
-            service -> new DatabaseRoles(new DatabaseRoles.Login(service.database() + "_owner", OWNER_PASSWORD),
-                    new DatabaseRoles.Login(service.database() + "_app", DATABASE_PASSWORD)),
-            OPERATOR, PSP, module -> Path.of("/jars", module + ".jar"));
+    private final ServiceSpecs specs = specs(SystemSettings.defaults(Path.of("/tmp/kassa")));
+
+    private static ServiceSpecs specs(SystemSettings settings) {
+        return new ServiceSpecs(settings,
+                "127.0.0.1:9092", KAFKA, database -> "jdbc:postgresql://127.0.0.1:5432/" + database,
+                service -> new DatabaseRoles(new DatabaseRoles.Login(service.database() + "_owner", OWNER_PASSWORD),
+                        new DatabaseRoles.Login(service.database() + "_app", DATABASE_PASSWORD)),
+                OPERATOR, PSP, module -> Path.of("/jars", module + ".jar"));
+    }
 
     @ParameterizedTest
     @EnumSource(KassaService.class)
@@ -111,11 +117,7 @@ class ServiceSpecsTest {
 
     @Test
     void withTwoInstancesEachHasItsPortAndLogAndTheProxyTakesTheServicesPorts() {
-        ServiceSpecs twoEach = new ServiceSpecs(SystemSettings.defaults(Path.of("/tmp/kassa")).withInstances(2),
-                "127.0.0.1:9092", KAFKA, database -> "jdbc:postgresql://127.0.0.1:5432/" + database,
-                service -> new DatabaseRoles(new DatabaseRoles.Login(service.database() + "_owner", OWNER_PASSWORD),
-                        new DatabaseRoles.Login(service.database() + "_app", DATABASE_PASSWORD)),
-                OPERATOR, PSP, module -> Path.of("/jars", module + ".jar"));
+        ServiceSpecs twoEach = specs(SystemSettings.defaults(Path.of("/tmp/kassa")).withInstances(2));
 
         ServiceSpec second = twoEach.spec(KassaService.PAYMENT, 1);
         assertThat(second.name()).isEqualTo("payment-service-2");
@@ -137,5 +139,73 @@ class ServiceSpecsTest {
                 .containsEntry("spring.cloud.discovery.client.simple.instances.reconciliation-service[1].uri",
                         "http://127.0.0.1:18184");
         assertThat(proxy.environment()).isEmpty();
+    }
+
+    @Test
+    void theConsoleFindsTheServicesAtTheirPortsAndKnowsTheOperator() {
+        ServiceSpec console = specs.console();
+
+        assertThat(console.name()).isEqualTo("operator-console");
+        assertThat(console.jar()).isEqualTo(Path.of("/jars/operator-console.jar"));
+        assertThat(console.port()).isEqualTo(SystemSettings.DEFAULT_CONSOLE_PORT).isEqualTo(8086);
+        assertThat(console.logFile()).isEqualTo(Path.of("/tmp/kassa/logs/operator-console.log"));
+        assertThat(console.properties()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "server.port", "8086",
+                "kassa.console.services.payment", "http://127.0.0.1:8080",
+                "kassa.console.services.psp-mock", "http://127.0.0.1:8081",
+                "kassa.console.services.wallet", "http://127.0.0.1:8082",
+                "kassa.console.services.ledger", "http://127.0.0.1:8083",
+                "kassa.console.services.reconciliation", "http://127.0.0.1:8084"));
+        // The operators as every service has them, and nothing else of the services': no database, no broker, no PSP.
+        assertThat(console.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "KASSA_SECURITY_OPERATORS_0_NAME", "local-admin",
+                "KASSA_SECURITY_OPERATORS_0_ROLES", "OPERATOR,FINANCE,VIEWER",
+                "KASSA_SECURITY_OPERATORS_0_KEY_SHA256", SecretKeys.sha256Hex(OPERATOR.key())));
+        assertThat(ServiceProcess.commandLine(console))
+                .noneMatch(argument -> argument.contains(OPERATOR.key()) || argument.contains(OPERATOR.sha256()));
+    }
+
+    @Test
+    void withSeveralInstancesTheConsoleCallsTheProxyOnItsOwnPort() {
+        ServiceSpec console = specs(SystemSettings.defaults(Path.of("/tmp/kassa")).withInstances(2)
+                .withConsolePort(18086)).console();
+
+        assertThat(console.name()).isEqualTo("operator-console");
+        assertThat(console.port()).isEqualTo(18086);
+        assertThat(console.properties())
+                .containsEntry("server.port", "18086")
+                .containsEntry("kassa.console.services.payment", "http://127.0.0.1:8080")
+                .containsEntry("kassa.console.services.reconciliation", "http://127.0.0.1:8084");
+    }
+
+    @Test
+    void extraOperatorsFollowTheLaunchersOwnInEveryServiceAndTheConsole() {
+        OperatorKey viewer = OperatorKey.generate("viewer-only", List.of("VIEWER"));
+        OperatorKey finance = OperatorKey.generate("finance-only", List.of("FINANCE"));
+        ServiceSpecs withExtra = specs(SystemSettings.defaults(Path.of("/tmp/kassa"))
+                .withOperators(List.of(viewer, finance)));
+
+        List<ServiceSpec> all = Stream.concat(Stream.of(KassaService.values()).map(withExtra::spec),
+                Stream.of(withExtra.console())).toList();
+        for (ServiceSpec spec : all) {
+            assertThat(spec.environment()).as(spec.name())
+                    .containsEntry("KASSA_SECURITY_OPERATORS_0_NAME", "local-admin")
+                    .containsEntry("KASSA_SECURITY_OPERATORS_0_ROLES", "OPERATOR,FINANCE,VIEWER")
+                    .containsEntry("KASSA_SECURITY_OPERATORS_0_KEY_SHA256", SecretKeys.sha256Hex(OPERATOR.key()))
+                    .containsEntry("KASSA_SECURITY_OPERATORS_1_NAME", "viewer-only")
+                    .containsEntry("KASSA_SECURITY_OPERATORS_1_ROLES", "VIEWER")
+                    .containsEntry("KASSA_SECURITY_OPERATORS_1_KEY_SHA256", SecretKeys.sha256Hex(viewer.key()))
+                    .containsEntry("KASSA_SECURITY_OPERATORS_2_NAME", "finance-only")
+                    .containsEntry("KASSA_SECURITY_OPERATORS_2_ROLES", "FINANCE")
+                    .containsEntry("KASSA_SECURITY_OPERATORS_2_KEY_SHA256", SecretKeys.sha256Hex(finance.key()))
+                    .doesNotContainKey("KASSA_SECURITY_OPERATORS_3_NAME")
+                    .doesNotContainValue(viewer.key())
+                    .doesNotContainValue(finance.key());
+            assertThat(ServiceProcess.commandLine(spec)).as(spec.name())
+                    .noneMatch(argument -> argument.contains(viewer.key()) || argument.contains(viewer.sha256())
+                            || argument.contains(finance.key()) || argument.contains(finance.sha256()));
+        }
+        // Without extra operators there is the launcher's only.
+        assertThat(specs.spec(KassaService.PAYMENT).environment()).doesNotContainKey("KASSA_SECURITY_OPERATORS_1_NAME");
     }
 }

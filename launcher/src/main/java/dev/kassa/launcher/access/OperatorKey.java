@@ -26,7 +26,12 @@ public record OperatorKey(String name, List<String> roles, String key) {
 
     /** A new key for {@link #LOCAL_ADMIN} with every operator role. */
     public static OperatorKey newLocalAdmin() {
-        return new OperatorKey(LOCAL_ADMIN, ALL_ROLES, SecretKeys.generate(OperatorKeys.PREFIX));
+        return generate(LOCAL_ADMIN, ALL_ROLES);
+    }
+
+    /** A new key for operator {@code name} with {@code roles} (a test's VIEWER-only operator, say). */
+    public static OperatorKey generate(String name, List<String> roles) {
+        return new OperatorKey(name, roles, SecretKeys.generate(OperatorKeys.PREFIX));
     }
 
     /** What the services are configured with: lower-case hex SHA-256 of the key. */
