@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * answers), {@code orderapi} (one order's HTTP API: details, retry, refunds), and {@code execution},
  * {@code janitor} and {@code webhook} on top, and {@code receipt} reading checkouts, orders, refunds and merchants. Beside them, used by the APIs and depending on no feature:
  * {@code access} (the access rules and whose objects a caller sees) and {@code audit} (who changed what);
- * {@code merchant} (merchants and their keys) uses only {@code audit}.
+ * {@code merchant} (merchants and their keys) uses only {@code audit}, and {@code activity} (the operators' outcomes
+ * per minute, read from the history table) only {@code order}'s statuses.
  */
 @Tag("fast")
 class ArchitectureTest {

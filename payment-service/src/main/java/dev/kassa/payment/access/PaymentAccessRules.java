@@ -42,6 +42,8 @@ public class PaymentAccessRules {
                 .hasAnyRole(KassaRole.OPERATORS)
                 .requestMatchers(HttpMethod.POST, "/admin/merchants", "/admin/merchants/**").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.DELETE, "/admin/merchants/*/keys/*").hasRole(OPERATOR)
-                .requestMatchers(HttpMethod.GET, "/admin/audit").hasAnyRole(KassaRole.OPERATORS);
+                .requestMatchers(HttpMethod.GET, "/admin/audit").hasAnyRole(KassaRole.OPERATORS)
+                // The console's overview: outcomes per minute across every merchant, read by every operator role.
+                .requestMatchers(HttpMethod.GET, "/admin/payments/activity").hasAnyRole(KassaRole.OPERATORS);
     }
 }
