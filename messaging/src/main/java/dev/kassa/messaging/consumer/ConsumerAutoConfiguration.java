@@ -92,6 +92,10 @@ public class ConsumerAutoConfiguration {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         DefaultKafkaConsumerFactory<String, ReceivedValue> consumerFactory = new DefaultKafkaConsumerFactory<>(config,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new ReceivedValueDeserializer()));
+        // Boot's listeners too: its MicrometerConsumerListener publishes the Kafka client's metrics, consumer lag
+        // (kafka.consumer.fetch.manager.records.lag.max) among them, which the operator console shows per service.
+        ((ConsumerFactory<String, ReceivedValue>) kafkaConsumerFactory).getListeners()
+                .forEach(consumerFactory::addListener);
         ConcurrentKafkaListenerContainerFactory factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, (ConsumerFactory) consumerFactory);
         return factory;

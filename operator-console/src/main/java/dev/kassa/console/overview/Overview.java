@@ -60,14 +60,16 @@ class Overview {
                     .orElse("not answering");
             Integer deadLetters = null;
             boolean more = false;
+            Double lag = null;
             if (backend != Backend.PSP_MOCK) { // the simulated PSP consumes no topic
+                lag = consumerLag(backend).orElse(null);
                 Optional<int[]> count = read(() -> deadLetters(backend));
                 deadLetters = count.map(c -> c[0]).orElse(null);
                 more = count.map(c -> c[1] == 1).orElse(false);
             }
             services.add(new ServiceHealth(backend.displayName(), status,
                     metric(backend, "kassa.outbox.unsent", null).orElse(null),
-                    metric(backend, "kassa.outbox.oldest.unsent.age", null).orElse(null), deadLetters, more));
+                    metric(backend, "kassa.outbox.oldest.unsent.age", null).orElse(null), lag, deadLetters, more));
         }
         return services;
     }
@@ -107,13 +109,32 @@ class Overview {
         return new int[] {count, more ? 1 : 0};
     }
 
+    /**
+     * The largest partition lag of any of the service's consumers (the Kafka client's {@code records-lag-max}), asked
+     * per consumer: an idle consumer reports NaN (no fetch in the window), which would make the endpoint's sum over
+     * all consumers NaN too. 0 when every consumer is idle; empty when the service reports no consumer.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<Double> consumerLag(Backend backend) {
+        String name = "kafka.consumer.fetch.manager.records.lag.max";
+        return read(() -> api.get(backend, "/actuator/metrics/{name}", Map.of(), name))
+                .map(metric -> (List<Map<String, Object>>) metric.get("availableTags"))
+                .flatMap(tags -> tags.stream().filter(tag -> "client.id".equals(tag.get("tag"))).findFirst())
+                .map(tag -> ((List<Object>) tag.get("values")).stream()
+                        .map(client -> metric(backend, name, "client.id:" + client).orElse(Double.NaN))
+                        .filter(value -> !value.isNaN())
+                        .reduce(0.0, Math::max));
+    }
+
     @SuppressWarnings("unchecked")
     private Optional<Double> metric(Backend backend, String name, String tag) {
         Map<String, Object> query = tag == null ? Map.of() : Map.of("tag", tag);
         return read(() -> api.get(backend, "/actuator/metrics/{name}", query, name))
                 .map(metric -> (List<Map<String, Object>>) metric.get("measurements"))
                 .flatMap(measurements -> measurements.stream().findFirst())
-                .map(measurement -> ((Number) measurement.get("value")).doubleValue());
+                .map(measurement -> measurement.get("value") instanceof Number value ? value.doubleValue()
+                        : Double.NaN) // a gauge with nothing to report is "NaN" in JSON
+                .filter(value -> !value.isNaN());
     }
 
     private static <T> Optional<T> read(java.util.function.Supplier<T> part) {
