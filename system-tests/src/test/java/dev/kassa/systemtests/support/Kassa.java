@@ -9,6 +9,7 @@ import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.Supervised;
 import dev.kassa.schemas.access.KafkaAccess;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * operator key, which has every role.
  */
 public final class Kassa {
+
+    /**
+     * Besides the launcher's operator (every role), the system is started with one operator per role, each named after
+     * its role ({@code VIEWER}, ...), for the console's tests of what each role sees and may do.
+     */
+    static final List<String> ONE_ROLE_OPERATORS = List.of("VIEWER", "FINANCE", "OPERATOR");
 
     private final KassaSystem system;
     private final KassaClient merchant;
@@ -87,6 +94,18 @@ public final class Kassa {
     /** The operator key (every role) and the demo merchant's key the system was started with. */
     public Credentials credentials() {
         return system.credentials();
+    }
+
+    /** The key of the operator that has only {@code role} (one of {@link #ONE_ROLE_OPERATORS}). */
+    public String operatorKeyWithOnly(String role) {
+        return system.settings().extraOperators().stream().filter(operator -> operator.name().equals(role))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no operator with only " + role))
+                .key();
+    }
+
+    /** The operator console's address. */
+    public String consoleUrl() {
+        return system.consoleUrl();
     }
 
     /** The service's process: {@code kill()} is SIGKILL, {@code restart()}, {@code awaitHealthy(...)}. */

@@ -3,6 +3,7 @@ package dev.kassa.systemtests.support;
 import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.KassaSystem;
 import dev.kassa.launcher.SystemSettings;
+import dev.kassa.launcher.access.OperatorKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,14 +15,16 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The whole platform as {@code ./kassa} runs it (the launcher's own {@link KassaSystem}), but on free ports,
- * with its data in a temporary directory and the services' logs in {@code target/system-test-logs}, so a run
- * neither collides with a local {@code ./kassa} nor leaves data behind, and CI can keep the logs.
+ * The whole platform as {@code ./kassa} runs it (the launcher's own {@link KassaSystem}, the operator console
+ * included), but on free ports, with its data in a temporary directory and the services' logs in
+ * {@code target/system-test-logs}, so a run neither collides with a local {@code ./kassa} nor leaves data behind, and
+ * CI can keep the logs.
  */
 final class SharedSystem implements AutoCloseable {
 
@@ -59,7 +62,8 @@ final class SharedSystem implements AutoCloseable {
         }
         // The operator and merchant keys are made afresh with the data, and deleted with it.
         SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, logDir,
-                dataDir.resolve("credentials"));
+                dataDir.resolve("credentials")).withConsolePort(ports.next())
+                .withOperators(Kassa.ONE_ROLE_OPERATORS.stream().map(name -> OperatorKey.generate(name, List.of(name))).toList());
         if (instances > 1) {
             settings = settings.withInstances(instances, ports::next);
         }

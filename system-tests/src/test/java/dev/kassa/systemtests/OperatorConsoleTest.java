@@ -1,0 +1,260 @@
+package dev.kassa.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kassa.launcher.KassaService;
+import dev.kassa.launcher.demo.CheckoutRequest;
+import dev.kassa.launcher.demo.CheckoutRequest.Order;
+import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.schemas.ConsumerGroups;
+import dev.kassa.schemas.Topics;
+import dev.kassa.systemtests.support.Browser;
+import dev.kassa.systemtests.support.Ids;
+import dev.kassa.systemtests.support.Kassa;
+import dev.kassa.systemtests.support.SystemTest;
+import dev.kassa.systemtests.support.Timeouts;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator console (docs/architecture.md §13) in a real headless Chromium against the whole system: each role signs
+ * in and sees what it may do; an operator finds a payment, reads its timeline, refunds it and watches wallet, ledger
+ * and timeline follow, retries a declined order, replays a dead letter and rotates a merchant's key; finance runs a
+ * reconciliation and downloads its CSV; a viewer sees no action and a forged one is refused. Each page it passes is
+ * kept as a screenshot under {@code target/console-screenshots}.
+ */
+@SystemTest
+class OperatorConsoleTest {
+
+    @Test
+    void eachRoleSeesWhatItMayDoAndAForgedActionIsRefused(Kassa kassa) {
+        String orderId = succeededPayment(kassa, "roles", "20.00");
+
+        try (Browser viewer = Browser.open(kassa.consoleUrl())) {
+            viewer.signIn("opk_not_a_key_of_anyone_here_at_all00");
+            assertThat(viewer.path()).isEqualTo("/sign-in");
+            assertThat(viewer.pageText()).contains("not an operator key");
+
+            viewer.signIn(kassa.operatorKeyWithOnly("VIEWER"));
+            assertThat(viewer.text("#operator-roles")).isEqualTo("VIEWER");
+            assertThat(viewer.text("#success-ratio")).isNotBlank();
+            assertThat(viewer.text("#services")).contains("payment-service", "UP");
+            assertThat(viewer.text("#lag-wallet-service")).as("the wallet's consumer lag").matches("\\d+");
+            viewer.screenshot("overview");
+
+            viewer.go("/payment-orders/" + orderId);
+            assertThat(viewer.text("#order-status")).contains("SUCCEEDED");
+            assertThat(viewer.has("#refund")).as("a viewer has no refund button").isFalse();
+            viewer.screenshot("payment-order-as-viewer");
+            viewer.go("/merchants");
+            assertThat(viewer.has("#create-merchant")).isFalse();
+            viewer.go("/reconciliation");
+            assertThat(viewer.has("#run")).isFalse();
+
+            // A request the page never offered, with the viewer's session and a valid CSRF token: refused, nothing moves.
+            HttpResponse<String> forged = viewer.request("POST", "/payment-orders/" + orderId + "/refund",
+                    "_csrf=" + viewer.csrfToken() + "&refund_id=rf_forged" + UUID.randomUUID().toString().substring(0, 8)
+                            + "&amount=20.00");
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(viewer.request("GET", "/payment-orders/" + orderId + "/refund", null).statusCode())
+                    .as("nor is the refund form shown to it").isEqualTo(403);
+            assertThat(kassa.payments().order(orderId).path("refunds")).isEmpty();
+        }
+        try (Browser finance = Browser.open(kassa.consoleUrl())) {
+            finance.signIn(kassa.operatorKeyWithOnly("FINANCE"));
+            assertThat(finance.text("#operator-roles")).isEqualTo("FINANCE");
+            finance.go("/reconciliation");
+            assertThat(finance.has("#run")).isTrue();
+            finance.go("/payment-orders/" + orderId);
+            assertThat(finance.has("#refund")).isFalse();
+        }
+        try (Browser operator = Browser.open(kassa.consoleUrl())) {
+            operator.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+            operator.go("/payment-orders/" + orderId);
+            assertThat(operator.has("#refund")).isTrue();
+            operator.go("/reconciliation");
+            assertThat(operator.has("#run")).as("reconciling is finance's").isFalse();
+            operator.signOut();
+            assertThat(operator.path()).isEqualTo("/sign-in");
+            operator.go("/payments");
+            assertThat(operator.path()).as("signed out: back to sign-in").isEqualTo("/sign-in");
+        }
+    }
+
+    @Test
+    void anOperatorFindsAPaymentReadsItsTimelineRefundsItAndSeesWalletLedgerAndTimelineFollow(Kassa kassa) {
+        Ids ids = Ids.forTest("console");
+        String seller = ids.seller("s");
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "30.00", "EUR"));
+        String orderId = checkout.order().paymentOrderId();
+        kassa.payments().accept(checkout);
+        kassa.payments().awaitCompleted(checkout.checkoutId());
+
+        try (Browser browser = Browser.open(kassa.consoleUrl())) {
+            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+            browser.go("/payments").type("input[name=seller_account]", seller).click("#search");
+            assertThat(browser.text("#payments")).contains(orderId, "SUCCEEDED", "30.00 EUR");
+            browser.screenshot("payments");
+            browser.click("#payments a[href='/payment-orders/" + orderId + "']");
+
+            assertThat(browser.text("#order-id")).isEqualTo(orderId);
+            assertThat(browser.text("#timeline")).contains("created NOT_STARTED", "merchant:", "NOT_STARTED → EXECUTING",
+                    "PSP idempotency key " + orderId + ":1", "EXECUTING → SUCCEEDED", "wallet credit",
+                    "ledger entry payment", "psp_receivable");
+            browser.screenshot("payment-order");
+
+            browser.click("#refund");
+            browser.screenshot("refund-confirmation");
+            browser.type("#amount", "12.50").click("#confirm");
+            assertThat(browser.text(".notice")).contains("Refund", "12.50");
+            await().atMost(Timeouts.SETTLE).until(() -> browser.refresh().text("#refunds").contains("SUCCEEDED")
+                    && browser.text("#timeline").contains("wallet debit")
+                    && browser.text("#timeline").contains("ledger entry refund"));
+            assertThat(browser.text("#refunded")).isEqualTo("12.50 EUR");
+            assertThat(browser.text("#timeline")).contains("operator:OPERATOR");
+            browser.screenshot("payment-order-refunded");
+
+            browser.go("/books/accounts?account_id=" + seller);
+            assertThat(browser.text("#agreement")).contains("1750", "agree");
+            browser.screenshot("account");
+        }
+        assertThat(kassa.books().walletBalance(seller, "EUR")).isEqualTo(1750);
+        assertThat(kassa.books().sellerPayable(seller, "EUR")).isEqualTo(1750);
+    }
+
+    @Test
+    void anOperatorRetriesADeclinedOrder(Kassa kassa) {
+        Ids ids = Ids.forTest("declined");
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_chargeDeclinedInsufficientFunds",
+                new Order(ids.order(), ids.seller("s"), "9.99", "USD"));
+        String orderId = checkout.order().paymentOrderId();
+        kassa.payments().accept(checkout);
+        kassa.payments().awaitOrder(orderId, "declined", order -> "FAILED".equals(order.path("status").asString()));
+
+        try (Browser browser = Browser.open(kassa.consoleUrl())) {
+            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+            browser.go("/payments?status=FAILED&seller_account=" + ids.seller("s"));
+            assertThat(browser.text("#payments")).contains(orderId, "FAILED");
+            browser.go("/payment-orders/" + orderId).click("#retry");
+            browser.screenshot("retry-confirmation");
+            browser.click("#confirm");
+            assertThat(browser.text(".notice")).contains("Retry started");
+            // The card still declines: the second attempt fails too, and the timeline says who asked for it.
+            await().atMost(Timeouts.SETTLE).until(() -> browser.refresh().text("#timeline").contains("cause OPERATOR")
+                    && kassa.payments().order(orderId).path("attempts").asInt() == 2
+                    && browser.text("#order-status").contains("FAILED"));
+            assertThat(browser.text("#timeline")).contains("operator:OPERATOR", orderId + ":2");
+        }
+    }
+
+    @Test
+    void anOperatorReplaysADeadLetter(Kassa kassa) {
+        String topic = Topics.deadLetterTopic(Topics.PAYMENT_RESULTS, ConsumerGroups.WALLET_SERVICE);
+        String key = Ids.forTest("console-dlt").prefix() + "-poison";
+        kassa.sendRaw(Topics.PAYMENT_RESULTS, key, "{\"not\": \"an Avro record\"}".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Timeouts.THROUGH_RETRIES).until(() -> !kassa.deadLetters(KassaService.WALLET).withKey(topic, key).isEmpty());
+
+        try (Browser browser = Browser.open(kassa.consoleUrl())) {
+            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+            browser.go("/dead-letters").click("a[href*='topic=" + topic + "']");
+            assertThat(browser.text("#dead-letters")).contains(key, Topics.PAYMENT_RESULTS);
+            browser.screenshot("dead-letters");
+            browser.all("#dead-letters tr").stream().filter(row -> row.getText().contains(key)).findFirst()
+                    .orElseThrow().findElement(org.openqa.selenium.By.cssSelector("a.replay")).click();
+            assertThat(browser.text("#dry-run")).contains("REPLAY");
+            browser.screenshot("replay-dry-run");
+            browser.click("#confirm");
+            assertThat(browser.text(".notice")).contains("Replayed 1");
+        }
+        // Garbage is refused again by the wallet, now with one replay counted: it went round once, audited.
+        await().atMost(Timeouts.THROUGH_RETRIES).until(() -> kassa.deadLetters(KassaService.WALLET).withKey(topic, key).stream()
+                .anyMatch(letter -> letter.path("replay_count").asInt() == 1));
+    }
+
+    @Test
+    void financeRunsAReconciliationAndDownloadsItsCsv(Kassa kassa) {
+        succeededPayment(kassa, "recon", "5.00");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+
+        try (Browser browser = Browser.open(kassa.consoleUrl())) {
+            browser.signIn(kassa.operatorKeyWithOnly("FINANCE"));
+            browser.go("/reconciliation");
+            assertThat(browser.find("#run-date").getDomProperty("value")).as("today, the default").isEqualTo(today);
+            browser.click("#run");
+            assertThat(browser.path()).isEqualTo("/reconciliation/" + today);
+            assertThat(browser.text(".notice")).contains("Reconciled " + today);
+            assertThat(browser.text("#report-status")).isEqualTo("COMPLETED");
+            assertThat(Long.parseLong(browser.text("#matched"))).isPositive();
+            assertThat(browser.text("#totals")).contains("EUR");
+            browser.screenshot("reconciliation-report");
+
+            HttpResponse<String> csv = browser.request("GET", browser.find("#csv").getDomAttribute("href"), null);
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+            assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                    .contains("reconciliation-" + today + ".csv");
+            assertThat(csv.body().lines().findFirst()).isPresent();
+
+            browser.go("/reconciliation");
+            assertThat(browser.text("#reports")).contains(today, "operator:FINANCE");
+        }
+    }
+
+    @Test
+    void anOperatorRotatesAMerchantKey(Kassa kassa) {
+        String merchantId = "m_console_" + UUID.randomUUID().toString().substring(0, 8);
+        String me = kassa.system().url(KassaService.PAYMENT) + "/api/v1/merchants/me";
+
+        try (Browser browser = Browser.open(kassa.consoleUrl())) {
+            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+            browser.go("/merchants").type("#new-merchant-id", merchantId).type("#new-merchant-name", "Console shop")
+                    .click("#create-merchant");
+            assertThat(browser.text("#merchant-id")).isEqualTo(merchantId);
+
+            browser.click("#create-key");
+            String first = browser.text("#secret");
+            String firstId = browser.text("#new-key-id");
+            assertThat(KassaClient.withKey(first).get(me).status()).isEqualTo(200);
+            browser.click("#back");
+
+            browser.click("#create-key"); // the rotation: a second key while the first still works
+            String second = browser.text("#secret");
+            browser.screenshot("key-created");
+            browser.click("#back");
+            browser.click("tr[data-key-id='" + firstId + "'] a.revoke");
+            browser.click("#confirm");
+            assertThat(browser.text(".notice")).contains("revoked");
+            assertThat(browser.text("#keys")).contains("REVOKED");
+            browser.screenshot("merchant-keys");
+
+            assertThat(browser.pageText()).as("a secret is shown once, never again").doesNotContain(first, second);
+            assertThat(KassaClient.withKey(first).get(me).status()).as("the revoked key").isEqualTo(401);
+            assertThat(KassaClient.withKey(second).get(me).status()).as("its successor").isEqualTo(200);
+        }
+    }
+
+    /** The overview once the tests above have made some traffic: the picture README shows. */
+    @AfterAll
+    static void overviewAfterwards(Kassa kassa) {
+        try (Browser browser = Browser.open(kassa.consoleUrl())) {
+            browser.signIn(kassa.credentials().operator().key());
+            assertThat(browser.text("#operator-roles")).contains("OPERATOR", "FINANCE", "VIEWER");
+            browser.screenshot("overview-after-tests");
+        }
+    }
+
+    private static String succeededPayment(Kassa kassa, String test, String amount) {
+        Ids ids = Ids.forTest(test);
+        CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), ids.seller("s"), amount, "EUR"));
+        kassa.payments().accept(checkout);
+        kassa.payments().awaitCompleted(checkout.checkoutId());
+        return checkout.order().paymentOrderId();
+    }
+}
