@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.ParameterizedTypeReference;
@@ -83,6 +84,18 @@ public class KassaApi {
     public void delete(Backend backend, String path, Object... variables) {
         call(backend, () -> request(backend, HttpMethod.DELETE, path, Map.of(), variables).retrieve()
                 .toBodilessEntity());
+    }
+
+    /**
+     * What {@code part} reads, or empty when its service refused or did not answer: for the parts of a page that are
+     * better left out than the whole page (one service down leaves the rest of the overview readable).
+     */
+    public static <T> Optional<T> optional(Supplier<T> part) {
+        try {
+            return Optional.ofNullable(part.get());
+        } catch (ServiceProblem leftOut) {
+            return Optional.empty();
+        }
     }
 
     private RestClient.RequestBodySpec request(Backend backend, HttpMethod method, String path, Map<String, ?> query,

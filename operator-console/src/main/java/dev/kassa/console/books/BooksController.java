@@ -104,18 +104,13 @@ class BooksController {
     /** The newest report's wallet/ledger findings; none when no report has run or the service does not answer. */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> walletLedgerMismatches() {
-        try {
-            List<Map<String, Object>> reports = (List<Map<String, Object>>) api.get(Backend.RECONCILIATION,
-                    "/api/v1/reconciliations", Map.of("limit", 1)).get("reconciliations");
-            if (reports.isEmpty()) {
-                return List.of();
-            }
-            Map<String, Object> report = api.get(Backend.RECONCILIATION, "/api/v1/reconciliations/{date}", Map.of(),
-                    reports.getFirst().get("date"));
-            return ((List<Map<String, Object>>) report.get("discrepancies")).stream()
-                    .filter(d -> Objects.equals(d.get("type"), "WALLET_LEDGER_MISMATCH")).toList();
-        } catch (ServiceProblem notAnswering) {
-            return List.of();
-        }
+        return KassaApi.optional(() -> (List<Map<String, Object>>) api.get(Backend.RECONCILIATION,
+                        "/api/v1/reconciliations", Map.of("limit", 1)).get("reconciliations"))
+                .flatMap(reports -> reports.stream().findFirst())
+                .flatMap(newest -> KassaApi.optional(() -> (List<Map<String, Object>>) api.get(Backend.RECONCILIATION,
+                        "/api/v1/reconciliations/{date}", Map.of(), newest.get("date")).get("discrepancies")))
+                .map(discrepancies -> discrepancies.stream()
+                        .filter(d -> Objects.equals(d.get("type"), "WALLET_LEDGER_MISMATCH")).toList())
+                .orElse(List.of());
     }
 }

@@ -36,11 +36,8 @@ class DeadLettersController {
                 Model model) {
         Map<String, Object> topics = new LinkedHashMap<>();
         for (Backend backend : Backends.consumers()) {
-            try {
-                topics.put(backend.displayName(), api.strings(backend, "/admin/dead-letters/topics"));
-            } catch (ServiceProblem notAnswering) {
-                topics.put(backend.displayName(), List.of());
-            }
+            topics.put(backend.displayName(), KassaApi.optional(() -> api.strings(backend,
+                    "/admin/dead-letters/topics")).orElse(List.of()));
         }
         model.addAttribute("topics", topics);
         if (service != null && topic != null) {

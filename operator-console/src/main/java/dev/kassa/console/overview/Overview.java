@@ -2,7 +2,6 @@ package dev.kassa.console.overview;
 
 import dev.kassa.console.api.Backend;
 import dev.kassa.console.api.KassaApi;
-import dev.kassa.console.api.ServiceProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +33,7 @@ class Overview {
     }
 
     Optional<ActivityChart> activity() {
-        return read(() -> {
+        return KassaApi.optional(() -> {
             Map<String, Object> activity = api.get(Backend.PAYMENT, "/admin/payments/activity",
                     Map.of("minutes", MINUTES));
             @SuppressWarnings("unchecked")
@@ -56,14 +55,14 @@ class Overview {
     List<ServiceHealth> services() {
         List<ServiceHealth> services = new ArrayList<>();
         for (Backend backend : Backend.values()) {
-            String status = read(() -> String.valueOf(api.get(backend, "/actuator/health", Map.of()).get("status")))
+            String status = KassaApi.optional(() -> String.valueOf(api.get(backend, "/actuator/health", Map.of()).get("status")))
                     .orElse("not answering");
             Integer deadLetters = null;
             boolean more = false;
             Double lag = null;
             if (backend != Backend.PSP_MOCK) { // the simulated PSP consumes no topic
                 lag = consumerLag(backend).orElse(null);
-                Optional<int[]> count = read(() -> deadLetters(backend));
+                Optional<int[]> count = KassaApi.optional(() -> deadLetters(backend));
                 deadLetters = count.map(c -> c[0]).orElse(null);
                 more = count.map(c -> c[1] == 1).orElse(false);
             }
@@ -82,7 +81,7 @@ class Overview {
     /** Today's (UTC) reconciliation report, if one has run. */
     Optional<Map<String, Object>> todaysReconciliation() {
         String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
-        return read(() -> api.get(Backend.RECONCILIATION, "/api/v1/reconciliations", Map.of("limit", 1)))
+        return KassaApi.optional(() -> api.get(Backend.RECONCILIATION, "/api/v1/reconciliations", Map.of("limit", 1)))
                 .map(page -> page.get("reconciliations"))
                 .filter(List.class::isInstance)
                 .flatMap(reports -> ((List<?>) reports).stream().findFirst())
@@ -117,7 +116,7 @@ class Overview {
     @SuppressWarnings("unchecked")
     private Optional<Double> consumerLag(Backend backend) {
         String name = "kafka.consumer.fetch.manager.records.lag.max";
-        return read(() -> api.get(backend, "/actuator/metrics/{name}", Map.of(), name))
+        return KassaApi.optional(() -> api.get(backend, "/actuator/metrics/{name}", Map.of(), name))
                 .map(metric -> (List<Map<String, Object>>) metric.get("availableTags"))
                 .flatMap(tags -> tags.stream().filter(tag -> "client.id".equals(tag.get("tag"))).findFirst())
                 .map(tag -> ((List<Object>) tag.get("values")).stream()
@@ -129,19 +128,11 @@ class Overview {
     @SuppressWarnings("unchecked")
     private Optional<Double> metric(Backend backend, String name, String tag) {
         Map<String, Object> query = tag == null ? Map.of() : Map.of("tag", tag);
-        return read(() -> api.get(backend, "/actuator/metrics/{name}", query, name))
+        return KassaApi.optional(() -> api.get(backend, "/actuator/metrics/{name}", query, name))
                 .map(metric -> (List<Map<String, Object>>) metric.get("measurements"))
                 .flatMap(measurements -> measurements.stream().findFirst())
                 .map(measurement -> measurement.get("value") instanceof Number value ? value.doubleValue()
                         : Double.NaN) // a gauge with nothing to report is "NaN" in JSON
                 .filter(value -> !value.isNaN());
-    }
-
-    private static <T> Optional<T> read(java.util.function.Supplier<T> part) {
-        try {
-            return Optional.ofNullable(part.get());
-        } catch (ServiceProblem notAnswered) {
-            return Optional.empty();
-        }
     }
 }

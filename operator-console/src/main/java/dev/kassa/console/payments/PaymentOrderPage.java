@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,11 +107,7 @@ class PaymentOrderPage {
         return PaymentTimeline.of(id, history, audit, movements, entries);
     }
 
-    private static List<Map<String, Object>> orEmpty(java.util.function.Supplier<List<Map<String, Object>>> part) {
-        try {
-            return Objects.requireNonNullElse(part.get(), List.of());
-        } catch (ServiceProblem notThere) {
-            return List.of();
-        }
+    private static List<Map<String, Object>> orEmpty(Supplier<List<Map<String, Object>>> part) {
+        return KassaApi.optional(part).orElse(List.of());
     }
 }

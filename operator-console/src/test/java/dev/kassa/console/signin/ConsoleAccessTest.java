@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Who may use which page, with the services behind {@link KassaApi} replaced: the browser tests (system-tests'
  * OperatorConsoleTest) prove the same against the whole system; these prove the rules one by one, quickly.
  */
+@Tag("fast")
 @SpringBootTest(properties = {
         "kassa.security.operators[0].name=vera",
         "kassa.security.operators[0].roles=VIEWER",
