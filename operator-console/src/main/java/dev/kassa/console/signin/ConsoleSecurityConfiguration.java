@@ -3,6 +3,7 @@ package dev.kassa.console.signin;
 import dev.kassa.web.security.KassaRole;
 import dev.kassa.web.security.KassaSecurityProperties;
 import dev.kassa.web.security.OperatorKeys;
+import dev.kassa.web.security.RateLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -18,7 +20,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * An action's form and its confirmation page are closed to a role that may not act, so a {@code VIEWER} never sees
  * one, and a forged request is refused here (403) before a service would refuse it too. Unlike the services' bearer
  * APIs the console is used by a browser: a session cookie (HTTP-only, SameSite=Strict), CSRF tokens on every form, and
- * a content security policy that allows the console's own scripts and styles only.
+ * a content security policy that allows the console's own scripts and styles only; failed sign-ins are limited per
+ * client address ({@link SignInThrottle}).
  */
 @Configuration
 @EnableWebSecurity
@@ -36,12 +39,15 @@ class ConsoleSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, OperatorKeys keys) throws Exception {
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, OperatorKeys keys,
+                                                   KassaSecurityProperties properties) throws Exception {
+        SignInThrottle throttle = new SignInThrottle(new RateLimits(properties.rateLimit()));
         http.authenticationProvider(new OperatorKeyAuthenticationProvider(keys))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/sign-in")
                         .passwordParameter("key")
                         .defaultSuccessUrl("/", true)
-                        .failureUrl("/sign-in?failed")
+                        .failureHandler(throttle)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
                 .headers(headers -> headers

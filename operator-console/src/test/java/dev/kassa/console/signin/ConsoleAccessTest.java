@@ -28,6 +28,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Who may use which page, with the services behind {@link KassaApi} replaced: the browser tests (system-tests'
@@ -40,7 +41,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "kassa.security.operators[0].key-sha256=2e82f2f6f04b5fb312309354ea7d6f82e1836674b6705d0ee2b56a3884a7de03",
         "kassa.security.operators[1].name=otto",
         "kassa.security.operators[1].roles=OPERATOR",
-        "kassa.security.operators[1].key-sha256=af487001eb41ca73a92a8fe5fa6164154b489df48a579e6c023369635480d82f"})
+        "kassa.security.operators[1].key-sha256=af487001eb41ca73a92a8fe5fa6164154b489df48a579e6c023369635480d82f",
+        "kassa.security.rate-limit.failed-auth-per-minute=3"})
 @AutoConfigureMockMvc
 class ConsoleAccessTest {
 
@@ -83,6 +85,26 @@ class ConsoleAccessTest {
                 .andExpect(header().string("Location", "/sign-in?failed"));
         mvc.perform(post("/sign-in").param("key", VIEWER_KEY))
                 .andExpect(status().isForbidden()); // no CSRF token: not even a sign-in is taken
+    }
+
+    @Test
+    void anAddressThatFailedToSignInTooOftenIsRefusedWithoutItsKeyBeingChecked() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/sign-in").param("key", "opk_guess_" + i).with(csrf()).with(from("10.0.0.9")))
+                    .andExpect(header().string("Location", "/sign-in?failed"));
+        }
+        mvc.perform(post("/sign-in").param("key", VIEWER_KEY).with(csrf()).with(from("10.0.0.9")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"));
+        mvc.perform(post("/sign-in").param("key", VIEWER_KEY).with(csrf()).with(from("10.0.0.10")))
+                .andExpect(header().string("Location", "/")); // another address is not held back
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
