@@ -180,7 +180,7 @@ class OperatorConsoleTest {
 
     @Test
     void financeRunsAReconciliationAndDownloadsItsCsv(Kassa kassa) {
-        succeededPayment(kassa, "recon", "5.00");
+        String orderId = succeededPayment(kassa, "recon", "5.00");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         try (Browser browser = Browser.open(kassa.consoleUrl())) {
@@ -204,6 +204,8 @@ class OperatorConsoleTest {
 
             browser.go("/reconciliation");
             assertThat(browser.text("#reports")).contains(today, "operator:FINANCE");
+            browser.go("/payment-orders/" + orderId);
+            assertThat(browser.text("#reconciliation")).isEqualTo("matched in the report of " + today + " (COMPLETED)");
         }
     }
 

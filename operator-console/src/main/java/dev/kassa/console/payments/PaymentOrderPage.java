@@ -37,6 +37,7 @@ class PaymentOrderPage {
         Map<String, Object> order = order(id);
         model.addAttribute("order", order);
         model.addAttribute("timeline", timeline(id, order));
+        model.addAttribute("reconciliation", reconciliation(id, order));
         return "payment-order";
     }
 
@@ -78,6 +79,25 @@ class PaymentOrderPage {
             redirect.addFlashAttribute("failure", "Not refunded: " + problem.detail());
         }
         return "redirect:/payment-orders/{id}";
+    }
+
+    /**
+     * What the reconciliation of the order's day (UTC) says about it: "matched" when the report has no discrepancy for
+     * it, else the discrepancies' classes; "not reconciled yet" when that day has no report (or the service does not
+     * answer).
+     */
+    @SuppressWarnings("unchecked")
+    private String reconciliation(String id, Map<String, Object> order) {
+        String day = Objects.toString(order.get("created_at"), "").substring(0, 10);
+        return KassaApi.optional(() -> api.get(Backend.RECONCILIATION, "/api/v1/reconciliations/{date}", Map.of(), day))
+                .map(report -> {
+                    List<String> classes = ((List<Map<String, Object>>) report.getOrDefault("discrepancies", List.of())).stream()
+                            .filter(d -> id.equals(d.get("payment_order_id")))
+                            .map(d -> Objects.toString(d.get("type"))).toList();
+                    return classes.isEmpty() ? "matched in the report of " + day + " (" + report.get("status") + ")"
+                            : String.join(", ", classes) + " in the report of " + day;
+                })
+                .orElse("not reconciled yet (no report of " + day + ")");
     }
 
     private Map<String, Object> order(String id) {
