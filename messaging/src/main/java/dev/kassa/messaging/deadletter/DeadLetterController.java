@@ -1,5 +1,6 @@
 package dev.kassa.messaging.deadletter;
 
+import dev.kassa.web.RequestLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeadLetterController {
 
     public static final String PATH = "/admin/dead-letters";
+    /** {@code GET /admin/dead-letters/replays}: rows per page by default, and at most. */
+    static final int DEFAULT_REPLAYS = 50;
+    static final int MAX_REPLAYS = 500;
 
     private final DeadLetterService deadLetters;
 
@@ -42,6 +46,15 @@ public class DeadLetterController {
                                      @RequestParam(required = false)
                                      @PositiveOrZero(message = "must not be negative") Integer partition) {
         return deadLetters.list(topic, partition, fromOffset, limit);
+    }
+
+    /**
+     * The replay audit ({@code dead_letter_replay}), newest first. {@code limit} is taken as text so that a bad one
+     * is the house 400 naming it ({@link RequestLimits}).
+     */
+    @GetMapping("/replays")
+    public List<ReplayAuditView> replays(@RequestParam(required = false) String limit) {
+        return deadLetters.replays(RequestLimits.within("limit", limit, DEFAULT_REPLAYS, 1, MAX_REPLAYS));
     }
 
     @PostMapping(path = "/replay", consumes = MediaType.APPLICATION_JSON_VALUE)

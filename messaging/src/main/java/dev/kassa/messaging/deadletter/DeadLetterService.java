@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -89,6 +90,11 @@ public class DeadLetterService {
         return reader.read(new DeadLetterReader.Range(topic, partition, fromOffset, null), limit).stream()
                 .map(this::view)
                 .toList();
+    }
+
+    /** The newest {@code limit} replays of the {@code dead_letter_replay} audit, newest first. */
+    public List<ReplayAuditView> replays(int limit) {
+        return audit.newest(limit);
     }
 
     public ReplayResult replay(ReplayRequest request) {
@@ -219,10 +225,12 @@ public class DeadLetterService {
     }
 
     private DeadLetterView view(DeadLetter letter) {
-        EventIdentity identity = EventIdentity.of(letter, avro);
+        SpecificRecord record = EventIdentity.decode(letter, avro);
+        EventIdentity identity = EventIdentity.of(letter, record);
         return new DeadLetterView(letter.topic(), letter.partition(), letter.offset(), letter.timestamp(), letter.key(),
                 identity.eventId(), identity.recordType(), letter.exceptionClass(), letter.exceptionMessage(),
-                letter.originalTopic(), letter.originalPartition(), letter.originalOffset(), letter.replayCount());
+                letter.originalTopic(), letter.originalPartition(), letter.originalOffset(), letter.replayCount(),
+                DeadLetterPayload.json(record));
     }
 
     private void checkRange(String topic, Integer partition, Long fromOffset, Long toOffset) {

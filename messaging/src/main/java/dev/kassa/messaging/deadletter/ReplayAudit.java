@@ -1,6 +1,9 @@
 package dev.kassa.messaging.deadletter;
 
 import dev.kassa.web.security.AuditContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +46,35 @@ class ReplayAudit {
             return insert;
         }, key);
         return key.getKey().longValue();
+    }
+
+    /** The newest {@code limit} rows, newest first; long texts cut by PostgreSQL already, not sent whole. */
+    List<ReplayAuditView> newest(int limit) {
+        return jdbc.query("""
+                SELECT id, replayed_at, actor, credential, client_address, request_id, dlt_topic,
+                       left(selection, ?) AS selection, length(selection) AS selection_length,
+                       selected, replayed, parked, result,
+                       left(records, ?) AS records, length(records) AS records_length,
+                       left(error, ?) AS error, length(error) AS error_length
+                FROM dead_letter_replay
+                ORDER BY id DESC
+                LIMIT ?""", ReplayAudit::view, DeadLetterPayload.MAX_CHARS, DeadLetterPayload.MAX_CHARS,
+                DeadLetterPayload.MAX_CHARS, limit);
+    }
+
+    private static ReplayAuditView view(ResultSet row, int rowNumber) throws SQLException {
+        int selected = row.getInt("selected");
+        int replayed = row.getInt("replayed");
+        int parked = row.getInt("parked");
+        return new ReplayAuditView(row.getLong("id"), row.getTimestamp("replayed_at").toInstant(),
+                row.getString("actor"), row.getString("credential"), row.getString("client_address"),
+                row.getString("request_id"), row.getString("dlt_topic"), bounded(row, "selection"), selected,
+                replayed, parked, selected - replayed - parked, row.getString("result"), bounded(row, "records"),
+                bounded(row, "error"));
+    }
+
+    private static String bounded(ResultSet row, String column) throws SQLException {
+        return DeadLetterPayload.bounded(row.getString(column), row.getLong(column + "_length"));
     }
 
     private static String describe(ReplayRequest r) {

@@ -1,5 +1,7 @@
 package dev.kassa.messaging.deadletter;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static dev.kassa.messaging.support.TestTopics.REPLAY;
 import static dev.kassa.messaging.support.TestTopics.REPLAY_GROUP;
@@ -11,15 +13,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.consumer.ConsumerTopics;
 import dev.kassa.messaging.consumer.InvalidEventException;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.serde.UndecodableRecordException;
 import dev.kassa.testfixtures.TestKeys;
 import dev.kassa.web.security.RequestIdFilter;
 import dev.kassa.testfixtures.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Operator replay over HTTP: a replayed record takes effect once, one replayed too often is parked, all are audited. */
 class DeadLetterReplayTest extends SpringMessagingTest {
@@ -131,6 +140,85 @@ class DeadLetterReplayTest extends SpringMessagingTest {
     }
 
     @Test
+    void aDeadLetterListsWithItsValueAsJsonAndGarbageWithNone() throws Exception {
+        String key = "po-payload-" + UUID.randomUUID();
+        String eventId = publish(REPLAY, key, event(key), id -> handlers.rejectAsInvalid(REPLAY_GROUP, id));
+        String garbageKey = "po-garbage-" + UUID.randomUUID();
+        sendRaw(REPLAY, garbageKey, "definitely not avro".getBytes(StandardCharsets.UTF_8));
+        await().atMost(WAIT).until(() -> readAll(DLT).stream()
+                .filter(r -> key.equals(r.key()) || garbageKey.equals(r.key())).count() == 2);
+
+        String listing = http.perform(get("/admin/dead-letters").param("topic", DLT).param("limit", "500"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        List<String> payloads = JsonPath.read(listing, "$[?(@.key == '" + key + "')].payload");
+        assertThat(payloads).hasSize(1);
+        JsonNode payload = JsonMapper.builder().build().readTree(payloads.getFirst());
+        assertThat(payload.get("event_id").asString()).isEqualTo(eventId);
+        assertThat(payload.get("payment_order_id").asString()).isEqualTo(key);
+        assertThat(payload.get("amount_minor").asLong()).isEqualTo(2999);
+
+        List<Map<String, Object>> garbage = JsonPath.read(listing, "$[?(@.key == '" + garbageKey + "')]");
+        assertThat(garbage).singleElement().satisfies(letter -> {
+            assertThat(letter.get("payload")).as("undecodable bytes have no payload").isNull();
+            assertThat(letter.get("record_type")).isNull();
+            assertThat(letter).as("the other fields as before").containsEntry("original_topic", REPLAY)
+                    .containsEntry("exception_class", UndecodableRecordException.class.getName());
+        });
+    }
+
+    @Test
+    void theReplayAuditListsTheNewestReplayFirstWithWhoAndHowMany() throws Exception {
+        String eventId = publish(REPLAY, "po-audit", event("po-audit"),
+                id -> handlers.rejectAsInvalid(REPLAY_GROUP, id));
+        await().atMost(WAIT).until(() -> deadLetterCopies(eventId).size() == 1);
+        handlers.heal(REPLAY_GROUP, eventId);
+
+        long nothing = auditId(replay("no-such-event").andExpect(jsonPath("$.selected").value(0)));
+        long replayed = auditId(replay(eventId).andExpect(jsonPath("$.replayed").value(1)));
+        await().atMost(WAIT).until(() -> handlers.effects(REPLAY_GROUP, eventId) == 1);
+
+        http.perform(get("/admin/dead-letters/replays").param("limit", "2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].id").value(replayed))
+                .andExpect(jsonPath("$[0].replayed_at").isString())
+                .andExpect(jsonPath("$[0].actor").value("operator:test-operator"))
+                .andExpect(jsonPath("$[0].credential").value("opk_test"))
+                .andExpect(jsonPath("$[0].client_address").value("127.0.0.1"))
+                .andExpect(jsonPath("$[0].request_id").value(REQUEST_ID))
+                .andExpect(jsonPath("$[0].topic").value(DLT))
+                .andExpect(jsonPath("$[0].selection").value(containsString("event_ids=[" + eventId + "]")))
+                .andExpect(jsonPath("$[0].selected").value(1))
+                .andExpect(jsonPath("$[0].replayed").value(1))
+                .andExpect(jsonPath("$[0].parked").value(0))
+                .andExpect(jsonPath("$[0].skipped").value(0))
+                .andExpect(jsonPath("$[0].result").value("REPLAYED"))
+                .andExpect(jsonPath("$[0].records").value(containsString(":REPLAY->" + REPLAY_DESTINATION)))
+                .andExpect(jsonPath("$[0].error").value(nullValue()))
+                .andExpect(jsonPath("$[1].id").value(nothing))
+                .andExpect(jsonPath("$[1].result").value("NOTHING_SELECTED"))
+                .andExpect(jsonPath("$[1].selected").value(0));
+        // The default page holds both, newest first.
+        http.perform(get("/admin/dead-letters/replays"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(replayed))
+                .andExpect(jsonPath("$[1].id").value(nothing));
+    }
+
+    @Test
+    void aReplayAuditLimitThatIsNoWholeNumberFrom1To500IsA400() throws Exception {
+        for (String limit : List.of("0", "abc")) {
+            http.perform(get("/admin/dead-letters/replays").param("limit", limit))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("https://kassa.dev/problems/invalid-request"))
+                    .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        }
+    }
+
+    @Test
     void badRequestsAreAnsweredWithProblemDetails() throws Exception {
         http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"topic\":\"payment.results\"}"))
@@ -164,6 +252,10 @@ class DeadLetterReplayTest extends SpringMessagingTest {
         return http.perform(post("/admin/dead-letters/replay").contentType(MediaType.APPLICATION_JSON)
                         .content(replayBody(eventId, false)))
                 .andExpect(status().isOk());
+    }
+
+    private static long auditId(org.springframework.test.web.servlet.ResultActions replay) throws Exception {
+        return ((Number) JsonPath.read(replay.andReturn().getResponse().getContentAsString(), "$.audit_id")).longValue();
     }
 
     private static String replayBody(String eventId, boolean dryRun) {
