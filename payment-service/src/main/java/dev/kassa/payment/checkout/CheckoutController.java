@@ -68,12 +68,14 @@ class CheckoutController {
                              @RequestParam(name = "seller_account", required = false) String sellerAccount,
                              @RequestParam(name = "status", required = false) String status,
                              @RequestParam(name = "currency", required = false) String currency,
+                             @RequestParam(name = "amount_min", required = false) String amountMin,
+                             @RequestParam(name = "amount_max", required = false) String amountMax,
                              @RequestParam(name = "created_from", required = false) String createdFrom,
                              @RequestParam(name = "created_to", required = false) String createdTo,
                              @RequestParam(name = "limit", required = false) String limit,
                              @RequestParam(name = "cursor", required = false) String cursor) {
         CheckoutFilter filter = CheckoutFilter.parse(merchantId, buyerUserId, sellerAccount, status, currency,
-                createdFrom, createdTo, limit, cursor);
+                amountMin, amountMax, createdFrom, createdTo, limit, cursor);
         KassaActor actor = KassaActor.required();
         if (actor.isMerchant()) {
             if (filter.merchantId() != null && !filter.merchantId().equals(actor.merchantId())) {

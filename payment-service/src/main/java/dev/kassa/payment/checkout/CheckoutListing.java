@@ -34,28 +34,8 @@ class CheckoutListing {
     /** One snapshot for the three statements: a checkout completing meanwhile shows one state throughout. */
     @Transactional(readOnly = true)
     CheckoutPage page(CheckoutFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT c.checkout_id, c.created_at FROM checkout c WHERE true");
-        Map<String, Object> params = new HashMap<>();
-        where(sql, params, "c.merchant_id = :merchant", "merchant", filter.merchantId());
-        where(sql, params, "c.buyer_user_id = :buyer", "buyer", filter.buyerUserId());
-        where(sql, params, "c.created_at >= :from", "from", timestamp(filter.createdFrom()));
-        where(sql, params, "c.created_at < :to", "to", timestamp(filter.createdTo()));
-        if (filter.sellerAccount() != null || filter.status() != null || filter.currency() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM payment_order o WHERE o.checkout_id = c.checkout_id");
-            where(sql, params, "o.seller_account = :seller", "seller", filter.sellerAccount());
-            where(sql, params, "o.status = :status", "status", filter.status() == null ? null : filter.status().name());
-            where(sql, params, "o.currency = :currency", "currency", filter.currency());
-            sql.append(")");
-        }
-        if (filter.cursor() != null) {
-            sql.append(" AND (c.created_at, c.checkout_id) < (:afterCreated, :afterId)");
-            params.put("afterCreated", timestamp(filter.cursor().createdAt()));
-            params.put("afterId", filter.cursor().checkoutId());
-        }
-        sql.append(" ORDER BY c.created_at DESC, c.checkout_id DESC LIMIT :limit");
-        params.put("limit", filter.limit() + 1);
-
-        List<CheckoutCursor> keys = jdbc.sql(sql.toString()).params(params)
+        IdsQuery query = idsQuery(filter);
+        List<CheckoutCursor> keys = jdbc.sql(query.sql()).params(query.params())
                 .query((rs, row) -> new CheckoutCursor(rs.getTimestamp("created_at").toInstant(),
                         rs.getString("checkout_id")))
                 .list();
@@ -74,6 +54,38 @@ class CheckoutListing {
             views.add(CheckoutView.of(byId.get(id), ordersByCheckout.getOrDefault(id, List.of())));
         }
         return new CheckoutPage(views, more ? page.getLast().encode() : null);
+    }
+
+    /** The page's ids: the statement with only the filters given and its parameters. */
+    static IdsQuery idsQuery(CheckoutFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT c.checkout_id, c.created_at FROM checkout c WHERE true");
+        Map<String, Object> params = new HashMap<>();
+        where(sql, params, "c.merchant_id = :merchant", "merchant", filter.merchantId());
+        where(sql, params, "c.buyer_user_id = :buyer", "buyer", filter.buyerUserId());
+        where(sql, params, "c.created_at >= :from", "from", timestamp(filter.createdFrom()));
+        where(sql, params, "c.created_at < :to", "to", timestamp(filter.createdTo()));
+        if (filter.restrictsOrders()) {
+            // One order meets every order condition; the amount bounds are in minor units of the currency required
+            // with them. Per checkout the orders are read by payment_order_checkout_idx.
+            sql.append(" AND EXISTS (SELECT 1 FROM payment_order o WHERE o.checkout_id = c.checkout_id");
+            where(sql, params, "o.seller_account = :seller", "seller", filter.sellerAccount());
+            where(sql, params, "o.status = :status", "status", filter.status() == null ? null : filter.status().name());
+            where(sql, params, "o.currency = :currency", "currency", filter.currency());
+            where(sql, params, "o.amount_minor >= :amountMin", "amountMin", filter.amountMin());
+            where(sql, params, "o.amount_minor <= :amountMax", "amountMax", filter.amountMax());
+            sql.append(")");
+        }
+        if (filter.cursor() != null) {
+            sql.append(" AND (c.created_at, c.checkout_id) < (:afterCreated, :afterId)");
+            params.put("afterCreated", timestamp(filter.cursor().createdAt()));
+            params.put("afterId", filter.cursor().checkoutId());
+        }
+        sql.append(" ORDER BY c.created_at DESC, c.checkout_id DESC LIMIT :limit");
+        params.put("limit", filter.limit() + 1);
+        return new IdsQuery(sql.toString(), params);
+    }
+
+    record IdsQuery(String sql, Map<String, Object> params) {
     }
 
     private static void where(StringBuilder sql, Map<String, Object> params, String predicate, String name,
