@@ -99,7 +99,8 @@ class OperatorConsoleTest {
 
         try (Browser browser = Browser.open(kassa.consoleUrl())) {
             browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
-            browser.go("/payments").type("input[name=seller_account]", seller).click("#search");
+            browser.go("/payments").type("input[name=seller_account]", seller).type("input[name=currency]", "EUR")
+                    .type("input[name=amount_min]", "30.00").type("input[name=amount_max]", "30.00").click("#search");
             assertThat(browser.text("#payments")).contains(orderId, "SUCCEEDED", "30.00 EUR");
             browser.screenshot("payments");
             browser.click("#payments a[href='/payment-orders/" + orderId + "']");
@@ -164,7 +165,8 @@ class OperatorConsoleTest {
         try (Browser browser = Browser.open(kassa.consoleUrl())) {
             browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
             browser.go("/dead-letters").click("a[href*='topic=" + topic + "']");
-            assertThat(browser.text("#dead-letters")).contains(key, Topics.PAYMENT_RESULTS);
+            assertThat(browser.text("#dead-letters")).contains(key, Topics.PAYMENT_RESULTS,
+                    "not a record this service can decode");
             browser.screenshot("dead-letters");
             browser.all("#dead-letters tr").stream().filter(row -> row.getText().contains(key)).findFirst()
                     .orElseThrow().findElement(org.openqa.selenium.By.cssSelector("a.replay")).click();
@@ -172,6 +174,7 @@ class OperatorConsoleTest {
             browser.screenshot("replay-dry-run");
             browser.click("#confirm");
             assertThat(browser.text(".notice")).contains("Replayed 1");
+            assertThat(browser.text("#replays")).as("the replay audit").contains("operator:OPERATOR", topic, "REPLAYED");
         }
         // Garbage is refused again by the wallet, now with one replay counted: it went round once, audited.
         await().atMost(Timeouts.THROUGH_RETRIES).until(() -> kassa.deadLetters(KassaService.WALLET).withKey(topic, key).stream()

@@ -16,9 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Dead letters of every consuming service (each service's {@code /admin/dead-letters}): its dead-letter and parking
- * topics, a topic's records with their error and where they came from, and replay of one record or a range of
- * offsets, first as a dry run that shows what would happen, then for real (audited by the service under the
- * operator's name).
+ * topics, a topic's records with their error, where they came from and what they carry, replay of one record
+ * first as a dry run that shows what would happen, then for real (audited by the service under the operator's name),
+ * and the service's latest replays from that audit.
  */
 @Controller
 class DeadLettersController {
@@ -45,6 +45,8 @@ class DeadLettersController {
             model.addAttribute("topic", topic);
             model.addAttribute("records", api.list(Backends.named(service), "/admin/dead-letters",
                     Map.of("topic", topic, "limit", LISTED)));
+            model.addAttribute("replays", api.list(Backends.named(service), "/admin/dead-letters/replays",
+                    Map.of("limit", 20)));
         }
         return "dead-letters";
     }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Payments search: payment-service's history ({@code GET /api/v1/payments}, cursor-paged, newest first) filtered by
- * merchant, buyer, seller, status, currency and a range of UTC days; a checkout id shows that checkout, an order id
+ * merchant, buyer, seller, status, currency, an amount range (in that currency) and a range of UTC days; a checkout id shows that checkout, an order id
  * opens the order.
  */
 @Controller
@@ -57,6 +57,8 @@ class PaymentsController {
         query.put("seller_account", form.get("seller_account"));
         query.put("status", form.get("status"));
         query.put("currency", form.get("currency"));
+        query.put("amount_min", form.get("amount_min"));
+        query.put("amount_max", form.get("amount_max"));
         query.put("created_from", startOfDay(form.get("from")));
         query.put("created_to", startOfDay(nextDay(form.get("to"))));
         query.put("limit", 25);
