@@ -57,7 +57,8 @@ class ConsoleSecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
+                        // "/sign-in" with any query (?failed, ?signed-out): form login permits only the exact URLs it knows.
+                        .requestMatchers("/sign-in", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(OPERATOR_ACTIONS).hasRole(KassaRole.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/merchants").hasRole(KassaRole.OPERATOR.name())

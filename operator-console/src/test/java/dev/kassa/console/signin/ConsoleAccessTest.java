@@ -83,6 +83,8 @@ class ConsoleAccessTest {
         mvc.perform(post("/sign-in").param("key", "opk_someone_else_entirely_0000000000").with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/sign-in?failed"));
+        assertThat(mvc.perform(get("/sign-in?failed")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("not an operator key");
         mvc.perform(post("/sign-in").param("key", VIEWER_KEY))
                 .andExpect(status().isForbidden()); // no CSRF token: not even a sign-in is taken
     }
