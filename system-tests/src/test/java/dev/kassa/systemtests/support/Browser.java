@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run} installs)
@@ -36,6 +38,8 @@ public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "console-screenshots").toAbsolutePath();
     private static final Path CHROMIUM = Path.of(System.getProperty("kassa.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("kassa.chromedriver", "/usr/bin/chromedriver"));
+
+    private static final Duration FIND_WAIT = Duration.ofSeconds(10);
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -63,6 +67,8 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // A click that submits a form may return before the next page is there: finding an element waits for it.
+        driver.manage().timeouts().implicitlyWait(FIND_WAIT);
         return new Browser(driver, baseUrl);
     }
 
@@ -74,13 +80,11 @@ public final class Browser implements AutoCloseable {
     public Browser signIn(String key) {
         go("/sign-in");
         find("#key").sendKeys(key);
-        find("#sign-in").click();
-        return this;
+        return click("#sign-in");
     }
 
     public Browser signOut() {
-        driver.findElement(By.cssSelector("header.top .who button")).click();
-        return this;
+        return click("header.top .who button");
     }
 
     /** The element, or a failure that says which page was shown instead (its path, text and a screenshot). */
@@ -98,8 +102,14 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Whether the page shown has the element now (no waiting: for asserting that something is absent). */
     public boolean has(String css) {
-        return !all(css).isEmpty();
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return !all(css).isEmpty();
+        } finally {
+            driver.manage().timeouts().implicitlyWait(FIND_WAIT);
+        }
     }
 
     public String text(String css) {
@@ -114,8 +124,11 @@ public final class Browser implements AutoCloseable {
         return URI.create(driver.getCurrentUrl()).getPath();
     }
 
+    /** Clicks a link or a form's button and waits for the page it leads to (every click of these tests navigates). */
     public Browser click(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
         return this;
     }
 
