@@ -2,6 +2,8 @@ package dev.kassa.console.api;
 
 import dev.kassa.console.ConsoleProperties;
 import dev.kassa.console.signin.SignedInOperator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -102,13 +104,17 @@ public class KassaApi {
                                                Object... variables) {
         return clients.get(backend).method(method)
                 .uri(uri -> {
+                    // Query values are variables too, filled after the path's in order: what an operator typed is
+                    // encoded as a value, never read as part of a template.
+                    List<Object> values = new ArrayList<>(Arrays.asList(variables));
                     uri.path(path);
                     query.forEach((name, value) -> {
                         if (value != null && !value.toString().isBlank()) {
-                            uri.queryParam(name, value.toString().strip());
+                            uri.queryParam(name, "{q" + values.size() + "}");
+                            values.add(value.toString().strip());
                         }
                     });
-                    return uri.build(variables);
+                    return uri.build(values.toArray());
                 })
                 .headers(headers -> headers.setBearerAuth(SignedInOperator.current().key()));
     }
