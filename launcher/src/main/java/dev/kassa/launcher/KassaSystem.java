@@ -129,12 +129,16 @@ public final class KassaSystem implements AutoCloseable {
             system.startServices(progress, healthyTimeout);
             // The console calls the services only when an operator uses it: it comes up while the demo merchant is
             // made.
-            progress.accept("The services are up. Starting the operator console ...");
-            system.console = ServiceProcess.start(system.specs().console());
+            if (settings.hasConsole()) {
+                progress.accept("The services are up. Starting the operator console ...");
+                system.console = ServiceProcess.start(system.specs().console());
+            }
             system.bootstrapCredentials(stored.merchant(), progress);
-            system.console.awaitHealthy(healthyTimeout);
-            progress.accept("  " + system.console.name() + " is UP at " + system.console.baseUrl()
-                    + "  (sign in with the operator key; log: " + system.console.logFile() + ")");
+            if (system.console != null) {
+                system.console.awaitHealthy(healthyTimeout);
+                progress.accept("  " + system.console.name() + " is UP at " + system.console.baseUrl()
+                        + "  (sign in with the operator key; log: " + system.console.logFile() + ")");
+            }
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -283,7 +287,7 @@ public final class KassaSystem implements AutoCloseable {
         return Optional.ofNullable(proxy);
     }
 
-    /** The operator console's process. */
+    /** The operator console's process; null when the settings have {@link SystemSettings#NO_CONSOLE}. */
     public ServiceProcess console() {
         return console;
     }

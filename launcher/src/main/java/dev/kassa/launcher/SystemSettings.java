@@ -93,7 +93,10 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
                 instancePorts, proxyPort, consolePort, extraOperators);
     }
 
-    /** These settings with the operator console on {@code port}. */
+    /** Port 0: no console (a test system that never opens it, spared one JVM). */
+    public static final int NO_CONSOLE = 0;
+
+    /** These settings with the operator console on {@code port}, or none with {@link #NO_CONSOLE}. */
     public SystemSettings withConsolePort(int port) {
         return new SystemSettings(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, instances,
                 instancePorts, proxyPort, port, extraOperators);
@@ -131,7 +134,15 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
 
     /** The operator console's base URL. */
     public String consoleUrl() {
+        if (!hasConsole()) {
+            throw new IllegalStateException("this system runs without the operator console");
+        }
         return "http://127.0.0.1:" + consolePort;
+    }
+
+    /** Whether the system runs the operator console. */
+    public boolean hasConsole() {
+        return consolePort != NO_CONSOLE;
     }
 
     /**

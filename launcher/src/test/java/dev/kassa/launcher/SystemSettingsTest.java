@@ -2,6 +2,7 @@ package dev.kassa.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.kassa.launcher.access.OperatorKey;
 import java.nio.file.Path;
@@ -19,6 +20,15 @@ class SystemSettingsTest {
         assertThat(DEFAULTS.consolePort()).isEqualTo(SystemSettings.DEFAULT_CONSOLE_PORT).isEqualTo(8086);
         assertThat(DEFAULTS.consoleUrl()).isEqualTo("http://127.0.0.1:8086");
         assertThat(DEFAULTS.extraOperators()).isEmpty();
+    }
+
+    @Test
+    void aSystemWithoutTheConsoleHasNoConsoleAddress() {
+        SystemSettings settings = DEFAULTS.withConsolePort(SystemSettings.NO_CONSOLE);
+
+        assertThat(DEFAULTS.hasConsole()).isTrue();
+        assertThat(settings.hasConsole()).isFalse();
+        assertThatIllegalStateException().isThrownBy(settings::consoleUrl);
     }
 
     @Test

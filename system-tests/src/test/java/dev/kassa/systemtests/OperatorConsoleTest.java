@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,60 +34,66 @@ import org.junit.jupiter.api.Test;
 @SystemTest
 class OperatorConsoleTest {
 
+    /** One browser for the class (starting Chromium is the slow part); each sign-in starts a new session. */
+    private static Browser browser;
+
+    @BeforeAll
+    static void openTheBrowser(Kassa kassa) {
+        browser = Browser.open(kassa.consoleUrl());
+    }
+
     @Test
     void eachRoleSeesWhatItMayDoAndAForgedActionIsRefused(Kassa kassa) {
         String orderId = succeededPayment(kassa, "roles", "20.00");
 
-        try (Browser viewer = Browser.open(kassa.consoleUrl())) {
-            viewer.signIn("opk_not_a_key_of_anyone_here_at_all00");
-            assertThat(viewer.text("p.failure")).contains("not an operator key");
-            assertThat(viewer.path()).isEqualTo("/sign-in");
+        browser.signIn("opk_not_a_key_of_anyone_here_at_all00");
+        assertThat(browser.text("p.failure")).contains("not an operator key");
+        assertThat(browser.path()).isEqualTo("/sign-in");
 
-            viewer.signIn(kassa.operatorKeyWithOnly("VIEWER"));
-            assertThat(viewer.text("#operator-roles")).isEqualTo("VIEWER");
-            assertThat(viewer.text("#success-ratio")).isNotBlank();
-            assertThat(viewer.text("#services")).contains("payment-service", "UP");
-            assertThat(viewer.text("#lag-wallet-service")).as("the wallet's consumer lag").matches("\\d+");
-            viewer.screenshot("overview");
+        browser.signIn(kassa.operatorKeyWithOnly("VIEWER"));
+        assertThat(browser.text("#operator-roles")).isEqualTo("VIEWER");
+        assertThat(browser.text("#success-ratio")).isNotBlank();
+        assertThat(browser.text("#services")).contains("payment-service", "UP");
+        assertThat(browser.text("#lag-wallet-service")).as("the wallet's consumer lag").matches("\\d+");
+        browser.screenshot("overview");
 
-            viewer.go("/payment-orders/" + orderId);
-            assertThat(viewer.text("#order-status")).contains("SUCCEEDED");
-            assertThat(viewer.has("#refund")).as("a viewer has no refund button").isFalse();
-            viewer.screenshot("payment-order-as-viewer");
-            viewer.go("/merchants");
-            assertThat(viewer.has("#create-merchant")).isFalse();
-            viewer.go("/reconciliation");
-            assertThat(viewer.has("#run")).isFalse();
+        browser.go("/payment-orders/" + orderId);
+        assertThat(browser.text("#order-status")).contains("SUCCEEDED");
+        assertThat(browser.has("#refund")).as("a viewer has no refund button").isFalse();
+        browser.screenshot("payment-order-as-viewer");
+        browser.go("/merchants");
+        assertThat(browser.has("#create-merchant")).isFalse();
+        browser.go("/reconciliation");
+        assertThat(browser.has("#run")).isFalse();
 
-            // A request the page never offered, with the viewer's session and a valid CSRF token: refused, nothing moves.
-            HttpResponse<String> forged = viewer.request("POST", "/payment-orders/" + orderId + "/refund",
-                    "_csrf=" + viewer.csrfToken() + "&refund_id=rf_forged" + UUID.randomUUID().toString().substring(0, 8)
-                            + "&amount=20.00");
-            assertThat(forged.statusCode()).isEqualTo(403);
-            assertThat(viewer.request("GET", "/payment-orders/" + orderId + "/refund", null).statusCode())
-                    .as("nor is the refund form shown to it").isEqualTo(403);
-            assertThat(kassa.payments().order(orderId).path("refunds")).isEmpty();
-        }
-        try (Browser finance = Browser.open(kassa.consoleUrl())) {
-            finance.signIn(kassa.operatorKeyWithOnly("FINANCE"));
-            assertThat(finance.text("#operator-roles")).isEqualTo("FINANCE");
-            finance.go("/reconciliation");
-            assertThat(finance.has("#run")).isTrue();
-            finance.go("/payment-orders/" + orderId);
-            assertThat(finance.has("#refund")).isFalse();
-        }
-        try (Browser operator = Browser.open(kassa.consoleUrl())) {
-            operator.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
-            operator.go("/payment-orders/" + orderId);
-            assertThat(operator.has("#refund")).isTrue();
-            operator.go("/reconciliation");
-            assertThat(operator.has("#run")).as("reconciling is finance's").isFalse();
-            operator.signOut();
-            assertThat(operator.text("p.notice")).isEqualTo("Signed out.");
-            assertThat(operator.path()).isEqualTo("/sign-in");
-            operator.go("/payments");
-            assertThat(operator.path()).as("signed out: back to sign-in").isEqualTo("/sign-in");
-        }
+        // A request the page never offered, with the viewer's session and a valid CSRF token: refused, nothing moves.
+        HttpResponse<String> forged = browser.request("POST", "/payment-orders/" + orderId + "/refund",
+                "_csrf=" + browser.csrfToken() + "&refund_id=rf_forged" + UUID.randomUUID().toString().substring(0, 8)
+                        + "&amount=20.00");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(browser.request("GET", "/payment-orders/" + orderId + "/refund", null).statusCode())
+                .as("nor is the refund form shown to it").isEqualTo(403);
+        assertThat(kassa.payments().order(orderId).path("refunds")).isEmpty();
+
+        // finance
+        browser.signIn(kassa.operatorKeyWithOnly("FINANCE"));
+        assertThat(browser.text("#operator-roles")).isEqualTo("FINANCE");
+        browser.go("/reconciliation");
+        assertThat(browser.has("#run")).isTrue();
+        browser.go("/payment-orders/" + orderId);
+        assertThat(browser.has("#refund")).isFalse();
+
+        // an operator
+        browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+        browser.go("/payment-orders/" + orderId);
+        assertThat(browser.has("#refund")).isTrue();
+        browser.go("/reconciliation");
+        assertThat(browser.has("#run")).as("reconciling is finance's").isFalse();
+        browser.signOut();
+        assertThat(browser.text("p.notice")).isEqualTo("Signed out.");
+        assertThat(browser.path()).isEqualTo("/sign-in");
+        browser.go("/payments");
+        assertThat(browser.path()).as("signed out: back to sign-in").isEqualTo("/sign-in");
     }
 
     @Test
@@ -98,35 +105,33 @@ class OperatorConsoleTest {
         kassa.payments().accept(checkout);
         kassa.payments().awaitCompleted(checkout.checkoutId());
 
-        try (Browser browser = Browser.open(kassa.consoleUrl())) {
-            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
-            browser.go("/payments").type("input[name=seller_account]", seller).type("input[name=currency]", "EUR")
-                    .type("input[name=amount_min]", "30.00").type("input[name=amount_max]", "30.00").click("#search");
-            assertThat(browser.text("#payments")).contains(orderId, "SUCCEEDED", "30.00 EUR");
-            browser.screenshot("payments");
-            browser.click("#payments a[href='/payment-orders/" + orderId + "']");
+        browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+        browser.go("/payments").type("input[name=seller_account]", seller).type("input[name=currency]", "EUR")
+                .type("input[name=amount_min]", "30.00").type("input[name=amount_max]", "30.00").click("#search");
+        assertThat(browser.text("#payments")).contains(orderId, "SUCCEEDED", "30.00 EUR");
+        browser.screenshot("payments");
+        browser.click("#payments a[href='/payment-orders/" + orderId + "']");
 
-            assertThat(browser.text("#order-id")).isEqualTo(orderId);
-            assertThat(browser.text("#timeline")).contains("created NOT_STARTED", "merchant:", "NOT_STARTED → EXECUTING",
-                    "PSP idempotency key " + orderId + ":1", "EXECUTING → SUCCEEDED", "wallet credit",
-                    "ledger entry payment", "psp_receivable");
-            browser.screenshot("payment-order");
+        assertThat(browser.text("#order-id")).isEqualTo(orderId);
+        assertThat(browser.text("#timeline")).contains("created NOT_STARTED", "merchant:", "NOT_STARTED → EXECUTING",
+                "PSP idempotency key " + orderId + ":1", "EXECUTING → SUCCEEDED", "wallet credit",
+                "ledger entry payment", "psp_receivable");
+        browser.screenshot("payment-order");
 
-            browser.click("#refund");
-            browser.screenshot("refund-confirmation");
-            browser.type("#amount", "12.50").click("#confirm");
-            assertThat(browser.text(".notice")).contains("Refund", "12.50");
-            await().atMost(Timeouts.SETTLE).until(() -> browser.refresh().text("#refunds").contains("SUCCEEDED")
-                    && browser.text("#timeline").contains("wallet debit")
-                    && browser.text("#timeline").contains("ledger entry refund"));
-            assertThat(browser.text("#refunded")).isEqualTo("12.50 EUR");
-            assertThat(browser.text("#timeline")).contains("operator:OPERATOR");
-            browser.screenshot("payment-order-refunded");
+        browser.click("#refund");
+        browser.screenshot("refund-confirmation");
+        browser.type("#amount", "12.50").click("#confirm");
+        assertThat(browser.text(".notice")).contains("Refund", "12.50");
+        await().atMost(Timeouts.SETTLE).until(() -> browser.refresh().text("#refunds").contains("SUCCEEDED")
+                && browser.text("#refunded").equals("12.50 EUR")
+                && browser.text("#timeline").contains("wallet debit")
+                && browser.text("#timeline").contains("ledger entry refund"));
+        assertThat(browser.text("#timeline")).contains("operator:OPERATOR");
+        browser.screenshot("payment-order-refunded");
 
-            browser.go("/books/accounts?account_id=" + seller);
-            assertThat(browser.text("#agreement")).contains("1750", "agree");
-            browser.screenshot("account");
-        }
+        browser.go("/books/accounts?account_id=" + seller);
+        assertThat(browser.text("#agreement")).contains("1750", "agree");
+        browser.screenshot("account");
         assertThat(kassa.books().walletBalance(seller, "EUR")).isEqualTo(1750);
         assertThat(kassa.books().sellerPayable(seller, "EUR")).isEqualTo(1750);
     }
@@ -140,20 +145,18 @@ class OperatorConsoleTest {
         kassa.payments().accept(checkout);
         kassa.payments().awaitOrder(orderId, "declined", order -> "FAILED".equals(order.path("status").asString()));
 
-        try (Browser browser = Browser.open(kassa.consoleUrl())) {
-            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
-            browser.go("/payments?status=FAILED&seller_account=" + ids.seller("s"));
-            assertThat(browser.text("#payments")).contains(orderId, "FAILED");
-            browser.go("/payment-orders/" + orderId).click("#retry");
-            browser.screenshot("retry-confirmation");
-            browser.click("#confirm");
-            assertThat(browser.text(".notice")).contains("Retry started");
-            // The card still declines: the second attempt fails too, and the timeline says who asked for it.
-            await().atMost(Timeouts.SETTLE).until(() -> browser.refresh().text("#timeline").contains("cause OPERATOR")
-                    && kassa.payments().order(orderId).path("attempts").asInt() == 2
-                    && browser.text("#order-status").contains("FAILED"));
-            assertThat(browser.text("#timeline")).contains("operator:OPERATOR", orderId + ":2");
-        }
+        browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+        browser.go("/payments?status=FAILED&seller_account=" + ids.seller("s"));
+        assertThat(browser.text("#payments")).contains(orderId, "FAILED");
+        browser.go("/payment-orders/" + orderId).click("#retry");
+        browser.screenshot("retry-confirmation");
+        browser.click("#confirm");
+        assertThat(browser.text(".notice")).contains("Retry started");
+        // The card still declines: the second attempt fails too, and the timeline says who asked for it.
+        await().atMost(Timeouts.SETTLE).until(() -> browser.refresh().text("#timeline").contains("cause OPERATOR")
+                && kassa.payments().order(orderId).path("attempts").asInt() == 2
+                && browser.text("#order-status").contains("FAILED"));
+        assertThat(browser.text("#timeline")).contains("operator:OPERATOR", orderId + ":2");
     }
 
     @Test
@@ -163,21 +166,19 @@ class OperatorConsoleTest {
         kassa.sendRaw(Topics.PAYMENT_RESULTS, key, "{\"not\": \"an Avro record\"}".getBytes(StandardCharsets.UTF_8));
         await().atMost(Timeouts.THROUGH_RETRIES).until(() -> !kassa.deadLetters(KassaService.WALLET).withKey(topic, key).isEmpty());
 
-        try (Browser browser = Browser.open(kassa.consoleUrl())) {
-            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
-            browser.go("/dead-letters").click("a[href*='topic=" + topic + "']");
-            assertThat(browser.text("#dead-letters")).contains(key, Topics.PAYMENT_RESULTS,
-                    "not a record this service can decode");
-            browser.screenshot("dead-letters");
-            browser.all("#dead-letters tr").stream().filter(row -> row.getText().contains(key)).findFirst()
-                    .orElseThrow().findElement(org.openqa.selenium.By.cssSelector("a.replay")).click();
-            browser.find("#dry-run"); // the dry-run page
-            assertThat(browser.text("#dry-run")).contains("REPLAY");
-            browser.screenshot("replay-dry-run");
-            browser.click("#confirm");
-            assertThat(browser.text(".notice")).contains("Replayed 1");
-            assertThat(browser.text("#replays")).as("the replay audit").contains("operator:OPERATOR", topic, "REPLAYED");
-        }
+        browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+        browser.go("/dead-letters").click("a[href*='topic=" + topic + "']");
+        assertThat(browser.text("#dead-letters")).contains(key, Topics.PAYMENT_RESULTS,
+                "not a record this service can decode");
+        browser.screenshot("dead-letters");
+        browser.all("#dead-letters tr").stream().filter(row -> row.getText().contains(key)).findFirst()
+                .orElseThrow().findElement(org.openqa.selenium.By.cssSelector("a.replay")).click();
+        browser.find("#dry-run"); // the dry-run page
+        assertThat(browser.text("#dry-run")).contains("REPLAY");
+        browser.screenshot("replay-dry-run");
+        browser.click("#confirm");
+        assertThat(browser.text(".notice")).contains("Replayed 1");
+        assertThat(browser.text("#replays")).as("the replay audit").contains("operator:OPERATOR", topic, "REPLAYED");
         // Garbage is refused again by the wallet, now with one replay counted: it went round once, audited.
         await().atMost(Timeouts.THROUGH_RETRIES).until(() -> kassa.deadLetters(KassaService.WALLET).withKey(topic, key).stream()
                 .anyMatch(letter -> letter.path("replay_count").asInt() == 1));
@@ -188,30 +189,28 @@ class OperatorConsoleTest {
         String orderId = succeededPayment(kassa, "recon", "5.00");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
 
-        try (Browser browser = Browser.open(kassa.consoleUrl())) {
-            browser.signIn(kassa.operatorKeyWithOnly("FINANCE"));
-            browser.go("/reconciliation");
-            assertThat(browser.find("#run-date").getDomProperty("value")).as("today, the default").isEqualTo(today);
-            browser.click("#run");
-            assertThat(browser.text(".notice")).contains("Reconciled " + today);
-            assertThat(browser.path()).isEqualTo("/reconciliation/" + today);
-            assertThat(browser.text("#report-status")).isEqualTo("COMPLETED");
-            assertThat(Long.parseLong(browser.text("#matched"))).isPositive();
-            assertThat(browser.text("#totals")).contains("EUR");
-            browser.screenshot("reconciliation-report");
+        browser.signIn(kassa.operatorKeyWithOnly("FINANCE"));
+        browser.go("/reconciliation");
+        assertThat(browser.find("#run-date").getDomProperty("value")).as("today, the default").isEqualTo(today);
+        browser.click("#run");
+        assertThat(browser.text(".notice")).contains("Reconciled " + today);
+        assertThat(browser.path()).isEqualTo("/reconciliation/" + today);
+        assertThat(browser.text("#report-status")).isEqualTo("COMPLETED");
+        assertThat(Long.parseLong(browser.text("#matched"))).isPositive();
+        assertThat(browser.text("#totals")).contains("EUR");
+        browser.screenshot("reconciliation-report");
 
-            HttpResponse<String> csv = browser.request("GET", browser.find("#csv").getDomAttribute("href"), null);
-            assertThat(csv.statusCode()).isEqualTo(200);
-            assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-            assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
-                    .contains("reconciliation-" + today + ".csv");
-            assertThat(csv.body().lines().findFirst()).isPresent();
+        HttpResponse<String> csv = browser.request("GET", browser.find("#csv").getDomAttribute("href"), null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("reconciliation-" + today + ".csv");
+        assertThat(csv.body().lines().findFirst()).isPresent();
 
-            browser.go("/reconciliation");
-            assertThat(browser.text("#reports")).contains(today, "operator:FINANCE");
-            browser.go("/payment-orders/" + orderId);
-            assertThat(browser.text("#reconciliation")).isEqualTo("matched in the report of " + today + " (COMPLETED)");
-        }
+        browser.go("/reconciliation");
+        assertThat(browser.text("#reports")).contains(today, "operator:FINANCE");
+        browser.go("/payment-orders/" + orderId);
+        assertThat(browser.text("#reconciliation")).isEqualTo("matched in the report of " + today + " (COMPLETED)");
     }
 
     @Test
@@ -219,41 +218,39 @@ class OperatorConsoleTest {
         String merchantId = "m_console_" + UUID.randomUUID().toString().substring(0, 8);
         String me = kassa.system().url(KassaService.PAYMENT) + "/api/v1/merchants/me";
 
-        try (Browser browser = Browser.open(kassa.consoleUrl())) {
-            browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
-            browser.go("/merchants").type("#new-merchant-id", merchantId).type("#new-merchant-name", "Console shop")
-                    .click("#create-merchant");
-            assertThat(browser.text("#merchant-id")).isEqualTo(merchantId);
+        browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
+        browser.go("/merchants").type("#new-merchant-id", merchantId).type("#new-merchant-name", "Console shop")
+                .click("#create-merchant");
+        assertThat(browser.text("#merchant-id")).isEqualTo(merchantId);
 
-            browser.click("#create-key");
-            String first = browser.text("#secret");
-            String firstId = browser.text("#new-key-id");
-            assertThat(KassaClient.withKey(first).get(me).status()).isEqualTo(200);
-            browser.click("#back");
+        browser.click("#create-key");
+        String first = browser.text("#secret");
+        String firstId = browser.text("#new-key-id");
+        assertThat(KassaClient.withKey(first).get(me).status()).isEqualTo(200);
+        browser.click("#back");
 
-            browser.click("#create-key"); // the rotation: a second key while the first still works
-            String second = browser.text("#secret");
-            browser.screenshot("key-created");
-            browser.click("#back");
-            browser.click("tr[data-key-id='" + firstId + "'] a.revoke");
-            browser.click("#confirm");
-            assertThat(browser.text(".notice")).contains("revoked");
-            assertThat(browser.text("#keys")).contains("REVOKED");
-            browser.screenshot("merchant-keys");
+        browser.click("#create-key"); // the rotation: a second key while the first still works
+        String second = browser.text("#secret");
+        browser.screenshot("key-created");
+        browser.click("#back");
+        browser.click("tr[data-key-id='" + firstId + "'] a.revoke");
+        browser.click("#confirm");
+        assertThat(browser.text(".notice")).contains("revoked");
+        assertThat(browser.text("#keys")).contains("REVOKED");
+        browser.screenshot("merchant-keys");
 
-            assertThat(browser.pageText()).as("a secret is shown once, never again").doesNotContain(first, second);
-            assertThat(KassaClient.withKey(first).get(me).status()).as("the revoked key").isEqualTo(401);
-            assertThat(KassaClient.withKey(second).get(me).status()).as("its successor").isEqualTo(200);
-        }
+        assertThat(browser.pageText()).as("a secret is shown once, never again").doesNotContain(first, second);
+        assertThat(KassaClient.withKey(first).get(me).status()).as("the revoked key").isEqualTo(401);
+        assertThat(KassaClient.withKey(second).get(me).status()).as("its successor").isEqualTo(200);
     }
 
     /** The overview once the tests above have made some traffic: the picture README shows. */
     @AfterAll
     static void overviewAfterwards(Kassa kassa) {
-        try (Browser browser = Browser.open(kassa.consoleUrl())) {
-            browser.signIn(kassa.credentials().operator().key());
-            assertThat(browser.text("#operator-roles")).contains("OPERATOR", "FINANCE", "VIEWER");
-            browser.screenshot("overview-after-tests");
+        try (Browser last = browser) {
+            last.signIn(kassa.credentials().operator().key());
+            assertThat(last.text("#operator-roles")).contains("OPERATOR", "FINANCE", "VIEWER");
+            last.screenshot("overview-after-tests");
         }
     }
 

@@ -77,7 +77,9 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs in afresh: no cookie of an earlier session is kept. */
     public Browser signIn(String key) {
+        driver.manage().deleteAllCookies();
         go("/sign-in");
         find("#key").sendKeys(key);
         return click("#sign-in");

@@ -65,7 +65,8 @@ final class SharedSystem implements AutoCloseable {
                 dataDir.resolve("credentials")).withConsolePort(ports.next())
                 .withOperators(Kassa.ONE_ROLE_OPERATORS.stream().map(name -> OperatorKey.generate(name, List.of(name))).toList());
         if (instances > 1) {
-            settings = settings.withInstances(instances, ports::next);
+            // A system of its own for the failover tests, which never open the console: one JVM fewer to start.
+            settings = settings.withInstances(instances, ports::next).withConsolePort(SystemSettings.NO_CONSOLE);
         }
         try {
             // On a machine busy with other work five JVMs may need longer than the launcher's 3 minutes to come up.
