@@ -2,6 +2,7 @@ package dev.kassa.console.api;
 
 import dev.kassa.console.ConsoleProperties;
 import dev.kassa.console.signin.SignedInOperator;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -40,7 +41,9 @@ public class KassaApi {
 
     public KassaApi(ConsoleProperties properties, JsonMapper json) {
         this.json = json;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+        // Connecting is bounded too: a service behind a dropped route must not hold a page (and its thread) forever.
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
         requests.setReadTimeout(properties.timeout());
         for (Backend backend : Backend.values()) {
             clients.put(backend, RestClient.builder()

@@ -3,8 +3,10 @@ package dev.kassa.console.payments;
 import dev.kassa.console.api.Backend;
 import dev.kassa.console.api.KassaApi;
 import dev.kassa.console.api.ServiceProblem;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Payments search: payment-service's history ({@code GET /api/v1/payments}, cursor-paged, newest first) filtered by
@@ -35,8 +38,7 @@ class PaymentsController {
         model.addAttribute("statuses", STATUSES);
         String orderId = form.getOrDefault("payment_order_id", "").strip();
         if (!orderId.isEmpty()) {
-            return "redirect:/payment-orders/" + org.springframework.web.util.UriUtils.encodePathSegment(orderId,
-                    java.nio.charset.StandardCharsets.UTF_8);
+            return "redirect:/payment-orders/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8);
         }
         String checkoutId = form.getOrDefault("checkout_id", "").strip();
         if (!checkoutId.isEmpty()) {
@@ -76,7 +78,7 @@ class PaymentsController {
         }
         try {
             return LocalDate.parse(day.strip()).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return day;
         }
     }
@@ -88,7 +90,7 @@ class PaymentsController {
         }
         try {
             return LocalDate.parse(day.strip()).plusDays(1).toString();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return day;
         }
     }

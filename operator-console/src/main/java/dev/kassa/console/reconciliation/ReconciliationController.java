@@ -3,8 +3,10 @@ package dev.kassa.console.reconciliation;
 import dev.kassa.console.api.Backend;
 import dev.kassa.console.api.KassaApi;
 import dev.kassa.console.api.ServiceProblem;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ class ReconciliationController {
     ResponseEntity<byte[]> csv(@PathVariable String date) {
         byte[] csv = api.bytes(Backend.RECONCILIATION, "/api/v1/reconciliations/{date}.csv", date);
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-"
                         + LocalDate.parse(date) + ".csv\"")
                 .body(csv);
@@ -79,7 +81,7 @@ class ReconciliationController {
         Map<DiscrepancyClass, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Object item : (List<Object>) (discrepancies == null ? List.of() : discrepancies)) {
             Map<String, Object> discrepancy = (Map<String, Object>) item;
-            groups.computeIfAbsent(DiscrepancyClass.of(discrepancy.get("type")), type -> new java.util.ArrayList<>())
+            groups.computeIfAbsent(DiscrepancyClass.of(discrepancy.get("type")), type -> new ArrayList<>())
                     .add(discrepancy);
         }
         return groups;
