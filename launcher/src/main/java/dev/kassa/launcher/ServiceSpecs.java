@@ -90,7 +90,7 @@ final class ServiceSpecs {
         String name = settings.behindProxy() ? service.module() + "-" + (index + 1) : service.module();
         return ServiceSpec.of(name, jars.apply(service.module()), settings.instancePort(service, index), properties,
                         settings.logDir().resolve(name + ".log"))
-                .withEnvironment(environment(service));
+                .withEnvironment(environment(service)).withJvmOptions(settings.serviceJvmOptions());
     }
 
     /**
@@ -108,7 +108,7 @@ final class ServiceSpecs {
             }
         }
         return ServiceSpec.of(PROXY, jars.apply(PROXY), settings.proxyPort(), properties,
-                settings.logDir().resolve(PROXY + ".log"));
+                settings.logDir().resolve(PROXY + ".log")).withJvmOptions(settings.serviceJvmOptions());
     }
 
     /**
@@ -122,7 +122,7 @@ final class ServiceSpecs {
         }
         return ServiceSpec.of(CONSOLE, jars.apply(CONSOLE), settings.consolePort(), properties,
                         settings.logDir().resolve(CONSOLE + ".log"))
-                .withEnvironment(operatorEnvironment());
+                .withEnvironment(operatorEnvironment()).withJvmOptions(settings.serviceJvmOptions());
     }
 
     private static String consoleKey(KassaService service) {

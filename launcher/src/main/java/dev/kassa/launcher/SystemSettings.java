@@ -22,11 +22,12 @@ import java.util.function.IntSupplier;
  *
  * <p>Every service and the console know the launcher's own operator ({@code local-admin}, every role) and, after it,
  * {@code extraOperators}: keys of chosen roles a test signs in with (none unless {@link #withOperators} adds them).
+ * {@code serviceJvmOptions} are added to every process's JVM options (none unless {@link #withServiceJvmOptions}).
  */
 public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, Integer> servicePorts,
                              Path dataDir, Path logDir, Path credentialsFile, int instances,
                              Map<KassaService, List<Integer>> instancePorts, int proxyPort, int consolePort,
-                             List<OperatorKey> extraOperators) {
+                             List<OperatorKey> extraOperators, List<String> serviceJvmOptions) {
 
     /** The proxy's own port with the documented ports (docs/architecture.md §12). */
     public static final int DEFAULT_PROXY_PORT = 8085;
@@ -46,13 +47,14 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
         instancePorts = Map.copyOf(copy);
         extraOperators = List.copyOf(extraOperators);
         checkOperators(extraOperators);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
     /** One instance of each service, on its port; the console on {@link #DEFAULT_CONSOLE_PORT}. */
     public SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, Integer> servicePorts, Path dataDir,
                           Path logDir, Path credentialsFile) {
         this(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, 1, Map.of(), 0,
-                DEFAULT_CONSOLE_PORT, List.of());
+                DEFAULT_CONSOLE_PORT, List.of(), List.of());
     }
 
     /**
@@ -90,7 +92,7 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
             instancePorts.put(service, ports);
         }
         return new SystemSettings(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, count,
-                instancePorts, proxyPort, consolePort, extraOperators);
+                instancePorts, proxyPort, consolePort, extraOperators, serviceJvmOptions);
     }
 
     /** Port 0: no console (a test system that never opens it, spared one JVM). */
@@ -99,7 +101,7 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
     /** These settings with the operator console on {@code port}, or none with {@link #NO_CONSOLE}. */
     public SystemSettings withConsolePort(int port) {
         return new SystemSettings(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, instances,
-                instancePorts, proxyPort, port, extraOperators);
+                instancePorts, proxyPort, port, extraOperators, serviceJvmOptions);
     }
 
     /**
@@ -110,7 +112,16 @@ public record SystemSettings(int kafkaPort, int postgresPort, Map<KassaService, 
      */
     public SystemSettings withOperators(List<OperatorKey> extra) {
         return new SystemSettings(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, instances,
-                instancePorts, proxyPort, consolePort, extra);
+                instancePorts, proxyPort, consolePort, extra, serviceJvmOptions);
+    }
+
+    /**
+     * These settings with {@code options} added to the JVM options of every service, proxy and console process (after
+     * the defaults of {@code ServiceSpec}, so they win), replacing any given before.
+     */
+    public SystemSettings withServiceJvmOptions(List<String> options) {
+        return new SystemSettings(kafkaPort, postgresPort, servicePorts, dataDir, logDir, credentialsFile, instances,
+                instancePorts, proxyPort, consolePort, extraOperators, options);
     }
 
     /** Whether the services run as several instances behind the proxy. */

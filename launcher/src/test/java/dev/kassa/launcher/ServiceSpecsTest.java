@@ -142,6 +142,20 @@ class ServiceSpecsTest {
     }
 
     @Test
+    void extraJvmOptionsReachEveryInstanceTheProxyAndTheConsoleAfterTheDefaults() {
+        ServiceSpecs c1Only = specs(SystemSettings.defaults(Path.of("/tmp/kassa")).withInstances(2)
+                .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1")));
+
+        List<ServiceSpec> all = Stream.concat(Stream.of(KassaService.values())
+                        .flatMap(service -> Stream.of(c1Only.spec(service, 0), c1Only.spec(service, 1))),
+                Stream.of(c1Only.proxy(), c1Only.console())).toList();
+
+        assertThat(all).allSatisfy(spec -> assertThat(spec.jvmOptions()).as(spec.name())
+                .endsWith("-XX:TieredStopAtLevel=1").containsAll(ServiceSpec.DEFAULT_JVM_OPTIONS));
+        assertThat(specs.spec(KassaService.PAYMENT).jvmOptions()).doesNotContain("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void theConsoleFindsTheServicesAtTheirPortsAndKnowsTheOperator() {
         ServiceSpec console = specs.console();
 

@@ -91,6 +91,13 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
                 "-Xlog:cds=error");
     }
 
+    /** This spec with {@code options} after its JVM options (a later option wins over an earlier one). */
+    public ServiceSpec withJvmOptions(List<String> options) {
+        List<String> all = new ArrayList<>(jvmOptions);
+        all.addAll(options);
+        return new ServiceSpec(name, jar, port, properties, environment, all, logFile, mainClass);
+    }
+
     /** This spec with {@code variables} added to its environment (replacing any of the same name). */
     public ServiceSpec withEnvironment(Map<String, String> variables) {
         Map<String, String> all = new LinkedHashMap<>(environment);
