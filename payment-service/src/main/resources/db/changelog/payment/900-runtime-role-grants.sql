@@ -13,6 +13,11 @@ GRANT SELECT, INSERT ON seller, audit_event TO ${runtime-role};
 -- Written by the payment_order triggers, which run with the writing role's rights (a bigserial id).
 GRANT SELECT, INSERT ON payment_order_history TO ${runtime-role};
 GRANT USAGE ON SEQUENCE payment_order_history_id_seq TO ${runtime-role};
+-- The risk check: blocks are lifted (UPDATE), never deleted; a failure window is reset by a lift (DELETE).
+GRANT SELECT, INSERT, UPDATE ON risk_block TO ${runtime-role};
+GRANT USAGE ON SEQUENCE risk_block_block_id_seq TO ${runtime-role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON risk_failure_window TO ${runtime-role};
+GRANT SELECT, INSERT ON risk_decision TO ${runtime-role};
 -- The messaging library: outbox (relay marks rows sent and deletes them), inbox (the cleaner locks old rows
 -- FOR UPDATE SKIP LOCKED, which needs UPDATE, and deletes them),
 -- dead-letter replay audit (append only).

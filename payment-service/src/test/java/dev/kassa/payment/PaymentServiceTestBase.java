@@ -63,7 +63,19 @@ public abstract class PaymentServiceTestBase {
         // The tests send hundreds of requests, and many refused ones, from one address; the limits themselves are
         // the web module's, tested there.
         registry.add("kassa.security.rate-limit.enabled", () -> "false");
+        // The tests share the PSP's test tokens and one buyer, and many of them are declined: the token and buyer
+        // velocity rules would stop later tests' charges. RiskRulesTest runs those rules with properties of its own;
+        // the address rule (no other test names an address) and an amount limit run here, end to end.
+        registry.add("kassa.risk.velocity.token.block-after-failures", () -> "0");
+        registry.add("kassa.risk.velocity.buyer.block-after-failures", () -> "0");
+        registry.add("kassa.risk.velocity.address.block-after-failures", () -> "2");
+        registry.add("kassa.risk.velocity.address.window", () -> "1h");
+        registry.add("kassa.risk.velocity.address.block-for", () -> "3s");
+        registry.add("kassa.risk.amount-limits.merchants." + RISK_LIMITED_MERCHANT + ".GBP", () -> "10000");
     }
+
+    /** A merchant whose GBP charges above 100.00 the risk check stops (only RiskCheckTest creates it). */
+    protected static final String RISK_LIMITED_MERCHANT = "m_risk_limited";
 
     @Autowired
     protected JdbcClient jdbc;

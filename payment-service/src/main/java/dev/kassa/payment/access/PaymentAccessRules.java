@@ -44,6 +44,10 @@ public class PaymentAccessRules {
                 .requestMatchers(HttpMethod.DELETE, "/admin/merchants/*/keys/*").hasRole(OPERATOR)
                 .requestMatchers(HttpMethod.GET, "/admin/audit").hasAnyRole(KassaRole.OPERATORS)
                 // The console's overview: outcomes per minute across every merchant, read by every operator role.
-                .requestMatchers(HttpMethod.GET, "/admin/payments/activity").hasAnyRole(KassaRole.OPERATORS);
+                .requestMatchers(HttpMethod.GET, "/admin/payments/activity").hasAnyRole(KassaRole.OPERATORS)
+                // The risk check's blocks: read by every operator role; the block list and lifts are OPERATOR's.
+                .requestMatchers(HttpMethod.GET, "/admin/risk/blocks", "/admin/risk/blocks/*")
+                .hasAnyRole(KassaRole.OPERATORS)
+                .requestMatchers(HttpMethod.POST, "/admin/risk/blocks", "/admin/risk/blocks/*/lift").hasRole(OPERATOR);
     }
 }

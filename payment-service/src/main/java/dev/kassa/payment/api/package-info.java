@@ -1,2 +1,5 @@
-/** The money rule of the checkout API: amounts as decimal strings within the configured maximum ({@code @ValidAmount}). */
+/**
+ * The checkout API's value rules: amounts as decimal strings within the configured maximum ({@code @ValidAmount}),
+ * IP addresses ({@code @IpAddress}).
+ */
 package dev.kassa.payment.api;

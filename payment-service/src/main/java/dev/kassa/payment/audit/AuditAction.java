@@ -8,7 +8,9 @@ public enum AuditAction {
     RETRY_REQUESTED("payment_order"),
     MERCHANT_CREATED("merchant"),
     KEY_CREATED("merchant_api_key"),
-    KEY_REVOKED("merchant_api_key");
+    KEY_REVOKED("merchant_api_key"),
+    RISK_BLOCK_ADDED("risk_block"),
+    RISK_BLOCK_LIFTED("risk_block");
 
     private final String targetType;
 

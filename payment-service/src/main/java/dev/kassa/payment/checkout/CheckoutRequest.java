@@ -1,5 +1,6 @@
 package dev.kassa.payment.checkout;
 
+import dev.kassa.payment.api.IpAddress;
 import dev.kassa.payment.api.ValidAmount;
 import dev.kassa.web.validation.KassaId;
 import dev.kassa.web.validation.NoCardNumber;
@@ -15,7 +16,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * Body of {@code POST /api/v1/payments} with the rules of the API contract; Bean Validation reports every
  * violation at once, each naming its field. A card number is refused wherever it appears (ids by the id
- * rule, free text by {@link NoCardNumber}); the body's JSON strictness is the web module's.
+ * rule, free text by {@link NoCardNumber}); the body's JSON strictness is the web module's. {@code client_address}
+ * (optional) is the buyer's IP address as the checkout frontend saw it, for the risk check's address rule.
  */
 @JsonNaming(SnakeCaseStrategy.class)
 @DistinctPaymentOrderIds
@@ -24,7 +26,8 @@ record CheckoutRequest(@NotNull(message = "is required") @KassaId String checkou
                               @NotNull(message = "is required") @Valid CreditCardInfo creditCardInfo,
                               @NotNull(message = "is required")
                               @Size(min = 1, max = MAX_ORDERS, message = "must hold 1-{max} orders")
-                              List<@NotNull(message = "must be an object") @Valid PaymentOrderRequest> paymentOrders) {
+                              List<@NotNull(message = "must be an object") @Valid PaymentOrderRequest> paymentOrders,
+                              @IpAddress String clientAddress) {
 
     static final int MAX_ORDERS = 50;
 

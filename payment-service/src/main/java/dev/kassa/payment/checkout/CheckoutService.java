@@ -57,7 +57,7 @@ class CheckoutService {
     public Outcome create(NewCheckout request) {
         Optional<Checkout> inserted = checkouts.insertIfAbsent(request.checkoutId(), request.merchantId(),
                 request.requestHash(), request.buyerUserId(), request.buyerEmail(), request.buyerName(),
-                request.paymentMethodToken(), request.cardLast4());
+                request.paymentMethodToken(), request.cardLast4(), request.clientAddress());
         if (inserted.isEmpty()) {
             Checkout existing = checkouts.findById(request.checkoutId()).orElseThrow();
             if (!existing.requestHash().equals(request.requestHash())) {

@@ -17,14 +17,14 @@ public interface Checkouts extends Repository<Checkout, String> {
      */
     @Query("""
             INSERT INTO checkout (checkout_id, merchant_id, request_hash, buyer_user_id, buyer_email, buyer_name,
-                                  payment_method_token, card_last4)
+                                  payment_method_token, card_last4, client_address)
             VALUES (:checkoutId, :merchantId, :requestHash, :buyerUserId, :buyerEmail, :buyerName, :paymentMethodToken,
-                    :cardLast4)
+                    :cardLast4, :clientAddress)
             ON CONFLICT (checkout_id) DO NOTHING
             RETURNING *""")
     Optional<Checkout> insertIfAbsent(String checkoutId, String merchantId, String requestHash, String buyerUserId,
                                       String buyerEmail, String buyerName, String paymentMethodToken,
-                                      String cardLast4);
+                                      String cardLast4, String clientAddress);
 
     Optional<Checkout> findById(String checkoutId);
 

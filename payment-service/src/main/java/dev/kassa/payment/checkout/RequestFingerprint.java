@@ -17,7 +17,7 @@ final class RequestFingerprint {
     }
 
     static String of(String checkoutId, String merchantId, String userId, String email, String name, String token,
-                     String last4, List<NewPaymentOrder> orders) {
+                     String last4, List<NewPaymentOrder> orders, String clientAddress) {
         StringBuilder canonical = new StringBuilder();
         append(canonical, checkoutId);
         append(canonical, merchantId);
@@ -31,6 +31,10 @@ final class RequestFingerprint {
             append(canonical, order.sellerAccount());
             append(canonical, Long.toString(order.amountMinor()));
             append(canonical, order.currency());
+        }
+        // Only when given: the fingerprints of checkouts from before the field existed stay what they were.
+        if (clientAddress != null) {
+            append(canonical, clientAddress);
         }
         return sha256(canonical.toString());
     }

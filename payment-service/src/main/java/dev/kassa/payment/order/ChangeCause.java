@@ -20,6 +20,8 @@ public enum ChangeCause {
     WEBHOOK,
     /** The janitor asked the PSP about an order stuck in EXECUTING. */
     JANITOR,
+    /** The risk check stopped the charge before the PSP was called ({@code NOT_STARTED → FAILED}). */
+    RISK_CHECK,
     /** Nobody named a cause (a manual statement, a code path that forgot): what the history triggers record then. */
     SYSTEM;
 

@@ -1,7 +1,7 @@
 package dev.kassa.payment.order;
 
 /**
- * docs/architecture.md §6: {@code NOT_STARTED → EXECUTING → SUCCEEDED | FAILED}; {@code FAILED → EXECUTING} on a manual retry.
+ * docs/architecture.md §6: {@code NOT_STARTED → EXECUTING → SUCCEEDED | FAILED}; {@code FAILED → NOT_STARTED} on a manual retry.
  */
 public enum PaymentOrderStatus {
     NOT_STARTED,

@@ -60,9 +60,12 @@ public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBase
                 failureMessage))).stream().findFirst();
     }
 
-    /** Manual retry, {@code FAILED → EXECUTING} with the next attempt (so a new PSP idempotency key). */
+    /**
+     * Manual retry, {@code FAILED → NOT_STARTED} with the next attempt (so a new PSP idempotency key): the executor
+     * screens it (the risk check) and starts it as it does a new order.
+     */
     @Query("""
-            UPDATE payment_order SET status = 'EXECUTING', attempt = attempt + 1, psp_reference = NULL,
+            UPDATE payment_order SET status = 'NOT_STARTED', attempt = attempt + 1, psp_reference = NULL,
                    failure_code = NULL, failure_message = NULL, status_changed_at = now(), updated_at = now()
             WHERE payment_order_id = :paymentOrderId AND status = 'FAILED'
             RETURNING *""")

@@ -31,6 +31,14 @@ public interface SetBasedPaymentOrders {
      */
     List<PaymentOrder> resolveExecutions(List<ExecutionResult> results);
 
+    /**
+     * {@code NOT_STARTED → FAILED} for each (failed) result's attempt, in one statement: a charge stopped before the
+     * PSP was called (the risk check).
+     *
+     * @return the orders failed, as they are now; an order no longer NOT_STARTED on that attempt is absent
+     */
+    List<PaymentOrder> failBeforeExecution(List<ExecutionResult> results);
+
     /** How many orders are in each state (every state present, 0 when none). */
     Map<PaymentOrderStatus, Long> countByStatus();
 }

@@ -70,6 +70,8 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
                          -- Names the cause for the history triggers (ChangeCauses) without a statement of its own:
                          -- they fire at the end of this statement, after the update has read these rows.
                          WHERE set_config('kassa.cause', '%2$s', true) IS NOT NULL
+                           -- The executor starts only what the risk check let through (dev.kassa.payment.risk).
+                           AND set_config('kassa.detail', 'risk check passed', true) IS NOT NULL
                     ), started AS (
                         UPDATE payment_order o
                            SET status = 'EXECUTING', status_changed_at = now(), updated_at = now()
@@ -93,6 +95,18 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
 
     @Override
     public List<PaymentOrder> resolveExecutions(List<ExecutionResult> results) {
+        return resolve(results, PaymentOrderStatus.EXECUTING);
+    }
+
+    @Override
+    public List<PaymentOrder> failBeforeExecution(List<ExecutionResult> results) {
+        if (results.stream().anyMatch(ExecutionResult::succeeded)) {
+            throw new IllegalArgumentException("An order that never executed cannot have succeeded");
+        }
+        return resolve(results, PaymentOrderStatus.NOT_STARTED);
+    }
+
+    private List<PaymentOrder> resolve(List<ExecutionResult> results, PaymentOrderStatus from) {
         if (results.isEmpty()) {
             return List.of();
         }
@@ -108,7 +122,7 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
                       FROM unnest(?::text[], ?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[])
                            AS r(payment_order_id, attempt, succeeded, psp_reference, failure_code, failure_message)
                      WHERE o.payment_order_id = r.payment_order_id AND o.attempt = r.attempt
-                       AND o.status = 'EXECUTING'
+                       AND o.status = ?
                     RETURNING o.*""");
             statement.setArray(1, connection.createArrayOf("text",
                     results.stream().map(ExecutionResult::paymentOrderId).toArray()));
@@ -122,6 +136,7 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
                     results.stream().map(ExecutionResult::failureCode).toArray()));
             statement.setArray(6, connection.createArrayOf("text",
                     results.stream().map(ExecutionResult::failureMessage).toArray()));
+            statement.setString(7, from.name());
             return statement;
         }, rows);
     }

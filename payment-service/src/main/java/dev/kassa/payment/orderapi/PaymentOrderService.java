@@ -10,6 +10,7 @@ import dev.kassa.payment.order.ChangeCause;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refunds;
+import dev.kassa.payment.risk.RiskCheck;
 import dev.kassa.payment.refund.RefundView;
 import dev.kassa.web.KassaProblem;
 import org.slf4j.Logger;
@@ -31,9 +32,11 @@ public class PaymentOrderService {
     private final Checkouts checkouts;
     private final PaymentEvents events;
     private final AuditTrail audit;
+    private final RiskCheck risk;
 
     public PaymentOrderService(PaymentOrders orders, Refunds refunds, Checkouts checkouts, PaymentEvents events,
-                               AuditTrail audit) {
+                               AuditTrail audit, RiskCheck risk) {
+        this.risk = risk;
         this.orders = orders;
         this.refunds = refunds;
         this.checkouts = checkouts;
@@ -49,8 +52,8 @@ public class PaymentOrderService {
     }
 
     /**
-     * {@code FAILED → EXECUTING} with the next attempt, so the PSP sees a new idempotency key and charges
-     * anew; the checkout waits again. One transaction with the outbox row that asks the executor.
+     * {@code FAILED → NOT_STARTED} with the next attempt, so the PSP sees a new idempotency key and charges
+     * anew once the executor's risk check lets it through; the checkout waits again. One transaction with the outbox row that asks the executor.
      *
      * @throws KassaProblem 409 unless the order is FAILED, 404 if unknown
      */
@@ -82,6 +85,7 @@ public class PaymentOrderService {
     private PaymentOrderDetails details(PaymentOrder order) {
         return PaymentOrderDetails.of(order,
                 refunds.findByPaymentOrderIdOrderByCreatedAtAscRefundIdAsc(order.paymentOrderId()).stream()
-                        .map(RefundView::of).toList());
+                        .map(RefundView::of).toList(),
+                risk.decisionsOf(order.paymentOrderId()));
     }
 }

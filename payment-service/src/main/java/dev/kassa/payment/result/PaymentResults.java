@@ -11,8 +11,10 @@ import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.refund.Refund;
 import dev.kassa.payment.refund.Refunds;
+import dev.kassa.payment.risk.RiskCheck;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,9 +43,11 @@ public class PaymentResults {
     private final Checkouts checkouts;
     private final PaymentEvents events;
     private final MeterRegistry meters;
+    private final RiskCheck risk;
 
     public PaymentResults(PaymentOrders orders, Refunds refunds, Checkouts checkouts, PaymentEvents events,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, RiskCheck risk) {
+        this.risk = risk;
         this.orders = orders;
         this.refunds = refunds;
         this.checkouts = checkouts;
@@ -67,6 +71,7 @@ public class PaymentResults {
                         resolutions.stream().map(Resolution::result).toList()).stream()
                 .collect(Collectors.toMap(PaymentOrder::paymentOrderId, Function.identity()));
         int count = 0;
+        List<String> declined = new ArrayList<>();
         for (Resolution resolution : resolutions) {
             ExecutionResult result = resolution.result();
             PaymentOrder order = applied.get(result.paymentOrderId());
@@ -79,8 +84,41 @@ public class PaymentResults {
                  PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
                 count += result.succeeded() ? succeeded(order, source) : failed(order, source);
             }
+            if (!result.succeeded()) {
+                declined.add(order.paymentOrderId());
+            }
         }
+        // The velocity rules count what the PSP declined (one statement, and only when something was).
+        risk.declined(declined);
         return count;
+    }
+
+    /**
+     * Charges the risk check stopped before the PSP was called: each order fails ({@code NOT_STARTED → FAILED}, one
+     * statement) with its event, as a declined one does; the check's decision is recorded with it.
+     *
+     * @return the stops that took effect; an order no longer NOT_STARTED (another executor started it) is absent
+     */
+    @Transactional
+    public List<RiskCheck.Stop> paymentsStopped(List<RiskCheck.Stop> stops) {
+        if (stops.isEmpty()) {
+            return List.of();
+        }
+        orders.nameCause(ChangeCause.RISK_CHECK);
+        Map<String, PaymentOrder> failed = orders.failBeforeExecution(stops.stream()
+                        .map(stop -> ExecutionResult.failed(stop.paymentOrderId(), stop.attempt(), null,
+                                RiskCheck.FAILURE_CODE, stop.message()))
+                        .toList()).stream()
+                .collect(Collectors.toMap(PaymentOrder::paymentOrderId, Function.identity()));
+        List<RiskCheck.Stop> applied = stops.stream().filter(stop -> failed.containsKey(stop.paymentOrderId())).toList();
+        for (RiskCheck.Stop stop : applied) {
+            PaymentOrder order = failed.get(stop.paymentOrderId());
+            try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
+                failed(order, ResultSource.RISK_CHECK);
+            }
+        }
+        risk.recordStops(applied);
+        return applied;
     }
 
     /**
@@ -162,6 +200,7 @@ public class PaymentResults {
             case PSP_RESPONSE -> ChangeCause.PSP_ANSWER;
             case WEBHOOK -> ChangeCause.WEBHOOK;
             case JANITOR -> ChangeCause.JANITOR;
+            case RISK_CHECK -> ChangeCause.RISK_CHECK;
         };
     }
 

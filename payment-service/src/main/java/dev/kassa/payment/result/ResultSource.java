@@ -2,11 +2,15 @@ package dev.kassa.payment.result;
 
 import java.util.Locale;
 
-/** Where a PSP result came from: the answer to our call, a webhook, or the janitor's question. */
+/**
+ * Where a result came from: the answer to our call, a webhook, the janitor's question, or the risk check that stopped
+ * the charge before the PSP was called.
+ */
 public enum ResultSource {
     PSP_RESPONSE,
     WEBHOOK,
-    JANITOR;
+    JANITOR,
+    RISK_CHECK;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

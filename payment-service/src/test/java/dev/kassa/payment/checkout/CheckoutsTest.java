@@ -83,7 +83,7 @@ class CheckoutsTest extends PaymentServiceTestBase {
     }
 
     private Optional<Checkout> insert(String checkoutId, String requestHash) {
-        return checkouts.insertIfAbsent(checkoutId, "m_1", requestHash, "u_1", "buyer@example.com", null, "tok_visa", "4242");
+        return checkouts.insertIfAbsent(checkoutId, "m_1", requestHash, "u_1", "buyer@example.com", null, "tok_visa", "4242", null);
     }
 
     /** As its callers do: within a transaction, which the lock of the checkout row lasts for. */

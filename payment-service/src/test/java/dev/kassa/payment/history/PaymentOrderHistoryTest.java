@@ -41,7 +41,7 @@ class PaymentOrderHistoryTest extends PaymentServiceTestBase {
         assertThat(history.path("payment_order_id").asString()).isEqualTo(orderId);
         assertThat(entries(history)).containsExactly(
                 tuple(null, "NOT_STARTED", "API", "merchant:" + merchant().merchantId(), null),
-                tuple("NOT_STARTED", "EXECUTING", "EXECUTOR", null, null),
+                tuple("NOT_STARTED", "EXECUTING", "EXECUTOR", null, "risk check passed"),
                 tuple("EXECUTING", "SUCCEEDED", "PSP_ANSWER", null, null));
         List<String> times = new ArrayList<>();
         history.path("entries").forEach(entry -> {
@@ -97,17 +97,18 @@ class PaymentOrderHistoryTest extends PaymentServiceTestBase {
 
         assertThat(retried.status()).as(retried.body()).isEqualTo(202);
         // The same card declines again, under attempt 2.
-        eventually().until(() -> history(orderId).json().path("entries").size() == 5);
+        eventually().until(() -> history(orderId).json().path("entries").size() == 6);
         JsonNode history = history(orderId).json();
         assertThat(entries(history)).containsExactly(
                 tuple(null, "NOT_STARTED", "API", "merchant:" + merchant().merchantId(), null),
-                tuple("NOT_STARTED", "EXECUTING", "EXECUTOR", null, null),
+                tuple("NOT_STARTED", "EXECUTING", "EXECUTOR", null, "risk check passed"),
                 tuple("EXECUTING", "FAILED", "PSP_ANSWER", null, "expired_card"),
-                tuple("FAILED", "EXECUTING", "OPERATOR", "operator:test-operator", null),
+                tuple("FAILED", "NOT_STARTED", "OPERATOR", "operator:test-operator", null),
+                tuple("NOT_STARTED", "EXECUTING", "EXECUTOR", null, "risk check passed"),
                 tuple("EXECUTING", "FAILED", "PSP_ANSWER", null, "expired_card"));
         List<Integer> attempts = new ArrayList<>();
         history.path("entries").forEach(entry -> attempts.add(entry.path("attempt").asInt()));
-        assertThat(attempts).containsExactly(1, 1, 1, 2, 2);
+        assertThat(attempts).containsExactly(1, 1, 1, 2, 2, 2);
     }
 
     @Test

@@ -31,10 +31,11 @@ class PaymentOrderHistoryTriggerTest extends PaymentServiceTestBase {
 
         orders.startExecutions(ids, List.of(1, 1, 1));
 
+        String started = " NOT_STARTED -> EXECUTING EXECUTOR risk check passed";
         assertThat(history(ids)).containsExactly(
-                ids.get(0) + " -> NOT_STARTED SYSTEM", ids.get(0) + " NOT_STARTED -> EXECUTING EXECUTOR",
-                ids.get(1) + " -> NOT_STARTED SYSTEM", ids.get(1) + " NOT_STARTED -> EXECUTING EXECUTOR",
-                ids.get(2) + " -> NOT_STARTED SYSTEM", ids.get(2) + " NOT_STARTED -> EXECUTING EXECUTOR");
+                ids.get(0) + " -> NOT_STARTED SYSTEM", ids.get(0) + started,
+                ids.get(1) + " -> NOT_STARTED SYSTEM", ids.get(1) + started,
+                ids.get(2) + " -> NOT_STARTED SYSTEM", ids.get(2) + started);
     }
 
     @Test
@@ -68,7 +69,7 @@ class PaymentOrderHistoryTriggerTest extends PaymentServiceTestBase {
                  ORDER BY payment_order_id, id""").param(array).query(String.class).list();
         assertThat(changes).containsExactly(
                 ids.get(0) + " | EXECUTING -> FAILED | 1 | OPERATOR | operator:psql | stopped; ticket 42",
-                ids.get(0) + " | FAILED -> EXECUTING | 2 | SYSTEM | - | -",
+                ids.get(0) + " | FAILED -> NOT_STARTED | 2 | SYSTEM | - | -",
                 ids.get(1) + " | EXECUTING -> FAILED | 1 | OPERATOR | operator:psql | stopped; ticket 42",
                 ids.get(2) + " | EXECUTING -> FAILED | 1 | OPERATOR | operator:psql | stopped; ticket 42");
     }

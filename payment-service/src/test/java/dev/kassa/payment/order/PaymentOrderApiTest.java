@@ -44,7 +44,8 @@ class PaymentOrderApiTest extends PaymentServiceTestBase {
 
         assertThat(retried.status()).as(retried.body()).isEqualTo(202);
         assertThat(retried.json().path("attempts").asInt()).isEqualTo(2);
-        assertThat(retried.json().path("status").asString()).isEqualTo("EXECUTING");
+        // Back to NOT_STARTED: the executor screens and starts the new attempt as it does a new order.
+        assertThat(retried.json().path("status").asString()).isEqualTo("NOT_STARTED");
         assertThat(api.get("/api/v1/payments/" + checkoutId).json().path("status").asString()).isEqualTo("PROCESSING");
         // The same card declines again, now under the key <id>:2.
         eventually().until(() -> paymentResults().forKey(orderId).size() == 2);

@@ -138,7 +138,7 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
         assertThat(failed.failureMessage()).hasSize(500).endsWith("x...");
 
         PaymentOrder retried = orders.startRetry(orderId).orElseThrow();
-        assertThat(retried.status()).isEqualTo(PaymentOrderStatus.EXECUTING);
+        assertThat(retried.status()).isEqualTo(PaymentOrderStatus.NOT_STARTED);
         assertThat(retried.attempt()).isEqualTo(2);
         assertThat(retried.pspReference()).isNull();
         assertThat(retried.failureCode()).isNull();
@@ -180,7 +180,7 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
 
     private String checkout() {
         String checkoutId = id("chk");
-        checkouts.insertIfAbsent(checkoutId, "m_1", "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242");
+        checkouts.insertIfAbsent(checkoutId, "m_1", "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242", null);
         return checkoutId;
     }
 

@@ -89,7 +89,7 @@ class RefundsTest extends PaymentServiceTestBase {
     private String order() {
         String checkoutId = id("chk");
         String orderId = id("po");
-        checkouts.insertIfAbsent(checkoutId, "m_1", "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242");
+        checkouts.insertIfAbsent(checkoutId, "m_1", "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242", null);
         orders.insertIfAbsent(checkoutId, "m_1", List.of(new NewPaymentOrder(orderId, "seller_1", 1000, "USD")));
         return orderId;
     }
