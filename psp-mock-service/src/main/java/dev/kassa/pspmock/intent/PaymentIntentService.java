@@ -26,7 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Charges: decides the outcome by payment method and records intent, balance transaction and event together. */
+/**
+ * Charges: decides the outcome by payment method and records intent, balance transaction and event together (and, for
+ * a dispute test card, the dispute opened on the charge, {@link TestCardDisputes}).
+ */
 @Service
 class PaymentIntentService {
 
@@ -38,13 +41,15 @@ class PaymentIntentService {
     private final ApiJson json;
     private final Clock clock;
     private final ProcessingIntentResolver resolver;
+    private final TestCardDisputes testCardDisputes;
     private final Counter succeededCount;
     private final Counter declinedCount;
     private final Counter processingCount;
 
     PaymentIntentService(PaymentIntents intents, BalanceTransactions balanceTransactions,
                          EventPublisher events, TestCards cards, OutcomeProperties properties, ApiJson json,
-                         Clock clock, ProcessingIntentResolver resolver, MeterRegistry meters) {
+                         Clock clock, ProcessingIntentResolver resolver, TestCardDisputes testCardDisputes,
+                         MeterRegistry meters) {
         this.intents = intents;
         this.balanceTransactions = balanceTransactions;
         this.events = events;
@@ -53,6 +58,7 @@ class PaymentIntentService {
         this.json = json;
         this.clock = clock;
         this.resolver = resolver;
+        this.testCardDisputes = testCardDisputes;
         this.succeededCount = meters.counter("psp.payment_intents", "outcome", "succeeded");
         this.declinedCount = meters.counter("psp.payment_intents", "outcome", "declined");
         this.processingCount = meters.counter("psp.payment_intents", "outcome", "processing");
@@ -80,6 +86,9 @@ class PaymentIntentService {
                 alongWith.add(balanceTransactions.charge(id, intent.paymentOrderId(), intent.amount(), intent.currency(), now));
                 alongWith.addAll(events.rows(EventType.PAYMENT_INTENT_SUCCEEDED, id, json.raw(response.body())));
                 intents.insert(intent, alongWith);
+                if (succeeds.disputed()) {
+                    testCardDisputes.openOn(intent, succeeds.disputeReason(), now);
+                }
                 succeededCount.increment();
                 yield response;
             }
@@ -129,6 +138,9 @@ class PaymentIntentService {
                 balanceTransactions.recordCharge(id, succeeded.paymentOrderId(), succeeded.amount(),
                         succeeded.currency(), now);
                 events.publish(EventType.PAYMENT_INTENT_SUCCEEDED, id, succeeded.view());
+                if (succeeds.disputed()) {
+                    testCardDisputes.openOn(succeeded, succeeds.disputeReason(), now);
+                }
                 succeededCount.increment();
                 yield json.render(200, succeeded.view());
             }

@@ -13,7 +13,14 @@ public class TestCards {
     public sealed interface ChargeOutcome {
     }
 
-    public record Succeeds() implements ChargeOutcome {
+    /** @param disputeReason the reason of the dispute opened on the charge at once (dispute test cards), else null */
+    public record Succeeds(String disputeReason) implements ChargeOutcome {
+
+        static final Succeeds PLAIN = new Succeeds(null);
+
+        boolean disputed() {
+            return disputeReason != null;
+        }
     }
 
     public record Declined(CardError error) implements ChargeOutcome {
@@ -43,6 +50,9 @@ public class TestCards {
     private static final CardError PROCESSING_ERROR = new CardError("card_error", "processing_error",
             "processing_error", "An error occurred while processing your card. Try again in a little bit.");
 
+    private static final String FRAUDULENT_DISPUTE = "fraudulent";
+    private static final String PRODUCT_NOT_RECEIVED_DISPUTE = "product_not_received";
+
     private final OutcomeSettings settings;
     private final RandomSource random;
 
@@ -54,12 +64,17 @@ public class TestCards {
     /**
      * Stripe's test payment methods ({@code pm_card_*}) and tokens ({@code tok_*}) with their documented outcome and
      * decline code, plus Kassa's asynchronous ones ({@code tok_async}, {@code tok_asyncDeclined}, {@code tok_refundFail}).
+     * Stripe's dispute cards succeed, and a dispute is then opened on the charge ({@code fraudulent}, or
+     * {@code product_not_received} for the {@code …ProductNotReceived} ones).
      */
     ChargeOutcome chargeOutcome(String paymentMethod) {
         return switch (paymentMethod) {
             case "tok_visa", "tok_visa_debit", "tok_mastercard", "tok_mastercard_debit", "tok_amex", "tok_refundFail",
                  "pm_card_visa", "pm_card_visa_debit", "pm_card_mastercard", "pm_card_mastercard_debit",
-                 "pm_card_amex", "pm_card_discover", "pm_card_jcb", "pm_card_unionpay" -> new Succeeds();
+                 "pm_card_amex", "pm_card_discover", "pm_card_jcb", "pm_card_unionpay" -> Succeeds.PLAIN;
+            case "tok_createDispute", "pm_card_createDispute" -> new Succeeds(FRAUDULENT_DISPUTE);
+            case "tok_createDisputeProductNotReceived", "pm_card_createDisputeProductNotReceived" ->
+                    new Succeeds(PRODUCT_NOT_RECEIVED_DISPUTE);
             case "tok_chargeDeclined", "pm_card_chargeDeclined", "pm_card_visa_chargeDeclined" ->
                     new Declined(GENERIC_DECLINE);
             case "tok_chargeDeclinedInsufficientFunds", "pm_card_chargeDeclinedInsufficientFunds",
@@ -76,7 +91,7 @@ public class TestCards {
                     new Declined(PROCESSING_ERROR);
             case "tok_async" -> new Processing(true);
             case "tok_asyncDeclined" -> new Processing(false);
-            default -> random.chance(settings.successProbability()) ? new Succeeds() : new Declined(GENERIC_DECLINE);
+            default -> random.chance(settings.successProbability()) ? Succeeds.PLAIN : new Declined(GENERIC_DECLINE);
         };
     }
 

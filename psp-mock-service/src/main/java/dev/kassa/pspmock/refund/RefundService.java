@@ -8,6 +8,7 @@ import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.ApiResponse;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.Metadata;
+import dev.kassa.pspmock.dispute.DisputeLookup;
 import dev.kassa.pspmock.intent.ChargeView;
 import dev.kassa.pspmock.intent.OutcomeProperties;
 import dev.kassa.pspmock.intent.PaymentIntent;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Refunds of succeeded intents, never more than what is left unrefunded. */
+/** Refunds of succeeded intents, never more than what is left unrefunded, nor of a charge a dispute holds. */
 @Service
 class RefundService {
 
@@ -32,10 +33,11 @@ class RefundService {
     private final ApiJson json;
     private final Clock clock;
     private final PendingRefundResolver resolver;
+    private final DisputeLookup disputes;
 
     RefundService(PaymentIntents intents, Refunds refunds, BalanceTransactions balanceTransactions,
                   EventPublisher events, OutcomeProperties outcomes, ApiJson json, Clock clock,
-                  PendingRefundResolver resolver) {
+                  PendingRefundResolver resolver, DisputeLookup disputes) {
         this.intents = intents;
         this.refunds = refunds;
         this.balanceTransactions = balanceTransactions;
@@ -44,6 +46,7 @@ class RefundService {
         this.json = json;
         this.clock = clock;
         this.resolver = resolver;
+        this.disputes = disputes;
     }
 
     /** Runs in the idempotency key's transaction; every rejection comes before any write. */
@@ -59,6 +62,11 @@ class RefundService {
                     "PaymentIntent " + intent.id() + " has status " + intent.status()
                             + "; only a succeeded payment can be refunded.", request.param());
         }
+        // The intent's lock also orders this against a dispute being opened on it (which locks it too).
+        disputes.disputeHoldingFundsOf(intent.id()).ifPresent(dispute -> {
+            throw ApiException.invalidRequest("charge_disputed", "Charge " + Ids.chargeOf(intent.id())
+                    + " has been charged back (" + dispute + "); cannot issue a refund.", request.param());
+        });
         long refundable = intent.amount() - intent.amountRefunded();
         if (refundable == 0) {
             throw ApiException.invalidRequest("charge_already_refunded",

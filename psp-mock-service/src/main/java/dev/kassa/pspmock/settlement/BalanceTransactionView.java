@@ -9,17 +9,23 @@ import dev.kassa.pspmock.api.Ids;
 
 /**
  * Stripe's BalanceTransaction (API version 2025-08-27.basil), rendered in snake_case. Money is available at once
- * ({@code available_on} = {@code created}, {@code status} "available"): psp-mock has no payout schedule.
+ * ({@code available_on} = {@code created}, {@code status} "available"): psp-mock has no payout schedule. A dispute's
+ * rows are Stripe's type {@code adjustment} with reporting category {@code dispute} (withdrawal, the dispute fee in
+ * {@code fee}) or {@code dispute_reversal}, and the dispute ({@code dp_…}) as source.
  *
- * @param source the charge's or refund's id, or (expanded) the {@link ChargeSource} or {@link RefundSource}
+ * @param source the charge's, refund's or dispute's id, or (expanded) the {@link ChargeSource}, {@link RefundSource}
+ *               or {@link DisputeSource}
  */
-record BalanceTransactionView(String id, String object, long amount, long availableOn, String balanceType,
-                              long created, String currency, String description, BigDecimal exchangeRate, long fee,
-                              List<FeeDetail> feeDetails, long net, String reportingCategory, Object source,
-                              String status, String type) {
+public record BalanceTransactionView(String id, String object, long amount, long availableOn, String balanceType,
+                                     long created, String currency, String description, BigDecimal exchangeRate,
+                                     long fee, List<FeeDetail> feeDetails, long net, String reportingCategory,
+                                     Object source, String status, String type) {
 
     static final String REFUND_DESCRIPTION = "REFUND FOR CHARGE";
     static final String FEE_DESCRIPTION = "Stripe processing fees";
+    static final String DISPUTE_FEE_DESCRIPTION = "Dispute fee";
+    /** Stripe's type of a dispute's withdrawal and reversal. */
+    static final String ADJUSTMENT = "adjustment";
 
     /**
      * @param expand   {@code expand[]=data.source}: the source as an object
@@ -29,13 +35,25 @@ record BalanceTransactionView(String id, String object, long amount, long availa
                                      Function<String, Map<String, String>> metadata) {
         String currency = txn.currency().toLowerCase(Locale.ROOT);
         long created = txn.createdAt().getEpochSecond();
-        String sourceId = txn.isCharge() ? Ids.chargeOf(txn.paymentIntentId()) : txn.refundId();
+        String sourceId = txn.isCharge() ? Ids.chargeOf(txn.paymentIntentId())
+                : txn.isDispute() ? txn.disputeId() : txn.refundId();
         Object source = expand ? expandedSource(txn, sourceId, currency, created, metadata) : sourceId;
         List<FeeDetail> feeDetails = txn.fee() == 0 ? List.of()
-                : List.of(new FeeDetail(txn.fee(), null, currency, FEE_DESCRIPTION, "stripe_fee"));
+                : List.of(new FeeDetail(txn.fee(), null, currency,
+                        txn.isDispute() ? DISPUTE_FEE_DESCRIPTION : FEE_DESCRIPTION, "stripe_fee"));
         return new BalanceTransactionView(txn.id(), "balance_transaction", txn.amount(), created, "payments", created,
-                currency, txn.isCharge() ? null : REFUND_DESCRIPTION, null, txn.fee(), feeDetails, txn.net(),
-                txn.type(), source, "available", txn.type());
+                currency, description(txn), null, txn.fee(), feeDetails, txn.net(), txn.type(), source, "available",
+                txn.isDispute() ? ADJUSTMENT : txn.type());
+    }
+
+    /** As Stripe describes them: refunds, and a chargeback's withdrawal and reversal naming the charge. */
+    private static String description(ListedTransaction txn) {
+        return switch (txn.type()) {
+            case SettlementRow.REFUND -> REFUND_DESCRIPTION;
+            case SettlementRow.DISPUTE -> "Chargeback withdrawal for " + Ids.chargeOf(txn.paymentIntentId());
+            case SettlementRow.DISPUTE_REVERSAL -> "Chargeback reversal for " + Ids.chargeOf(txn.paymentIntentId());
+            default -> null;
+        };
     }
 
     private static Object expandedSource(ListedTransaction txn, String sourceId, String currency, long created,
@@ -43,17 +61,23 @@ record BalanceTransactionView(String id, String object, long amount, long availa
         // A row that only a discrepancy added has no intent or refund behind it: its order id is all it carries.
         Map<String, String> sourceMetadata = txn.sourceMetadata() != null ? metadata.apply(txn.sourceMetadata())
                 : txn.paymentOrderId() != null ? Map.of("payment_order_id", txn.paymentOrderId()) : Map.of();
+        long sourceCreated = txn.sourceCreatedAt() != null ? txn.sourceCreatedAt().getEpochSecond() : created;
         if (txn.isCharge()) {
             return new ChargeSource(sourceId, "charge", txn.originalAmount(), txn.originalAmount(), txn.id(), true,
                     created, currency, false, sourceMetadata, true, txn.paymentIntentId(), "succeeded");
         }
-        long refundCreated = txn.refundCreatedAt() != null ? txn.refundCreatedAt().getEpochSecond() : created;
+        if (txn.isDispute()) {
+            long disputed = txn.disputeAmount() != null ? txn.disputeAmount() : Math.abs(txn.originalAmount());
+            return new DisputeSource(sourceId, "dispute", disputed, Ids.chargeOf(txn.paymentIntentId()),
+                    sourceCreated, currency, false, sourceMetadata, txn.paymentIntentId(), txn.disputeReason(),
+                    txn.disputeStatus());
+        }
         return new RefundSource(sourceId, "refund", -txn.originalAmount(), txn.id(),
-                Ids.chargeOf(txn.paymentIntentId()), refundCreated, currency, sourceMetadata, txn.paymentIntentId(),
+                Ids.chargeOf(txn.paymentIntentId()), sourceCreated, currency, sourceMetadata, txn.paymentIntentId(),
                 "succeeded");
     }
 
-    record FeeDetail(long amount, String application, String currency, String description, String type) {
+    public record FeeDetail(long amount, String application, String currency, String description, String type) {
     }
 
     /**
@@ -70,5 +94,14 @@ record BalanceTransactionView(String id, String object, long amount, long availa
     record RefundSource(String id, String object, long amount, String balanceTransaction, String charge,
                         long created, String currency, Map<String, String> metadata, String paymentIntent,
                         String status) {
+    }
+
+    /**
+     * Stripe's Dispute, the fields a reader of its money needs: the disputed charge and intent, amount, reason, its
+     * status now and its metadata ({@code GET /v1/disputes/{id}} shows the rest).
+     */
+    record DisputeSource(String id, String object, long amount, String charge, long created, String currency,
+                         boolean livemode, Map<String, String> metadata, String paymentIntent, String reason,
+                         String status) {
     }
 }

@@ -25,6 +25,6 @@ record Discrepancy(@Id long id, @Column("settlement_date") LocalDate date, Strin
     /** The row an {@code add_row} discrepancy puts in the file. */
     SettlementRow fabricatedRow() {
         return new SettlementRow(balanceTransactionId, type, paymentIntentId, paymentOrderId, refundId,
-                amount, fee, amount - fee, currency, createdAt);
+                amount, fee, amount - fee, currency, createdAt, null);
     }
 }

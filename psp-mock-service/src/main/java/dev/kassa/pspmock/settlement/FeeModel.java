@@ -26,7 +26,7 @@ class FeeModel {
         properties.currencies().forEach((code, rule) -> {
             Currency currency = Currency.getInstance(code.toUpperCase(Locale.ROOT));
             requireValidPercent(currency.getCurrencyCode(), rule);
-            if (rule.fixed().stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            if (finerThanMinorUnit(rule.fixed(), currency)) {
                 throw new IllegalArgumentException("psp.settlement.fees.currencies." + code + ".fixed " + rule.fixed()
                         + " has more decimals than " + currency.getCurrencyCode() + " allows");
             }
@@ -39,9 +39,18 @@ class FeeModel {
         FeeRule rule = byCurrency.getOrDefault(currency.getCurrencyCode(), standard);
         long percentPart = BigDecimal.valueOf(amountMinor).multiply(rule.percent())
                 .divide(HUNDRED).setScale(0, RoundingMode.HALF_UP).longValueExact();
-        long fixedPart = rule.fixed().movePointRight(currency.getDefaultFractionDigits())
-                .setScale(0, RoundingMode.HALF_UP).longValueExact();
-        return percentPart + fixedPart;
+        return percentPart + minorUnits(rule.fixed(), currency);
+    }
+
+    /** An amount in major units in the currency's minor unit, rounded half up: EUR 0.25 is 25, JPY 30 is 30. */
+    static long minorUnits(BigDecimal major, Currency currency) {
+        return major.movePointRight(currency.getDefaultFractionDigits()).setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    /** True when {@code major} has more decimals than the currency's minor unit holds (EUR 0.255, JPY 0.5). */
+    static boolean finerThanMinorUnit(BigDecimal major, Currency currency) {
+        return major.stripTrailingZeros().scale() > currency.getDefaultFractionDigits();
     }
 
     private static FeeRule requireValidPercent(String name, FeeRule rule) {

@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The settlement file of one UTC day as CSV (RFC 4180, written by Commons CSV): one row per balance transaction,
- * then the day's injected discrepancies applied.
+ * then the day's injected discrepancies applied. {@code dispute_id}, the last column, names the dispute of a
+ * {@code dispute} or {@code dispute_reversal} row and is empty on the others.
  */
 @Component
 class SettlementFile {
 
     static final String[] COLUMNS = {"balance_transaction_id", "type", "payment_intent_id", "payment_order_id",
-            "refund_id", "amount", "fee", "net", "currency", "created_at"};
+            "refund_id", "amount", "fee", "net", "currency", "created_at", "dispute_id"};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get();
 
     private final BalanceTransactions balanceTransactions;
@@ -61,7 +62,8 @@ class SettlementFile {
     private static void print(CSVPrinter printer, SettlementRow row) {
         try {
             printer.printRecord(row.balanceTransactionId(), row.type(), row.paymentIntentId(), row.paymentOrderId(),
-                    row.refundId(), row.amount(), row.fee(), row.net(), row.currency(), row.createdAt());
+                    row.refundId(), row.amount(), row.fee(), row.net(), row.currency(), row.createdAt(),
+                    row.disputeId());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,6 +72,7 @@ class SettlementFileTest extends PspIntegrationTest {
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.get("balance_transaction_id")).startsWith("txn_");
             assertThat(row.get("payment_order_id")).startsWith("po-");
+            assertThat(row.get("dispute_id")).isEmpty();
             assertThat(Long.parseLong(row.get("net")))
                     .isEqualTo(Long.parseLong(row.get("amount")) - Long.parseLong(row.get("fee")));
             assertThat(Instant.parse(row.get("created_at"))).isBefore(Instant.now().plusSeconds(1));
@@ -85,7 +86,8 @@ class SettlementFileTest extends PspIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(response.body().strip()).isEqualTo(
-                "balance_transaction_id,type,payment_intent_id,payment_order_id,refund_id,amount,fee,net,currency,created_at");
+                "balance_transaction_id,type,payment_intent_id,payment_order_id,refund_id,amount,fee,net,currency,created_at,"
+                        + "dispute_id");
     }
 
     @Test
@@ -186,7 +188,7 @@ class SettlementFileTest extends PspIntegrationTest {
                     .parse(new StringReader(response.body()))) {
                 assertThat(parser.getHeaderNames()).containsExactly("balance_transaction_id", "type",
                         "payment_intent_id", "payment_order_id", "refund_id", "amount", "fee", "net", "currency",
-                        "created_at");
+                        "created_at", "dispute_id");
                 rows.addAll(parser.getRecords());
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "server.shutdown=immediate",
                 "psp.random.seed=7",
                 "psp.outcomes.async-delay=300ms",
+                "psp.disputes.decision-delay=300ms",
                 // Safety polls far longer than any test waits: every resolution and every delivery in these tests
                 // must come from an in-process wake-up (new intent, refund or event; a failed attempt's retry).
                 "psp.outcomes.resolve-interval=5m",
