@@ -2,6 +2,7 @@ package dev.kassa.console.api;
 
 import dev.kassa.console.ConsoleProperties;
 import dev.kassa.console.signin.SignedInOperator;
+import dev.kassa.web.FieldViolation;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The five services' APIs, called with the signed-in operator's own key: the services decide what this operator may
  * read and do, and their audit trail names the operator, not the console. Answers are read as JSON maps and lists
  * (snake_case, as the APIs document them) and rendered as they are; a refusal or failure becomes a
- * {@link ServiceProblem} carrying the service's own problem detail.
+ * {@link ServiceProblem} carrying the service's own problem detail and the fields it refused.
  */
 @Component
 public class KassaApi {
@@ -134,13 +135,20 @@ public class KassaApi {
     private ServiceProblem problem(Backend backend, int status, byte[] body) {
         String title = "HTTP " + status;
         String detail = new String(body, StandardCharsets.UTF_8);
+        List<FieldViolation> errors = new ArrayList<>();
         try {
             JsonNode problem = json.readTree(body);
             title = Objects.requireNonNullElse(problem.path("title").asString(null), title);
             detail = Objects.requireNonNullElse(problem.path("detail").asString(null), detail);
+            for (JsonNode error : problem.path("errors")) {
+                String field = error.path("field").asString(null);
+                if (field != null) {
+                    errors.add(new FieldViolation(field, error.path("reason").asString("")));
+                }
+            }
         } catch (RuntimeException notJson) {
             // not a problem detail (a proxy's page, say): its text is shown as it is
         }
-        return new ServiceProblem(backend, status, title, detail);
+        return new ServiceProblem(backend, status, title, detail, errors);
     }
 }

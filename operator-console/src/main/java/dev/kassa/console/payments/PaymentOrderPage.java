@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One payment order: its details, wallet (W) and ledger (L) flags, refunds and its timeline across the services; and
- * the two actions on it, each behind a confirmation page: retry a FAILED order (a new PSP attempt with a new
- * idempotency key) and refund it, fully or in part. payment-service performs both and records the operator in its
- * audit trail; the console only asks.
+ * One payment order: its details, wallet (W) and ledger (L) flags, the attempts the risk check stopped, refunds and its
+ * timeline across the services; and the two actions on it, each behind a confirmation page: retry a FAILED order (a
+ * new PSP attempt with a new idempotency key) and refund it, fully or in part. payment-service performs both and
+ * records the operator in its audit trail; the console only asks.
  */
 @Controller
 class PaymentOrderPage {
@@ -124,7 +124,9 @@ class PaymentOrderPage {
                 .stream().filter(movement -> id.equals(movement.get("payment_order_id"))).toList();
         List<Map<String, Object>> entries = orEmpty(() -> (List<Map<String, Object>>) api.get(Backend.LEDGER,
                 "/api/v1/ledger/entries", Map.of("payment_order_id", id)).get("entries"));
-        return PaymentTimeline.of(id, history, audit, movements, entries);
+        List<Map<String, Object>> riskDecisions = (List<Map<String, Object>>) Objects.requireNonNullElse(
+                order.get("risk_decisions"), List.of());
+        return PaymentTimeline.of(id, history, riskDecisions, audit, movements, entries);
     }
 
     private static List<Map<String, Object>> orEmpty(Supplier<List<Map<String, Object>>> part) {

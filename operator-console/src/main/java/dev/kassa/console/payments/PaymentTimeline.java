@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * A payment order's story across the services, oldest first: its status changes with their cause and actor
- * (payment-service's history, where an attempt's PSP idempotency key and a webhook's event id show), the audit trail's
- * actions (refunds, retries), the wallet's movements and the ledger's entries with their lines.
+ * (payment-service's history, where an attempt's PSP idempotency key and a webhook's event id show), the attempts the
+ * risk check stopped (rule, block, why), the audit trail's actions (refunds, retries), the wallet's movements and the
+ * ledger's entries with their lines.
  */
 final class PaymentTimeline {
 
@@ -18,9 +19,15 @@ final class PaymentTimeline {
     }
 
     static List<TimelineEntry> of(String paymentOrderId, List<Map<String, Object>> history,
-                                  List<Map<String, Object>> audit, List<Map<String, Object>> movements,
-                                  List<Map<String, Object>> entries) {
+                                  List<Map<String, Object>> riskDecisions, List<Map<String, Object>> audit,
+                                  List<Map<String, Object>> movements, List<Map<String, Object>> entries) {
         List<TimelineEntry> timeline = new ArrayList<>();
+        // Before the history: a stop and the change to FAILED it caused are recorded in one transaction, often at the
+        // same instant, and the sort below keeps the order of equal ones.
+        for (Map<String, Object> decision : riskDecisions) {
+            timeline.add(new TimelineEntry(text(decision.get("decided_at")), "payment-service",
+                    "stopped by risk rule " + text(decision.get("rule")), riskDetail(decision), ""));
+        }
         for (Map<String, Object> change : history) {
             timeline.add(new TimelineEntry(text(change.get("at")), "payment-service", statusChange(change),
                     statusDetail(paymentOrderId, change), text(change.get("actor"))));
@@ -63,6 +70,13 @@ final class PaymentTimeline {
             parts.add(text(change.get("detail")));
         }
         return String.join(", ", parts);
+    }
+
+    /** {@code attempt 1, block 12: Stopped by risk rule velocity_buyer (block 12): 5 declined charges within 600 s}. */
+    private static String riskDetail(Map<String, Object> decision) {
+        return "attempt " + decision.get("attempt")
+                + (decision.get("block_id") == null ? "" : ", block " + decision.get("block_id"))
+                + ": " + text(decision.get("detail"));
     }
 
     private static String auditDetail(Map<String, Object> event) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.kassa.console.ConsoleProperties;
 import dev.kassa.console.signin.SignedInOperator;
+import dev.kassa.web.FieldViolation;
 import dev.kassa.web.security.KassaRole;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -54,6 +55,16 @@ class KassaApiTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        server.createContext("/admin/risk/blocks", exchange -> {
+            byte[] body = ("{\"title\": \"Invalid request\", \"status\": 400, \"detail\": \"value: must be a PSP token; "
+                    + "merchant_id: is only for a buyer\", \"errors\": [{\"field\": \"value\", \"reason\": \"must be a PSP "
+                    + "token\"}, {\"field\": \"merchant_id\", \"reason\": \"is only for a buyer\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         api = new KassaApi(new ConsoleProperties(new ConsoleProperties.Services(url, url, url, url, url),
@@ -86,5 +97,18 @@ class KassaApiTest {
                 });
         assertThat(KassaApi.optional(() -> api.get(Backend.PAYMENT, "/api/v1/payment-orders/{id}", Map.of(), "po_x")))
                 .isEmpty();
+    }
+
+    @Test
+    void anInvalidInputsProblemNamesItsFields() {
+        assertThatThrownBy(() -> api.post(Backend.PAYMENT, "/admin/risk/blocks", Map.of("kind", "token")))
+                .isInstanceOfSatisfying(ServiceProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.detail()).isEqualTo("value: must be a PSP token; merchant_id: is only for a buyer");
+                    assertThat(problem.errors()).containsExactly(new FieldViolation("value", "must be a PSP token"),
+                            new FieldViolation("merchant_id", "is only for a buyer"));
+                });
+        assertThatThrownBy(() -> api.get(Backend.PAYMENT, "/api/v1/payment-orders/{id}", Map.of(), "po_x"))
+                .isInstanceOfSatisfying(ServiceProblem.class, problem -> assertThat(problem.errors()).isEmpty());
     }
 }

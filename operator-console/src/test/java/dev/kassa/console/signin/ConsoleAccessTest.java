@@ -1,6 +1,7 @@
 package dev.kassa.console.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -10,6 +11,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -42,12 +44,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "kassa.security.operators[1].name=otto",
         "kassa.security.operators[1].roles=OPERATOR",
         "kassa.security.operators[1].key-sha256=af487001eb41ca73a92a8fe5fa6164154b489df48a579e6c023369635480d82f",
+        "kassa.security.operators[2].name=fina",
+        "kassa.security.operators[2].roles=FINANCE",
+        "kassa.security.operators[2].key-sha256=37176461cbdcc1a9255a40fe664cd716064083d2611a87eba61c57952fbb01a7",
         "kassa.security.rate-limit.failed-auth-per-minute=3"})
 @AutoConfigureMockMvc
 class ConsoleAccessTest {
 
     static final String VIEWER_KEY = "opk_console_test_viewer_key_000000000";
     static final String OPERATOR_KEY = "opk_console_test_operator_key_0000000";
+    static final String FINANCE_KEY = "opk_console_test_finance_key_00000000";
 
     @Autowired
     MockMvc mvc;
@@ -147,6 +153,92 @@ class ConsoleAccessTest {
         mvc.perform(post("/payment-orders/po_1/refund").session(operator)
                         .param("refund_id", "rf_2").param("amount", "5.00"))
                 .andExpect(status().isForbidden()); // without the CSRF token, even the operator's own session
+    }
+
+    @Test
+    void aViewerOrFinanceSeesTheRiskBlocksWithoutActionsAndAForgedLiftOrBlockIsRefusedBeforeAnyServiceIsAsked()
+            throws Exception {
+        when(api.list(eq(Backend.PAYMENT), eq("/admin/risk/blocks"), any())).thenReturn(List.of(aBlock()));
+        when(api.get(eq(Backend.PAYMENT), eq("/admin/risk/blocks/{id}"), any(), eq(12L))).thenReturn(aBlock());
+
+        for (String key : List.of(VIEWER_KEY, FINANCE_KEY)) {
+            MockHttpSession session = signIn(key);
+            String page = mvc.perform(get("/risk").session(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("m_1:u_9", "velocity_buyer", "5 declined charges within 600 s")
+                    .doesNotContain("id=\"add-block\"", "/risk/blocks/12/lift", "/risk/blocks/new");
+            assertThat(mvc.perform(get("/risk/blocks/12").session(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("m_1:u_9").doesNotContain("id=\"lift\"", "/risk/blocks/12/lift");
+
+            mvc.perform(get("/risk/blocks/12/lift").session(session)).andExpect(status().isForbidden());
+            mvc.perform(post("/risk/blocks/12/lift").session(session).with(csrf())
+                            .param("reason", "buyer verified by phone"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get("/risk/blocks/new").session(session)).andExpect(status().isForbidden());
+            mvc.perform(post("/risk/blocks").session(session).with(csrf()).param("kind", "token")
+                            .param("value", "tok_1").param("reason", "stolen"))
+                    .andExpect(status().isForbidden());
+        }
+        // Any number of path variables: the block list's POST has none, a lift's has one.
+        verify(api, never()).post(any(), anyString(), any(), any(Object[].class));
+    }
+
+    @Test
+    void anOperatorLiftsABlockThroughPaymentServiceWithTheReasonGiven() throws Exception {
+        MockHttpSession operator = signIn(OPERATOR_KEY);
+        when(api.list(eq(Backend.PAYMENT), eq("/admin/risk/blocks"), any())).thenReturn(List.of(aBlock()));
+        when(api.get(eq(Backend.PAYMENT), eq("/admin/risk/blocks/{id}"), any(), eq(12L))).thenReturn(aBlock());
+        Map<String, Object> lifted = aBlock();
+        lifted.put("active", false);
+        lifted.put("lifted_by", "operator:otto");
+        when(api.post(eq(Backend.PAYMENT), eq("/admin/risk/blocks/{id}/lift"), any(), eq(12L))).thenReturn(lifted);
+
+        assertThat(mvc.perform(get("/risk").session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("id=\"add-block\"", "href=\"/risk/blocks/12/lift\"");
+        assertThat(mvc.perform(get("/risk/blocks/12/lift").session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("name=\"reason\"", "required", "action=\"/risk/blocks/12/lift\"");
+
+        mvc.perform(post("/risk/blocks/12/lift").session(operator).with(csrf()).param("reason", "  "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/risk/blocks/12/lift"));
+        verify(api, never()).post(any(), anyString(), any(), any(Object[].class)); // no reason, no lift
+
+        mvc.perform(post("/risk/blocks/12/lift").session(operator).with(csrf())
+                        .param("reason", " buyer verified by phone "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/risk/blocks/12"))
+                .andExpect(flash().attribute("notice", containsString("Block 12 lifted")));
+        verify(api).post(Backend.PAYMENT, "/admin/risk/blocks/{id}/lift",
+                Map.of("reason", "buyer verified by phone"), 12L);
+    }
+
+    @Test
+    void aLiftPaymentServiceRefusesShowsItsProblemDetail() throws Exception {
+        MockHttpSession operator = signIn(OPERATOR_KEY);
+        when(api.post(eq(Backend.PAYMENT), eq("/admin/risk/blocks/{id}/lift"), any(), eq(12L)))
+                .thenThrow(new ServiceProblem(Backend.PAYMENT, 409, "Conflict",
+                        "block_id: was lifted already, at 2026-12-04T15:00:00Z"));
+
+        mvc.perform(post("/risk/blocks/12/lift").session(operator).with(csrf()).param("reason", "verified"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/risk/blocks/12"))
+                .andExpect(flash().attribute("failure",
+                        "Not lifted: block_id: was lifted already, at 2026-12-04T15:00:00Z"));
+    }
+
+    /** A velocity rule's block, as payment-service shows it. */
+    private static Map<String, Object> aBlock() {
+        Map<String, Object> block = new HashMap<>(Map.of("block_id", 12, "kind", "buyer", "subject", "m_1:u_9",
+                "rule", "velocity_buyer", "reason", "5 declined charges within 600 s", "active", true,
+                "created_at", "2026-12-04T14:40:00Z", "expires_at", "2026-12-04T15:10:00Z"));
+        block.put("created_by", null);
+        block.put("lifted_at", null);
+        block.put("lifted_by", null);
+        block.put("lift_reason", null);
+        return block;
     }
 
     @Test
