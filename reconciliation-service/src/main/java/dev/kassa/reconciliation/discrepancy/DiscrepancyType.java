@@ -17,5 +17,10 @@ public enum DiscrepancyType {
     /** A succeeded payment or refund older than the grace period without its wallet movement. */
     WALLET_MISSING,
     /** A seller's wallet balance differs from the balance of its seller_payable ledger account. */
-    WALLET_LEDGER_MISMATCH
+    WALLET_LEDGER_MISMATCH,
+    /**
+     * The PSP withdrew (or, for a won dispute, reinstated) money for a dispute the platform does not know: every
+     * dispute withdrawal and reversal while the platform books no disputes.
+     */
+    DISPUTE_UNKNOWN
 }

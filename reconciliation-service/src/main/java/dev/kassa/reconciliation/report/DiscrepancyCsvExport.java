@@ -17,14 +17,15 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * {@code GET /api/v1/reconciliations/{date}.csv}: every finding of the day, written with Commons CSV
  * straight from a database cursor to the response. Text cells that a spreadsheet would evaluate are neutralised
- * ({@link SpreadsheetCells}); numbers are written as numbers.
+ * ({@link SpreadsheetCells}); numbers are written as numbers. Columns added later go last ({@code dispute_id} and
+ * the fees), so a reader that takes columns by position still finds the others where they were.
  */
 @Component
 class DiscrepancyCsvExport {
 
     static final String[] HEADER = {"report_date", "type", "payment_order_id", "psp_reference", "refund_id",
             "balance_transaction_id", "seller_account", "line_number", "currency", "expected", "actual",
-            "expected_minor", "actual_minor", "detail"};
+            "expected_minor", "actual_minor", "detail", "dispute_id", "expected_fee_minor", "actual_fee_minor"};
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader(HEADER)
@@ -51,7 +52,7 @@ class DiscrepancyCsvExport {
             printer.printRecord(d.reportDate(), d.type(), text(d.paymentOrderId()), text(d.pspReference()),
                     text(d.refundId()), text(d.balanceTransactionId()), text(d.sellerAccount()), d.lineNumber(),
                     text(d.currency()), text(d.expected()), text(d.actual()), d.expectedMinor(), d.actualMinor(),
-                    text(d.detail()));
+                    text(d.detail()), text(d.disputeId()), d.expectedFeeMinor(), d.actualFeeMinor());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,7 +27,9 @@ public class ReportQueries {
                 .param("date", date)
                 .query((rs, n) -> CurrencyTotal.of(rs.getString("currency"), rs.getLong("psp_count"),
                         rs.getLong("psp_gross_minor"), rs.getLong("psp_fee_minor"), rs.getLong("psp_net_minor"),
-                        rs.getLong("expected_count"), rs.getLong("expected_gross_minor")))
+                        rs.getLong("expected_count"), rs.getLong("expected_gross_minor"),
+                        new CurrencyTotal.Disputes(rs.getLong("psp_dispute_count"), rs.getLong("psp_dispute_gross_minor"),
+                                rs.getLong("psp_dispute_fee_minor"), rs.getLong("psp_dispute_net_minor"))))
                 .list();
     }
 

@@ -7,6 +7,10 @@ import org.springframework.stereotype.Component;
  * Classifies one day in SQL, over the staged settlement file and the event projection: the database does
  * the joins, so memory does not depend on the size of the file. Runs inside the run's transaction.
  *
+ * <p>Charges and refunds are classified in {@code classified_row}, a dispute's withdrawals and reversals apart in
+ * {@code classified_dispute}: a dispute never changes how its charge matches (a disputed charge is still a matched
+ * charge), and its money is totalled apart.
+ *
  * <p>Each finding is upserted by its fingerprint (type + identity); {@link #removeUnconfirmed} then
  * drops what an earlier run of the day found and this one did not.
  */
@@ -21,7 +25,17 @@ class SettlementMatcher {
                 our_key text, our_order_id text, our_refund_id text, our_status text, our_signed_minor bigint,
                 our_currency text, seller_account text, nth bigint, outcome text) ON COMMIT DROP""";
 
-    /** Outcome per settlement row; MATCHED rows are the matched count, the others become discrepancies. */
+    /**
+     * Lives for the run's transaction, like {@code classified_row}: one row per dispute withdrawal or reversal of the
+     * day, with the payment it disputes (for the finding's context) and its outcome.
+     */
+    private static final String CREATE_CLASSIFIED_DISPUTE = """
+            CREATE TEMP TABLE classified_dispute (
+                line_number bigint, balance_transaction_id text, kind text, dispute_id text, payment_intent_id text,
+                payment_order_id text, seller_account text, amount_minor bigint, fee_minor bigint, currency text,
+                outcome text) ON COMMIT DROP""";
+
+    /** Outcome per charge and refund row; MATCHED rows are the matched count, the others become discrepancies. */
     private static final String CLASSIFY_ROWS = """
             INSERT INTO classified_row
             SELECT c.*,
@@ -67,6 +81,39 @@ class SettlementMatcher {
                      WHERE s.report_date = :date AND s.type = 'refund'
                    ) c""";
 
+    /**
+     * Outcome per dispute row: a withdrawal ({@code dispute}) or a won dispute's reversal ({@code dispute_reversal}).
+     * The platform books no disputes yet, so each is DISPUTE_UNKNOWN. The disputed payment is looked up only to name
+     * it: its order (the dispute's own metadata, else our payment of that intent, else the order id the PSP's charge
+     * carried, staged for this or an earlier day) and its seller (ours).
+     *
+     * <p>Where matching plugs in (README, "Disputes"): once the platform records disputes (a projection
+     * {@code platform_dispute} keyed by the PSP's dispute id, with the withdrawal and reversal it booked), a LEFT
+     * JOIN of it by {@code s.dispute_id} and {@code s.type}, and the outcome becomes MATCHED, DISPUTE_UNKNOWN (no
+     * such dispute or movement), DISPUTE_AMOUNT_MISMATCH or DISPUTE_FEE_MISMATCH, as {@code CLASSIFY_ROWS} does for
+     * charges.
+     */
+    private static final String CLASSIFY_DISPUTES = """
+            INSERT INTO classified_dispute
+            SELECT s.line_number, s.balance_transaction_id, s.type, s.dispute_id, s.payment_intent_id,
+                   coalesce(s.payment_order_id, p.payment_order_id, c.payment_order_id), p.seller_account,
+                   s.amount_minor, s.fee_minor, s.currency,
+                   'DISPUTE_UNKNOWN'
+              FROM settlement_row s
+              LEFT JOIN LATERAL (
+                   SELECT m.payment_order_id, m.seller_account, 1 AS preference
+                     FROM platform_payment m WHERE m.payment_order_id = s.payment_order_id
+                   UNION ALL
+                   SELECT m.payment_order_id, m.seller_account, 2
+                     FROM platform_payment m WHERE m.psp_reference = s.payment_intent_id
+                   ORDER BY preference LIMIT 1) p ON true
+              LEFT JOIN LATERAL (
+                   SELECT charged.payment_order_id FROM settlement_row charged
+                    WHERE charged.payment_intent_id = s.payment_intent_id AND charged.type = 'charge'
+                      AND charged.payment_order_id IS NOT NULL
+                    ORDER BY charged.report_date DESC LIMIT 1) c ON true
+             WHERE s.report_date = :date AND s.type IN ('dispute', 'dispute_reversal')""";
+
     private static final String FILE_DISCREPANCIES = """
             SELECT outcome AS type, subject, balance_transaction_id AS identity,
                    coalesce(our_order_id, file_order_id) AS payment_order_id,
@@ -104,8 +151,32 @@ class SettlementMatcher {
                        'The PSP settled %s %s for another amount than the platform recorded (balance transaction %s, line %s)',
                        CASE subject WHEN 'PAYMENT' THEN 'payment order' ELSE 'refund' END,
                        coalesce(our_refund_id, our_order_id), balance_transaction_id, line_number)
-                   END AS detail
+                   END AS detail,
+                   NULL AS dispute_id, NULL::bigint AS expected_fee_minor, NULL::bigint AS actual_fee_minor
               FROM classified_row
+             WHERE outcome <> 'MATCHED'""";
+
+    /**
+     * A dispute's money the platform does not account for. Amounts are positive, the direction is the status
+     * (WITHDRAWN, REINSTATED), as CHARGED and REFUNDED are for payments; the fee keeps the PSP's sign.
+     */
+    private static final String DISPUTE_DISCREPANCIES = """
+            SELECT outcome AS type, 'DISPUTE' AS subject, balance_transaction_id AS identity,
+                   payment_order_id, payment_intent_id AS psp_reference, NULL AS refund_id,
+                   balance_transaction_id, seller_account, line_number,
+                   NULL::bigint AS expected_minor, NULL AS expected_currency, 'NONE' AS expected_status,
+                   abs(amount_minor) AS actual_minor, currency AS actual_currency,
+                   CASE kind WHEN 'dispute' THEN 'WITHDRAWN' ELSE 'REINSTATED' END AS actual_status,
+                   CASE kind
+                     WHEN 'dispute' THEN format(
+                       'The PSP withdrew the disputed amount and a dispute fee for dispute %s of payment intent %s (payment order %s) in balance transaction %s (line %s) and the platform has no such dispute',
+                       dispute_id, payment_intent_id, coalesce(payment_order_id, 'unknown'), balance_transaction_id, line_number)
+                     ELSE format(
+                       'The PSP reinstated the disputed amount of dispute %s (won) of payment intent %s (payment order %s) in balance transaction %s (line %s) and the platform has no such dispute',
+                       dispute_id, payment_intent_id, coalesce(payment_order_id, 'unknown'), balance_transaction_id, line_number)
+                   END AS detail,
+                   dispute_id, NULL::bigint AS expected_fee_minor, fee_minor AS actual_fee_minor
+              FROM classified_dispute
              WHERE outcome <> 'MATCHED'""";
 
     /** Our successes of the day with no row in the day's file (nor the day before's: the PSP's clock may lead ours). */
@@ -116,7 +187,8 @@ class SettlementMatcher {
                    p.amount_minor AS expected_minor, p.currency AS expected_currency, 'SUCCEEDED' AS expected_status,
                    NULL::bigint AS actual_minor, NULL AS actual_currency, 'NONE' AS actual_status,
                    format('The platform recorded payment order %s (payment intent %s) as SUCCEEDED at %s and the PSP settlement file of %s has no charge for it',
-                          p.payment_order_id, coalesce(p.psp_reference, 'unknown'), to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :dateText) AS detail
+                          p.payment_order_id, coalesce(p.psp_reference, 'unknown'), to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :dateText) AS detail,
+                   NULL AS dispute_id, NULL::bigint AS expected_fee_minor, NULL::bigint AS actual_fee_minor
               FROM platform_payment p
              WHERE p.status = 'SUCCEEDED' AND p.succeeded_at >= :dayStart AND p.succeeded_at < :dayEnd
                AND NOT EXISTS (SELECT 1 FROM settlement_row s WHERE s.report_date IN (:date, :previousDate)
@@ -129,7 +201,8 @@ class SettlementMatcher {
                    r.amount_minor, r.currency, 'SUCCEEDED', NULL, NULL, 'NONE',
                    format('The platform recorded refund %s (PSP refund %s) of payment order %s as SUCCEEDED at %s and the PSP settlement file of %s has no refund for it',
                           r.refund_id, coalesce(r.psp_refund_reference, 'unknown'), r.payment_order_id,
-                          to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :dateText)
+                          to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :dateText),
+                   NULL, NULL, NULL
               FROM platform_refund r
              WHERE r.status = 'SUCCEEDED' AND r.succeeded_at >= :dayStart AND r.succeeded_at < :dayEnd
                AND NOT EXISTS (SELECT 1 FROM settlement_row s WHERE s.report_date IN (:date, :previousDate)
@@ -143,7 +216,8 @@ class SettlementMatcher {
                    p.amount_minor AS expected_minor, p.currency AS expected_currency, 'POSTED' AS expected_status,
                    NULL::bigint AS actual_minor, NULL AS actual_currency, 'NONE' AS actual_status,
                    format('Payment order %s succeeded at %s, longer ago than the grace period %s, and the ledger has recorded no journal entry for it',
-                          p.payment_order_id, to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace) AS detail
+                          p.payment_order_id, to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace) AS detail,
+                   NULL AS dispute_id, NULL::bigint AS expected_fee_minor, NULL::bigint AS actual_fee_minor
               FROM platform_payment p
              WHERE p.status = 'SUCCEEDED' AND p.succeeded_at >= :dayStart AND p.succeeded_at < :dayEnd
                AND p.succeeded_at < :graceCutoff
@@ -153,7 +227,8 @@ class SettlementMatcher {
                    r.payment_order_id, r.psp_reference, r.refund_id, NULL, r.seller_account, NULL,
                    r.amount_minor, r.currency, 'POSTED', NULL, NULL, 'NONE',
                    format('Refund %s of payment order %s succeeded at %s, longer ago than the grace period %s, and the ledger has recorded no journal entry for it',
-                          r.refund_id, r.payment_order_id, to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace)
+                          r.refund_id, r.payment_order_id, to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace),
+                   NULL, NULL, NULL
               FROM platform_refund r
              WHERE r.status = 'SUCCEEDED' AND r.succeeded_at >= :dayStart AND r.succeeded_at < :dayEnd
                AND r.succeeded_at < :graceCutoff
@@ -166,7 +241,8 @@ class SettlementMatcher {
                    p.amount_minor AS expected_minor, p.currency AS expected_currency, 'CREDITED' AS expected_status,
                    NULL::bigint AS actual_minor, NULL AS actual_currency, 'NONE' AS actual_status,
                    format('Payment order %s succeeded at %s, longer ago than the grace period %s, and the wallet of seller %s was never credited for it',
-                          p.payment_order_id, to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace, p.seller_account) AS detail
+                          p.payment_order_id, to_char(p.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace, p.seller_account) AS detail,
+                   NULL AS dispute_id, NULL::bigint AS expected_fee_minor, NULL::bigint AS actual_fee_minor
               FROM platform_payment p
              WHERE p.status = 'SUCCEEDED' AND p.succeeded_at >= :dayStart AND p.succeeded_at < :dayEnd
                AND p.succeeded_at < :graceCutoff
@@ -176,7 +252,8 @@ class SettlementMatcher {
                    r.payment_order_id, r.psp_reference, r.refund_id, NULL, r.seller_account, NULL,
                    r.amount_minor, r.currency, 'DEBITED', NULL, NULL, 'NONE',
                    format('Refund %s of payment order %s succeeded at %s, longer ago than the grace period %s, and the wallet of seller %s was never debited for it',
-                          r.refund_id, r.payment_order_id, to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace, r.seller_account)
+                          r.refund_id, r.payment_order_id, to_char(r.succeeded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), :grace, r.seller_account),
+                   NULL, NULL, NULL
               FROM platform_refund r
              WHERE r.status = 'SUCCEEDED' AND r.succeeded_at >= :dayStart AND r.succeeded_at < :dayEnd
                AND r.succeeded_at < :graceCutoff
@@ -251,7 +328,8 @@ class SettlementMatcher {
                    c.ledger::bigint AS expected_minor, c.currency AS expected_currency, NULL AS expected_status,
                    c.wallet::bigint AS actual_minor, c.currency AS actual_currency, NULL AS actual_status,
                    format('The wallet balance of seller %s in %s differs from its seller_payable ledger balance as of %s (expected: ledger, actual: wallet)',
-                          c.seller_account, c.currency, :balanceCutoffText) AS detail
+                          c.seller_account, c.currency, :balanceCutoffText) AS detail,
+                   NULL AS dispute_id, NULL::bigint AS expected_fee_minor, NULL::bigint AS actual_fee_minor
               FROM compared c
              WHERE c.wallet <> c.ledger""";
 
@@ -259,11 +337,13 @@ class SettlementMatcher {
             INSERT INTO discrepancy AS d (report_date, run_id, first_run_id, type, subject, fingerprint, payment_order_id,
                                           psp_reference, refund_id, balance_transaction_id, seller_account, line_number,
                                           expected_minor, expected_currency, expected_status,
-                                          actual_minor, actual_currency, actual_status, detail)
+                                          actual_minor, actual_currency, actual_status, detail,
+                                          dispute_id, expected_fee_minor, actual_fee_minor)
             SELECT :date, :run, :run, c.type, c.subject, c.type || ':' || c.identity, c.payment_order_id,
                    c.psp_reference, c.refund_id, c.balance_transaction_id, c.seller_account, c.line_number,
                    c.expected_minor, c.expected_currency, c.expected_status,
-                   c.actual_minor, c.actual_currency, c.actual_status, c.detail
+                   c.actual_minor, c.actual_currency, c.actual_status, c.detail,
+                   c.dispute_id, c.expected_fee_minor, c.actual_fee_minor
               FROM (%s) c
             ON CONFLICT (report_date, fingerprint) DO UPDATE
                SET run_id = excluded.run_id, subject = excluded.subject, payment_order_id = excluded.payment_order_id,
@@ -272,24 +352,44 @@ class SettlementMatcher {
                    line_number = excluded.line_number, expected_minor = excluded.expected_minor,
                    expected_currency = excluded.expected_currency, expected_status = excluded.expected_status,
                    actual_minor = excluded.actual_minor, actual_currency = excluded.actual_currency,
-                   actual_status = excluded.actual_status, detail = excluded.detail""";
+                   actual_status = excluded.actual_status, detail = excluded.detail,
+                   dispute_id = excluded.dispute_id, expected_fee_minor = excluded.expected_fee_minor,
+                   actual_fee_minor = excluded.actual_fee_minor""";
 
+    /**
+     * psp_* and expected_* are charges and refunds only, so the difference still isolates payment amounts; a
+     * dispute's money is totalled apart (psp_dispute_*): the platform books no disputes yet, so there is no expected
+     * side to compare it with (each of its rows is a DISPUTE_UNKNOWN finding).
+     */
     private static final String TOTALS = """
             INSERT INTO currency_total (report_date, currency, psp_count, psp_gross_minor, psp_fee_minor, psp_net_minor,
-                                        expected_count, expected_gross_minor)
-            SELECT :date, currency, sum(psp_count), sum(psp_gross), sum(psp_fee), sum(psp_net), sum(expected_count), sum(expected_gross)
-              FROM (SELECT currency, count(*) AS psp_count, sum(amount_minor) AS psp_gross, sum(fee_minor) AS psp_fee,
-                           sum(net_minor) AS psp_net, 0 AS expected_count, 0 AS expected_gross
-                      FROM settlement_row WHERE report_date = :date GROUP BY currency
+                                        expected_count, expected_gross_minor, psp_dispute_count, psp_dispute_gross_minor,
+                                        psp_dispute_fee_minor, psp_dispute_net_minor)
+            SELECT :date, currency, sum(psp_count), sum(psp_gross), sum(psp_fee), sum(psp_net), sum(expected_count),
+                   sum(expected_gross), sum(dispute_count), sum(dispute_gross), sum(dispute_fee), sum(dispute_net)
+              FROM (SELECT currency,
+                           count(*) FILTER (WHERE NOT disputed) AS psp_count,
+                           coalesce(sum(amount_minor) FILTER (WHERE NOT disputed), 0) AS psp_gross,
+                           coalesce(sum(fee_minor) FILTER (WHERE NOT disputed), 0) AS psp_fee,
+                           coalesce(sum(net_minor) FILTER (WHERE NOT disputed), 0) AS psp_net,
+                           0 AS expected_count, 0 AS expected_gross,
+                           count(*) FILTER (WHERE disputed) AS dispute_count,
+                           coalesce(sum(amount_minor) FILTER (WHERE disputed), 0) AS dispute_gross,
+                           coalesce(sum(fee_minor) FILTER (WHERE disputed), 0) AS dispute_fee,
+                           coalesce(sum(net_minor) FILTER (WHERE disputed), 0) AS dispute_net
+                      FROM (SELECT currency, amount_minor, fee_minor, net_minor,
+                                   type IN ('dispute', 'dispute_reversal') AS disputed
+                              FROM settlement_row WHERE report_date = :date) s
+                     GROUP BY currency
                     UNION ALL
                     -- what we expected in the file: our amounts for the rows that are ours...
-                    SELECT our_currency, 0, 0, 0, 0, count(*), sum(our_signed_minor)
+                    SELECT our_currency, 0, 0, 0, 0, count(*), sum(our_signed_minor), 0, 0, 0, 0
                       FROM classified_row WHERE outcome IN ('MATCHED', 'AMOUNT_MISMATCH', 'CURRENCY_MISMATCH')
                      GROUP BY our_currency
                     UNION ALL
                     -- ...and our successes the file lacks
                     SELECT expected_currency, 0, 0, 0, 0, count(*),
-                           sum(CASE subject WHEN 'REFUND' THEN -expected_minor ELSE expected_minor END)
+                           sum(CASE subject WHEN 'REFUND' THEN -expected_minor ELSE expected_minor END), 0, 0, 0, 0
                       FROM discrepancy WHERE report_date = :date AND run_id = :run AND type = 'MISSING_AT_PSP'
                      GROUP BY expected_currency) t
              GROUP BY currency""";
@@ -304,13 +404,18 @@ class SettlementMatcher {
     long classify(ReconciliationWindow window) {
         var parameters = window.parameters();
         jdbc.getJdbcTemplate().execute(CREATE_CLASSIFIED_ROW);
+        jdbc.getJdbcTemplate().execute(CREATE_CLASSIFIED_DISPUTE);
         jdbc.update(CLASSIFY_ROWS, parameters);
         jdbc.getJdbcTemplate().execute("ANALYZE classified_row"); // temporary tables are never auto-analyzed
-        for (String findings : new String[] {FILE_DISCREPANCIES, MISSING_AT_PSP, LEDGER_MISSING, WALLET_MISSING,
-                WALLET_LEDGER_MISMATCH}) {
+        // a day's disputes are few, and classified_dispute is read once and whole: it needs no statistics
+        jdbc.update(CLASSIFY_DISPUTES, parameters);
+        for (String findings : new String[] {FILE_DISCREPANCIES, DISPUTE_DISCREPANCIES, MISSING_AT_PSP,
+                LEDGER_MISSING, WALLET_MISSING, WALLET_LEDGER_MISMATCH}) {
             jdbc.update(UPSERT.formatted(findings), parameters);
         }
-        Long matched = jdbc.queryForObject("SELECT count(*) FROM classified_row WHERE outcome = 'MATCHED'",
+        Long matched = jdbc.queryForObject("""
+                SELECT (SELECT count(*) FROM classified_row WHERE outcome = 'MATCHED')
+                     + (SELECT count(*) FROM classified_dispute WHERE outcome = 'MATCHED')""",
                 parameters, Long.class);
         return matched == null ? 0 : matched;
     }
@@ -324,7 +429,7 @@ class SettlementMatcher {
         return remaining == null ? 0 : remaining;
     }
 
-    /** Per currency: the PSP's gross, fees and net against the gross we expected in the file. */
+    /** Per currency: the PSP's gross, fees and net against the gross we expected in the file; disputes apart. */
     void computeTotals(ReconciliationWindow window) {
         var parameters = window.parameters();
         jdbc.update("DELETE FROM currency_total WHERE report_date = :date", parameters);

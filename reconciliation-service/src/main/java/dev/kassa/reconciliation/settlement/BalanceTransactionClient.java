@@ -39,8 +39,9 @@ public class BalanceTransactionClient {
 
     /**
      * Types a real Stripe account lists that move money between the balance and the bank or Stripe, not a
-     * customer's payment: they are not the matcher's business and are skipped. Any other type that is not a
-     * charge or refund (an {@code adjustment} of a dispute, say) is reported as malformed, so an operator sees it.
+     * customer's payment: they are not the matcher's business and are skipped. Charges, refunds and a dispute's
+     * {@code adjustment}s become rows; any other type (or an adjustment that is not a dispute's) is reported as
+     * malformed, so an operator sees it.
      */
     static final Set<String> NOT_PAYMENTS = Set.of("payout", "payout_cancel", "payout_failure",
             "payout_minimum_balance_hold", "payout_minimum_balance_release", "stripe_fee", "stripe_fx_fee",

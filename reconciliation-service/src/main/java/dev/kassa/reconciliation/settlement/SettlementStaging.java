@@ -18,8 +18,9 @@ public final class SettlementStaging implements SettlementRowSink {
 
     private static final String INSERT_ROW = """
             INSERT INTO settlement_row (report_date, line_number, balance_transaction_id, type, payment_intent_id,
-                                        payment_order_id, refund_id, amount_minor, fee_minor, net_minor, currency, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                        payment_order_id, refund_id, dispute_id, amount_minor, fee_minor, net_minor,
+                                        currency, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_MALFORMED = """
             INSERT INTO settlement_malformed_row (report_date, line_number, reason, raw) VALUES (?, ?, ?, ?)""";
 
@@ -100,7 +101,7 @@ public final class SettlementStaging implements SettlementRowSink {
                 SELECT report_date, line_number,
                        'balance transaction ' || balance_transaction_id || ' is listed again (first on line ' || first_line || ')',
                        concat_ws(',', balance_transaction_id, type, payment_intent_id, payment_order_id, refund_id,
-                                 amount_minor, fee_minor, net_minor, currency, created_at)
+                                 amount_minor, fee_minor, net_minor, currency, created_at, dispute_id)
                   FROM duplicate""",
                 reportDate, reportDate);
     }
@@ -121,10 +122,11 @@ public final class SettlementStaging implements SettlementRowSink {
         ps.setString(5, row.paymentIntentId());
         ps.setString(6, row.paymentOrderId());
         ps.setString(7, row.refundId());
-        ps.setLong(8, row.amountMinor());
-        ps.setLong(9, row.feeMinor());
-        ps.setLong(10, row.netMinor());
-        ps.setString(11, row.currency());
-        ps.setObject(12, row.createdAt().atOffset(ZoneOffset.UTC));
+        ps.setString(8, row.disputeId());
+        ps.setLong(9, row.amountMinor());
+        ps.setLong(10, row.feeMinor());
+        ps.setLong(11, row.netMinor());
+        ps.setString(12, row.currency());
+        ps.setObject(13, row.createdAt().atOffset(ZoneOffset.UTC));
     }
 }

@@ -23,13 +23,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -43,9 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The service's PSP base URL is the test server's for the whole shared test context (a second
  * context would add a second consumer to the group on the same broker); for today that server relays the
- * request to psp-mock and streams its answer back unchanged. Today belongs to this test: the others use
- * past days.
+ * request to psp-mock and streams its answer back unchanged. Today belongs to this class: the others use
+ * past days. psp-mock dates what it does now, so both tests reconcile today: the fault test runs first and
+ * checks the whole day; the dispute test checks what its own payments and disputes add to the day.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PspMockReconciliationTest extends ReconciliationTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -84,6 +91,7 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
     }
 
     @Test
+    @Order(1)
     void faultsInjectedIntoPspMocksBalanceTransactionsAreClassifiedExactly() {
         String seller = seller();
         TestPayment kept = charge(seller, 2999, "USD");
@@ -126,12 +134,94 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
         assertThat(usd.get("psp_fees_minor").asLong()).as("psp-mock's fee model").isPositive();
     }
 
+    @Test
+    @Order(2)
+    void aDisputeAtPspMockIsDisputeUnknownForItsWithdrawalAndReversalWhileItsChargeStillMatches() {
+        String seller = seller();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        PSP.relay(today, pspMock.baseUrl());
+        JsonNode before = api.run(today); // whatever today already holds (the fault test's day, if it ran)
+
+        // Stripe's dispute test card: charged, then disputed in full at once; won by an operator's decision
+        TestPayment byCard = charge(seller, 4200, "USD", "tok_createDispute");
+        // a plain charge, disputed in part by psp-mock's operator switch, left open
+        TestPayment byOperator = charge(seller, 3000, "EUR", "tok_visa");
+        settledInPlatform(byCard, byOperator);
+        String cardDispute = disputeOf(byCard);
+        assertThat(operator("/admin/disputes/" + cardDispute + "/decide", Map.of("outcome", "won"))
+                .get("status").asString()).isEqualTo("won");
+        String operatorDispute = operator("/admin/disputes",
+                Map.of("payment_intent", byOperator.pspReference(), "amount", 500)).get("id").asString();
+        assertThat(LocalDate.ofInstant(byCard.at(), ZoneOffset.UTC)).as("still today").isEqualTo(today);
+
+        JsonNode after = api.run(today);
+
+        List<Found> added = new ArrayList<>(discrepancies(after));
+        added.removeAll(discrepancies(before));
+        assertThat(discrepancies(after)).as("the day's other findings stay").containsAll(discrepancies(before));
+        assertThat(added).containsExactlyInAnyOrder(
+                new Found("DISPUTE_UNKNOWN", byCard.orderId(), byCard.pspReference(), null, seller,
+                        "none", "WITHDRAWN 42.00 USD, fee 15.00 USD"),
+                new Found("DISPUTE_UNKNOWN", byCard.orderId(), byCard.pspReference(), null, seller,
+                        "none", "REINSTATED 42.00 USD, fee 0.00 USD"),
+                new Found("DISPUTE_UNKNOWN", byOperator.orderId(), byOperator.pspReference(), null, seller,
+                        "none", "WITHDRAWN 5.00 EUR, fee 15.00 EUR"));
+        Map<String, List<String>> disputesByIntent = new HashMap<>();
+        for (JsonNode d : after.get("discrepancies")) {
+            if (d.get("type").asString().equals("DISPUTE_UNKNOWN")) {
+                disputesByIntent.computeIfAbsent(d.get("psp_reference").asString(), k -> new ArrayList<>())
+                        .add(d.get("dispute_id").asString());
+                assertThat(d.get("detail").asString()).contains("dispute " + d.get("dispute_id").asString());
+            }
+        }
+        assertThat(disputesByIntent).containsOnly(
+                Map.entry(byCard.pspReference(), List.of(cardDispute, cardDispute)),
+                Map.entry(byOperator.pspReference(), List.of(operatorDispute)));
+        assertThat(after.get("matched_count").asLong()).as("both disputed charges still match")
+                .isEqualTo(before.get("matched_count").asLong() + 2);
+        assertThat(after.get("malformed_count").asLong()).isZero();
+
+        assertThat(added(before, after, "USD", "psp_count")).isEqualTo(1);
+        assertThat(added(before, after, "USD", "psp_gross_minor")).isEqualTo(4200);
+        assertThat(added(before, after, "USD", "difference_minor")).isZero();
+        assertThat(added(before, after, "USD", "psp_dispute_count")).isEqualTo(2);
+        assertThat(added(before, after, "USD", "psp_dispute_gross_minor")).as("withdrawn, then reinstated").isZero();
+        assertThat(added(before, after, "USD", "psp_dispute_fees_minor")).as("psp-mock's USD dispute fee")
+                .isEqualTo(1500);
+        assertThat(added(before, after, "USD", "psp_dispute_net_minor")).isEqualTo(-1500);
+        assertThat(added(before, after, "EUR", "psp_count")).isEqualTo(1);
+        assertThat(added(before, after, "EUR", "psp_gross_minor")).isEqualTo(3000);
+        assertThat(added(before, after, "EUR", "difference_minor")).isZero();
+        assertThat(added(before, after, "EUR", "psp_dispute_count")).isEqualTo(1);
+        assertThat(added(before, after, "EUR", "psp_dispute_gross_minor")).isEqualTo(-500);
+        assertThat(added(before, after, "EUR", "psp_dispute_fees_minor")).isEqualTo(1500);
+        assertThat(added(before, after, "EUR", "psp_dispute_net_minor")).isEqualTo(-2000);
+    }
+
+    /** How much a figure of a currency's totals grew from one report to the next (a currency absent counts 0). */
+    private static long added(JsonNode before, JsonNode after, String currency, String field) {
+        return figure(after, currency, field) - figure(before, currency, field);
+    }
+
+    private static long figure(JsonNode report, String currency, String field) {
+        for (JsonNode total : report.get("totals")) {
+            if (total.get("currency").asString().equals(currency)) {
+                return total.get(field).asLong();
+            }
+        }
+        return 0;
+    }
+
     /** A tok_visa payment intent at psp-mock, confirmed at once, as payment-service creates it (Stripe's wire format). */
     private static TestPayment charge(String seller, long amount, String currency) {
+        return charge(seller, amount, currency, "tok_visa");
+    }
+
+    private static TestPayment charge(String seller, long amount, String currency, String paymentMethod) {
         TestPayment planned = TestPayment.of(seller, amount, currency, Instant.now());
         JsonNode intent = post("/v1/payment_intents", planned.orderId() + ":1", Map.of(
                 "amount", Long.toString(amount), "currency", currency.toLowerCase(Locale.ROOT),
-                "payment_method", "tok_visa", "confirm", "true",
+                "payment_method", paymentMethod, "confirm", "true",
                 "metadata[payment_order_id]", planned.orderId(), "metadata[attempt]", "1"));
         assertThat(intent.get("status").asString()).isEqualTo("succeeded");
         return new TestPayment(planned.orderId(), planned.checkoutId(), seller, amount, currency,
@@ -157,10 +247,27 @@ class PspMockReconciliationTest extends ReconciliationTestBase {
     }
 
     private static JsonNode inject(LocalDate day, String fault, Map<String, Object> body) {
-        return JSON.readTree(psp.post().uri("/admin/settlements/{date}/" + fault, day)
+        return operator("/admin/settlements/" + day + "/" + fault, body);
+    }
+
+    /** A POST to one of psp-mock's operator switches (JSON, the tests' OPERATOR key). */
+    private static JsonNode operator(String path, Map<String, Object> body) {
+        return JSON.readTree(psp.post().uri(path)
                 .header("Authorization", TestKeys.bearer(TestKeys.OPERATOR))
                 .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body))
                 .retrieve().body(String.class));
+    }
+
+    /** The dispute psp-mock opened on the payment's charge (Stripe's list of disputes, by payment intent). */
+    private static String disputeOf(TestPayment payment) {
+        JsonNode list = JSON.readTree(psp.get().uri(uri -> uri.path("/v1/disputes")
+                        .queryParam("payment_intent", payment.pspReference()).build())
+                .retrieve().body(String.class));
+        assertThat(list.get("data")).hasSize(1);
+        JsonNode dispute = list.get("data").get(0);
+        assertThat(dispute.get("status").asString()).isEqualTo("needs_response");
+        assertThat(dispute.get("amount").asLong()).isEqualTo(payment.amountMinor());
+        return dispute.get("id").asString();
     }
 
     /** payment intent id → id of its charge's balance transaction, as psp-mock lists them (one page: a fresh PSP). */

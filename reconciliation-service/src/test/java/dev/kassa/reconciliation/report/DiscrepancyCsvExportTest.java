@@ -50,7 +50,7 @@ class DiscrepancyCsvExportTest {
     void theExportNeutralisesEveryTextCellAndWritesAmountsAsPlainNumbers() throws Exception {
         Discrepancy balance = new Discrepancy(DAY, DiscrepancyType.WALLET_LEDGER_MISMATCH, "SELLER_BALANCE",
                 "=HYPERLINK(\"https://evil.example\",\"x\")", "@psp", "+rf", "-txn", "=seller", null,
-                -500L, "USD", null, -700L, "USD", null, "=detail, with a comma\nand a line break");
+                -500L, "USD", null, -700L, "USD", null, "=detail, with a comma\nand a line break", null, null, null);
 
         List<CSVRecord> records = export(balance);
 
@@ -71,6 +71,34 @@ class DiscrepancyCsvExportTest {
             assertThat(r.get("actual_minor")).isEqualTo("-700");
             assertThat(r.get("detail")).isEqualTo("'=detail, with a comma\nand a line break");
         });
+    }
+
+    @Test
+    void aDisputeFindingHasItsDisputeAndFeeInColumnsAddedAfterTheOldOnes() throws Exception {
+        Discrepancy withdrawal = new Discrepancy(DAY, DiscrepancyType.DISPUTE_UNKNOWN, "DISPUTE", "po-1", "pi_1", null,
+                "txn_dp", "seller-1", 4L, null, null, "NONE", 2999L, "USD", "WITHDRAWN",
+                "The PSP withdrew … for dispute dp_1 …", "dp_1", null, 1500L);
+        Discrepancy reversal = new Discrepancy(DAY, DiscrepancyType.DISPUTE_UNKNOWN, "DISPUTE", "po-1", "pi_1", null,
+                "txn_dr", "seller-1", 5L, null, null, "NONE", 2999L, "USD", "REINSTATED",
+                "The PSP reinstated … of dispute dp_1 …", "dp_1", null, -1500L);
+
+        List<CSVRecord> records = export(withdrawal, reversal);
+
+        assertThat(records.getFirst().getParser().getHeaderNames()).as("old columns keep their positions")
+                .startsWith("report_date", "type", "payment_order_id",
+                        "psp_reference", "refund_id", "balance_transaction_id", "seller_account", "line_number",
+                        "currency", "expected", "actual", "expected_minor", "actual_minor", "detail")
+                .endsWith("detail", "dispute_id", "expected_fee_minor", "actual_fee_minor");
+        assertThat(records.get(0).get("type")).isEqualTo("DISPUTE_UNKNOWN");
+        assertThat(records.get(0).get("dispute_id")).isEqualTo("dp_1");
+        assertThat(records.get(0).get("expected")).isEqualTo("none");
+        assertThat(records.get(0).get("actual")).isEqualTo("WITHDRAWN 29.99 USD, fee 15.00 USD");
+        assertThat(records.get(0).get("actual_minor")).isEqualTo("2999");
+        assertThat(records.get(0).get("expected_fee_minor")).isEmpty();
+        assertThat(records.get(0).get("actual_fee_minor")).isEqualTo("1500");
+        assertThat(records.get(1).get("actual")).as("a returned fee is negative, and text")
+                .isEqualTo("REINSTATED 29.99 USD, fee -15.00 USD");
+        assertThat(records.get(1).get("actual_fee_minor")).isEqualTo("-1500");
     }
 
     private static List<CSVRecord> export(Discrepancy... findings) throws Exception {

@@ -51,7 +51,7 @@ class MalformedRowsTest extends ReconciliationTestBase {
         }
         assertThat(malformed).containsExactly(
                 "2 amount is not an integer",
-                "3 type 'adjustment' is neither charge nor refund",
+                "3 adjustment of reporting category '' is not a dispute's withdrawal or reversal",
                 "4 currency 'XX' is not an ISO 4217 code with minor units",
                 "6 balance transaction txn_" + second.pspReference() + " is listed again (first on line 5)");
         assertThat(report.get("malformed_rows").get(1).get("raw").asString())

@@ -60,6 +60,36 @@ public final class BalanceTransactions implements Iterable<BalanceTransactions.T
                 r.pspRefundReference(), r.amountMinor(), r.payment().currency(), r.at());
     }
 
+    /**
+     * A dispute's withdrawal as Stripe lists it: {@code type} adjustment, reporting category {@code dispute}, minus the
+     * disputed {@code amount}, the dispute fee in {@code fee}, the Dispute (open) as its expanded source.
+     */
+    public BalanceTransactions disputeWithdrawal(String balanceTransactionId, String disputeId, String paymentIntentId,
+                                                 long amount, long disputeFee, String currency, Instant createdAt) {
+        return add(transaction(balanceTransactionId, "adjustment", "dispute", -amount, disputeFee, currency, createdAt,
+                dispute(disputeId, paymentIntentId, amount, currency, "needs_response")));
+    }
+
+    /**
+     * A won dispute's reversal: reporting category {@code dispute_reversal}, the disputed {@code amount} back;
+     * {@code fee} 0, or minus the dispute fee when the PSP returns it.
+     */
+    public BalanceTransactions disputeReversal(String balanceTransactionId, String disputeId, String paymentIntentId,
+                                               long amount, long fee, String currency, Instant createdAt) {
+        return add(transaction(balanceTransactionId, "adjustment", "dispute_reversal", amount, fee, currency,
+                createdAt, dispute(disputeId, paymentIntentId, amount, currency, "won")));
+    }
+
+    /** Stripe's Dispute as the list expands it: no payment order id (its metadata is the dispute's own). */
+    private static ObjectNode dispute(String disputeId, String paymentIntentId, long amount, String currency,
+                                      String status) {
+        ObjectNode source = JSON.createObjectNode().put("id", disputeId).put("object", "dispute")
+                .put("amount", amount).put("charge", "ch_" + paymentIntentId).put("payment_intent", paymentIntentId)
+                .put("currency", currency.toLowerCase(Locale.ROOT)).put("reason", "fraudulent").put("status", status);
+        source.putObject("metadata");
+        return source;
+    }
+
     /** A transaction exactly as given, e.g. one the job cannot map. */
     public BalanceTransactions raw(String json) {
         return add(json);
@@ -72,11 +102,16 @@ public final class BalanceTransactions implements Iterable<BalanceTransactions.T
     /** A charge or refund as Stripe lists it: lower-case currency, unix seconds. */
     public static String transaction(String id, String type, long amount, long fee, String currency,
                                      Instant createdAt, ObjectNode source) {
+        return transaction(id, type, type, amount, fee, currency, createdAt, source);
+    }
+
+    private static String transaction(String id, String type, String reportingCategory, long amount, long fee,
+                                      String currency, Instant createdAt, ObjectNode source) {
         ObjectNode txn = JSON.createObjectNode().put("id", id).put("object", "balance_transaction")
                 .put("amount", amount).put("currency", currency.toLowerCase(Locale.ROOT)).put("fee", fee)
                 .put("net", amount - fee).put("type", type).put("created", createdAt.getEpochSecond())
                 .put("available_on", createdAt.getEpochSecond() + 2 * 86_400).put("status", "available")
-                .put("reporting_category", type);
+                .put("reporting_category", reportingCategory);
         txn.set("source", source);
         return txn.toString();
     }
