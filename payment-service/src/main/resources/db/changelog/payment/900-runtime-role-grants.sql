@@ -18,6 +18,8 @@ GRANT SELECT, INSERT, UPDATE ON risk_block TO ${runtime-role};
 GRANT USAGE ON SEQUENCE risk_block_block_id_seq TO ${runtime-role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON risk_failure_window TO ${runtime-role};
 GRANT SELECT, INSERT ON risk_decision TO ${runtime-role};
+-- Disputes: upserted from the PSP's webhooks, updated by the merchant's actions; never deleted.
+GRANT SELECT, INSERT, UPDATE ON dispute TO ${runtime-role};
 -- The messaging library: outbox (relay marks rows sent and deletes them), inbox (the cleaner locks old rows
 -- FOR UPDATE SKIP LOCKED, which needs UPDATE, and deletes them),
 -- dead-letter replay audit (append only).

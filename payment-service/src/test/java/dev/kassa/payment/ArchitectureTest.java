@@ -37,11 +37,14 @@ class ArchitectureTest {
         PACKAGES.assertFreeOfCycles();
     }
 
-    /** docs/architecture.md §1: the executor calls the PSP, and the janitor asks it about stuck orders. */
+    /**
+     * docs/architecture.md §1: the executor calls the PSP, and the janitor asks it about stuck orders; §15: a merchant's
+     * answer to a dispute (evidence, acceptance), which moves no money, is sent from its request.
+     */
     @Test
-    void onlyTheExecutorAndTheJanitorCallThePsp() {
+    void onlyTheExecutorTheJanitorAndDisputeAnswersCallThePsp() {
         noClasses().that().resideOutsideOfPackages("dev.kassa.payment.psp..", "dev.kassa.payment.execution..",
-                        "dev.kassa.payment.janitor..")
+                        "dev.kassa.payment.janitor..", "dev.kassa.payment.dispute..")
                 .should().dependOnClassesThat().areAssignableTo(PspClient.class)
                 .check(PACKAGES.classes());
     }

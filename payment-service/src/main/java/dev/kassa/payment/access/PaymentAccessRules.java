@@ -34,6 +34,11 @@ public class PaymentAccessRules {
                 .hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
                 .requestMatchers(HttpMethod.POST, "/api/v1/payment-orders/*/retry", "/api/v1/payment-orders/*/refunds")
                 .hasAnyRole(MERCHANT, OPERATOR)
+                // Disputes: read by their merchant and every operator role; answered by the merchant or an OPERATOR.
+                .requestMatchers(HttpMethod.GET, "/api/v1/disputes", "/api/v1/disputes/*")
+                .hasAnyRole(KassaRole.MERCHANT_OR_OPERATORS)
+                .requestMatchers(HttpMethod.POST, "/api/v1/disputes/*/evidence", "/api/v1/disputes/*/accept")
+                .hasAnyRole(MERCHANT, OPERATOR)
                 // The PSP authenticates by the HMAC signature the endpoint checks over the raw body.
                 .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/psp").permitAll()
                 .requestMatchers(HttpMethod.GET, "/admin/webhooks/unmatched").hasAnyRole(KassaRole.OPERATORS)

@@ -10,7 +10,9 @@ public enum AuditAction {
     KEY_CREATED("merchant_api_key"),
     KEY_REVOKED("merchant_api_key"),
     RISK_BLOCK_ADDED("risk_block"),
-    RISK_BLOCK_LIFTED("risk_block");
+    RISK_BLOCK_LIFTED("risk_block"),
+    DISPUTE_EVIDENCE_SUBMITTED("dispute"),
+    DISPUTE_ACCEPTED("dispute");
 
     private final String targetType;
 

@@ -79,8 +79,15 @@ public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBase
     @Query("""
             UPDATE payment_order SET refund_pending_minor = refund_pending_minor + :amountMinor, updated_at = now()
             WHERE payment_order_id = :paymentOrderId AND status = 'SUCCEEDED'
-              AND refunded_minor + refund_pending_minor + :amountMinor <= amount_minor""")
+              AND refunded_minor + refund_pending_minor + :amountMinor <= amount_minor
+              -- Not while a dispute holds the money (open, lost or accepted; docs/architecture.md §15).
+              AND (dispute_status IS NULL OR dispute_status = 'WON')""")
     boolean reserveRefund(String paymentOrderId, long amountMinor);
+
+    /** The order's dispute status as its dispute now is (docs/architecture.md §15); in the dispute's transaction. */
+    @Modifying
+    @Query("UPDATE payment_order SET dispute_status = :disputeStatus, updated_at = now() WHERE payment_order_id = :paymentOrderId")
+    boolean recordDisputeStatus(String paymentOrderId, String disputeStatus);
 
     /** Moves a reserved amount to refunded (the PSP refunded it) or releases it (the refund failed). */
     @Modifying

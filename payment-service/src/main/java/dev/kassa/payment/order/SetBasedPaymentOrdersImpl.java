@@ -21,7 +21,7 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
     private static final String COLUMNS = """
             payment_order_id, checkout_id, merchant_id, seller_account, amount_minor, currency, status, attempt,
             psp_reference, failure_code, failure_message, refunded_minor, refund_pending_minor, wallet_updated,
-            ledger_updated, status_changed_at, created_at, updated_at""";
+            ledger_updated, status_changed_at, created_at, updated_at, dispute_status""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;

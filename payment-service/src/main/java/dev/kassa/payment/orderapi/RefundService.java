@@ -79,6 +79,11 @@ public class RefundService {
                 throw KassaProblem.conflict("payment_order_id", "only a SUCCEEDED payment order can be refunded; this one is "
                         + current.displayStatus());
             }
+            if (current.disputeStatus() != null && !"WON".equals(current.disputeStatus())) {
+                // docs/architecture.md §15: the cardholder has the money back, or may get it through the dispute.
+                throw KassaProblem.conflict("payment_order_id", "is " + current.displayStatus() + " (dispute "
+                        + current.disputeStatus() + "): no refund while a dispute is open or after it was lost");
+            }
             throw new KassaProblem(ProblemType.REFUND_EXCEEDS_REFUNDABLE, "amount", "exceeds the refundable rest of "
                     + Money.formatMinor(current.refundableMinor(), current.currency()) + " " + current.currency());
         }

@@ -104,6 +104,23 @@ public class PspClient {
         return call("get_refund", () -> exchange(get("/v1/refunds/{id}", id), this::refundOf));
     }
 
+    /**
+     * {@code POST /v1/disputes/{id}}: the merchant's evidence ({@code evidence[<field>]}), submitted to the card
+     * network when {@code submit}, under {@code idempotencyKey}.
+     */
+    public PspDispute updateDispute(String disputeId, Map<String, String> evidence, boolean submit,
+                                    String idempotencyKey) {
+        FormBody form = new FormBody().addAll("evidence", evidence).add("submit", Boolean.toString(submit));
+        return call("update_dispute", () -> exchange(post("/v1/disputes/" + disputeId, idempotencyKey, form),
+                this::disputeOf));
+    }
+
+    /** {@code POST /v1/disputes/{id}/close}: the merchant accepts the dispute (the PSP then calls it lost). */
+    public PspDispute closeDispute(String disputeId, String idempotencyKey) {
+        return call("close_dispute", () -> exchange(post("/v1/disputes/" + disputeId + "/close", idempotencyKey,
+                new FormBody()), this::disputeOf));
+    }
+
     private RestClient.RequestHeadersSpec<?> post(String path, String idempotencyKey, FormBody form) {
         return http.post().uri(path)
                 .header(STRIPE_VERSION_HEADER, STRIPE_VERSION)
@@ -203,6 +220,12 @@ public class PspClient {
         return new PspRefund(text(body, "id"), text(body, "status"), body.path("amount").asLong(),
                 // Not Stripe's "reason": that is why the merchant refunded (requested_by_customer), not why it failed.
                 text(body, "payment_intent"), text(body, "failure_reason"));
+    }
+
+    private PspDispute disputeOf(int status, boolean shouldRetry, JsonNode body) {
+        failOnError(status, shouldRetry, body);
+        return new PspDispute(text(body, "id"), text(body, "status"), body.path("amount").asLong(),
+                isoCurrency(text(body, "currency")), text(body, "payment_intent"));
     }
 
     /**

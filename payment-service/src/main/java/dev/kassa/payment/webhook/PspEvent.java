@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A verified PSP event, Stripe's {@code {id, object: "event", type, created, data: {object}, ...}}, reduced to the
- * fields Kassa reads of its object (a payment intent or a refund). The raw bytes are kept as received: they become
+ * fields Kassa reads of its object (a payment intent, a refund or a dispute). The raw bytes are kept as received: they become
  * text only for an event that matches nothing of ours, which is stored with its payload for operators.
  *
  * @param id     the PSP's event id (deduplication key)
@@ -19,7 +19,7 @@ record PspEvent(String id, String type, PspObject object, byte[] raw) {
     }
 
     /**
-     * {@code data.object}: the fields of a payment intent and of a refund that Kassa uses; absent ones are null
+     * {@code data.object}: the fields of a payment intent, a refund and a dispute that Kassa uses; absent ones are null
      * ({@code amount}: 0). Scalars are kept as text, as the PSP may send numbers where strings are expected;
      * {@code currency} upper case (ISO 4217, as Kassa keeps it; Stripe sends it lower case).
      *
@@ -30,9 +30,11 @@ record PspEvent(String id, String type, PspObject object, byte[] raw) {
      * @param failureReason  a refund's failure reason
      * @param declineCode    {@code last_payment_error.decline_code}, else its {@code code}
      * @param failureMessage {@code last_payment_error.message}
+     * @param reason         a dispute's reason ({@code fraudulent}, ...)
+     * @param dueBy          a dispute's {@code evidence_details.due_by} (Unix seconds)
      */
     public record PspObject(String id, String status, long amount, String currency, String paymentOrderId,
                             String attempt, String refundId, String paymentIntent, String failureReason,
-                            String declineCode, String failureMessage) {
+                            String declineCode, String failureMessage, String reason, String dueBy) {
     }
 }

@@ -75,6 +75,8 @@ final class PspEventParser {
         String declineCode = null;
         String errorCode = null;
         String failureMessage = null;
+        String reason = null;
+        String dueBy = null;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -86,6 +88,22 @@ final class PspEventParser {
                 case "currency" -> currency = upperCase(scalar(parser, value));
                 case "payment_intent" -> paymentIntent = scalar(parser, value);
                 case "failure_reason" -> failureReason = scalar(parser, value);
+                case "reason" -> reason = scalar(parser, value);
+                case "evidence_details" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String key = parser.currentName();
+                        JsonToken entry = parser.nextToken();
+                        if ("due_by".equals(key)) {
+                            dueBy = scalar(parser, entry);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                }
                 case "metadata" -> {
                     if (value != JsonToken.START_OBJECT) {
                         parser.skipChildren();
@@ -122,7 +140,7 @@ final class PspEventParser {
             }
         }
         return new PspObject(id, status, amount, currency, paymentOrderId, attempt, refundId, paymentIntent,
-                failureReason, declineCode != null ? declineCode : errorCode, failureMessage);
+                failureReason, declineCode != null ? declineCode : errorCode, failureMessage, reason, dueBy);
     }
 
     private static String upperCase(String text) {

@@ -28,6 +28,11 @@ class WebhookProcessor {
      * {@code charge.refunded} carries the charge instead and is recorded as not acted on, as is every other type.
      */
     static final String REFUND_EVENTS = "refund.";
+    /**
+     * Stripe's dispute events, {@code charge.dispute.created}, {@code .funds_withdrawn}, {@code .updated},
+     * {@code .closed} and {@code .funds_reinstated}: each carries the whole dispute (docs/architecture.md §15).
+     */
+    static final String DISPUTE_EVENTS = "charge.dispute.";
 
     /** The meter the result-applying code counts late or duplicate results with; the fast path counts here too. */
     private static final String RESULTS_METRIC = "kassa.payment.results";
@@ -54,6 +59,8 @@ class WebhookProcessor {
         return switch (event.type()) {
             case PAYMENT_SUCCEEDED, PAYMENT_FAILED -> paymentIntent(event);
             case String type when isRefundEvent(type) -> refund(event);
+            // Rare, and each may change a dispute: always the full path.
+            case String type when isDisputeEvent(type) -> stateChange.apply(event);
             default -> events.recordNotActedOn(event.id(), event.type(), event.object().id())
                     ? WebhookOutcome.IGNORED : duplicate(event);
         };
@@ -109,6 +116,10 @@ class WebhookProcessor {
 
     static boolean isRefundEvent(String type) {
         return type.startsWith(REFUND_EVENTS);
+    }
+
+    static boolean isDisputeEvent(String type) {
+        return type.startsWith(DISPUTE_EVENTS);
     }
 
     /** The attempt echoed in an intent's metadata; -1, an attempt no order has, when it is not a number. */

@@ -1,5 +1,6 @@
 package dev.kassa.payment.webhook;
 
+import dev.kassa.payment.dispute.DisputeWebhooks;
 import dev.kassa.payment.execution.PaymentExecutor;
 import dev.kassa.payment.execution.RefundExecutor;
 import dev.kassa.payment.observability.PaymentMdc;
@@ -14,6 +15,7 @@ import dev.kassa.payment.result.ResultSource;
 import dev.kassa.payment.webhook.PspEvent.PspObject;
 import dev.kassa.payment.psp.PspProperties;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +40,12 @@ class WebhookStateChange {
     private final PaymentExecutor payments;
     private final RefundExecutor refundExecutor;
     private final Duration lockWait;
+    private final DisputeWebhooks disputes;
 
     WebhookStateChange(WebhookEvents events, PaymentOrders orders, Refunds refunds,
-                       PaymentExecutor payments, RefundExecutor refundExecutor, PspProperties psp) {
+                       PaymentExecutor payments, RefundExecutor refundExecutor, PspProperties psp,
+                       DisputeWebhooks disputes) {
+        this.disputes = disputes;
         this.lockWait = psp.webhookLockWait();
         this.events = events;
         this.orders = orders;
@@ -64,6 +69,7 @@ class WebhookStateChange {
         Result result = switch (event.type()) {
             case WebhookProcessor.PAYMENT_SUCCEEDED, WebhookProcessor.PAYMENT_FAILED -> paymentIntent(event);
             case String type when WebhookProcessor.isRefundEvent(type) -> refund(event);
+            case String type when WebhookProcessor.isDisputeEvent(type) -> dispute(event);
             default -> new Result(WebhookOutcome.IGNORED, "event type not acted on");
         };
         events.recordOutcome(event.id(), result.outcome(), result.detail(),
@@ -121,6 +127,26 @@ class WebhookStateChange {
                     applied ? answer.status()
                             : answer.pending() ? "refund " + answer.status() + " at the PSP"
                             : "refund already " + refund.status());
+        }
+    }
+
+    private Result dispute(PspEvent event) {
+        PspObject object = event.object();
+        DisputeWebhooks.Outcome outcome = disputes.apply(new DisputeWebhooks.Notice(event.type(), object.id(),
+                object.paymentIntent(), object.amount(), object.currency(), object.reason(), object.status(),
+                dueBy(object.dueBy())));
+        if (!outcome.matched()) {
+            return new Result(WebhookOutcome.UNMATCHED, outcome.detail());
+        }
+        return new Result(outcome.changed() ? WebhookOutcome.APPLIED : WebhookOutcome.IGNORED, outcome.detail());
+    }
+
+    /** {@code evidence_details.due_by}, Unix seconds; null when absent or not a number. */
+    private static Instant dueBy(String seconds) {
+        try {
+            return seconds == null ? null : Instant.ofEpochSecond(Long.parseLong(seconds));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -143,6 +143,20 @@ public final class PspMock {
                 .toList();
     }
 
+    /** The events of {@code type} the PSP recorded (Stripe's Event objects), newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> events(String type) {
+        Map<String, Object> page = http.get().uri("/v1/events?type={type}&limit=100", type)
+                .header("Stripe-Version", PspClient.STRIPE_VERSION).retrieve().body(Map.class);
+        return page == null ? List.of() : (List<Map<String, Object>>) page.get("data");
+    }
+
+    /** The PSP's operator switch that decides a dispute at once ({@code won} or {@code lost}). */
+    public void decideDispute(String disputeId, String outcome) {
+        http.post().uri("/admin/disputes/{id}/decide", disputeId).header("Authorization", OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("outcome", outcome)).retrieve().toBodilessEntity();
+    }
+
     /** The intent as the PSP has it (Stripe's PaymentIntent). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> intent(String id) {

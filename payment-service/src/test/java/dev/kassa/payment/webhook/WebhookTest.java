@@ -7,14 +7,12 @@ import com.stripe.net.Webhook;
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.support.HttpApi;
 import dev.kassa.payment.support.PspMock;
+import dev.kassa.payment.support.WebhookSignatures;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -358,8 +356,8 @@ class WebhookTest extends PaymentServiceTestBase {
     void anEventOfATypeKassaDoesNotActOnIsRecordedOnce() {
         String eventId = id("evt");
         String event = """
-                {"id":"%s","object":"event","type":"charge.dispute.created","created":%d,
-                 "data":{"object":{"id":"dp_%s","object":"dispute"}}}""".formatted(eventId,
+                {"id":"%s","object":"event","type":"payout.paid","created":%d,
+                 "data":{"object":{"id":"po_%s","object":"payout"}}}""".formatted(eventId,
                 Instant.now().getEpochSecond(), eventId);
         long now = Instant.now().getEpochSecond();
 
@@ -368,7 +366,7 @@ class WebhookTest extends PaymentServiceTestBase {
 
         assertThat(first.json().path("outcome").asString()).isEqualTo("IGNORED");
         assertThat(again.json().path("outcome").asString()).isEqualTo("DUPLICATE");
-        assertThat(auditOf(eventId)).isEqualTo("charge.dispute.created dp_" + eventId + " IGNORED event type not acted on");
+        assertThat(auditOf(eventId)).isEqualTo("payout.paid po_" + eventId + " IGNORED event type not acted on");
     }
 
     /** An order the PSP resolved in its answer, with the PSP's own webhook held back for the test's span. */
@@ -482,18 +480,11 @@ class WebhookTest extends PaymentServiceTestBase {
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
     }
 
-    /** The PSP's scheme, computed here from its description, not with the service's verifier. */
     static String sign(String secret, long timestamp, String body) {
-        return "t=" + timestamp + ",v1=" + hmac(secret, timestamp, body);
+        return WebhookSignatures.sign(secret, timestamp, body);
     }
 
     static String hmac(String secret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSignatures.hmac(secret, timestamp, body);
     }
 }
