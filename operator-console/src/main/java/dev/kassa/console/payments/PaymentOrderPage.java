@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
@@ -18,13 +19,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One payment order: its details, wallet (W) and ledger (L) flags, the attempts the risk check stopped, refunds and its
- * timeline across the services; and the two actions on it, each behind a confirmation page: retry a FAILED order (a
- * new PSP attempt with a new idempotency key) and refund it, fully or in part. payment-service performs both and
- * records the operator in its audit trail; the console only asks.
+ * One payment order: its details, wallet (W) and ledger (L) flags, the attempts the risk check stopped, its disputes
+ * when it has one, refunds and its timeline across the services; and the two actions on it, each behind a
+ * confirmation page: retry a FAILED order (a new PSP attempt with a new idempotency key) and refund it, fully or in
+ * part (not while DISPUTED or once CHARGED_BACK). payment-service performs both and records the operator in its audit
+ * trail; the console only asks.
  */
 @Controller
 class PaymentOrderPage {
+
+    /** The statuses of an order with a dispute: open, or lost or accepted (its money back with the cardholder). */
+    static final Set<String> DISPUTED = Set.of("DISPUTED", "CHARGED_BACK");
+    static final int DISPUTES_SEARCHED = 500;
 
     private final KassaApi api;
 
@@ -38,6 +44,9 @@ class PaymentOrderPage {
         model.addAttribute("order", order);
         model.addAttribute("timeline", timeline(id, order));
         model.addAttribute("reconciliation", reconciliation(id, order));
+        if (DISPUTED.contains(order.get("status"))) {
+            model.addAttribute("disputes", disputes(id));
+        }
         return "payment-order";
     }
 
@@ -59,8 +68,14 @@ class PaymentOrderPage {
     }
 
     @GetMapping("/payment-orders/{id}/refund")
-    String refundForm(@PathVariable String id, Model model) {
+    String refundForm(@PathVariable String id, Model model, RedirectAttributes redirect) {
         Map<String, Object> order = order(id);
+        if (DISPUTED.contains(order.get("status"))) {
+            // payment-service refuses it too: the cardholder has the money back, or may get it through the dispute.
+            redirect.addFlashAttribute("failure", "No refund: the order is " + order.get("status")
+                    + ", and takes none while a dispute is open or after it was lost.");
+            return "redirect:/payment-orders/{id}";
+        }
         model.addAttribute("order", order);
         // A new id per form: submitting the same form twice (a double click, a reload) is one refund, not two.
         model.addAttribute("refundId", "rf_" + UUID.randomUUID().toString().replace("-", ""));
@@ -98,6 +113,19 @@ class PaymentOrderPage {
                             : String.join(", ", classes) + " in the report of " + day;
                 })
                 .orElse("not reconciled yet (no report of " + day + ")");
+    }
+
+    /**
+     * The order's disputes, for an order that has one ({@code DISPUTED} or {@code CHARGED_BACK}): payment-service
+     * lists disputes by status, not by order, so its newest {@value #DISPUTES_SEARCHED} are read and this order's kept.
+     * Null when it does not answer (the page links to the Disputes page's search instead).
+     */
+    private List<Map<String, Object>> disputes(String id) {
+        return KassaApi.optional(() -> api.list(Backend.PAYMENT, "/api/v1/disputes",
+                        Map.of("limit", DISPUTES_SEARCHED)))
+                .map(disputes -> disputes.stream().filter(dispute -> id.equals(dispute.get("payment_order_id")))
+                        .toList())
+                .orElse(null);
     }
 
     private Map<String, Object> order(String id) {

@@ -24,6 +24,12 @@ enum DiscrepancyClass {
             + "wallet-service's dead letters."),
     WALLET_LEDGER_MISMATCH("A seller's wallet balance differs from its seller_payable ledger balance.", "Compare the "
             + "seller's wallet movements with its ledger entries (Books); the ledger is the book of record."),
+    DISPUTE_UNKNOWN("The PSP withdrew (or gave back) money for a dispute our books do not record: wallets and the "
+            + "ledger do not book chargebacks yet.", "Find the dispute on the Disputes page and answer it in time "
+            + "(evidence, or accept it). Until chargebacks are booked, the seller's wallet and the ledger still count "
+            + "the money as paid: hand the finding to finance (holding the seller's payouts is theirs to decide), "
+            + "adjust no wallet by hand, and do not refund the charge. A reinstatement means the dispute was won. Keep "
+            + "this finding as the record: nothing clears it until disputes are booked."),
     UNKNOWN("A class this console does not know yet.", "See reconciliation-service's README.");
 
     private final String meaning;

@@ -16,9 +16,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may use which page (docs/architecture.md §13): every operator role reads; {@code OPERATOR} acts (refunds,
- * retries, dead-letter replays, merchants and keys, risk blocks) and {@code FINANCE} reconciles, as the services
- * themselves allow. An action's form and its confirmation page are closed to a role that may not act, so a
- * {@code VIEWER} never sees one, and a forged request is refused here (403) before a service would refuse it too.
+ * retries, dead-letter replays, merchants and keys, risk blocks, answers to disputes) and {@code FINANCE} reconciles,
+ * as the services themselves allow. An action's form and its confirmation page are closed to a role that may not act,
+ * so a {@code VIEWER} never sees one, and a forged request is refused here (403) before a service would refuse it too.
  * Unlike the services' bearer APIs the console is used by a browser: a session cookie (HTTP-only, SameSite=Strict),
  * CSRF tokens on every form, and a content security policy that allows the console's own scripts and styles only;
  * failed sign-ins are limited per client address ({@link SignInThrottle}).
@@ -31,7 +31,7 @@ class ConsoleSecurityConfiguration {
     /** The pages that change something, by the role that may change it. */
     static final String[] OPERATOR_ACTIONS = {"/payment-orders/*/refund", "/payment-orders/*/retry",
             "/dead-letters/replay", "/merchants/new", "/merchants/*/keys/**", "/risk/blocks", "/risk/blocks/new",
-            "/risk/blocks/*/lift"};
+            "/risk/blocks/*/lift", "/disputes/*/evidence", "/disputes/*/accept"};
     static final String[] FINANCE_ACTIONS = {"/reconciliation/run"};
 
     @Bean

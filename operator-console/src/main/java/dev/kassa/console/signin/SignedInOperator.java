@@ -24,7 +24,7 @@ public record SignedInOperator(String name, Set<KassaRole> roles, String key) im
         return roles.contains(role);
     }
 
-    /** OPERATOR acts: refunds, retries, replays, merchants and keys, risk blocks. */
+    /** OPERATOR acts: refunds, retries, replays, merchants and keys, risk blocks, answers to disputes. */
     public boolean canOperate() {
         return can(KassaRole.OPERATOR);
     }

@@ -27,15 +27,20 @@ public class Display {
         }
     }
 
-    /** The badge class of an order, checkout, refund, report or key status. */
+    /**
+     * The badge class of an order, checkout, refund, report, key or dispute status: a dispute that waits for an answer
+     * and a charge the cardholder took back are "bad", a dispute under review and a disputed order "wait".
+     */
     public String badge(Object status) {
         if (status == null) {
             return "badge";
         }
         return switch (status.toString()) {
-            case "SUCCEEDED", "COMPLETED", "MATCHED", "ACTIVE", "UP", "true" -> "badge ok";
-            case "FAILED", "DISCREPANCIES", "REVOKED", "DOWN", "OPEN", "false" -> "badge bad";
-            case "EXECUTING", "NOT_STARTED", "PENDING", "PARTIALLY_COMPLETED", "RUNNING", "PROCESSING" -> "badge wait";
+            case "SUCCEEDED", "COMPLETED", "MATCHED", "ACTIVE", "UP", "WON", "true" -> "badge ok";
+            case "FAILED", "DISCREPANCIES", "REVOKED", "DOWN", "OPEN", "CHARGED_BACK", "NEEDS_RESPONSE", "LOST",
+                 "ACCEPTED", "false" -> "badge bad";
+            case "EXECUTING", "NOT_STARTED", "PENDING", "PARTIALLY_COMPLETED", "RUNNING", "PROCESSING", "DISPUTED",
+                 "UNDER_REVIEW" -> "badge wait";
             default -> "badge";
         };
     }

@@ -3,51 +3,29 @@ package dev.kassa.console.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.kassa.console.ConsolePageTest;
 import dev.kassa.console.api.Backend;
 import dev.kassa.console.api.KassaApi;
+import dev.kassa.console.api.ServiceProblem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
-/** One payment order's page against a mocked {@link KassaApi}: what it shows of the risk check's stops. */
-@Tag("fast")
-@SpringBootTest(properties = { // the operators of ConsoleAccessTest: the test classes share one application context
-        "kassa.security.operators[0].name=vera",
-        "kassa.security.operators[0].roles=VIEWER",
-        "kassa.security.operators[0].key-sha256=2e82f2f6f04b5fb312309354ea7d6f82e1836674b6705d0ee2b56a3884a7de03",
-        "kassa.security.operators[1].name=otto",
-        "kassa.security.operators[1].roles=OPERATOR",
-        "kassa.security.operators[1].key-sha256=af487001eb41ca73a92a8fe5fa6164154b489df48a579e6c023369635480d82f",
-        "kassa.security.operators[2].name=fina",
-        "kassa.security.operators[2].roles=FINANCE",
-        "kassa.security.operators[2].key-sha256=37176461cbdcc1a9255a40fe664cd716064083d2611a87eba61c57952fbb01a7",
-        "kassa.security.rate-limit.failed-auth-per-minute=3"})
-@AutoConfigureMockMvc
-class PaymentOrderPageTest {
-
-    static final String VIEWER_KEY = "opk_console_test_viewer_key_000000000";
-    static final String OPERATOR_KEY = "opk_console_test_operator_key_0000000";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    KassaApi api;
+/**
+ * One payment order's page against a mocked {@link KassaApi}: what it shows of the risk check's stops, and of a
+ * dispute (the order's status, a link to the dispute, no refund).
+ */
+class PaymentOrderPageTest extends ConsolePageTest {
 
     @Test
     void anOrderTheRiskCheckStoppedSaysSoAndShowsEachStopWithItsBlock() throws Exception {
@@ -101,6 +79,65 @@ class PaymentOrderPageTest {
                 .andReturn().getResponse().getContentAsString()).doesNotContain("id=\"risk-retry\"");
     }
 
+    @Test
+    void aDisputedOrderSaysSoLinksToItsDisputeAndOffersNoRefund() throws Exception {
+        MockHttpSession operator = signIn(OPERATOR_KEY);
+        anOrder("po_9", "DISPUTED", null, null, List.of());
+        when(api.list(eq(Backend.PAYMENT), eq("/api/v1/disputes"), any())).thenReturn(List.of(
+                dispute("dp_other", "po_1", "NEEDS_RESPONSE"), dispute("dp_9", "po_9", "NEEDS_RESPONSE")));
+
+        String page = mvc.perform(get("/payment-orders/po_9").session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        verify(api).list(Backend.PAYMENT, "/api/v1/disputes", Map.of("limit", 500));
+        assertThat(page).contains("class=\"badge wait\">DISPUTED</span>", "id=\"disputed\"",
+                "DISPUTED BY THE CARDHOLDER", "href=\"/disputes/dp_9\"", "20.00 EUR, fraudulent")
+                .doesNotContain("id=\"refund\"", "/payment-orders/po_9/refund", "dp_other", "id=\"find-disputes\"");
+
+        mvc.perform(get("/payment-orders/po_9/refund").session(operator))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/payment-orders/po_9"))
+                .andExpect(flash().attribute("failure", "No refund: the order is DISPUTED, and takes none while a "
+                        + "dispute is open or after it was lost."));
+    }
+
+    @Test
+    void aChargedBackOrderSaysSoAndOffersNoRefundAlsoWhenItsDisputesCannotBeListed() throws Exception {
+        MockHttpSession operator = signIn(OPERATOR_KEY);
+        anOrder("po_10", "CHARGED_BACK", null, null, List.of());
+        when(api.list(eq(Backend.PAYMENT), eq("/api/v1/disputes"), any()))
+                .thenThrow(new ServiceProblem(Backend.PAYMENT, 503, "Not answering", "payment-service did not answer"));
+
+        String page = mvc.perform(get("/payment-orders/po_10").session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("class=\"badge bad\">CHARGED_BACK</span>", "CHARGED BACK TO THE CARDHOLDER",
+                "the money is back with the", "did not list its disputes",
+                "href=\"/disputes?payment_order_id=po_10\"")
+                .doesNotContain("id=\"refund\"", "/payment-orders/po_10/refund");
+    }
+
+    @Test
+    void anUndisputedOrderAsksForNoDisputesAndKeepsItsRefund() throws Exception {
+        MockHttpSession operator = signIn(OPERATOR_KEY);
+        anOrder("po_11", "SUCCEEDED", null, null, List.of());
+
+        String page = mvc.perform(get("/payment-orders/po_11").session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"refund\"", "href=\"/payment-orders/po_11/refund\"",
+                "id=\"find-disputes\"", "href=\"/disputes?payment_order_id=po_11\"").doesNotContain("id=\"disputed\"");
+        verify(api, never()).list(eq(Backend.PAYMENT), eq("/api/v1/disputes"), any());
+        mvc.perform(get("/payment-orders/po_11/refund").session(operator)).andExpect(status().isOk());
+    }
+
+    private static Map<String, Object> dispute(String id, String orderId, String status) {
+        Map<String, Object> dispute = new HashMap<>(Map.of("dispute_id", id, "payment_order_id", orderId,
+                "amount", "20.00", "currency", "EUR", "reason", "fraudulent", "status", status));
+        dispute.put("evidence_due_by", null);
+        return dispute;
+    }
+
     /** {@code riskDecisions} null: an answer without the field. */
     private void anOrder(String id, String status, String failureCode, String failureMessage,
                          List<Map<String, Object>> riskDecisions) {
@@ -121,10 +158,4 @@ class PaymentOrderPageTest {
                 .thenReturn(Map.of("entries", List.of()));
     }
 
-    private MockHttpSession signIn(String key) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/sign-in").param("key", key).with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(header().string("Location", "/"))
-                .andReturn().getRequest().getSession();
-    }
 }

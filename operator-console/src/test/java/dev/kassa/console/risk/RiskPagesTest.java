@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.kassa.console.ConsolePageTest;
 import dev.kassa.console.api.Backend;
 import dev.kassa.console.api.KassaApi;
 import dev.kassa.console.api.ServiceProblem;
@@ -19,42 +20,14 @@ import dev.kassa.web.FieldViolation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The Risk pages against a mocked {@link KassaApi}: what the list shows of each block and what it asks
  * payment-service for, and the block-list form's request and refusals. Who may use them: {@code ConsoleAccessTest}.
  */
-@Tag("fast")
-@SpringBootTest(properties = { // the operators of ConsoleAccessTest: the test classes share one application context
-        "kassa.security.operators[0].name=vera",
-        "kassa.security.operators[0].roles=VIEWER",
-        "kassa.security.operators[0].key-sha256=2e82f2f6f04b5fb312309354ea7d6f82e1836674b6705d0ee2b56a3884a7de03",
-        "kassa.security.operators[1].name=otto",
-        "kassa.security.operators[1].roles=OPERATOR",
-        "kassa.security.operators[1].key-sha256=af487001eb41ca73a92a8fe5fa6164154b489df48a579e6c023369635480d82f",
-        "kassa.security.operators[2].name=fina",
-        "kassa.security.operators[2].roles=FINANCE",
-        "kassa.security.operators[2].key-sha256=37176461cbdcc1a9255a40fe664cd716064083d2611a87eba61c57952fbb01a7",
-        "kassa.security.rate-limit.failed-auth-per-minute=3"})
-@AutoConfigureMockMvc
-class RiskPagesTest {
-
-    static final String VIEWER_KEY = "opk_console_test_viewer_key_000000000";
-    static final String OPERATOR_KEY = "opk_console_test_operator_key_0000000";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    KassaApi api;
+class RiskPagesTest extends ConsolePageTest {
 
     @Test
     void theListShowsActiveBlocksByDefaultAndEachBlocksRuleSubjectReasonCreatorExpiryAndLift() throws Exception {
@@ -241,10 +214,4 @@ class RiskPagesTest {
         return block;
     }
 
-    private MockHttpSession signIn(String key) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/sign-in").param("key", key).with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(header().string("Location", "/"))
-                .andReturn().getRequest().getSession();
-    }
 }

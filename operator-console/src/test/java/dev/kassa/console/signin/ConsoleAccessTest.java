@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.kassa.console.ConsolePageTest;
 import dev.kassa.console.api.Backend;
 import dev.kassa.console.api.KassaApi;
 import dev.kassa.console.api.ServiceProblem;
@@ -22,44 +23,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Who may use which page, with the services behind {@link KassaApi} replaced: the browser tests (system-tests'
  * OperatorConsoleTest) prove the same against the whole system; these prove the rules one by one, quickly.
  */
-@Tag("fast")
-@SpringBootTest(properties = {
-        "kassa.security.operators[0].name=vera",
-        "kassa.security.operators[0].roles=VIEWER",
-        "kassa.security.operators[0].key-sha256=2e82f2f6f04b5fb312309354ea7d6f82e1836674b6705d0ee2b56a3884a7de03",
-        "kassa.security.operators[1].name=otto",
-        "kassa.security.operators[1].roles=OPERATOR",
-        "kassa.security.operators[1].key-sha256=af487001eb41ca73a92a8fe5fa6164154b489df48a579e6c023369635480d82f",
-        "kassa.security.operators[2].name=fina",
-        "kassa.security.operators[2].roles=FINANCE",
-        "kassa.security.operators[2].key-sha256=37176461cbdcc1a9255a40fe664cd716064083d2611a87eba61c57952fbb01a7",
-        "kassa.security.rate-limit.failed-auth-per-minute=3"})
-@AutoConfigureMockMvc
-class ConsoleAccessTest {
-
-    static final String VIEWER_KEY = "opk_console_test_viewer_key_000000000";
-    static final String OPERATOR_KEY = "opk_console_test_operator_key_0000000";
-    static final String FINANCE_KEY = "opk_console_test_finance_key_00000000";
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    KassaApi api;
+class ConsoleAccessTest extends ConsolePageTest {
 
     @BeforeEach
     void anOrder() {
@@ -229,6 +201,63 @@ class ConsoleAccessTest {
                         "Not lifted: block_id: was lifted already, at 2026-12-04T15:00:00Z"));
     }
 
+    @Test
+    void aViewerOrFinanceSeesTheDisputesWithoutAnswersAndAForgedAnswerIsRefusedBeforeAnyServiceIsAsked()
+            throws Exception {
+        when(api.list(eq(Backend.PAYMENT), eq("/api/v1/disputes"), any())).thenReturn(List.of(aDispute()));
+        when(api.get(eq(Backend.PAYMENT), eq("/api/v1/disputes/{id}"), any(), eq("dp_1"))).thenReturn(aDispute());
+
+        for (String key : List.of(VIEWER_KEY, FINANCE_KEY)) {
+            MockHttpSession session = signIn(key);
+            assertThat(mvc.perform(get("/disputes").session(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("href=\"/disputes/dp_1\"", "NEEDS_RESPONSE", "fraudulent");
+            assertThat(mvc.perform(get("/disputes/dp_1").session(session)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString())
+                    .contains("29.99 USD", "NEEDS_RESPONSE")
+                    .doesNotContain("id=\"evidence\"", "id=\"accept\"", "/disputes/dp_1/evidence",
+                            "/disputes/dp_1/accept");
+
+            mvc.perform(get("/disputes/dp_1/evidence").session(session)).andExpect(status().isForbidden());
+            mvc.perform(post("/disputes/dp_1/evidence").session(session).with(csrf())
+                            .param("uncategorized_text", "winning_evidence").param("submit", "true"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get("/disputes/dp_1/accept").session(session)).andExpect(status().isForbidden());
+            mvc.perform(post("/disputes/dp_1/accept").session(session).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        verify(api, never()).post(any(), anyString(), any(), any(Object[].class));
+    }
+
+    @Test
+    void anOperatorIsOfferedBothAnswersToADisputeThatNeedsOneAndNeedsTheCsrfToken() throws Exception {
+        MockHttpSession operator = signIn(OPERATOR_KEY);
+        when(api.get(eq(Backend.PAYMENT), eq("/api/v1/disputes/{id}"), any(), eq("dp_1"))).thenReturn(aDispute());
+
+        assertThat(mvc.perform(get("/disputes/dp_1").session(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("id=\"evidence\"", "href=\"/disputes/dp_1/evidence\"", "id=\"accept\"",
+                        "href=\"/disputes/dp_1/accept\"");
+        mvc.perform(get("/disputes/dp_1/evidence").session(operator)).andExpect(status().isOk());
+        mvc.perform(get("/disputes/dp_1/accept").session(operator)).andExpect(status().isOk());
+        mvc.perform(post("/disputes/dp_1/accept").session(operator)).andExpect(status().isForbidden());
+        mvc.perform(post("/disputes/dp_1/evidence").session(operator).param("uncategorized_text", "x"))
+                .andExpect(status().isForbidden());
+        verify(api, never()).post(any(), anyString(), any(), any(Object[].class));
+    }
+
+    /** A dispute waiting for the merchant's answer, as payment-service shows it. */
+    private static Map<String, Object> aDispute() {
+        Map<String, Object> dispute = new HashMap<>(Map.of("dispute_id", "dp_1", "payment_order_id", "po_1",
+                "psp_reference", "pi_1", "amount", "29.99", "currency", "USD", "reason", "fraudulent",
+                "status", "NEEDS_RESPONSE", "evidence_due_by", "2026-12-11T23:59:59Z",
+                "created_at", "2026-12-04T10:00:00Z", "updated_at", "2026-12-04T10:00:00Z"));
+        dispute.put("evidence_submitted_by", null);
+        dispute.put("accepted_by", null);
+        dispute.put("closed_at", null);
+        return dispute;
+    }
+
     /** A velocity rule's block, as payment-service shows it. */
     private static Map<String, Object> aBlock() {
         Map<String, Object> block = new HashMap<>(Map.of("block_id", 12, "kind", "buyer", "subject", "m_1:u_9",
@@ -252,10 +281,4 @@ class ConsoleAccessTest {
         assertThat(page).contains("payment-service", "No payment order po_gone");
     }
 
-    private MockHttpSession signIn(String key) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/sign-in").param("key", key).with(csrf()))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(header().string("Location", "/"))
-                .andReturn().getRequest().getSession();
-    }
 }
