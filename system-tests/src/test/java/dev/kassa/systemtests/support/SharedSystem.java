@@ -61,15 +61,16 @@ final class SharedSystem implements AutoCloseable {
             servicePorts.put(service, ports.next());
         }
         // The operator and merchant keys are made afresh with the data, and deleted with it.
+        // The tests' JVMs run C1 only: starting them is most of the suite's time on two cores (TwoInstancesTest's
+        // eleven were up after 188 s with the full tiered JIT, after 96 s without C2), and no test's load needs C2's
+        // steady-state speed. ./kassa and ./kassa bench keep the full JIT.
         SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, logDir,
                 dataDir.resolve("credentials")).withConsolePort(ports.next())
-                .withOperators(Kassa.ONE_ROLE_OPERATORS.stream().map(name -> OperatorKey.generate(name, List.of(name))).toList());
+                .withOperators(Kassa.ONE_ROLE_OPERATORS.stream().map(name -> OperatorKey.generate(name, List.of(name))).toList())
+                .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
         if (instances > 1) {
-            // A system of its own for the failover tests, which never open the console: one JVM fewer to start. Its
-            // eleven JVMs run C1 only: on two cores they were up after 188 s with the full tiered JIT and after 96 s
-            // without C2, which these tests' light load (10 checkouts/s) does not need.
-            settings = settings.withInstances(instances, ports::next).withConsolePort(SystemSettings.NO_CONSOLE)
-                    .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
+            // A system of its own for the failover tests, which never open the console: one JVM fewer to start.
+            settings = settings.withInstances(instances, ports::next).withConsolePort(SystemSettings.NO_CONSOLE);
         }
         try {
             // On a machine busy with other work five JVMs may need longer than the launcher's 3 minutes to come up.
