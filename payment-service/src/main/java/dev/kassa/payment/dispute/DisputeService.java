@@ -146,6 +146,10 @@ class DisputeService {
         try {
             return call.get();
         } catch (PspRejectedException refused) {
+            if (refused.code() != null && refused.code().startsWith("parameter_")) {
+                // The answer itself is wrong (an evidence field the PSP does not know): the caller's input.
+                throw KassaProblem.invalid("evidence", "the PSP refused it: " + refused.getMessage());
+            }
             throw KassaProblem.conflict("dispute_id", "the PSP refused: " + refused.getMessage());
         } catch (PspRetryableException unavailable) {
             throw new KassaProblem(ProblemType.TEMPORARILY_UNAVAILABLE,

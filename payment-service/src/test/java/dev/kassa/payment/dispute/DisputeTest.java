@@ -6,6 +6,7 @@ import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.support.HttpApi;
 import dev.kassa.payment.support.PspMock;
 import dev.kassa.payment.support.WebhookSignatures;
+import dev.kassa.testfixtures.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -42,6 +43,31 @@ class DisputeTest extends PaymentServiceTestBase {
                 .isEqualTo(404);
         assertThat(other.get("/api/v1/disputes").json()).isEmpty();
         assertThat(operator.get("/api/v1/disputes/" + disputed.disputeId()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheMerchantOrAnOperatorAnswersAndBadAnswersAreRefusedWithNothingChanged() {
+        Disputed disputed = disputedPayment("6.00");
+        String path = "/api/v1/disputes/" + disputed.disputeId();
+
+        for (String key : new String[] {TestKeys.VIEWER, TestKeys.FINANCE}) {
+            HttpApi reader = anonymous.as(key);
+            assertThat(reader.get(path).status()).isEqualTo(200);
+            assertThat(reader.postJson(path + "/evidence", "{\"evidence\": {\"uncategorized_text\": \"x\"}}").status())
+                    .isEqualTo(403);
+            assertThat(reader.post(path + "/accept", new byte[0], null).status()).isEqualTo(403);
+        }
+        assertThat(anonymous.get(path).status()).isEqualTo(401);
+        assertRefused(api.postJson(path + "/evidence", "{\"evidence\": {}}"), 400, "evidence");
+        assertRefused(api.postJson(path + "/evidence", "{\"evidence\": {\"Not-A-Field\": \"x\"}}"), 400, "evidence");
+        // A field name of the right form that the PSP does not know: its refusal, as the caller's error.
+        assertRefused(api.postJson(path + "/evidence", "{\"evidence\": {\"no_such_field\": \"x\"}}"), 400, "evidence");
+        assertRefused(api.get("/api/v1/disputes?status=OPEN"), 400, "status");
+        assertRefused(api.get("/api/v1/disputes?limit=0"), 400, "limit");
+        assertThat(api.get("/api/v1/disputes/not%20an%20id").status()).isEqualTo(400);
+
+        assertThat(status(disputed.disputeId())).isEqualTo("NEEDS_RESPONSE");
+        assertThat(operator.get("/admin/audit?target_id=" + disputed.disputeId()).json()).isEmpty();
     }
 
     @Test
@@ -131,6 +157,13 @@ class DisputeTest extends PaymentServiceTestBase {
                 .query(String.class).single();
         eventually().until(() -> orderStatus(orderId).equals("SUCCEEDED"));
         return new Disputed(orderId, disputeId);
+    }
+
+    private static void assertRefused(HttpApi.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").valueStream().map(error -> error.path("field").asString()))
+                .as(response.body()).anyMatch(name -> name.startsWith(field));
     }
 
     private HttpApi.Response evidence(String disputeId, String text) {

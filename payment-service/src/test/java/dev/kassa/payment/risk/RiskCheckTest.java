@@ -122,7 +122,7 @@ class RiskCheckTest extends PaymentServiceTestBase {
     }
 
     @Test
-    void refusesAMalformedBlockAndAnAddressThatIsNone() {
+    void refusesAMalformedBlockAnAddressThatIsNoneAndCallersThatAreNotOperators() {
         assertThat(operator.postJson("/admin/risk/blocks", "{\"kind\": \"card\", \"value\": \"x\", \"reason\": \"r\"}")
                 .status()).isEqualTo(400);
         assertThat(operator.postJson("/admin/risk/blocks", "{\"kind\": \"address\", \"value\": \"example.com\", \"reason\": \"r\"}")
@@ -134,6 +134,15 @@ class RiskCheckTest extends PaymentServiceTestBase {
         assertThat(badCheckout.status()).isEqualTo(400);
         assertThat(badCheckout.json().path("errors").get(0).path("field").asString()).isEqualTo("client_address");
         assertThat(operator.get("/admin/risk/blocks/999999999").status()).isEqualTo(404);
+        assertThat(operator.get("/admin/risk/blocks/not-a-number").status()).isEqualTo(400);
+        assertThat(operator.get("/admin/risk/blocks?limit=0").status()).isEqualTo(400);
+        assertThat(operator.get("/admin/risk/blocks?kind=card").status()).isEqualTo(400);
+        assertThat(operator.postJson("/admin/risk/blocks/1/lift", "{}").status()).as("a lift needs a reason").isEqualTo(400);
+        // Blocks are the operators': a merchant key neither reads nor changes them.
+        assertForbidden(api.get("/admin/risk/blocks"));
+        assertForbidden(api.postJson("/admin/risk/blocks", "{\"kind\": \"token\", \"value\": \"tok_x\", \"reason\": \"r\"}"));
+        assertForbidden(anonymous.as(TestKeys.FINANCE).postJson("/admin/risk/blocks",
+                "{\"kind\": \"token\", \"value\": \"tok_x\", \"reason\": \"r\"}"));
     }
 
     private String checkoutFailing(HttpApi merchantApi, String token, String amount, String currency, String buyer) {
