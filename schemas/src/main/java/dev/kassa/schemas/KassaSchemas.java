@@ -1,6 +1,8 @@
 package dev.kassa.schemas;
 
 import dev.kassa.schemas.event.DiscrepancyFound;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import dev.kassa.schemas.event.PaymentOrderFailed;
@@ -50,6 +52,8 @@ public final class KassaSchemas {
             new RecordType(PaymentOrderFailed.class, PaymentOrderFailed.getClassSchema()),
             new RecordType(RefundSucceeded.class, RefundSucceeded.getClassSchema()),
             new RecordType(RefundFailed.class, RefundFailed.getClassSchema()),
+            new RecordType(DisputeFundsWithdrawn.class, DisputeFundsWithdrawn.getClassSchema()),
+            new RecordType(DisputeFundsReinstated.class, DisputeFundsReinstated.getClassSchema()),
             new RecordType(WalletCredited.class, WalletCredited.getClassSchema()),
             new RecordType(WalletDebited.class, WalletDebited.getClassSchema()),
             new RecordType(LedgerTransactionRecorded.class, LedgerTransactionRecorded.getClassSchema()),

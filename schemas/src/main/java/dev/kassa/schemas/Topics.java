@@ -1,6 +1,8 @@
 package dev.kassa.schemas;
 
 import dev.kassa.schemas.event.DiscrepancyFound;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import dev.kassa.schemas.event.PaymentOrderFailed;
@@ -41,7 +43,8 @@ public final class Topics {
                     List.of(ConsumerGroups.WALLET_SERVICE, ConsumerGroups.LEDGER_SERVICE,
                             ConsumerGroups.RECONCILIATION_SERVICE),
                     List.of(PaymentOrderSucceeded.class, PaymentOrderFailed.class,
-                            RefundSucceeded.class, RefundFailed.class)),
+                            RefundSucceeded.class, RefundFailed.class,
+                            DisputeFundsWithdrawn.class, DisputeFundsReinstated.class)),
             new TopicSpec(WALLET_EVENTS,
                     List.of(ConsumerGroups.PAYMENT_SERVICE, ConsumerGroups.RECONCILIATION_SERVICE),
                     List.of(WalletCredited.class, WalletDebited.class)),

@@ -1,5 +1,8 @@
 package dev.kassa.testfixtures;
 
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
@@ -138,6 +141,45 @@ public final class TestEvents {
                 .setRefundId(refundId)
                 .setPspReference(pspReferenceOf(paymentOrderId))
                 .setFailureCode("charge_disputed")
+                .build();
+    }
+
+    /**
+     * The PSP withdrew {@code payment}'s whole amount for a new dispute ({@code du_...}), with {@code feeMinor} borne
+     * by {@code bearer}.
+     */
+    public static DisputeFundsWithdrawn disputeFundsWithdrawn(PaymentOrderSucceeded payment, long feeMinor,
+            DisputeFeeBearer bearer) {
+        return DisputeFundsWithdrawn.newBuilder()
+                .setEventId(eventId())
+                .setOccurredAt(now())
+                .setPaymentOrderId(payment.getPaymentOrderId())
+                .setCheckoutId(payment.getCheckoutId())
+                .setSellerAccount(payment.getSellerAccount())
+                .setAmountMinor(payment.getAmountMinor())
+                .setCurrency(payment.getCurrency())
+                .setDisputeId(id("du"))
+                .setPspReference(payment.getPspReference())
+                .setFeeMinor(feeMinor)
+                .setFeeBearer(bearer)
+                .build();
+    }
+
+    /** The PSP gave the withdrawn funds of a won dispute back, and {@code feeReturnedMinor} of its fee. */
+    public static DisputeFundsReinstated disputeFundsReinstated(DisputeFundsWithdrawn withdrawn,
+            long feeReturnedMinor) {
+        return DisputeFundsReinstated.newBuilder()
+                .setEventId(eventId())
+                .setOccurredAt(now())
+                .setPaymentOrderId(withdrawn.getPaymentOrderId())
+                .setCheckoutId(withdrawn.getCheckoutId())
+                .setSellerAccount(withdrawn.getSellerAccount())
+                .setAmountMinor(withdrawn.getAmountMinor())
+                .setCurrency(withdrawn.getCurrency())
+                .setDisputeId(withdrawn.getDisputeId())
+                .setPspReference(withdrawn.getPspReference())
+                .setFeeMinor(feeReturnedMinor)
+                .setFeeBearer(withdrawn.getFeeBearer())
                 .build();
     }
 

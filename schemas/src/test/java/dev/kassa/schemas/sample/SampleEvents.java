@@ -1,6 +1,9 @@
 package dev.kassa.schemas.sample;
 
 import dev.kassa.schemas.event.DiscrepancyFound;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.EntrySide;
 import dev.kassa.schemas.event.JournalLine;
 import dev.kassa.schemas.event.LedgerEntryKind;
@@ -91,6 +94,20 @@ public final class SampleEvents {
                 .setRefundId("rf_2").setPspReference("pi_3MtwBwLkdIwHu7ix28a3tqPc")
                 .setPspRefundReference(null)
                 .setFailureCode("charge_already_refunded").setFailureMessage(null)
+                .build());
+        m.put(DisputeFundsWithdrawn.class, () -> DisputeFundsWithdrawn.newBuilder()
+                .setEventId(eventId()).setOccurredAt(OCCURRED_AT)
+                .setPaymentOrderId("po_1").setCheckoutId("chk_1").setSellerAccount("seller_1")
+                .setAmountMinor(2999).setCurrency("USD")
+                .setDisputeId("du_1MtJUT2eZvKYlo2CNaw2HvEv").setPspReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
+                .setFeeMinor(1500).setFeeBearer(DisputeFeeBearer.PLATFORM)
+                .build());
+        m.put(DisputeFundsReinstated.class, () -> DisputeFundsReinstated.newBuilder()
+                .setEventId(eventId()).setOccurredAt(OCCURRED_AT)
+                .setPaymentOrderId("po_1").setCheckoutId("chk_1").setSellerAccount("seller_1")
+                .setAmountMinor(2999).setCurrency("USD")
+                .setDisputeId("du_1MtJUT2eZvKYlo2CNaw2HvEv").setPspReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
+                .setFeeMinor(0).setFeeBearer(DisputeFeeBearer.SELLER)
                 .build());
         m.put(WalletCredited.class, () -> WalletCredited.newBuilder()
                 .setEventId(eventId()).setOccurredAt(OCCURRED_AT)
