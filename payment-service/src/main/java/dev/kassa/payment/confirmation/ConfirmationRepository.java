@@ -11,8 +11,9 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Lock order. The wallet and the ledger consumers confirm the same orders at about the same time, each in
  * its own transaction. Every statement here locks its rows sorted by id, and a batch always locks refunds,
- * then payment orders, then checkouts (the order in which a result takes them too: refund, its order, the
- * checkout), so two batches may wait for each other but never deadlock. Only rows that this batch changes
+ * then disputes, then payment orders, then checkouts (the order in which a result takes them too: refund, its
+ * order, the checkout; a dispute's webhook: the dispute, its order), so two batches may wait for each other but never
+ * deadlock. Only rows that this batch changes
  * are locked: an order still being charged is not SUCCEEDED yet and is left alone without waiting.
  */
 @Repository
@@ -95,6 +96,50 @@ class ConfirmationRepository {
                    AND ((c.wallet AND NOT r.wallet_updated) OR (c.ledger AND NOT r.ledger_updated))
                 RETURNING r.refund_id""")
                 .params(refundIds, wallet, ledger)
+                .query(String.class).list();
+    }
+
+    /**
+     * The booked flags of disputes (wallet and ledger confirmations naming a dispute): the {@code i}-th id's
+     * withdrawal flags, or its reinstatement's when {@code reinstatement[i]}, each flag once, and only for money the
+     * dispute has recorded. They confirm no payment or refund, so no order or checkout is touched.
+     *
+     * @return the ids of the disputes changed now
+     */
+    List<String> confirmDisputes(String[] disputeIds, boolean[] reinstatement, boolean[] wallet, boolean[] ledger) {
+        // Locked in id order, as the other statements here, since both consumers confirm the same disputes.
+        return jdbc.sql("""
+                WITH confirmed AS (
+                    SELECT id, bool_or(w AND NOT r) AS withdrawal_wallet, bool_or(l AND NOT r) AS withdrawal_ledger,
+                           bool_or(w AND r) AS reinstatement_wallet, bool_or(l AND r) AS reinstatement_ledger
+                      FROM unnest(?::text[], ?::boolean[], ?::boolean[], ?::boolean[]) AS c(id, r, w, l)
+                     GROUP BY id
+                ), locked AS MATERIALIZED (
+                    SELECT d.dispute_id
+                      FROM dispute d JOIN confirmed c ON c.id = d.dispute_id
+                     WHERE (d.funds_withdrawn_at IS NOT NULL
+                            AND ((c.withdrawal_wallet AND NOT d.withdrawal_wallet_booked)
+                                 OR (c.withdrawal_ledger AND NOT d.withdrawal_ledger_booked)))
+                        OR (d.funds_reinstated_at IS NOT NULL
+                            AND ((c.reinstatement_wallet AND NOT d.reinstatement_wallet_booked)
+                                 OR (c.reinstatement_ledger AND NOT d.reinstatement_ledger_booked)))
+                     ORDER BY d.dispute_id
+                       FOR UPDATE OF d
+                )
+                UPDATE dispute d
+                   SET withdrawal_wallet_booked = d.withdrawal_wallet_booked
+                           OR (c.withdrawal_wallet AND d.funds_withdrawn_at IS NOT NULL),
+                       withdrawal_ledger_booked = d.withdrawal_ledger_booked
+                           OR (c.withdrawal_ledger AND d.funds_withdrawn_at IS NOT NULL),
+                       reinstatement_wallet_booked = d.reinstatement_wallet_booked
+                           OR (c.reinstatement_wallet AND d.funds_reinstated_at IS NOT NULL),
+                       reinstatement_ledger_booked = d.reinstatement_ledger_booked
+                           OR (c.reinstatement_ledger AND d.funds_reinstated_at IS NOT NULL),
+                       updated_at = now()
+                  FROM confirmed c, locked l
+                 WHERE d.dispute_id = c.id AND l.dispute_id = c.id
+                RETURNING d.dispute_id""")
+                .params(disputeIds, reinstatement, wallet, ledger)
                 .query(String.class).list();
     }
 

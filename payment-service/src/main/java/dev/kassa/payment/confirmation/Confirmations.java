@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * wallet-service's and ledger-service's confirmations: set {@code wallet_updated} / {@code ledger_updated}
  * of the payment order ({@code WalletCredited}, {@code LedgerTransactionRecorded} of a payment) or of the
  * refund ({@code WalletDebited}, {@code LedgerTransactionRecorded} of a refund), once each, and complete
- * the checkouts that have nothing left to wait for.
+ * the checkouts that have nothing left to wait for. Those naming a dispute ({@code WalletDebited} /
+ * {@code WalletCredited} with {@code dispute_id}, {@code LedgerTransactionRecorded} of the {@code DISPUTE_} kinds)
+ * confirm no payment or refund: they set the dispute's own booked flags, for its view.
  *
  * <p>Runs in the consumer's transaction with the inbox rows, for a whole poll at once: a few set-based
  * statements per batch instead of several statements and a commit per event (see
@@ -45,8 +47,16 @@ class Confirmations {
         Flags flags = new Flags(events.size());
         for (InboundEvent event : events) {
             switch (event.record()) {
+                // A won dispute's money back is no confirmation of the payment.
+                case WalletCredited credited when credited.getDisputeId() != null ->
+                        flags.dispute(credited.getDisputeId(), true, true, false);
                 case WalletCredited credited -> flags.payment(credited.getPaymentOrderId(), true, false);
-                case WalletDebited debited -> flags.refund(debited.getRefundId(), true, false);
+                case WalletDebited debited when debited.getDisputeId() != null ->
+                        flags.dispute(debited.getDisputeId(), false, true, false);
+                case WalletDebited debited when debited.getRefundId() != null ->
+                        flags.refund(debited.getRefundId(), true, false);
+                case WalletDebited debited -> log.info("Debit {} of payment order {} names neither a refund nor a "
+                        + "dispute: nothing of ours to confirm", debited.getMovementId(), debited.getPaymentOrderId());
                 default -> throw new InvalidEventException("wallet.events does not carry "
                         + event.record().getSchema().getFullName() + " (event " + event.eventId() + ")");
             }
@@ -59,24 +69,40 @@ class Confirmations {
         Flags flags = new Flags(events.size());
         for (InboundEvent event : events) {
             LedgerTransactionRecorded recorded = event.recordAs(LedgerTransactionRecorded.class);
-            if (recorded.getKind() != LedgerEntryKind.REFUND) {
-                flags.payment(recorded.getPaymentOrderId(), false, true);
-            } else if (recorded.getRefundId() != null) {
-                flags.refund(recorded.getRefundId(), false, true);
-            } else {
-                log.info("Refund entry {} of payment order {} names no refund: nothing of ours to confirm",
-                        recorded.getJournalEntryId(), recorded.getPaymentOrderId());
+            LedgerEntryKind kind = recorded.getKind();
+            String source = switch (kind) {
+                case PAYMENT -> recorded.getPaymentOrderId();
+                case REFUND -> recorded.getRefundId();
+                case DISPUTE_FUNDS_WITHDRAWN, DISPUTE_FUNDS_REINSTATED -> recorded.getDisputeId();
+            };
+            if (source == null) {
+                log.info("{} entry {} of payment order {} names no {}: nothing of ours to confirm", kind,
+                        recorded.getJournalEntryId(), recorded.getPaymentOrderId(),
+                        kind == LedgerEntryKind.REFUND ? "refund" : "dispute");
+                continue;
+            }
+            switch (kind) {
+                case PAYMENT -> flags.payment(source, false, true);
+                case REFUND -> flags.refund(source, false, true);
+                case DISPUTE_FUNDS_WITHDRAWN -> flags.dispute(source, false, false, true);
+                case DISPUTE_FUNDS_REINSTATED -> flags.dispute(source, true, false, true);
             }
         }
         apply("ledger", flags);
     }
 
     private void apply(String by, Flags flags) {
-        // Refunds before orders before checkouts: the lock order every transaction of this service keeps.
+        // Refunds, disputes, orders, checkouts: the lock order every transaction of this service keeps (a dispute's
+        // webhook locks its dispute before its order).
         if (!flags.refunds.isEmpty()) {
             String[] ids = Flags.ids(flags.refunds);
             logIgnored(by, "refund", ids,
                     repository.confirmRefunds(ids, Flags.wallet(flags.refunds), Flags.ledger(flags.refunds)));
+        }
+        if (!flags.disputes.isEmpty()) {
+            String[] ids = Flags.ids(flags.disputes);
+            logIgnored(by, "dispute", ids, repository.confirmDisputes(ids, Flags.reinstatement(flags.disputes),
+                    Flags.wallet(flags.disputes), Flags.ledger(flags.disputes)));
         }
         if (flags.orders.isEmpty()) {
             return;
@@ -111,26 +137,34 @@ class Confirmations {
                 by, what, id));
     }
 
-    /** What one event confirms: the wallet or the ledger flag of one payment order or refund. */
-    private record Flag(String id, boolean wallet, boolean ledger) {
+    /**
+     * What one event confirms: the wallet or the ledger flag of one payment order, refund, or dispute's withdrawal
+     * ({@code reinstatement} false) or reinstatement.
+     */
+    private record Flag(String id, boolean reinstatement, boolean wallet, boolean ledger) {
     }
 
-    /** One batch's confirmations, split into payment orders and refunds. */
+    /** One batch's confirmations, split into payment orders, refunds and disputes. */
     private static final class Flags {
 
         final List<Flag> orders;
         final List<Flag> refunds = new ArrayList<>();
+        final List<Flag> disputes = new ArrayList<>();
 
         Flags(int size) {
             orders = new ArrayList<>(size);
         }
 
         void payment(String orderId, boolean wallet, boolean ledger) {
-            orders.add(new Flag(orderId, wallet, ledger));
+            orders.add(new Flag(orderId, false, wallet, ledger));
         }
 
         void refund(String refundId, boolean wallet, boolean ledger) {
-            refunds.add(new Flag(refundId, wallet, ledger));
+            refunds.add(new Flag(refundId, false, wallet, ledger));
+        }
+
+        void dispute(String disputeId, boolean reinstatement, boolean wallet, boolean ledger) {
+            disputes.add(new Flag(disputeId, reinstatement, wallet, ledger));
         }
 
         static String[] ids(List<Flag> flags) {
@@ -147,6 +181,14 @@ class Confirmations {
                 wallet[i] = flags.get(i).wallet();
             }
             return wallet;
+        }
+
+        static boolean[] reinstatement(List<Flag> flags) {
+            boolean[] reinstatement = new boolean[flags.size()];
+            for (int i = 0; i < reinstatement.length; i++) {
+                reinstatement[i] = flags.get(i).reinstatement();
+            }
+            return reinstatement;
         }
 
         static boolean[] ledger(List<Flag> flags) {

@@ -2,10 +2,12 @@ package dev.kassa.payment.dispute;
 
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
+import dev.kassa.payment.order.PaymentOrderStatus;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRejectedException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a PSP's {@code charge.dispute.*} webhook says of a dispute, applied in the webhook's transaction (its event id
  * deduplicated there): every such event carries the whole dispute, so each one inserts it or moves it forward by one
- * guarded upsert, whatever order they arrive in, and the order's {@code dispute_status} follows. Which event it was
- * (created, funds withdrawn, updated, closed, funds reinstated) matters only for the log: the dispute's status says
- * it all.
+ * guarded upsert, whatever order they arrive in, and the order's {@code dispute_status} follows. Then, whether or not
+ * the status moved, the money its balance transactions show is recorded ({@link DisputeFunds}). Which event it was
+ * (created, funds withdrawn, updated, closed, funds reinstated) matters only for the log: the dispute's state says it
+ * all.
  */
 @Component
 public class DisputeWebhooks {
@@ -28,20 +31,49 @@ public class DisputeWebhooks {
     private final Disputes disputes;
     private final PaymentOrders orders;
     private final PspClient psp;
+    private final DisputeFunds funds;
 
-    DisputeWebhooks(Disputes disputes, PaymentOrders orders, PspClient psp) {
+    DisputeWebhooks(Disputes disputes, PaymentOrders orders, PspClient psp, DisputeFunds funds) {
         this.disputes = disputes;
         this.orders = orders;
         this.psp = psp;
+        this.funds = funds;
     }
 
-    /** A dispute as a webhook's {@code data.object} shows it; {@code evidenceDueBy} may be null. */
+    /**
+     * A dispute as a webhook's {@code data.object} shows it; {@code evidenceDueBy} may be null, and
+     * {@code balanceTransactions} empty (no money moved yet).
+     */
     public record Notice(String eventType, String disputeId, String paymentIntent, long amountMinor, String currency,
-                         String reason, String pspStatus, Instant evidenceDueBy) {
+                         String reason, String pspStatus, Instant evidenceDueBy,
+                         List<BalanceTransaction> balanceTransactions) {
     }
 
-    /** What became of a notice: {@code changed} (the dispute is new or moved forward) or not, and why. */
-    public record Outcome(boolean matched, boolean changed, String detail) {
+    /**
+     * One of the dispute's balance transactions as the PSP lists them: Stripe's {@code amount} and {@code fee} (minor
+     * units) and {@code reporting_category}, {@code dispute} for the withdrawal (amount −A, the dispute fee) and
+     * {@code dispute_reversal} for a won dispute's reversal (+A, the fee given back as a negative fee, or 0).
+     */
+    public record BalanceTransaction(long amountMinor, long feeMinor, String reportingCategory) {
+    }
+
+    /**
+     * What became of a notice: {@code changed} (the dispute is new, moved forward, or its money was recorded) or not,
+     * and why; {@code retryLater} when it must be delivered again (its money waits for the charge's own result).
+     */
+    public record Outcome(boolean matched, boolean changed, boolean retryLater, String detail) {
+
+        static Outcome unmatched(String detail) {
+            return new Outcome(false, false, false, detail);
+        }
+
+        static Outcome applied(boolean changed, String detail) {
+            return new Outcome(true, changed, false, detail);
+        }
+
+        static Outcome later(String detail) {
+            return new Outcome(true, false, true, detail);
+        }
     }
 
     /**
@@ -68,28 +100,43 @@ public class DisputeWebhooks {
         DisputeStatus status = DisputeStatus.ofPsp(notice.pspStatus());
         if (notice.disputeId() == null || notice.paymentIntent() == null || status == null
                 || notice.currency() == null || notice.amountMinor() <= 0) {
-            return new Outcome(false, false, "dispute " + notice.disputeId() + " without an intent, status "
+            return Outcome.unmatched("dispute " + notice.disputeId() + " without an intent, status "
                     + notice.pspStatus() + ", amount or currency we can use");
         }
         Optional<PaymentOrder> found = orderOf(notice.paymentIntent());
         if (found.isEmpty()) {
-            return new Outcome(false, false, "no payment order for intent " + notice.paymentIntent());
+            return Outcome.unmatched("no payment order for intent " + notice.paymentIntent());
         }
         PaymentOrder order = found.get();
         try (PaymentMdc mdc = PaymentMdc.of(order.checkoutId(), order.paymentOrderId())) {
-            Optional<Dispute> changed = disputes.upsertFromPsp(notice.disputeId(), order.paymentOrderId(),
+            if (order.status() == PaymentOrderStatus.EXECUTING && DisputeFunds.showsMoney(notice)) {
+                // The money of a charge the books do not have yet would reach wallet and ledger before the charge
+                // itself: nothing is written, and the PSP delivers the event again once the charge's answer is in.
+                log.info("Dispute {} {}: its funds wait for the charge's result (order EXECUTING); delivered again later",
+                        notice.disputeId(), notice.eventType());
+                return Outcome.later("the disputed charge's result is not applied yet");
+            }
+            Optional<Dispute> moved = disputes.upsertFromPsp(notice.disputeId(), order.paymentOrderId(),
                     order.merchantId(), notice.paymentIntent(), notice.amountMinor(), notice.currency(),
                     notice.reason() == null ? "general" : notice.reason(), status.name(), notice.evidenceDueBy());
-            if (changed.isEmpty()) {
+            Dispute dispute;
+            if (moved.isPresent()) {
+                dispute = moved.get();
+                orders.recordDisputeStatus(order.paymentOrderId(), dispute.status().name());
+                log.info("Dispute {} is {} ({} {} minor, reason {}, via {})", dispute.disputeId(), dispute.status(),
+                        dispute.amountMinor(), dispute.currency(), dispute.reason(), notice.eventType());
+            } else {
+                // A duplicate or late status, but the event may still show money not recorded yet.
+                dispute = disputes.findById(notice.disputeId()).orElseThrow();
+            }
+            int recorded = funds.record(dispute, order, notice);
+            if (moved.isEmpty() && recorded == 0) {
                 log.info("Dispute {} {}: already {} or further, nothing changed", notice.disputeId(),
                         notice.eventType(), status);
-                return new Outcome(true, false, "dispute already " + status + " or further");
+                return Outcome.applied(false, "dispute already " + status + " or further");
             }
-            Dispute dispute = changed.get();
-            orders.recordDisputeStatus(order.paymentOrderId(), dispute.status().name());
-            log.info("Dispute {} is {} ({} {} minor, reason {}, via {})", dispute.disputeId(), dispute.status(),
-                    dispute.amountMinor(), dispute.currency(), dispute.reason(), notice.eventType());
-            return new Outcome(true, true, "dispute " + dispute.status());
+            return Outcome.applied(true, "dispute " + (moved.isPresent() ? moved.get().status() : dispute.status())
+                    + (recorded > 0 ? ", " + recorded + " money record(s)" : ""));
         }
     }
 }

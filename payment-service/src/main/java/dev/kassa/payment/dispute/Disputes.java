@@ -53,6 +53,32 @@ interface Disputes extends Repository<Dispute, String> {
             RETURNING *""")
     Optional<Dispute> accepted(String disputeId, String actor);
 
+    /**
+     * Records the PSP's withdrawal of the disputed funds, once: the dispute fee it charged and who bears it.
+     *
+     * @return the dispute as it is now when this recorded it; empty when it was recorded before (a duplicate or
+     *         reordered webhook), so that only the first publishes {@code DisputeFundsWithdrawn}
+     */
+    @Query("""
+            UPDATE dispute SET funds_withdrawn_at = now(), withdrawn_fee_minor = :feeMinor, fee_bearer = :feeBearer,
+                   updated_at = now()
+             WHERE dispute_id = :disputeId AND funds_withdrawn_at IS NULL
+            RETURNING *""")
+    Optional<Dispute> fundsWithdrawn(String disputeId, long feeMinor, String feeBearer);
+
+    /**
+     * Records that the PSP gave a won dispute's funds back, once, and only after its withdrawal was recorded (a lost
+     * or accepted dispute never gets them back; the table's check says so too).
+     *
+     * @return the dispute as it is now when this recorded it, else empty
+     */
+    @Query("""
+            UPDATE dispute SET funds_reinstated_at = now(), fee_returned_minor = :feeReturnedMinor, updated_at = now()
+             WHERE dispute_id = :disputeId AND status = 'WON'
+               AND funds_withdrawn_at IS NOT NULL AND funds_reinstated_at IS NULL
+            RETURNING *""")
+    Optional<Dispute> fundsReinstated(String disputeId, long feeReturnedMinor);
+
     /** Newest first, of one merchant (null: every merchant's) and status (null: any). */
     @Query("""
             SELECT * FROM dispute

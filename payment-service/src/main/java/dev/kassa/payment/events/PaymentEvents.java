@@ -4,6 +4,9 @@ import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.refund.Refund;
 import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.PaymentOrderExecutionRequested;
 import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
@@ -26,6 +29,14 @@ public class PaymentEvents {
 
     private final Outbox outbox;
     private final Clock clock;
+
+    /**
+     * What a dispute's money record says beyond its order: the dispute, the disputed charge's intent, the amount and
+     * fee (withdrawn, or given back) and who bears the fee.
+     */
+    public record DisputeMoney(String disputeId, String pspReference, long amountMinor, String currency,
+                               long feeMinor, DisputeFeeBearer feeBearer) {
+    }
 
     public PaymentEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
@@ -126,6 +137,42 @@ public class PaymentEvents {
                         .setPspRefundReference(refund.pspRefundReference())
                         .setFailureCode(refund.failureCode())
                         .setFailureMessage(refund.failureMessage())
+                        .build());
+    }
+
+    /** The PSP withdrew a disputed payment's funds and the dispute fee (docs/architecture.md §15). */
+    public String disputeFundsWithdrawn(PaymentOrder order, DisputeMoney money) {
+        return outbox.publish(Topics.PAYMENT_RESULTS, order.paymentOrderId(),
+                DisputeFundsWithdrawn.newBuilder()
+                        .setEventId(ASSIGNED_BY_OUTBOX)
+                        .setOccurredAt(clock.instant())
+                        .setPaymentOrderId(order.paymentOrderId())
+                        .setCheckoutId(order.checkoutId())
+                        .setSellerAccount(order.sellerAccount())
+                        .setAmountMinor(money.amountMinor())
+                        .setCurrency(money.currency())
+                        .setDisputeId(money.disputeId())
+                        .setPspReference(money.pspReference())
+                        .setFeeMinor(money.feeMinor())
+                        .setFeeBearer(money.feeBearer())
+                        .build());
+    }
+
+    /** The PSP gave a won dispute's funds back, and {@code feeMinor} of its fee. */
+    public String disputeFundsReinstated(PaymentOrder order, DisputeMoney money) {
+        return outbox.publish(Topics.PAYMENT_RESULTS, order.paymentOrderId(),
+                DisputeFundsReinstated.newBuilder()
+                        .setEventId(ASSIGNED_BY_OUTBOX)
+                        .setOccurredAt(clock.instant())
+                        .setPaymentOrderId(order.paymentOrderId())
+                        .setCheckoutId(order.checkoutId())
+                        .setSellerAccount(order.sellerAccount())
+                        .setAmountMinor(money.amountMinor())
+                        .setCurrency(money.currency())
+                        .setDisputeId(money.disputeId())
+                        .setPspReference(money.pspReference())
+                        .setFeeMinor(money.feeMinor())
+                        .setFeeBearer(money.feeBearer())
                         .build());
     }
 }

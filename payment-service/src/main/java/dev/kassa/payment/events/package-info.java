@@ -1,2 +1,2 @@
-/** The records payment-service publishes, written to the outbox from payment order and refund state. */
+/** The records payment-service publishes, written to the outbox from payment order, refund and dispute state. */
 package dev.kassa.payment.events;

@@ -1,6 +1,7 @@
 package dev.kassa.payment.webhook;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A verified PSP event, Stripe's {@code {id, object: "event", type, created, data: {object}, ...}}, reduced to the
@@ -32,9 +33,18 @@ record PspEvent(String id, String type, PspObject object, byte[] raw) {
      * @param failureMessage {@code last_payment_error.message}
      * @param reason         a dispute's reason ({@code fraudulent}, ...)
      * @param dueBy          a dispute's {@code evidence_details.due_by} (Unix seconds)
+     * @param balanceTransactions a dispute's {@code balance_transactions}: the money it moved; empty for others
      */
     public record PspObject(String id, String status, long amount, String currency, String paymentOrderId,
                             String attempt, String refundId, String paymentIntent, String failureReason,
-                            String declineCode, String failureMessage, String reason, String dueBy) {
+                            String declineCode, String failureMessage, String reason, String dueBy,
+                            List<BalanceTransaction> balanceTransactions) {
+    }
+
+    /**
+     * One element of a dispute's {@code balance_transactions}: Stripe's {@code amount} and {@code fee} in minor units
+     * (0 when absent or unreadable) and its {@code reporting_category} ({@code dispute}, {@code dispute_reversal}).
+     */
+    public record BalanceTransaction(long amount, long fee, String reportingCategory) {
     }
 }

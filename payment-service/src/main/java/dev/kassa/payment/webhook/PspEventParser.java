@@ -1,7 +1,11 @@
 package dev.kassa.payment.webhook;
 
+import dev.kassa.payment.webhook.PspEvent.BalanceTransaction;
 import dev.kassa.payment.webhook.PspEvent.PspObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -25,23 +29,19 @@ final class PspEventParser {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw malformed();
             }
-            String id = null;
-            String type = null;
-            PspObject object = null;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
+            EventFields event = new EventFields();
+            members(parser, JsonToken.START_OBJECT, (name, value) -> {
                 switch (name) {
-                    case "id" -> id = value == JsonToken.VALUE_STRING ? parser.getString() : skip(parser);
-                    case "type" -> type = value == JsonToken.VALUE_STRING ? parser.getString() : skip(parser);
-                    case "data" -> object = value == JsonToken.START_OBJECT ? data(parser) : skip(parser);
+                    case "id" -> event.id = value == JsonToken.VALUE_STRING ? parser.getString() : skip(parser);
+                    case "type" -> event.type = value == JsonToken.VALUE_STRING ? parser.getString() : skip(parser);
+                    case "data" -> event.object = value == JsonToken.START_OBJECT ? data(parser) : skip(parser);
                     default -> parser.skipChildren();
                 }
-            }
-            if (parser.nextToken() != null || id == null || type == null || object == null) {
+            });
+            if (parser.nextToken() != null || event.id == null || event.type == null || event.object == null) {
                 throw malformed();
             }
-            return new PspEvent(id, type, object, raw);
+            return new PspEvent(event.id, event.type, event.object, raw);
         } catch (JacksonException e) {
             throw malformed();
         }
@@ -49,98 +49,148 @@ final class PspEventParser {
 
     /** {@code data}: its {@code object}, or null if it has none. */
     private static PspObject data(JsonParser parser) {
-        PspObject object = null;
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            boolean isObject = "object".equals(parser.currentName());
-            JsonToken value = parser.nextToken();
-            if (isObject) {
-                object = value == JsonToken.START_OBJECT ? object(parser) : skip(parser);
+        EventFields data = new EventFields();
+        members(parser, JsonToken.START_OBJECT, (name, value) -> {
+            if ("object".equals(name)) {
+                data.object = value == JsonToken.START_OBJECT ? object(parser) : skip(parser);
             } else {
                 parser.skipChildren();
             }
-        }
-        return object;
+        });
+        return data.object;
     }
 
     private static PspObject object(JsonParser parser) {
-        String id = null;
-        String status = null;
-        long amount = 0;
-        String currency = null;
-        String paymentOrderId = null;
-        String attempt = null;
-        String refundId = null;
-        String paymentIntent = null;
-        String failureReason = null;
-        String declineCode = null;
-        String errorCode = null;
-        String failureMessage = null;
-        String reason = null;
-        String dueBy = null;
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
+        ObjectFields fields = new ObjectFields();
+        members(parser, JsonToken.START_OBJECT, (name, value) -> {
             switch (name) {
-                case "id" -> id = scalar(parser, value);
-                case "status" -> status = scalar(parser, value);
-                case "amount" -> amount = amount(parser, value);
+                case "id" -> fields.id = scalar(parser, value);
+                case "status" -> fields.status = scalar(parser, value);
+                case "amount" -> fields.amount = amount(parser, value);
                 // Stripe's lower case, as Kassa's ISO 4217 code.
-                case "currency" -> currency = upperCase(scalar(parser, value));
-                case "payment_intent" -> paymentIntent = scalar(parser, value);
-                case "failure_reason" -> failureReason = scalar(parser, value);
-                case "reason" -> reason = scalar(parser, value);
-                case "evidence_details" -> {
-                    if (value != JsonToken.START_OBJECT) {
+                case "currency" -> fields.currency = upperCase(scalar(parser, value));
+                case "payment_intent" -> fields.paymentIntent = scalar(parser, value);
+                case "failure_reason" -> fields.failureReason = scalar(parser, value);
+                case "reason" -> fields.reason = scalar(parser, value);
+                case "evidence_details" -> members(parser, value, (key, entry) -> {
+                    if ("due_by".equals(key)) {
+                        fields.dueBy = scalar(parser, entry);
+                    } else {
                         parser.skipChildren();
-                        continue;
                     }
-                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                        String key = parser.currentName();
-                        JsonToken entry = parser.nextToken();
-                        if ("due_by".equals(key)) {
-                            dueBy = scalar(parser, entry);
-                        } else {
-                            parser.skipChildren();
-                        }
+                });
+                case "metadata" -> members(parser, value, (key, entry) -> {
+                    switch (key) {
+                        case "payment_order_id" -> fields.paymentOrderId = scalar(parser, entry);
+                        case "attempt" -> fields.attempt = scalar(parser, entry);
+                        case "refund_id" -> fields.refundId = scalar(parser, entry);
+                        default -> parser.skipChildren();
                     }
-                }
-                case "metadata" -> {
-                    if (value != JsonToken.START_OBJECT) {
-                        parser.skipChildren();
-                        continue;
+                });
+                case "last_payment_error" -> members(parser, value, (key, entry) -> {
+                    switch (key) {
+                        case "decline_code" -> fields.declineCode = scalar(parser, entry);
+                        case "code" -> fields.errorCode = scalar(parser, entry);
+                        case "message" -> fields.failureMessage = scalar(parser, entry);
+                        default -> parser.skipChildren();
                     }
-                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                        String key = parser.currentName();
-                        JsonToken entry = parser.nextToken();
-                        switch (key) {
-                            case "payment_order_id" -> paymentOrderId = scalar(parser, entry);
-                            case "attempt" -> attempt = scalar(parser, entry);
-                            case "refund_id" -> refundId = scalar(parser, entry);
-                            default -> parser.skipChildren();
-                        }
+                });
+                case "balance_transactions" -> elements(parser, value, element -> {
+                    if (element == JsonToken.START_OBJECT) {
+                        fields.balanceTransactions.add(balanceTransaction(parser));
+                    } else {
+                        parser.skipChildren(); // an id only (not expanded): no money to read
                     }
-                }
-                case "last_payment_error" -> {
-                    if (value != JsonToken.START_OBJECT) {
-                        parser.skipChildren();
-                        continue;
-                    }
-                    while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                        String key = parser.currentName();
-                        JsonToken entry = parser.nextToken();
-                        switch (key) {
-                            case "decline_code" -> declineCode = scalar(parser, entry);
-                            case "code" -> errorCode = scalar(parser, entry);
-                            case "message" -> failureMessage = scalar(parser, entry);
-                            default -> parser.skipChildren();
-                        }
-                    }
-                }
+                });
                 default -> parser.skipChildren();
             }
+        });
+        return fields.build();
+    }
+
+    /** One expanded balance transaction of a dispute: its amount, fee and reporting category. */
+    private static BalanceTransaction balanceTransaction(JsonParser parser) {
+        BalanceTransactionFields fields = new BalanceTransactionFields();
+        members(parser, JsonToken.START_OBJECT, (key, entry) -> {
+            switch (key) {
+                case "amount" -> fields.amount = amount(parser, entry);
+                case "fee" -> fields.fee = amount(parser, entry);
+                case "reporting_category" -> fields.reportingCategory = scalar(parser, entry);
+                default -> parser.skipChildren();
+            }
+        });
+        return new BalanceTransaction(fields.amount, fields.fee, fields.reportingCategory);
+    }
+
+    /** Reads or skips the value of one member; the parser stands on that value's first token. */
+    @FunctionalInterface
+    private interface Member {
+        void read(String name, JsonToken value);
+    }
+
+    /**
+     * The one loop over an object's members, for every object the parser descends into: each name and value go to
+     * {@code member}, which reads or skips the value. A {@code value} that is not an object is skipped whole.
+     */
+    private static void members(JsonParser parser, JsonToken value, Member member) {
+        if (value != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
         }
-        return new PspObject(id, status, amount, currency, paymentOrderId, attempt, refundId, paymentIntent,
-                failureReason, declineCode != null ? declineCode : errorCode, failureMessage, reason, dueBy);
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            member.read(name, parser.nextToken());
+        }
+    }
+
+    /** Each element of an array to {@code element}, which reads or skips it; a value that is not an array is skipped. */
+    private static void elements(JsonParser parser, JsonToken value, Consumer<JsonToken> element) {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY;
+             token = parser.nextToken()) {
+            element.accept(token);
+        }
+    }
+
+    /** What is kept of the event's own members (and of {@code data}: its object only), as they are read. */
+    private static final class EventFields {
+        String id;
+        String type;
+        PspObject object;
+    }
+
+    private static final class BalanceTransactionFields {
+        long amount;
+        long fee;
+        String reportingCategory;
+    }
+
+    /** The fields of {@code data.object} as the members are read, in any order. */
+    private static final class ObjectFields {
+        String id;
+        String status;
+        long amount;
+        String currency;
+        String paymentOrderId;
+        String attempt;
+        String refundId;
+        String paymentIntent;
+        String failureReason;
+        String declineCode;
+        String errorCode;
+        String failureMessage;
+        String reason;
+        String dueBy;
+        final List<BalanceTransaction> balanceTransactions = new ArrayList<>(2);
+
+        PspObject build() {
+            return new PspObject(id, status, amount, currency, paymentOrderId, attempt, refundId, paymentIntent,
+                    failureReason, declineCode != null ? declineCode : errorCode, failureMessage, reason, dueBy,
+                    List.copyOf(balanceTransactions));
+        }
     }
 
     private static String upperCase(String text) {
@@ -156,7 +206,7 @@ final class PspEventParser {
         return parser.getValueAsString(null);
     }
 
-    /** An amount in minor units, also from a numeric string; 0 when absent or unreadable, as no order has it. */
+    /** An amount (or fee) in minor units, also from a numeric string; 0 when absent or unreadable, as no order has it. */
     private static long amount(JsonParser parser, JsonToken value) {
         if (value.isStructStart()) {
             parser.skipChildren();

@@ -14,6 +14,8 @@ import dev.kassa.payment.refund.Refunds;
 import dev.kassa.payment.result.ResultSource;
 import dev.kassa.payment.webhook.PspEvent.PspObject;
 import dev.kassa.payment.psp.PspProperties;
+import dev.kassa.web.KassaProblem;
+import dev.kassa.web.ProblemType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -130,11 +132,21 @@ class WebhookStateChange {
         }
     }
 
+    /**
+     * @throws KassaProblem 503 when the dispute's money must wait for the disputed charge's own result: the whole
+     *         transaction (this event's dedupe row too) rolls back, and the PSP delivers the event again
+     */
     private Result dispute(PspEvent event) {
         PspObject object = event.object();
         DisputeWebhooks.Outcome outcome = disputes.apply(new DisputeWebhooks.Notice(event.type(), object.id(),
                 object.paymentIntent(), object.amount(), object.currency(), object.reason(), object.status(),
-                dueBy(object.dueBy())));
+                dueBy(object.dueBy()), object.balanceTransactions().stream()
+                        .map(t -> new DisputeWebhooks.BalanceTransaction(t.amount(), t.fee(), t.reportingCategory()))
+                        .toList()));
+        if (outcome.retryLater()) {
+            throw new KassaProblem(ProblemType.TEMPORARILY_UNAVAILABLE,
+                    "PSP event " + event.id() + ": " + outcome.detail() + "; nothing changed, deliver it again");
+        }
         if (!outcome.matched()) {
             return new Result(WebhookOutcome.UNMATCHED, outcome.detail());
         }

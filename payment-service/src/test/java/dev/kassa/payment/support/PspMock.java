@@ -157,6 +157,15 @@ public final class PspMock {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("outcome", outcome)).retrieve().toBodilessEntity();
     }
 
+    /** The PSP's operator switch that opens a dispute of a succeeded charge's whole amount; its id ({@code dp_...}). */
+    @SuppressWarnings("unchecked")
+    public String openDispute(String paymentIntentId) {
+        Map<String, Object> dispute = http.post().uri("/admin/disputes").header("Authorization", OPERATOR)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("payment_intent", paymentIntentId))
+                .retrieve().body(Map.class);
+        return (String) dispute.get("id");
+    }
+
     /** The intent as the PSP has it (Stripe's PaymentIntent). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> intent(String id) {
