@@ -22,8 +22,8 @@ public class AccountController {
 
     @GetMapping("/api/v1/ledger/accounts/{account_id}")
     public AccountResponse account(@PathVariable("account_id") String rawAccountId) {
-        AccountId account = AccountId.parse(rawAccountId).orElseThrow(() -> KassaProblem.invalid("account_id",
-                "must be psp_receivable or seller_payable:<seller> (seller: 1-128 characters, no whitespace or '/')"));
+        AccountId account = AccountId.parse(rawAccountId)
+                .orElseThrow(() -> KassaProblem.invalid("account_id", AccountId.FORMS));
         visibility.requireVisible(account);
         return accounts.findById(account.value()).map(AccountResponse::of)
                 .orElseThrow(() -> KassaProblem.notFound("account_id", account.value()));

@@ -6,7 +6,9 @@ public enum AccountType {
     /** What others owe us (psp_receivable): grows with debits. */
     ASSET(Side.DEBIT),
     /** What we owe others (seller_payable:&lt;seller&gt;): grows with credits. */
-    LIABILITY(Side.CREDIT);
+    LIABILITY(Side.CREDIT),
+    /** What the platform spent (dispute_fees): grows with debits. */
+    EXPENSE(Side.DEBIT);
 
     private final Side normalSide;
 

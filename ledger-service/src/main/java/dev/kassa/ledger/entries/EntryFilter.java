@@ -21,7 +21,6 @@ record EntryFilter(AccountId account, String paymentOrderId, int limit, EntryCur
         if (accountId == null || accountId.isEmpty()) {
             return null;
         }
-        return AccountId.parse(accountId).orElseThrow(() -> KassaProblem.invalid("account_id",
-                "must be psp_receivable or seller_payable:<seller> (seller: 1-128 characters, no whitespace or '/')"));
+        return AccountId.parse(accountId).orElseThrow(() -> KassaProblem.invalid("account_id", AccountId.FORMS));
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Repository;
 class EntryQueries {
 
     private static final String ENTRY_COLUMNS = """
-            e.seq, e.id, e.payment_order_id, e.kind, e.refund_id, e.checkout_id, e.seller_id, e.source_event_id,
-            e.occurred_at, e.recorded_at""";
+            e.seq, e.id, e.payment_order_id, e.kind, e.refund_id, e.dispute_id, e.checkout_id, e.seller_id,
+            e.source_event_id, e.occurred_at, e.recorded_at""";
 
     private static final String BY_PAYMENT_ORDER = """
             SELECT %s FROM journal_entry e
@@ -98,16 +98,16 @@ class EntryQueries {
 
     private static EntryRow entryRow(ResultSet rs, int rowNum) throws SQLException {
         return new EntryRow(rs.getLong("seq"), rs.getObject("id", UUID.class), rs.getString("payment_order_id"),
-                rs.getString("kind"), rs.getString("refund_id"), rs.getString("checkout_id"), rs.getString("seller_id"),
-                rs.getString("source_event_id"), rs.getTimestamp("occurred_at").toInstant(),
-                rs.getTimestamp("recorded_at").toInstant());
+                rs.getString("kind"), rs.getString("refund_id"), rs.getString("dispute_id"),
+                rs.getString("checkout_id"), rs.getString("seller_id"), rs.getString("source_event_id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("recorded_at").toInstant());
     }
 
-    private record EntryRow(long seq, UUID id, String paymentOrderId, String kind, String refundId,
+    private record EntryRow(long seq, UUID id, String paymentOrderId, String kind, String refundId, String disputeId,
             String checkoutId, String sellerId, String sourceEventId, Instant occurredAt, Instant recordedAt) {
 
         EntryView toView(List<EntryView.Line> lines) {
-            return new EntryView(id, paymentOrderId, kind, refundId, checkoutId, sellerId, sourceEventId,
+            return new EntryView(id, paymentOrderId, kind, refundId, disputeId, checkoutId, sellerId, sourceEventId,
                     occurredAt, recordedAt, lines);
         }
     }

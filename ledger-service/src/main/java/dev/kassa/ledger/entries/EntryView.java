@@ -11,6 +11,7 @@ record EntryView(
         @JsonProperty("payment_order_id") String paymentOrderId,
         @JsonProperty("kind") String kind,
         @JsonProperty("refund_id") String refundId,
+        @JsonProperty("dispute_id") String disputeId,
         @JsonProperty("checkout_id") String checkoutId,
         @JsonProperty("seller_id") String sellerId,
         @JsonProperty("source_event_id") String sourceEventId,

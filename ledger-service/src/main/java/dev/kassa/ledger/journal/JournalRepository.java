@@ -1,6 +1,7 @@
 package dev.kassa.ledger.journal;
 
 import dev.kassa.ledger.account.AccountId;
+import dev.kassa.ledger.account.Side;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,8 +31,8 @@ public class JournalRepository {
 
     /*
      * Accounts, entries and lines of many entries in one statement (one round trip), all from arrays. The
-     * business key decides: an entry whose (payment order, kind, refund id) exists is not inserted, and
-     * neither are its lines. A seller's merchant is recorded by the first entry that names one. The database's
+     * business key decides: an entry whose (payment order, kind, refund id, dispute id) exists is not inserted,
+     * and neither are its lines. A seller's merchant is recorded by the first entry that names one. The database's
      * triggers check the lines' entries, move the balances, and check the balance of every new entry at commit.
      * Returns the entries inserted.
      */
@@ -45,10 +46,10 @@ public class JournalRepository {
                 SELECT * FROM unnest(?::text[], ?::text[])
                 ON CONFLICT (seller_id) DO NOTHING
             ), entry AS (
-                INSERT INTO journal_entry (id, payment_order_id, kind, refund_id, checkout_id, seller_id,
+                INSERT INTO journal_entry (id, payment_order_id, kind, refund_id, dispute_id, checkout_id, seller_id,
                                            source_event_id, occurred_at)
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::timestamptz[])
+                                     ?::text[], ?::timestamptz[])
                 ON CONFLICT ON CONSTRAINT journal_entry_one_per_business_key DO NOTHING
                 RETURNING id, seq
             ), line AS (
@@ -66,15 +67,24 @@ public class JournalRepository {
             SELECT e.id, e.seq, e.seller_id, sum(l.amount_minor) AS amount_minor, min(l.currency) AS currency
             FROM journal_entry e
             JOIN journal_line l ON l.journal_entry_seq = e.seq AND l.side = 'DEBIT'
-            WHERE e.payment_order_id = ? AND e.kind = ? AND e.refund_id IS NOT DISTINCT FROM ?
+            WHERE e.payment_order_id = ? AND e.kind = ? AND e.refund_id IS NOT DISTINCT FROM ? AND e.dispute_id IS NULL
             GROUP BY e.id, e.seq, e.seller_id
             """;
 
+    /** A dispute's entry of one kind, whatever order it was posted for (index journal_entry_one_per_dispute). */
+    private static final String DISPUTE_ENTRY = """
+            SELECT e.id, e.payment_order_id, e.seller_id, l.account_id, l.side, l.amount_minor, l.currency
+            FROM journal_entry e
+            JOIN journal_line l ON l.journal_entry_seq = e.seq
+            WHERE e.dispute_id = ? AND e.kind = ?
+            ORDER BY l.line_no
+            """;
+
     /**
-     * Refunds of one order take turns on a transaction-level advisory lock, not on a row lock of its journal entry:
-     * {@code FOR UPDATE} needs the UPDATE privilege, which the ledger's runtime role has on no journal table. The
-     * two-key form keeps clear of the outbox relay's one-key lock; a hash collision only makes two orders' refunds
-     * take turns.
+     * Refunds and disputes of one order take turns on a transaction-level advisory lock, not on a row lock of its
+     * journal entry: {@code FOR UPDATE} needs the UPDATE privilege, which the ledger's runtime role has on no journal
+     * table. The two-key form keeps clear of the outbox relay's one-key lock; a hash collision only makes two orders'
+     * refunds take turns.
      */
     private static final String LOCK_ORDER_REFUNDS = "SELECT 1 FROM pg_advisory_xact_lock(?, hashtext(?))";
     private static final int REFUND_LOCK_SPACE = 0x4c524546; // "LREF"
@@ -133,6 +143,7 @@ public class JournalRepository {
                 statement.setArray(p++, textArray(connection, arrays.paymentOrderIds));
                 statement.setArray(p++, textArray(connection, arrays.kinds));
                 statement.setArray(p++, textArray(connection, arrays.refundIds));
+                statement.setArray(p++, textArray(connection, arrays.disputeIds));
                 statement.setArray(p++, textArray(connection, arrays.checkoutIds));
                 statement.setArray(p++, textArray(connection, arrays.sellerIds));
                 statement.setArray(p++, textArray(connection, arrays.sourceEventIds));
@@ -155,7 +166,7 @@ public class JournalRepository {
         return inserted == null ? Map.of() : inserted;
     }
 
-    /** The entry posted for a business key, if any. */
+    /** The entry posted for the business key of a payment or refund, if any. */
     public Optional<PostedEntrySummary> findByBusinessKey(String paymentOrderId, EntryKind kind, String refundId) {
         return jdbc.sql(SUMMARY_BY_BUSINESS_KEY)
                 .params(paymentOrderId, kind.name(), refundId)
@@ -165,9 +176,32 @@ public class JournalRepository {
                 .optional();
     }
 
+    /** The entry of a dispute's withdrawal or reinstatement, with its lines in order, if it is posted. */
+    public Optional<PostedEntry> findDisputeEntry(String disputeId, EntryKind kind) {
+        if (!kind.isDispute()) {
+            throw new IllegalArgumentException(kind + " entries name no dispute");
+        }
+        List<DisputeLine> rows = jdbc.sql(DISPUTE_ENTRY).params(disputeId, kind.name())
+                .query((rs, i) -> new DisputeLine(rs.getObject("id", UUID.class), rs.getString("payment_order_id"),
+                        rs.getString("seller_id"), new JournalLine(new AccountId(rs.getString("account_id")),
+                                Side.valueOf(rs.getString("side")), rs.getLong("amount_minor"),
+                                rs.getString("currency"))))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        DisputeLine first = rows.getFirst();
+        return Optional.of(new PostedEntry(first.entryId(), first.paymentOrderId(), first.sellerId(),
+                rows.stream().map(DisputeLine::line).toList()));
+    }
+
+    /** One row of {@link #DISPUTE_ENTRY}: the entry's columns repeat on each of its lines. */
+    private record DisputeLine(UUID entryId, String paymentOrderId, String sellerId, JournalLine line) {
+    }
+
     /**
-     * Locks the refunds of an order until the end of the transaction, so that two refunds of one order are
-     * checked against the refundable amount one after the other.
+     * Locks the refunds and disputes of an order until the end of the transaction, so that two of them are checked
+     * against the order's entries one after the other.
      *
      * @return whether the order's payment is posted
      */
@@ -192,6 +226,7 @@ public class JournalRepository {
         final Object[] paymentOrderIds;
         final Object[] kinds;
         final Object[] refundIds;
+        final Object[] disputeIds;
         final Object[] checkoutIds;
         final Object[] sellerIds;
         final Object[] sourceEventIds;
@@ -210,6 +245,7 @@ public class JournalRepository {
             paymentOrderIds = new Object[n];
             kinds = new Object[n];
             refundIds = new Object[n];
+            disputeIds = new Object[n];
             checkoutIds = new Object[n];
             sellerIds = new Object[n];
             sourceEventIds = new Object[n];
@@ -231,6 +267,7 @@ public class JournalRepository {
                 paymentOrderIds[i] = entry.paymentOrderId();
                 kinds[i] = entry.kind().name();
                 refundIds[i] = entry.refundId();
+                disputeIds[i] = entry.disputeId();
                 checkoutIds[i] = entry.checkoutId();
                 sellerIds[i] = entry.sellerId();
                 sourceEventIds[i] = entry.sourceEventId();

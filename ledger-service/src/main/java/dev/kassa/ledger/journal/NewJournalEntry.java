@@ -11,6 +11,8 @@ import java.util.UUID;
  * A journal entry about to be posted. It refuses to exist unbalanced: the database checks the same rule at
  * commit, this only makes a bug fail early with a clearer stack trace.
  *
+ * @param refundId the refund of a REFUND entry, null for every other kind
+ * @param disputeId the dispute of a DISPUTE_ entry, null for every other kind
  * @param merchantId the seller's merchant when the event names one: recorded once per seller, never changed
  */
 public record NewJournalEntry(
@@ -18,6 +20,7 @@ public record NewJournalEntry(
         String paymentOrderId,
         EntryKind kind,
         String refundId,
+        String disputeId,
         String checkoutId,
         String sellerId,
         String sourceEventId,
@@ -35,6 +38,9 @@ public record NewJournalEntry(
         Objects.requireNonNull(occurredAt, "occurredAt");
         if ((kind == EntryKind.REFUND) != (refundId != null)) {
             throw new IllegalArgumentException("a refund id is required for a REFUND entry and only for one");
+        }
+        if (kind.isDispute() != (disputeId != null)) {
+            throw new IllegalArgumentException("a dispute id is required for a DISPUTE_ entry and only for one");
         }
         lines = List.copyOf(lines);
         requireBalanced(lines);

@@ -25,8 +25,7 @@ class OutboxLedgerEventPublisher implements LedgerEventPublisher {
     }
 
     @Override
-    public void recorded(NewJournalEntry entry) {
-        dev.kassa.ledger.journal.JournalLine first = entry.lines().getFirst();
+    public void recorded(NewJournalEntry entry, long amountMinor) {
         List<JournalLine> lines = entry.lines().stream()
                 .map(line -> JournalLine.newBuilder()
                         .setAccount(line.account().value())
@@ -41,11 +40,12 @@ class OutboxLedgerEventPublisher implements LedgerEventPublisher {
                 .setPaymentOrderId(entry.paymentOrderId())
                 .setCheckoutId(entry.checkoutId())
                 .setSellerAccount(entry.sellerId())
-                .setAmountMinor(first.amountMinor())
-                .setCurrency(first.currency())
+                .setAmountMinor(amountMinor)
+                .setCurrency(entry.lines().getFirst().currency())
                 .setJournalEntryId(entry.id().toString())
                 .setKind(LedgerEntryKind.valueOf(entry.kind().name()))
                 .setRefundId(entry.refundId())
+                .setDisputeId(entry.disputeId())
                 .setSourceEventId(entry.sourceEventId())
                 .setLines(lines)
                 .build();

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@link PaymentResultsHandler} applied to each event in read order (the messaging library's contract), in
  * fewer statements: each run of consecutive succeeded payments is posted by ONE statement. Any other event
  * first posts the payments read before it, then goes through {@link PaymentResultsHandler} on its own, so a
- * refund sees its payment even when that came earlier in the same poll, and failures stay ignored.
+ * refund or a dispute sees its payment (and reinstated funds their withdrawal) even when that came earlier in the
+ * same poll, and failures stay ignored.
  *
  * <p>If anything fails (a payment that contradicts its posted entry, a refund that cannot be posted yet),
  * the batch rolls back and the library applies its events again one by one with the event handler.

@@ -2,6 +2,8 @@ package dev.kassa.ledger.posting;
 
 import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.event.RefundFailed;
@@ -12,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ledger's reaction to payment.results. The messaging library runs it in one transaction with the
- * inbox row and puts the payment order id into the MDC; a succeeded payment or refund becomes a journal
- * entry, a failure moved no money and is acknowledged without effect.
+ * inbox row and puts the payment order id into the MDC; a succeeded payment or refund and a dispute's withdrawn
+ * or reinstated funds become a journal entry, a failure moved no money and is acknowledged without effect.
  */
 @Component
 class PaymentResultsHandler {
@@ -32,6 +34,8 @@ class PaymentResultsHandler {
         switch (event.record()) {
             case PaymentOrderSucceeded succeeded -> postings.post(PostingRequest.of(succeeded));
             case RefundSucceeded refunded -> postings.post(PostingRequest.of(refunded));
+            case DisputeFundsWithdrawn withdrawn -> postings.post(PostingRequest.of(withdrawn));
+            case DisputeFundsReinstated reinstated -> postings.post(PostingRequest.of(reinstated));
             case PaymentOrderFailed failed -> ignore("PaymentOrderFailed", failed.getPaymentOrderId());
             case RefundFailed failed -> ignore("RefundFailed", failed.getPaymentOrderId());
             default -> throw new InvalidEventException("payment.results carries no "

@@ -4,6 +4,7 @@ import dev.kassa.ledger.journal.EntryKind;
 import dev.kassa.messaging.consumer.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -44,14 +45,16 @@ class PostingMetrics {
     }
 
     private static Map<EntryKind, Counter> counters(MeterRegistry meters, String outcome) {
-        return Map.of(
-                EntryKind.PAYMENT, counter(meters, EntryKind.PAYMENT, outcome),
-                EntryKind.REFUND, counter(meters, EntryKind.REFUND, outcome));
+        Map<EntryKind, Counter> counters = new EnumMap<>(EntryKind.class);
+        for (EntryKind kind : EntryKind.values()) {
+            counters.put(kind, counter(meters, kind, outcome));
+        }
+        return counters;
     }
 
     private static Counter counter(MeterRegistry meters, EntryKind kind, String outcome) {
         return Counter.builder("kassa.ledger.postings")
-                .description("Succeeded payments and refunds handled by the ledger, by outcome")
+                .description("Succeeded payments and refunds and disputes' funds handled by the ledger, by outcome")
                 .tag("kind", kind.name().toLowerCase())
                 .tag("outcome", outcome)
                 .register(meters);

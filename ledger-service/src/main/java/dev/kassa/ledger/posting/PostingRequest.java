@@ -2,15 +2,23 @@ package dev.kassa.ledger.posting;
 
 import dev.kassa.ledger.account.AccountId;
 import dev.kassa.ledger.journal.EntryKind;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.event.RefundSucceeded;
 import dev.kassa.schemas.money.Money;
 import java.time.Instant;
 
 /**
- * A succeeded payment or refund from payment.results, checked for everything the ledger relies on. The
- * factories refuse a record that could never be posted with {@link InvalidPaymentResultException}.
+ * A succeeded payment or refund, or a dispute's withdrawn or reinstated funds, from payment.results, checked for
+ * everything the ledger relies on. The factories refuse a record that could never be posted with
+ * {@link InvalidPaymentResultException}.
  *
+ * @param amountMinor the payment's, refund's or disputed amount, without a dispute fee
+ * @param disputeId the dispute of the DISPUTE_ kinds, null otherwise
+ * @param feeMinor the dispute fee the PSP charged (withdrawn) or gave back (reinstated), 0 for the other kinds
+ * @param feeBearer who bears the dispute fee, as payment-service decided it; null for the other kinds
  * @param merchantId the seller's merchant, named by payments since schema v2; null otherwise
  */
 public record PostingRequest(
@@ -18,9 +26,12 @@ public record PostingRequest(
         EntryKind kind,
         String paymentOrderId,
         String refundId,
+        String disputeId,
         String checkoutId,
         String sellerId,
         long amountMinor,
+        long feeMinor,
+        DisputeFeeBearer feeBearer,
         String currency,
         Instant occurredAt,
         String merchantId) {
@@ -33,9 +44,12 @@ public record PostingRequest(
                 EntryKind.PAYMENT,
                 requireId("payment_order_id", event.getPaymentOrderId()),
                 null,
+                null,
                 requireId("checkout_id", event.getCheckoutId()),
                 requireSeller(event.getSellerAccount()),
                 requirePositive(event.getAmountMinor()),
+                0,
+                null,
                 requireCurrency(event.getCurrency()),
                 requireTime(event.getOccurredAt()),
                 event.getMerchantId() == null ? null : requireId("merchant_id", event.getMerchantId()));
@@ -47,19 +61,66 @@ public record PostingRequest(
                 EntryKind.REFUND,
                 requireId("payment_order_id", event.getPaymentOrderId()),
                 requireId("refund_id", event.getRefundId()),
+                null,
                 requireId("checkout_id", event.getCheckoutId()),
                 requireSeller(event.getSellerAccount()),
                 requirePositive(event.getAmountMinor()),
+                0,
+                null,
                 requireCurrency(event.getCurrency()),
                 requireTime(event.getOccurredAt()),
                 null);
     }
 
-    /** For log lines: "payment po_1" or "refund rf_1 of po_1". */
+    public static PostingRequest of(DisputeFundsWithdrawn event) {
+        return dispute(EntryKind.DISPUTE_FUNDS_WITHDRAWN, event.getEventId(), event.getPaymentOrderId(),
+                event.getDisputeId(), event.getCheckoutId(), event.getSellerAccount(), event.getAmountMinor(),
+                event.getFeeMinor(), event.getFeeBearer(), event.getCurrency(), event.getOccurredAt());
+    }
+
+    public static PostingRequest of(DisputeFundsReinstated event) {
+        return dispute(EntryKind.DISPUTE_FUNDS_REINSTATED, event.getEventId(), event.getPaymentOrderId(),
+                event.getDisputeId(), event.getCheckoutId(), event.getSellerAccount(), event.getAmountMinor(),
+                event.getFeeMinor(), event.getFeeBearer(), event.getCurrency(), event.getOccurredAt());
+    }
+
+    private static PostingRequest dispute(EntryKind kind, String eventId, String paymentOrderId, String disputeId,
+            String checkoutId, String seller, long amountMinor, long feeMinor, DisputeFeeBearer feeBearer,
+            String currency, Instant occurredAt) {
+        requirePositive(amountMinor);
+        if (feeMinor < 0) {
+            throw new InvalidPaymentResultException("fee_minor must be zero or positive, was " + feeMinor);
+        }
+        if (feeBearer == null) {
+            throw new InvalidPaymentResultException("fee_bearer is missing");
+        }
+        if (amountMinor > Long.MAX_VALUE - feeMinor) { // psp_receivable's line carries amount + fee
+            throw new InvalidPaymentResultException("amount_minor + fee_minor exceeds a long");
+        }
+        return new PostingRequest(
+                requireId("event_id", eventId),
+                kind,
+                requireId("payment_order_id", paymentOrderId),
+                null,
+                requireId("dispute_id", disputeId),
+                requireId("checkout_id", checkoutId),
+                requireSeller(seller),
+                amountMinor,
+                feeMinor,
+                feeBearer,
+                requireCurrency(currency),
+                requireTime(occurredAt),
+                null);
+    }
+
+    /** For log lines: "payment po_1", "refund rf_1 of po_1" or "withdrawn funds of dispute du_1 of po_1". */
     public String describe() {
-        return kind == EntryKind.PAYMENT
-                ? "payment " + paymentOrderId
-                : "refund " + refundId + " of " + paymentOrderId;
+        return switch (kind) {
+            case PAYMENT -> "payment " + paymentOrderId;
+            case REFUND -> "refund " + refundId + " of " + paymentOrderId;
+            case DISPUTE_FUNDS_WITHDRAWN -> "withdrawn funds of dispute " + disputeId + " of " + paymentOrderId;
+            case DISPUTE_FUNDS_REINSTATED -> "reinstated funds of dispute " + disputeId + " of " + paymentOrderId;
+        };
     }
 
     private static String requireId(String field, String value) {

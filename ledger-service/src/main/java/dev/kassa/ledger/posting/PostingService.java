@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Posts the journal entry of a succeeded payment or refund, exactly once per business key, together with
- * its LedgerTransactionRecorded outbox row. Runs in the consumer's transaction, which also holds the inbox
- * row: entry, lines, balances, inbox and outbox commit or roll back together.
+ * Posts the journal entry of a succeeded payment or refund, or of a dispute's withdrawn or reinstated funds, exactly
+ * once per business key, together with its LedgerTransactionRecorded outbox row. Runs in the consumer's transaction,
+ * which also holds the inbox row: entry, lines, balances, inbox and outbox commit or roll back together.
  */
 @Service
 public class PostingService {
@@ -27,11 +27,14 @@ public class PostingService {
     private static final Logger log = LoggerFactory.getLogger(PostingService.class);
 
     private final JournalRepository journal;
+    private final DisputeChecks disputes;
     private final LedgerEventPublisher events;
     private final PostingMetrics metrics;
 
-    PostingService(JournalRepository journal, LedgerEventPublisher events, PostingMetrics metrics) {
+    PostingService(JournalRepository journal, DisputeChecks disputes, LedgerEventPublisher events,
+            PostingMetrics metrics) {
         this.journal = journal;
+        this.disputes = disputes;
         this.events = events;
         this.metrics = metrics;
     }
@@ -41,12 +44,16 @@ public class PostingService {
         if (request.kind() == EntryKind.REFUND) {
             checkRefundAgainstPayment(request);
         }
+        // A dispute's entry is found by dispute id alone: a record naming another order must not post it again.
+        if (request.kind().isDispute() && disputes.checkAgainstJournal(request)) {
+            return alreadyPosted(request);
+        }
         NewJournalEntry entry = PostingRules.entryFor(request, UUID.randomUUID());
         OptionalLong seq = journal.post(entry);
         if (seq.isEmpty()) {
             return alreadyPosted(request);
         }
-        events.recorded(entry);
+        events.recorded(entry, request.amountMinor());
         metrics.posted(request.kind(), 1);
         log.debug("Posted {} as journal entry {} (seq {})", request.describe(), entry.id(), seq.getAsLong());
         return PostingOutcome.POSTED;
@@ -81,7 +88,7 @@ public class PostingService {
         List<PostingRequest> notPosted = new ArrayList<>();
         for (int i = 0; i < payments.size(); i++) {
             if (entryOf[i] != null && inserted.containsKey(entryOf[i].id())) {
-                events.recorded(entryOf[i]);
+                events.recorded(entryOf[i], payments.get(i).amountMinor());
             } else {
                 notPosted.add(payments.get(i));
             }
@@ -98,13 +105,13 @@ public class PostingService {
      */
     private void checkRefundAgainstPayment(PostingRequest refund) {
         if (!journal.lockPaymentEntry(refund.paymentOrderId())) {
-            throw new PaymentNotPostedYetException(refund.paymentOrderId(), refund.refundId());
+            throw new PaymentNotPostedYetException(refund);
         }
         if (journal.findByBusinessKey(refund.paymentOrderId(), EntryKind.REFUND, refund.refundId()).isPresent()) {
             return; // posting finds the existing entry and reports it
         }
         PostedEntrySummary payment = journal.findByBusinessKey(refund.paymentOrderId(), EntryKind.PAYMENT, null)
-                .orElseThrow(() -> new PaymentNotPostedYetException(refund.paymentOrderId(), refund.refundId()));
+                .orElseThrow(() -> new PaymentNotPostedYetException(refund));
         if (!payment.currency().equals(refund.currency())) {
             throw new InvalidPaymentResultException(refund.describe() + " is in " + refund.currency()
                     + " but the payment was posted in " + payment.currency());
@@ -122,10 +129,19 @@ public class PostingService {
     }
 
     /**
-     * Another event for a business key that is posted: fine if it says the same (amount, currency, seller),
-     * an {@link InvalidPaymentResultException} if not.
+     * Another event for a business key that is posted: fine if it says the same (amount, currency, seller; and fee
+     * and its bearer for a dispute), an {@link InvalidPaymentResultException} if not.
      */
     public PostingOutcome alreadyPosted(PostingRequest request) {
+        UUID existing = request.kind().isDispute()
+                ? disputes.requireSameAsPosted(request) : requireSameAsPosted(request);
+        metrics.alreadyPosted(request.kind());
+        log.info("{} is already posted as journal entry {}; event {} acknowledged without effect",
+                request.describe(), existing, request.eventId());
+        return PostingOutcome.ALREADY_POSTED;
+    }
+
+    private UUID requireSameAsPosted(PostingRequest request) {
         PostedEntrySummary existing = journal.findByBusinessKey(request.paymentOrderId(), request.kind(),
                         request.refundId())
                 .orElseThrow(() -> new IllegalStateException("no entry for " + request.describe()
@@ -137,9 +153,6 @@ public class PostingService {
                     + ") contradicts journal entry " + existing.id() + " (" + existing.amountMinor() + " "
                     + existing.currency() + " for " + existing.sellerId() + ")");
         }
-        metrics.alreadyPosted(request.kind());
-        log.info("{} is already posted as journal entry {}; event {} acknowledged without effect",
-                request.describe(), existing.id(), request.eventId());
-        return PostingOutcome.ALREADY_POSTED;
+        return existing.id();
     }
 }

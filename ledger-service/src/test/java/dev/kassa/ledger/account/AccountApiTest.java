@@ -3,6 +3,8 @@ package dev.kassa.ledger.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TestEvents;
 import java.net.URI;
 import java.util.List;
@@ -66,6 +68,27 @@ class AccountApiTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void disputeFeesIsAnExpenseThatGrowsWithTheFeesThePlatformBears() {
+        String seller = TestEvents.id("seller");
+        long before = disputeFeesUsd();
+        PaymentOrderSucceeded platformPays = ledger().payment(TestEvents.id("po"), seller, 5_000, "USD");
+        PaymentOrderSucceeded sellerPays = ledger().payment(TestEvents.id("po"), seller, 3_000, "USD");
+        ledger().disputeWithdrawn(platformPays, 1_500, DisputeFeeBearer.PLATFORM);
+        ledger().disputeWithdrawn(sellerPays, 700, DisputeFeeBearer.SELLER);
+
+        ResponseEntity<Map<String, Object>> response = get("/api/v1/ledger/accounts/dispute_fees");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).containsEntry("account_id", "dispute_fees").containsEntry("type", "EXPENSE")
+                .containsEntry("normal_side", "DEBIT");
+        assertThat(disputeFeesUsd()).isEqualTo(before + 1_500);
+        assertThat(get("/api/v1/ledger/accounts/seller_payable:" + seller).getBody().get("balances"))
+                .as("the seller's wallet: 8000 paid, 8000 disputed, a 700 fee")
+                .isEqualTo(List.of(Map.of("currency", "USD", "debits_minor", 8_700, "credits_minor", 8_000,
+                        "balance", "-7.00", "balance_minor", -700)));
+    }
+
+    @Test
     void anUnknownAccountIsA404Problem() {
         ResponseEntity<Map<String, Object>> response = get("/api/v1/ledger/accounts/seller_payable:" + TestEvents.id("nobody"));
 
@@ -87,6 +110,14 @@ class AccountApiTest extends LedgerIntegrationTest {
             assertThat(((Map<String, Object>) ((List<Object>) response.getBody().get("errors")).getFirst()).get("field"))
                     .isEqualTo("account_id");
         }
+    }
+
+    private long disputeFeesUsd() {
+        ResponseEntity<Map<String, Object>> response = get("/api/v1/ledger/accounts/dispute_fees");
+        assertThat(response.getStatusCode().value()).as("dispute_fees exists from the start").isEqualTo(200);
+        return ((List<Map<String, Object>>) response.getBody().get("balances")).stream()
+                .filter(b -> b.get("currency").equals("USD"))
+                .mapToLong(b -> ((Number) b.get("balance_minor")).longValue()).findFirst().orElse(0);
     }
 
     private ResponseEntity<Map<String, Object>> get(String path) {

@@ -52,7 +52,7 @@ class LedgerMerchantAccessTest extends LedgerIntegrationTest {
         for (String path : new String[] {"/api/v1/ledger/accounts/", "/api/v1/ledger/entries?account_id="}) {
             String asUnknown = bodyOf(path + unknown, 404).replace(unknown, "<id>");
             for (String other : new String[] {"seller_payable:" + foreign, "seller_payable:" + beforeMerchants,
-                    "psp_receivable"}) {
+                    "psp_receivable", "dispute_fees"}) {
                 assertThat(bodyOf(path + other, 404).replace(other, "<id>")).as(path + other).isEqualTo(asUnknown);
             }
         }

@@ -3,6 +3,9 @@ package dev.kassa.ledger.entries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TestEvents;
 import java.net.URI;
 import java.util.ArrayList;
@@ -69,6 +72,34 @@ class EntriesApiTest extends LedgerIntegrationTest {
                         "amount", "9.99", "amount_minor", 999, "currency", "USD"),
                 Map.of("line_no", 2, "account_id", "psp_receivable", "side", "CREDIT",
                         "amount", "9.99", "amount_minor", 999, "currency", "USD"));
+    }
+
+    @Test
+    void aDisputesEntriesShowTheirDisputeAndTheFeeLine() {
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
+        PaymentOrderSucceeded payment = ledger().payment(order, seller, 2999, "USD");
+        DisputeFundsWithdrawn withdrawn = ledger().disputeWithdrawn(payment, 1500, DisputeFeeBearer.PLATFORM);
+        ledger().disputeReinstated(withdrawn, 1500);
+
+        List<Map<String, Object>> entries = entries(get("/api/v1/ledger/entries?payment_order_id=" + order));
+
+        assertThat(entries).extracting(e -> e.get("kind"))
+                .containsExactly("PAYMENT", "DISPUTE_FUNDS_WITHDRAWN", "DISPUTE_FUNDS_REINSTATED");
+        assertThat(entries.get(0)).containsEntry("dispute_id", null);
+        Map<String, Object> withdrawal = entries.get(1);
+        assertThat(withdrawal).containsEntry("dispute_id", withdrawn.getDisputeId()).containsEntry("refund_id", null)
+                .containsEntry("source_event_id", withdrawn.getEventId());
+        assertThat((List<Object>) withdrawal.get("lines")).containsExactly(
+                Map.of("line_no", 1, "account_id", "seller_payable:" + seller, "side", "DEBIT",
+                        "amount", "29.99", "amount_minor", 2999, "currency", "USD"),
+                Map.of("line_no", 2, "account_id", "psp_receivable", "side", "CREDIT",
+                        "amount", "44.99", "amount_minor", 4499, "currency", "USD"),
+                Map.of("line_no", 3, "account_id", "dispute_fees", "side", "DEBIT",
+                        "amount", "15.00", "amount_minor", 1500, "currency", "USD"));
+        assertThat(entries.get(2)).containsEntry("dispute_id", withdrawn.getDisputeId());
+        assertThat(entries(get("/api/v1/ledger/entries?payment_order_id=" + order + "&account_id=dispute_fees")))
+                .extracting(e -> e.get("kind")).containsExactly("DISPUTE_FUNDS_WITHDRAWN", "DISPUTE_FUNDS_REINSTATED");
     }
 
     @Test

@@ -244,6 +244,48 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
                 .rootCause().hasMessageContaining("journal_entry_refund_id_iff_refund");
     }
 
+    @Test
+    void theChartOfAccountsHoldsNoOtherAccount() {
+        assertThat(asOwner.queryForObject("SELECT type FROM account WHERE id = 'dispute_fees'", String.class))
+                .as("opened by the changeset").isEqualTo("EXPENSE");
+        for (String[] account : new String[][] {{"cash", "ASSET"}, {"dispute_fees:seller_1", "EXPENSE"},
+                {"seller_payable:chart_seller", "EXPENSE"}, {"seller_payable:chart_seller", "ASSET"},
+                {"psp_receivable:x", "ASSET"}, {"psp_payable", "LIABILITY"}}) {
+            assertThatThrownBy(() -> asOwner.update("INSERT INTO account (id, type) VALUES (?, ?)",
+                    account[0], account[1])).as(account[0] + " " + account[1]).rootCause().hasMessageContaining("account_in_chart");
+        }
+        assertThatThrownBy(() -> asOwner.update(
+                "INSERT INTO account (id, type) VALUES ('seller_payable:chart_seller', 'INCOME')"))
+                .rootCause().hasMessageContaining("violates check constraint");
+    }
+
+    @Test
+    void disputeEntriesNameTheirDisputeAndOnlyTheyDo() {
+        assertThatThrownBy(() -> postDisputeEntry("po_" + UUID.randomUUID(), "DISPUTE_FUNDS_WITHDRAWN", null))
+                .rootCause().hasMessageContaining("journal_entry_dispute_id_iff_dispute");
+        assertThatThrownBy(() -> postDisputeEntry("po_" + UUID.randomUUID(), "PAYMENT", "du_" + UUID.randomUUID()))
+                .rootCause().hasMessageContaining("journal_entry_dispute_id_iff_dispute");
+        assertThatThrownBy(() -> postDisputeEntry("po_" + UUID.randomUUID(), "CHARGEBACK", null))
+                .rootCause().hasMessageContaining("journal_entry_kind_check");
+    }
+
+    @Test
+    void oneEntryPerDisputeAndKindWhateverPaymentOrderItNames() {
+        String paymentOrderId = "po_" + UUID.randomUUID();
+        String disputeId = "du_" + UUID.randomUUID();
+        long feesBefore = debits("dispute_fees") - credits("dispute_fees");
+        postDisputeEntry(paymentOrderId, "DISPUTE_FUNDS_WITHDRAWN", disputeId);
+        postDisputeEntry(paymentOrderId, "DISPUTE_FUNDS_REINSTATED", disputeId);
+        postDisputeEntry(paymentOrderId, "DISPUTE_FUNDS_WITHDRAWN", "du_" + UUID.randomUUID());
+
+        assertThatThrownBy(() -> postDisputeEntry(paymentOrderId, "DISPUTE_FUNDS_WITHDRAWN", disputeId))
+                .rootCause().hasMessageContaining("journal_entry_one_per_business_key");
+        assertThatThrownBy(() -> postDisputeEntry("po_" + UUID.randomUUID(), "DISPUTE_FUNDS_REINSTATED", disputeId))
+                .rootCause().hasMessageContaining("journal_entry_one_per_dispute");
+        assertThat(debits("dispute_fees") - credits("dispute_fees"))
+                .as("a fee withdrawn, given back, withdrawn; none of the refused entries").isEqualTo(feesBefore + 15);
+    }
+
     private long postBalancedEntry(long amountMinor) {
         return postBalancedEntry("po_" + UUID.randomUUID(), "PAYMENT", null, amountMinor);
     }
@@ -259,10 +301,11 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
 
     /**
      * Several ledger instances post batches at once, and every batch moves psp_receivable. The balance trigger takes a
-     * statement's balance rows in one order (account, then currency), so a transaction waiting for a row holds none
-     * that comes after it: here the second transaction waits for psp_receivable and holds no seller's balance, so the
-     * first can still take that seller's, and both commit. Were the rows taken in the lines' order, the second would
-     * hold the seller's row while waiting, the first would wait for it, and PostgreSQL would abort one as a deadlock.
+     * statement's balance rows in one order (psp_receivable's first, then account and currency), so a transaction
+     * waiting for a row holds none that comes after it: here the second transaction waits for psp_receivable and holds
+     * no seller's balance, so the first can still take that seller's, and both commit. Were the rows taken in the
+     * lines' order, the second would hold the seller's row while waiting, the first would wait for it, and PostgreSQL
+     * would abort one as a deadlock.
      */
     @Test
     void concurrentPostingsTakeBalanceRowsInOneOrderSoNoneDeadlocks() throws Exception {
@@ -304,6 +347,52 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
         assertThat(credits(sellerA)).isEqualTo(creditsA + 500);
     }
 
+    /**
+     * The same with dispute_fees, which sorts before psp_receivable: balance rows are taken psp_receivable first, so a
+     * dispute's posting waiting for psp_receivable holds no dispute_fees row that a consumer batch holding
+     * psp_receivable (from an earlier statement) would wait for.
+     */
+    @Test
+    void aDisputePostingTakesPspReceivableBeforeDisputeFeesSoNoneDeadlocks() throws Exception {
+        String sellerA = "seller_payable:lock_order_a";
+        String sellerB = "seller_payable:lock_order_b";
+        asOwner.update("INSERT INTO account (id, type) VALUES (?, 'LIABILITY'), (?, 'LIABILITY') ON CONFLICT DO NOTHING",
+                sellerA, sellerB);
+        DataSource owner = LocalStack.shared().ownerDataSource(database);
+        try (Connection setup = owner.getConnection()) { // every balance row exists: each later posting updates one
+            setup.setAutoCommit(false);
+            post(setup, new Line("psp_receivable", "DEBIT", 1), new Line("dispute_fees", "DEBIT", 1),
+                    new Line(sellerA, "CREDIT", 1), new Line(sellerB, "CREDIT", 1));
+            setup.commit();
+        }
+        long feesBefore = debits("dispute_fees");
+
+        try (Connection batch = owner.getConnection()) {
+            batch.setAutoCommit(false);
+            post(batch, new Line("psp_receivable", "DEBIT", 100), new Line(sellerB, "CREDIT", 100));
+            CompletableFuture<Void> dispute = CompletableFuture.runAsync(() -> {
+                try (Connection connection = owner.getConnection()) {
+                    connection.setAutoCommit(false);
+                    post(connection, new Line(sellerA, "DEBIT", 10), new Line("psp_receivable", "CREDIT", 15),
+                            new Line("dispute_fees", "DEBIT", 5));
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await("the dispute's posting waiting for a row lock").atMost(Duration.ofSeconds(30)).until(() ->
+                    asOwner.queryForObject("""
+                            SELECT count(*) FROM pg_stat_activity
+                            WHERE datname = current_database() AND wait_event_type = 'Lock'""", Long.class) > 0);
+
+            post(batch, new Line("dispute_fees", "DEBIT", 7), new Line("psp_receivable", "CREDIT", 7));
+            batch.commit();
+            dispute.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(debits("dispute_fees")).isEqualTo(feesBefore + 12);
+    }
+
     private record Line(String account, String side, long amountMinor) {
     }
 
@@ -336,6 +425,27 @@ class DatabaseInvariantsTest extends LedgerIntegrationTest {
             }
             insert.executeUpdate();
         }
+    }
+
+    private long debits(String account) {
+        return asOwner.queryForObject("""
+                SELECT coalesce(sum(debits_minor), 0) FROM account_balance WHERE account_id = ? AND currency = 'USD'""",
+                Long.class, account);
+    }
+
+    /** A dispute entry as the service lays it out: the seller's amount, psp_receivable, the platform's fee. */
+    private void postDisputeEntry(String paymentOrderId, String kind, String disputeId) {
+        boolean back = kind.equals("DISPUTE_FUNDS_REINSTATED");
+        tx.executeWithoutResult(status -> {
+            long entry = asOwner.queryForObject("""
+                    INSERT INTO journal_entry (id, payment_order_id, kind, dispute_id, checkout_id, seller_id,
+                                               source_event_id, occurred_at)
+                    VALUES (?, ?, ?, ?, 'chk_sql', 'invariants_seller', ?, now()) RETURNING seq""",
+                    Long.class, UUID.randomUUID(), paymentOrderId, kind, disputeId, UUID.randomUUID().toString());
+            insertLine(entry, 1, SELLER_ACCOUNT, back ? "CREDIT" : "DEBIT", 100, "USD");
+            insertLine(entry, 2, "psp_receivable", back ? "DEBIT" : "CREDIT", 115, "USD");
+            insertLine(entry, 3, "dispute_fees", back ? "CREDIT" : "DEBIT", 15, "USD");
+        });
     }
 
     private long credits(String account) {

@@ -8,6 +8,8 @@ import dev.kassa.ledger.LedgerIntegrationTest;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.EventProducer;
@@ -175,6 +177,46 @@ class BatchPostingTest extends LedgerIntegrationTest {
         assertThat(postings("posted") - postedBefore).as("payments of the rolled-back batch counted once").isEqualTo(3);
     }
 
+    @Test
+    void disputesInAPollPostInOrderInItsTransactionAndARepublishedOnePostsOnce() {
+        String seller = TestEvents.id("seller");
+        List<String> orders = ordersOnOnePartition(2);
+        String a = orders.get(0);
+        String b = orders.get(1);
+        PaymentOrderSucceeded paymentA = TestEvents.paymentSucceeded(a, seller, 8_000, "USD");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(paymentA, 1_500, DisputeFeeBearer.SELLER);
+        DisputeFundsWithdrawn republished = DisputeFundsWithdrawn.newBuilder(withdrawn)
+                .setEventId(UUID.randomUUID().toString()).build();
+        double withdrawnBefore = postings("dispute_funds_withdrawn", "posted");
+        double republishedBefore = postings("dispute_funds_withdrawn", "already_posted");
+
+        inOnePoll(() -> {
+            send(a, paymentA);
+            send(a, withdrawn);
+            send(b, TestEvents.paymentSucceeded(b, seller, 1_000, "USD"));
+            send(a, republished);
+            send(a, TestEvents.disputeFundsReinstated(withdrawn, 0));
+        });
+
+        List<Map<String, Object>> entries = await().atMost(Duration.ofSeconds(30))
+                .until(() -> entriesOf(orders), rows -> rows.size() == 4);
+        assertThat(entries).extracting(e -> e.get("payment_order_id") + " " + e.get("kind"))
+                .containsExactly(a + " PAYMENT", a + " DISPUTE_FUNDS_WITHDRAWN", b + " PAYMENT",
+                        a + " DISPUTE_FUNDS_REINSTATED");
+        assertThat(entries).extracting(e -> e.get("tx")).as("one transaction for the poll").containsOnly(
+                entries.getFirst().get("tx"));
+        assertThat(sellerBalance(seller, "USD")).isEqualTo(8_000 - 9_500 + 1_000 + 8_000);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> postings("dispute_funds_withdrawn", "posted") - withdrawnBefore, n -> n == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> postings("dispute_funds_withdrawn", "already_posted") - republishedBefore, n -> n == 1);
+        List<LedgerTransactionRecorded> recorded = await().atMost(Duration.ofSeconds(20))
+                .until(() -> recorded(a), r -> r.size() == 3);
+        assertThat(recorded).extracting(r -> r.getKind() + " " + r.getDisputeId()).containsExactly("PAYMENT null",
+                "DISPUTE_FUNDS_WITHDRAWN " + withdrawn.getDisputeId(),
+                "DISPUTE_FUNDS_REINSTATED " + withdrawn.getDisputeId());
+    }
+
     /** Writes the records while the main-topic consumer is stopped, so that it reads them in one poll. */
     private void inOnePoll(Runnable sends) {
         MessageListenerContainer consumer = listeners.getListenerContainer(paymentResultsConsumer.listenerId());
@@ -220,7 +262,11 @@ class BatchPostingTest extends LedgerIntegrationTest {
     }
 
     private double postings(String outcome) {
-        return meters.get("kassa.ledger.postings").tag("kind", "payment").tag("outcome", outcome).counter().count();
+        return postings("payment", outcome);
+    }
+
+    private double postings(String kind, String outcome) {
+        return meters.get("kassa.ledger.postings").tag("kind", kind).tag("outcome", outcome).counter().count();
     }
 
     private long sellerBalance(String seller, String currency) {

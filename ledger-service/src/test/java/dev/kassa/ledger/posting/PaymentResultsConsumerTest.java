@@ -8,6 +8,9 @@ import dev.kassa.ledger.LedgerIntegrationTest;
 import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.EntrySide;
 import dev.kassa.schemas.event.LedgerEntryKind;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
@@ -186,6 +189,200 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> topics.recordsWithKey(DLT, order), r -> r.size() == 1);
     }
 
+    @Test
+    void withdrawnFundsWithAFeeThePlatformBearsAndTheirReinstatementWithTheFee() {
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 10_000, "SEK");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(payment, 1_500, DisputeFeeBearer.PLATFORM);
+        long feesBefore = disputeFees("SEK");
+        long[] totalsBefore = trialBalance("SEK");
+
+        producer.send(order, payment);
+        producer.send(order, withdrawn);
+
+        awaitEntries(order, 2);
+        assertThat(lines(order, "DISPUTE_FUNDS_WITHDRAWN")).containsExactly(
+                "seller_payable:" + seller + " DEBIT 10000", "psp_receivable CREDIT 11500", "dispute_fees DEBIT 1500");
+        assertThat(sellerBalance(seller, "SEK")).as("what the wallet shows: 10000 - 10000").isZero();
+        assertThat(disputeFees("SEK")).isEqualTo(feesBefore + 1_500);
+        assertTrialBalanceGrew("SEK", totalsBefore, 10_000 + 11_500);
+        LedgerTransactionRecorded recorded = awaitRecorded(order, LedgerEntryKind.DISPUTE_FUNDS_WITHDRAWN);
+        assertThat(recorded.getDisputeId()).isEqualTo(withdrawn.getDisputeId());
+        assertThat(recorded.getRefundId()).isNull();
+        assertThat(recorded.getAmountMinor()).as("the disputed amount, without the fee").isEqualTo(10_000);
+        assertThat(recorded.getCurrency()).isEqualTo("SEK");
+        assertThat(recorded.getSellerAccount()).isEqualTo(seller);
+        assertThat(recorded.getSourceEventId()).isEqualTo(withdrawn.getEventId());
+        assertThat(recorded.getLines()).extracting(l -> l.getAccount(), l -> l.getSide(), l -> l.getAmountMinor())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("seller_payable:" + seller, EntrySide.DEBIT, 10_000L),
+                        org.assertj.core.groups.Tuple.tuple("psp_receivable", EntrySide.CREDIT, 11_500L),
+                        org.assertj.core.groups.Tuple.tuple("dispute_fees", EntrySide.DEBIT, 1_500L));
+
+        DisputeFundsReinstated reinstated = TestEvents.disputeFundsReinstated(withdrawn, 1_500);
+        producer.send(order, reinstated);
+
+        awaitEntries(order, 3);
+        assertThat(lines(order, "DISPUTE_FUNDS_REINSTATED")).containsExactly(
+                "seller_payable:" + seller + " CREDIT 10000", "psp_receivable DEBIT 11500", "dispute_fees CREDIT 1500");
+        assertThat(sellerBalance(seller, "SEK")).isEqualTo(10_000);
+        assertThat(disputeFees("SEK")).isEqualTo(feesBefore);
+        assertTrialBalanceGrew("SEK", totalsBefore, 10_000 + 11_500 + 11_500);
+        LedgerTransactionRecorded back = awaitRecorded(order, LedgerEntryKind.DISPUTE_FUNDS_REINSTATED);
+        assertThat(back.getDisputeId()).isEqualTo(withdrawn.getDisputeId());
+        assertThat(back.getAmountMinor()).isEqualTo(10_000);
+        assertThat(back.getSourceEventId()).isEqualTo(reinstated.getEventId());
+    }
+
+    @Test
+    void aFeeTheSellerBearsIsDebitedFromTheSellerAndOnlyWhatThePspGivesBackIsCreditedBack() {
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 10_000, "NOK");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(payment, 1_500, DisputeFeeBearer.SELLER);
+        long feesBefore = disputeFees("NOK");
+        long[] totalsBefore = trialBalance("NOK");
+
+        producer.send(order, payment);
+        producer.send(order, withdrawn);
+
+        awaitEntries(order, 2);
+        assertThat(lines(order, "DISPUTE_FUNDS_WITHDRAWN")).containsExactly(
+                "seller_payable:" + seller + " DEBIT 10000", "psp_receivable CREDIT 11500",
+                "seller_payable:" + seller + " DEBIT 1500");
+        assertThat(sellerBalance(seller, "NOK")).as("below zero: the seller owes the fee").isEqualTo(-1_500);
+        assertThat(disputeFees("NOK")).isEqualTo(feesBefore);
+        assertTrialBalanceGrew("NOK", totalsBefore, 10_000 + 11_500);
+        assertThat(awaitRecorded(order, LedgerEntryKind.DISPUTE_FUNDS_WITHDRAWN).getDisputeId())
+                .isEqualTo(withdrawn.getDisputeId());
+
+        producer.send(order, TestEvents.disputeFundsReinstated(withdrawn, 0)); // the PSP keeps its fee
+
+        awaitEntries(order, 3);
+        assertThat(lines(order, "DISPUTE_FUNDS_REINSTATED")).containsExactly(
+                "seller_payable:" + seller + " CREDIT 10000", "psp_receivable DEBIT 10000");
+        assertThat(sellerBalance(seller, "NOK")).isEqualTo(10_000 - 1_500);
+        assertTrialBalanceGrew("NOK", totalsBefore, 10_000 + 11_500 + 10_000);
+        assertThat(awaitRecorded(order, LedgerEntryKind.DISPUTE_FUNDS_REINSTATED).getDisputeId())
+                .isEqualTo(withdrawn.getDisputeId());
+    }
+
+    @Test
+    void aDisputeWithoutAFeePostsNoFeeLines() {
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 700, "DKK");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(payment, 0, DisputeFeeBearer.PLATFORM);
+        long[] totalsBefore = trialBalance("DKK");
+
+        producer.send(order, payment);
+        producer.send(order, withdrawn);
+        producer.send(order, TestEvents.disputeFundsReinstated(withdrawn, 0));
+
+        awaitEntries(order, 3);
+        assertThat(lines(order, "DISPUTE_FUNDS_WITHDRAWN"))
+                .containsExactly("seller_payable:" + seller + " DEBIT 700", "psp_receivable CREDIT 700");
+        assertThat(lines(order, "DISPUTE_FUNDS_REINSTATED"))
+                .containsExactly("seller_payable:" + seller + " CREDIT 700", "psp_receivable DEBIT 700");
+        assertThat(disputeFees("DKK")).isZero();
+        assertThat(sellerBalance(seller, "DKK")).isEqualTo(700);
+        assertTrialBalanceGrew("DKK", totalsBefore, 3 * 700);
+    }
+
+    @Test
+    void aDisputeRecordDeliveredTwiceOrRepublishedWithANewEventIdPostsOnce() {
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 5_000, "CHF");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(payment, 2_000, DisputeFeeBearer.PLATFORM);
+        DisputeFundsWithdrawn withdrawnAgain = DisputeFundsWithdrawn.newBuilder(withdrawn)
+                .setEventId(java.util.UUID.randomUUID().toString())
+                .setOccurredAt(withdrawn.getOccurredAt().plusSeconds(5)).build();
+        DisputeFundsReinstated reinstated = TestEvents.disputeFundsReinstated(withdrawn, 2_000);
+        DisputeFundsReinstated reinstatedAgain = DisputeFundsReinstated.newBuilder(reinstated)
+                .setEventId(java.util.UUID.randomUUID().toString()).build();
+        long feesBefore = disputeFees("CHF");
+        long[] totalsBefore = trialBalance("CHF");
+
+        producer.send(order, payment);
+        producer.send(order, withdrawn);
+        producer.send(order, withdrawn);
+        producer.send(order, withdrawnAgain);
+        awaitProcessed(withdrawnAgain.getEventId());
+        assertThat(disputeFees("CHF")).as("after the withdrawal, once").isEqualTo(feesBefore + 2_000);
+        assertThat(sellerBalance(seller, "CHF")).isZero();
+        DisputeFundsWithdrawn withdrawnLate = DisputeFundsWithdrawn.newBuilder(withdrawn)
+                .setEventId(java.util.UUID.randomUUID().toString()).build();
+        producer.send(order, reinstated);
+        producer.send(order, reinstatedAgain);
+        producer.send(order, withdrawnLate); // a repeat of the withdrawal after its reinstatement
+
+        awaitProcessed(withdrawnLate.getEventId());
+        awaitEntries(order, 3);
+        assertThat(jdbc.queryForList("""
+                SELECT kind || ' ' || source_event_id FROM journal_entry
+                WHERE payment_order_id = ? AND dispute_id IS NOT NULL ORDER BY seq""", String.class, order))
+                .containsExactly("DISPUTE_FUNDS_WITHDRAWN " + withdrawn.getEventId(),
+                        "DISPUTE_FUNDS_REINSTATED " + reinstated.getEventId());
+        assertThat(sellerBalance(seller, "CHF")).isEqualTo(5_000);
+        assertThat(disputeFees("CHF")).isEqualTo(feesBefore);
+        assertTrialBalanceGrew("CHF", totalsBefore, 5_000 + 7_000 + 7_000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> recordedOf(order), r -> r.size() == 3);
+        assertThat(recordedOf(order)).extracting(r -> r.getKind() + " " + r.getDisputeId()).containsExactly(
+                "PAYMENT null", "DISPUTE_FUNDS_WITHDRAWN " + withdrawn.getDisputeId(),
+                "DISPUTE_FUNDS_REINSTATED " + withdrawn.getDisputeId());
+    }
+
+    @Test
+    void reinstatedFundsThatArriveBeforeTheirWithdrawalAreRetriedUntilItIsPosted() {
+        String seller = TestEvents.id("seller");
+        String order = TestEvents.id("po");
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, 4_000, "EUR");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(payment, 1_500, DisputeFeeBearer.SELLER);
+
+        producer.send(order, TestEvents.disputeFundsReinstated(withdrawn, 1_500));
+        producer.send(order, payment);
+        producer.send(order, withdrawn);
+
+        awaitEntries(order, 3);
+        assertThat(sellerBalance(seller, "EUR")).isEqualTo(4_000);
+        assertThat(topics.recordsWithKey(DLT, order)).isEmpty();
+    }
+
+    @Test
+    void aDisputeRecordThatContradictsTheBooksGoesToTheDeadLetterTopicAndChangesNothing() {
+        String seller = TestEvents.id("seller");
+        String contradicting = TestEvents.id("po");
+        String tooMuchBack = TestEvents.id("po");
+        String otherCurrency = TestEvents.id("po");
+        PaymentOrderSucceeded first = TestEvents.paymentSucceeded(contradicting, seller, 1_000, "USD");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(first, 300, DisputeFeeBearer.PLATFORM);
+        PaymentOrderSucceeded second = TestEvents.paymentSucceeded(tooMuchBack, seller, 2_000, "USD");
+        DisputeFundsWithdrawn secondWithdrawn =
+                TestEvents.disputeFundsWithdrawn(second, 300, DisputeFeeBearer.PLATFORM);
+        PaymentOrderSucceeded third = TestEvents.paymentSucceeded(otherCurrency, seller, 3_000, "USD");
+
+        producer.send(contradicting, first);
+        producer.send(contradicting, withdrawn);
+        producer.send(contradicting, DisputeFundsWithdrawn.newBuilder(withdrawn)
+                .setEventId(java.util.UUID.randomUUID().toString()).setFeeBearer(DisputeFeeBearer.SELLER).build());
+        producer.send(tooMuchBack, second);
+        producer.send(tooMuchBack, secondWithdrawn);
+        producer.send(tooMuchBack, TestEvents.disputeFundsReinstated(secondWithdrawn, 301));
+        producer.send(otherCurrency, third);
+        producer.send(otherCurrency, DisputeFundsWithdrawn.newBuilder(
+                TestEvents.disputeFundsWithdrawn(third, 0, DisputeFeeBearer.PLATFORM)).setCurrency("EUR").build());
+
+        for (String key : List.of(contradicting, tooMuchBack, otherCurrency)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topics.recordsWithKey(DLT, key), r -> r.size() == 1);
+        }
+        assertThat(entries(contradicting)).isEqualTo(2);
+        assertThat(entries(tooMuchBack)).isEqualTo(2);
+        assertThat(entries(otherCurrency)).isEqualTo(1);
+        assertThat(sellerBalance(seller, "USD")).isEqualTo(1_000 - 1_000 + 2_000 - 2_000 + 3_000);
+    }
+
     private void awaitEntries(String paymentOrderId, int expected) {
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(paymentOrderId), n -> n == expected);
     }
@@ -205,5 +402,49 @@ class PaymentResultsConsumerTest extends LedgerIntegrationTest {
         return jdbc.queryForObject("""
                 SELECT coalesce(sum(credits_minor - debits_minor), 0) FROM account_balance
                 WHERE account_id = ? AND currency = ?""", Long.class, "seller_payable:" + seller, currency);
+    }
+
+    /** The entry's lines of the order's one entry of {@code kind}: "account side amount". */
+    private List<String> lines(String paymentOrderId, String kind) {
+        return jdbc.queryForList("""
+                SELECT l.account_id || ' ' || l.side || ' ' || l.amount_minor
+                FROM journal_line l JOIN journal_entry e ON e.seq = l.journal_entry_seq
+                WHERE e.payment_order_id = ? AND e.kind = ? ORDER BY l.line_no""", String.class, paymentOrderId, kind);
+    }
+
+    private long disputeFees(String currency) {
+        return jdbc.queryForObject("""
+                SELECT coalesce(sum(debits_minor - credits_minor), 0) FROM account_balance
+                WHERE account_id = 'dispute_fees' AND currency = ?""", Long.class, currency);
+    }
+
+    /** Total debits and credits of the currency, through the trial balance API, which must say it is balanced. */
+    private long[] trialBalance(String currency) {
+        Map<String, Object> body = http().get().uri("/api/v1/ledger/trial-balance").retrieve().body(JSON);
+        assertThat(body).containsEntry("balanced", true);
+        return ((List<Map<String, Object>>) body.get("currencies")).stream()
+                .filter(c -> c.get("currency").equals(currency))
+                .map(c -> new long[] {((Number) c.get("total_debits_minor")).longValue(),
+                        ((Number) c.get("total_credits_minor")).longValue()})
+                .findFirst().orElse(new long[] {0, 0});
+    }
+
+    private void assertTrialBalanceGrew(String currency, long[] before, long byMinor) {
+        long[] after = trialBalance(currency);
+        assertThat(after[0]).as("debits in " + currency).isEqualTo(before[0] + byMinor);
+        assertThat(after[1]).as("credits in " + currency).isEqualTo(before[1] + byMinor);
+    }
+
+    private List<LedgerTransactionRecorded> recordedOf(String paymentOrderId) {
+        return topics.recordsWithKey(Topics.LEDGER_EVENTS, paymentOrderId).stream()
+                .map(r -> (LedgerTransactionRecorded) TopicReader.decode(r.value()))
+                .toList();
+    }
+
+    private LedgerTransactionRecorded awaitRecorded(String paymentOrderId, LedgerEntryKind kind) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> recordedOf(paymentOrderId).stream().filter(r -> r.getKind() == kind).toList(),
+                        records -> records.size() == 1)
+                .getFirst();
     }
 }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.ledger.LedgerIntegrationTest;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.EventProducer;
 import dev.kassa.testfixtures.TestEvents;
 import java.net.URI;
@@ -13,14 +16,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of random payments and refunds in four currencies with different exponents, some delivered
- * twice, some failed, all through the real broker. Afterwards the ledger must agree with a tally kept here,
- * independently of the ledger's own code: each seller_payable balance is that seller's payments minus
- * refunds per currency, the trial balance is balanced, and every kept balance equals the sum of its lines.
+ * Thousands of random payments and refunds in four currencies with different exponents, some disputed (and some of
+ * those won), some delivered twice, some failed, all through the real broker. Afterwards the ledger must agree with a
+ * tally kept here, independently of the ledger's own code: each seller_payable balance is what the seller's wallet
+ * shows (payments minus refunds minus disputed amounts, and the fees the seller bears, plus what came back) per
+ * currency, dispute_fees grew by the fees the platform bears, the trial balance is balanced, and every kept balance
+ * equals the sum of its lines.
  */
 class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
 
@@ -37,7 +43,10 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
         Random random = new Random(seed);
         String run = TestEvents.id("rnd");
         List<String> sellers = java.util.stream.IntStream.range(0, SELLERS).mapToObj(i -> run + "_s" + i).toList();
-        Map<String, Long> expected = new HashMap<>(); // "<seller> <currency>" -> payments minus refunds
+        Map<String, Long> expected = new HashMap<>(); // "<seller> <currency>" -> the seller's wallet
+        Map<String, Long> platformFees = new HashMap<>(); // currency -> dispute fees the platform bears
+        Map<String, Long> feesBefore = new HashMap<>();
+        CURRENCIES.forEach(currency -> feesBefore.put(currency, disputeFees(currency)));
         int expectedEntries = 0;
 
         try (EventProducer producer = new EventProducer(superUser)) {
@@ -50,9 +59,14 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
                     send(producer, random, order, TestEvents.paymentFailed(order, seller, amount, currency));
                     continue;
                 }
-                send(producer, random, order, TestEvents.paymentSucceeded(order, seller, amount, currency));
+                PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(order, seller, amount, currency);
+                send(producer, random, order, payment);
                 expected.merge(seller + " " + currency, amount, Long::sum);
                 expectedEntries++;
+                if (random.nextInt(10) == 0) { // disputed: no refunds then (payment-service takes none)
+                    expectedEntries += dispute(producer, random, payment, expected, platformFees);
+                    continue;
+                }
                 long refundable = amount;
                 int refunds = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0;
                 for (int r = 0; r < refunds && refundable > 0; r++) {
@@ -82,6 +96,10 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
                 assertThat(balanceFromApi(seller, currency)).as("seed %d: %s %s", seed, seller, currency).isEqualTo(want);
             }
         }
+        for (String currency : CURRENCIES) {
+            assertThat(disputeFees(currency)).as("seed %d: dispute_fees %s", seed, currency)
+                    .isEqualTo(feesBefore.get(currency) + platformFees.getOrDefault(currency, 0L));
+        }
         Map<String, Object> trialBalance = http().get().uri("/api/v1/ledger/trial-balance").retrieve().body(JSON);
         assertThat(trialBalance).as("seed %d", seed).containsEntry("balanced", true);
         assertThat(jdbc.queryForList("""
@@ -94,6 +112,46 @@ class RandomPaymentsAndRefundsTest extends LedgerIntegrationTest {
                 WHERE b.debits_minor IS DISTINCT FROM coalesce(l.debits, 0)
                    OR b.credits_minor IS DISTINCT FROM coalesce(l.credits, 0)""", String.class))
                 .as("kept balances that differ from the sum of their lines").isEmpty();
+    }
+
+    /**
+     * Withdraws a random part of the payment with a random fee and bearer, re-published with a new event id now and
+     * then; wins half of the disputes back, with the fee or without it. Tallies the seller's wallet and the platform's
+     * fees as docs/architecture.md §15 says wallet-service and the ledger must.
+     *
+     * @return the entries the dispute posts
+     */
+    private static int dispute(EventProducer producer, Random random, PaymentOrderSucceeded payment,
+            Map<String, Long> wallets, Map<String, Long> platformFees) {
+        String wallet = payment.getSellerAccount() + " " + payment.getCurrency();
+        long amount = 1 + (long) (random.nextDouble() * payment.getAmountMinor());
+        long fee = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(2_000);
+        DisputeFeeBearer bearer = random.nextBoolean() ? DisputeFeeBearer.PLATFORM : DisputeFeeBearer.SELLER;
+        DisputeFundsWithdrawn withdrawn = DisputeFundsWithdrawn.newBuilder(
+                TestEvents.disputeFundsWithdrawn(payment, fee, bearer)).setAmountMinor(amount).build();
+        send(producer, random, payment.getPaymentOrderId(), withdrawn);
+        if (random.nextInt(10) == 0) {
+            send(producer, random, payment.getPaymentOrderId(), DisputeFundsWithdrawn.newBuilder(withdrawn)
+                    .setEventId(UUID.randomUUID().toString()).build());
+        }
+        long sellerFee = bearer == DisputeFeeBearer.SELLER ? fee : 0;
+        wallets.merge(wallet, -amount - sellerFee, Long::sum);
+        platformFees.merge(payment.getCurrency(), fee - sellerFee, Long::sum);
+        if (random.nextBoolean()) {
+            return 1;
+        }
+        long feeBack = random.nextBoolean() ? fee : 0;
+        send(producer, random, payment.getPaymentOrderId(), TestEvents.disputeFundsReinstated(withdrawn, feeBack));
+        long sellerFeeBack = bearer == DisputeFeeBearer.SELLER ? feeBack : 0;
+        wallets.merge(wallet, amount + sellerFeeBack, Long::sum);
+        platformFees.merge(payment.getCurrency(), -(feeBack - sellerFeeBack), Long::sum);
+        return 2;
+    }
+
+    private long disputeFees(String currency) {
+        return jdbc.queryForObject("""
+                SELECT coalesce(sum(debits_minor - credits_minor), 0) FROM account_balance
+                WHERE account_id = 'dispute_fees' AND currency = ?""", Long.class, currency);
     }
 
     /** Sends the record, and about one in twenty a second time (an at-least-once redelivery). */

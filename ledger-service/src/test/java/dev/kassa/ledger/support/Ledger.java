@@ -1,11 +1,14 @@
 package dev.kassa.ledger.support;
 
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.ledger.posting.PostingRequest;
 import dev.kassa.ledger.posting.PostingService;
 import dev.kassa.testfixtures.TestEvents;
 
-/** Posts payments and refunds straight through the posting service, for tests about reading the ledger. */
+/** Posts payments, refunds and disputes straight through the posting service, for tests about reading the ledger. */
 public class Ledger {
 
     private final PostingService postings;
@@ -14,8 +17,10 @@ public class Ledger {
         this.postings = postings;
     }
 
-    public void payment(String paymentOrderId, String seller, long amountMinor, String currency) {
-        postings.post(PostingRequest.of(TestEvents.paymentSucceeded(paymentOrderId, seller, amountMinor, currency)));
+    public PaymentOrderSucceeded payment(String paymentOrderId, String seller, long amountMinor, String currency) {
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(paymentOrderId, seller, amountMinor, currency);
+        postings.post(PostingRequest.of(payment));
+        return payment;
     }
 
     /** A payment of {@code merchantId}'s checkout: the event names the seller's merchant (schema v2). */
@@ -28,5 +33,19 @@ public class Ledger {
     public void refund(String paymentOrderId, String refundId, String seller, long amountMinor, String currency) {
         postings.post(PostingRequest.of(
                 TestEvents.refundSucceeded(paymentOrderId, refundId, seller, amountMinor, currency)));
+    }
+
+    /** The PSP withdraws the posted {@code payment}'s whole amount for a new dispute, and a fee. */
+    public DisputeFundsWithdrawn disputeWithdrawn(PaymentOrderSucceeded payment, long feeMinor,
+            DisputeFeeBearer bearer) {
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(payment, feeMinor, bearer);
+        postings.post(PostingRequest.of(withdrawn));
+        return withdrawn;
+    }
+
+    /** The PSP gives a won dispute's withdrawn amount back, and {@code feeReturnedMinor} of its fee. */
+    public void disputeReinstated(DisputeFundsWithdrawn withdrawn, long feeReturnedMinor) {
+        DisputeFundsReinstated reinstated = TestEvents.disputeFundsReinstated(withdrawn, feeReturnedMinor);
+        postings.post(PostingRequest.of(reinstated));
     }
 }

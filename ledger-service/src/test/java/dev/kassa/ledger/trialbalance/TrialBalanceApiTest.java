@@ -3,6 +3,9 @@ package dev.kassa.ledger.trialbalance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.ledger.LedgerIntegrationTest;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
+import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TestEvents;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,36 @@ class TrialBalanceApiTest extends LedgerIntegrationTest {
         assertThat(after.get("total_debits")).isEqualTo(after.get("total_credits"));
         assertThat((String) after.get("total_debits")).matches("[0-9]+\\.[0-9]{3}");
         assertThat(after).containsEntry("balanced", true);
+    }
+
+    @Test
+    void disputesKeepItBalancedWhoeverBearsTheFee() {
+        String seller = TestEvents.id("seller");
+        long debits = minor(kwd(trialBalance()), "total_debits_minor");
+        PaymentOrderSucceeded first = ledger().payment(TestEvents.id("po"), seller, 10_000, "KWD");
+        PaymentOrderSucceeded second = ledger().payment(TestEvents.id("po"), seller, 4_000, "KWD");
+        long expected = debits + 14_000;
+
+        for (DisputeFeeBearer bearer : DisputeFeeBearer.values()) {
+            PaymentOrderSucceeded payment = bearer == DisputeFeeBearer.PLATFORM ? first : second;
+            DisputeFundsWithdrawn withdrawn = ledger().disputeWithdrawn(payment, 2_500, bearer);
+            expected += payment.getAmountMinor() + 2_500; // the debits: the seller's amount and the fee
+            assertBalancedWithDebits(expected);
+
+            ledger().disputeReinstated(withdrawn, 2_000);
+            expected += payment.getAmountMinor() + 2_000; // psp_receivable's debit: amount and fee given back
+            assertBalancedWithDebits(expected);
+        }
+    }
+
+    /** Balanced overall and in KWD, where every debit of these tests is counted. */
+    private void assertBalancedWithDebits(long debitsMinor) {
+        Map<String, Object> body = trialBalance();
+        assertThat(body).containsEntry("balanced", true);
+        Map<String, Object> kwd = kwd(body);
+        assertThat(kwd).containsEntry("balanced", true);
+        assertThat(minor(kwd, "total_debits_minor")).isEqualTo(debitsMinor);
+        assertThat(minor(kwd, "total_credits_minor")).isEqualTo(debitsMinor);
     }
 
     private Map<String, Object> trialBalance() {
