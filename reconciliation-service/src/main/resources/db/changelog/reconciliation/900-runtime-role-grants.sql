@@ -5,8 +5,9 @@
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${runtime-role};
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${runtime-role};
 GRANT USAGE ON SCHEMA public TO ${runtime-role};
--- The projection of the other services' events: payments and refunds are upserted, ledger and wallet rows appended.
-GRANT SELECT, INSERT, UPDATE ON platform_payment, platform_refund TO ${runtime-role};
+-- The projection of the other services' events: payments, refunds and disputes are upserted, ledger and wallet rows
+-- appended.
+GRANT SELECT, INSERT, UPDATE ON platform_payment, platform_refund, platform_dispute TO ${runtime-role};
 GRANT SELECT, INSERT ON ledger_entry, ledger_line, wallet_movement TO ${runtime-role};
 -- A run restages the day's settlement file and replaces its findings; ANALYZE of the staged rows needs MAINTAIN
 -- (PostgreSQL 17+), which is not ownership. The run's scratch table is a TEMPORARY one (database privilege).

@@ -24,12 +24,27 @@ enum DiscrepancyClass {
             + "wallet-service's dead letters."),
     WALLET_LEDGER_MISMATCH("A seller's wallet balance differs from its seller_payable ledger balance.", "Compare the "
             + "seller's wallet movements with its ledger entries (Books); the ledger is the book of record."),
-    DISPUTE_UNKNOWN("The PSP withdrew (or gave back) money for a dispute our books do not record: wallets and the "
-            + "ledger do not book chargebacks yet.", "Find the dispute on the Disputes page and answer it in time "
-            + "(evidence, or accept it). Until chargebacks are booked, the seller's wallet and the ledger still count "
-            + "the money as paid: hand the finding to finance (holding the seller's payouts is theirs to decide), "
-            + "adjust no wallet by hand, and do not refund the charge. A reinstatement means the dispute was won. Keep "
-            + "this finding as the record: nothing clears it until disputes are booked."),
+    DISPUTE_UNKNOWN("The PSP withdrew (or gave back) money for a dispute, or a movement of it, that our books have "
+            + "not recorded: the dispute's webhooks have not reached us yet, or its record was not booked.",
+            "Find the dispute on the Disputes page. If it is not there, or shows no funds withdrawn (reinstated), the "
+            + "PSP's webhooks are late: rerun the day once they arrive. If it shows them, replay the payment.results "
+            + "record from reconciliation-service's dead letters. A second row of one movement is the PSP's: raise "
+            + "it with them. Adjust no wallet by hand and do not refund the charge."),
+    DISPUTE_AMOUNT_MISMATCH("Both sides have the dispute's withdrawal (or reinstatement), with another amount or "
+            + "in another currency.", "Compare the dispute at the PSP with the Disputes page; raise a wrong PSP "
+            + "amount with the PSP. Our wallet and ledger booked our amount: hand any correction to finance."),
+    DISPUTE_FEE_MISMATCH("Same disputed amount, another dispute fee: taken (or given back) on one side only, or a "
+            + "different one. Fees read as the PSP shows them: taken positive, given back negative.",
+            "Check the PSP's dispute fee for the currency and whether it returns fees of won disputes; raise a wrong "
+            + "fee with the PSP. Whoever bears the fee (dispute_fees or the seller) was charged our figure: hand the "
+            + "difference to finance."),
+    DISPUTE_MISSING_AT_PSP("We recorded a dispute's withdrawal (or reinstatement) that the PSP's rows of the day "
+            + "(and the day before) do not have.", "Check the dispute at the PSP. If it booked the movement later, "
+            + "rerunning the day clears it; if it never did, our books hold money that did not move: escalate."),
+    DISPUTE_LEDGER_MISSING("A dispute's withdrawal (or reinstatement) older than the grace period has no ledger "
+            + "entry.", "Replay the record from ledger-service's dead letters; the ledger posts it exactly once."),
+    DISPUTE_WALLET_MISSING("A dispute's withdrawal (or reinstatement) older than the grace period has no wallet "
+            + "movement.", "Replay the record from wallet-service's dead letters; the wallet moves it exactly once."),
     UNKNOWN("A class this console does not know yet.", "See reconciliation-service's README.");
 
     private final String meaning;

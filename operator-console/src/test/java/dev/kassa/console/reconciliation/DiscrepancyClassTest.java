@@ -13,7 +13,8 @@ class DiscrepancyClassTest {
     /** reconciliation-service's {@code DiscrepancyType}, every value. */
     private static final List<String> REPORTED = List.of("MISSING_IN_PLATFORM", "MISSING_AT_PSP", "AMOUNT_MISMATCH",
             "CURRENCY_MISMATCH", "STATUS_MISMATCH", "LEDGER_MISSING", "WALLET_MISSING", "WALLET_LEDGER_MISMATCH",
-            "DISPUTE_UNKNOWN");
+            "DISPUTE_UNKNOWN", "DISPUTE_AMOUNT_MISMATCH", "DISPUTE_FEE_MISMATCH", "DISPUTE_MISSING_AT_PSP",
+            "DISPUTE_LEDGER_MISSING", "DISPUTE_WALLET_MISSING");
 
     @Test
     void everyClassTheServiceReportsIsKnownWithAMeaningAndAnAction() {
@@ -24,16 +25,22 @@ class DiscrepancyClassTest {
             assertThat(known.meaning()).as(type).isNotBlank();
             assertThat(known.action()).as(type).isNotBlank();
         }
-        assertThat(DiscrepancyClass.of("DISPUTE_AMOUNT_MISMATCH")).as("a class still to come")
+        assertThat(DiscrepancyClass.of("SOMETHING_NEW")).as("a class still to come")
                 .isEqualTo(DiscrepancyClass.UNKNOWN);
     }
 
     @Test
-    void aDisputeOurBooksDoNotRecordSaysChargebacksAreNotBookedAndWhereToFindIt() {
+    void aDisputeOurBooksDoNotRecordSaysWhereToFindItAndHowItGetsBooked() {
         DiscrepancyClass dispute = DiscrepancyClass.of("DISPUTE_UNKNOWN");
 
-        assertThat(dispute.meaning()).isEqualTo("The PSP withdrew (or gave back) money for a dispute our books do "
-                + "not record: wallets and the ledger do not book chargebacks yet.");
-        assertThat(dispute.action()).contains("Disputes page", "finance", "Keep this finding as the record");
+        assertThat(dispute.meaning()).startsWith("The PSP withdrew (or gave back) money for a dispute, or a movement "
+                + "of it, that our books have not recorded");
+        assertThat(dispute.action()).contains("Disputes page", "rerun the day", "dead letters");
+    }
+
+    @Test
+    void aDisputeFeeMismatchSaysInWhichSignFeesRead() {
+        assertThat(DiscrepancyClass.of("DISPUTE_FEE_MISMATCH").meaning()).contains("taken positive, given back "
+                + "negative");
     }
 }

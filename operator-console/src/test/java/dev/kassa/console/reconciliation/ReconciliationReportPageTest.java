@@ -47,8 +47,7 @@ class ReconciliationReportPageTest extends ConsolePageTest {
 
         String disputes = page.substring(page.indexOf(">DISPUTE_UNKNOWN<"));
         disputes = disputes.substring(0, disputes.indexOf("</section>"));
-        assertThat(disputes).contains("wallets and the ledger do not book chargebacks yet",
-                "Find the dispute on the Disputes page", "href=\"/disputes/dp_1\"", "href=\"/payment-orders/po_1\"",
+        assertThat(disputes).contains("that our books have not recorded", "Find the dispute on the Disputes page", "href=\"/disputes/dp_1\"", "href=\"/payment-orders/po_1\"",
                 ">none<", ">WITHDRAWN 29.99 USD, fee 15.00 USD<")
                 .as("the amounts carry their currency already").doesNotContain("USD USD", "none USD");
         assertThat(page).contains(">LEDGER_MISSING<", ">20.00 EUR<").doesNotContain("EUR EUR");

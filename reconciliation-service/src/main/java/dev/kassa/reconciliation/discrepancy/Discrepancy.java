@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * "WITHDRAWN 29.99 USD, fee 15.00 USD" (a dispute's money: its fee beside its amount).
  *
  * @param disputeId        the dispute ({@code dp_…}) of a finding about a dispute's money, else null
- * @param expectedFeeMinor the fee the platform recorded, for findings that compare fees (disputes), else null
+ * @param expectedFeeMinor the fee the platform recorded, for findings that compare fees (disputes), else null; in the
+ *                         PSP's sign like {@code actualFeeMinor}, so that the two compare as they are
  * @param actualFeeMinor   the PSP's fee, for findings that compare fees (a dispute fee; negative when returned)
  */
 public record Discrepancy(

@@ -15,6 +15,21 @@ final class EventChecks {
         }
     }
 
+    /** @return whether the optional {@code value} is there; there but blank is invalid */
+    static boolean optionalId(String field, CharSequence value) {
+        if (value == null) {
+            return false;
+        }
+        id(field, value);
+        return true;
+    }
+
+    static void notNegative(String field, long minor) {
+        if (minor < 0) {
+            throw new InvalidEventException(field + " must be zero or positive, was " + minor);
+        }
+    }
+
     static void positive(String field, long minor) {
         if (minor <= 0) {
             throw new InvalidEventException(field + " must be positive, was " + minor);

@@ -2,11 +2,14 @@ package dev.kassa.reconciliation.projection;
 
 import static dev.kassa.reconciliation.projection.EventChecks.id;
 import static dev.kassa.reconciliation.projection.EventChecks.money;
+import static dev.kassa.reconciliation.projection.EventChecks.notNegative;
+import static dev.kassa.reconciliation.projection.EventChecks.optionalId;
 
 import dev.kassa.messaging.consumer.AfterCommit;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.reconciliation.projection.ProjectionRepository.DisputeMovement;
 import dev.kassa.reconciliation.projection.ProjectionRepository.Entry;
 import dev.kassa.reconciliation.projection.ProjectionRepository.Line;
 import dev.kassa.reconciliation.projection.ProjectionRepository.Movement;
@@ -14,6 +17,8 @@ import dev.kassa.reconciliation.projection.ProjectionRepository.PaymentResult;
 import dev.kassa.reconciliation.projection.ProjectionRepository.RefundResult;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.JournalLine;
 import dev.kassa.schemas.event.LedgerEntryKind;
 import dev.kassa.schemas.event.LedgerTransactionRecorded;
@@ -81,6 +86,8 @@ class ProjectionConsumers {
         List<PaymentResult> payments = new ArrayList<>();
         List<InboundEvent> refundEvents = new ArrayList<>();
         List<RefundResult> refunds = new ArrayList<>();
+        List<InboundEvent> disputeEvents = new ArrayList<>();
+        List<DisputeMovement> disputes = new ArrayList<>();
         for (InboundEvent event : events) {
             switch (event.record()) {
                 case PaymentOrderSucceeded e -> {
@@ -122,14 +129,33 @@ class ProjectionConsumers {
                             e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), ProjectionRepository.FAILED,
                             e.getPspReference(), e.getPspRefundReference(), e.getOccurredAt(), e.getFailureCode()));
                 }
+                case DisputeFundsWithdrawn e -> {
+                    disputeChecks(e.getDisputeId(), e.getPaymentOrderId(), e.getSellerAccount(), e.getPspReference(),
+                            e.getAmountMinor(), e.getCurrency(), e.getFeeMinor());
+                    disputeEvents.add(event);
+                    disputes.add(new DisputeMovement(e.getDisputeId(), ProjectionRepository.WITHDRAWN,
+                            e.getPaymentOrderId(), e.getCheckoutId(), e.getSellerAccount(), e.getCurrency(),
+                            e.getPspReference(), e.getFeeBearer().name(), e.getAmountMinor(), e.getFeeMinor(),
+                            e.getOccurredAt()));
+                }
+                case DisputeFundsReinstated e -> {
+                    disputeChecks(e.getDisputeId(), e.getPaymentOrderId(), e.getSellerAccount(), e.getPspReference(),
+                            e.getAmountMinor(), e.getCurrency(), e.getFeeMinor());
+                    disputeEvents.add(event);
+                    disputes.add(new DisputeMovement(e.getDisputeId(), ProjectionRepository.REINSTATED,
+                            e.getPaymentOrderId(), e.getCheckoutId(), e.getSellerAccount(), e.getCurrency(),
+                            e.getPspReference(), e.getFeeBearer().name(), e.getAmountMinor(), e.getFeeMinor(),
+                            e.getOccurredAt()));
+                }
                 default -> throw unexpected(event);
             }
         }
-        // Payments and refunds are separate rows, so writing all payments before all refunds is the same as
-        // writing them in read order.
+        // Payments, refunds and disputes are separate rows, so writing all payments, then all refunds, then all
+        // disputes is the same as writing them in read order.
         Applied applied = new Applied();
         applied.record(paymentEvents, payments.isEmpty() ? new boolean[0] : projection.applyPaymentResults(payments));
         applied.record(refundEvents, refunds.isEmpty() ? new boolean[0] : projection.applyRefundResults(refunds));
+        applied.record(disputeEvents, disputes.isEmpty() ? new boolean[0] : projection.applyDisputeMovements(disputes));
         applied.countAfterCommit();
     }
 
@@ -138,22 +164,28 @@ class ProjectionConsumers {
         for (InboundEvent event : events) {
             switch (event.record()) {
                 case WalletCredited e -> {
+                    // a payment's credit, or a won dispute's reinstatement (dispute_id set)
                     id("movement_id", e.getMovementId());
                     id("payment_order_id", e.getPaymentOrderId());
                     id("seller_account", e.getSellerAccount());
+                    optionalId("dispute_id", e.getDisputeId());
                     money(e.getAmountMinor(), e.getCurrency());
                     movements.add(new Movement(e.getMovementId(), "CREDIT", e.getPaymentOrderId(), null,
-                            e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), e.getBalanceAfterMinor(),
-                            e.getSourceEventId(), e.getOccurredAt()));
+                            e.getDisputeId(), e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(),
+                            e.getBalanceAfterMinor(), e.getSourceEventId(), e.getOccurredAt()));
                 }
                 case WalletDebited e -> {
+                    // a refund's debit or a dispute's withdrawal: exactly one of the two ids (v2)
                     id("movement_id", e.getMovementId());
-                    id("refund_id", e.getRefundId());
+                    boolean refund = optionalId("refund_id", e.getRefundId());
+                    if (refund == optionalId("dispute_id", e.getDisputeId())) {
+                        throw new InvalidEventException("exactly one of refund_id and dispute_id must be set");
+                    }
                     id("seller_account", e.getSellerAccount());
                     money(e.getAmountMinor(), e.getCurrency());
-                    movements.add(new Movement(e.getMovementId(), "DEBIT", e.getPaymentOrderId(), e.getRefundId(),
-                            e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), e.getBalanceAfterMinor(),
-                            e.getSourceEventId(), e.getOccurredAt()));
+                    movements.add(new Movement(e.getMovementId(), "DEBIT", e.getPaymentOrderId(),
+                            e.getRefundId(), e.getDisputeId(), e.getSellerAccount(), e.getAmountMinor(),
+                            e.getCurrency(), e.getBalanceAfterMinor(), e.getSourceEventId(), e.getOccurredAt()));
                 }
                 default -> throw unexpected(event);
             }
@@ -174,15 +206,21 @@ class ProjectionConsumers {
             if (e.getKind() == LedgerEntryKind.REFUND) {
                 id("refund_id", e.getRefundId());
             }
+            boolean dispute = e.getKind() == LedgerEntryKind.DISPUTE_FUNDS_WITHDRAWN
+                    || e.getKind() == LedgerEntryKind.DISPUTE_FUNDS_REINSTATED;
+            if (dispute != optionalId("dispute_id", e.getDisputeId())) {
+                throw new InvalidEventException("dispute_id must be set for a dispute's entry and only then, kind "
+                        + e.getKind());
+            }
             List<Line> lines = new ArrayList<>(e.getLines().size());
             for (JournalLine line : e.getLines()) {
                 id("lines.account", line.getAccount());
                 money(line.getAmountMinor(), line.getCurrency());
                 lines.add(new Line(line.getAccount(), line.getSide().name(), line.getAmountMinor(), line.getCurrency()));
             }
-            entries.add(new Entry(e.getJournalEntryId(), e.getKind().name(), e.getPaymentOrderId(), e.getRefundId(),
-                    e.getSellerAccount(), e.getAmountMinor(), e.getCurrency(), e.getSourceEventId(), e.getOccurredAt(),
-                    lines));
+            entries.add(new Entry(e.getJournalEntryId(), e.getKind().name(), e.getPaymentOrderId(),
+                    e.getRefundId(), e.getDisputeId(), e.getSellerAccount(), e.getAmountMinor(),
+                    e.getCurrency(), e.getSourceEventId(), e.getOccurredAt(), lines));
         }
         Applied applied = new Applied();
         applied.record(events, projection.insertEntries(entries));
@@ -224,6 +262,16 @@ class ProjectionConsumers {
                         Boolean.toString(changed)).increment(amount);
             }
         }
+    }
+
+    private static void disputeChecks(String disputeId, String paymentOrderId, String sellerAccount, String pspReference,
+                                      long amountMinor, String currency, long feeMinor) {
+        id("dispute_id", disputeId);
+        id("payment_order_id", paymentOrderId);
+        id("seller_account", sellerAccount);
+        id("psp_reference", pspReference);
+        money(amountMinor, currency);
+        notNegative("fee_minor", feeMinor);
     }
 
     private static InvalidEventException unexpected(InboundEvent event) {

@@ -15,19 +15,22 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The projection's writes, set-based: a consumer's whole poll is written with one statement per table (a few
- * more when one poll carries several results of the same payment order or refund), and a single event is a
+ * more when one poll carries several results of the same payment order, refund or dispute), and a single event is a
  * poll of one, so the retry topics and the one-by-one fallback use the same statements.
  *
  * <p>Each write is idempotent on its own (the inbox is the first line, these keys the second) and correct in any
- * arrival order: a success is final for a payment order or refund, a failure only replaces an older failure,
- * wallet movements and journal entries are keyed by their producers' ids. Every method returns, for each input
- * in order, whether it changed the projection; the result equals applying the inputs one at a time in order.
+ * arrival order: a success is final for a payment order or refund, a failure only replaces an older failure, a
+ * dispute's withdrawal and reinstatement are each recorded once, wallet movements and journal entries are keyed by
+ * their producers' ids. Every method returns, for each input in order, whether it changed the projection; the result
+ * equals applying the inputs one at a time in order.
  */
 @Repository
 class ProjectionRepository {
 
     static final String SUCCEEDED = "SUCCEEDED";
     static final String FAILED = "FAILED";
+    static final String WITHDRAWN = "WITHDRAWN";
+    static final String REINSTATED = "REINSTATED";
 
     /** A PaymentOrderSucceeded ({@code status} SUCCEEDED, {@code at} = succeeded_at) or PaymentOrderFailed. */
     record PaymentResult(String paymentOrderId, String checkoutId, String sellerAccount, long amountMinor,
@@ -40,18 +43,28 @@ class ProjectionRepository {
                         String pspRefundReference, Instant at, String failureCode) {
     }
 
-    /** A WalletCredited ({@code kind} CREDIT) or WalletDebited (DEBIT). */
-    record Movement(String movementId, String kind, String paymentOrderId, String refundId, String sellerAccount,
-                    long amountMinor, String currency, long balanceAfterMinor, String sourceEventId,
-                    Instant occurredAt) {
+    /**
+     * A DisputeFundsWithdrawn ({@code kind} WITHDRAWN) or DisputeFundsReinstated (REINSTATED): the amount and the fee
+     * as the record carries them (the fee taken, or the fee given back), {@code at} its occurred_at.
+     */
+    record DisputeMovement(String disputeId, String kind, String paymentOrderId, String checkoutId,
+                           String sellerAccount, String currency, String pspReference, String feeBearer,
+                           long amountMinor, long feeMinor, Instant at) {
+    }
+
+    /** A WalletCredited ({@code kind} CREDIT) or WalletDebited (DEBIT); a dispute's names it. */
+    record Movement(String movementId, String kind, String paymentOrderId, String refundId, String disputeId,
+                    String sellerAccount, long amountMinor, String currency, long balanceAfterMinor,
+                    String sourceEventId, Instant occurredAt) {
     }
 
     record Line(String account, String side, long amountMinor, String currency) {
     }
 
-    /** A LedgerTransactionRecorded with its lines. */
-    record Entry(String journalEntryId, String kind, String paymentOrderId, String refundId, String sellerAccount,
-                 long amountMinor, String currency, String sourceEventId, Instant occurredAt, List<Line> lines) {
+    /** A LedgerTransactionRecorded with its lines; a dispute's names it. */
+    record Entry(String journalEntryId, String kind, String paymentOrderId, String refundId, String disputeId,
+                 String sellerAccount, long amountMinor, String currency, String sourceEventId, Instant occurredAt,
+                 List<Line> lines) {
     }
 
     /*
@@ -109,10 +122,35 @@ class ProjectionRepository {
             RETURNING r.refund_id
             """;
 
+    /*
+     * A dispute's withdrawal and its reinstatement are two facts of one row: each is written once, by its first record
+     * (a re-published one, even with other figures, changes nothing), whatever order they arrive in. A record carries
+     * one of the two, so the other's columns stay as they are.
+     */
+    private static final String UPSERT_DISPUTES = """
+            INSERT INTO platform_dispute AS d (dispute_id, payment_order_id, checkout_id, seller_account, currency,
+                                               psp_reference, fee_bearer, withdrawn_minor, withdrawn_fee_minor,
+                                               withdrawn_at, reinstated_minor, reinstated_fee_minor, reinstated_at)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                 ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                                 ?::timestamptz[], ?::bigint[], ?::bigint[], ?::timestamptz[])
+            ON CONFLICT (dispute_id) DO UPDATE
+               SET withdrawn_minor      = coalesce(d.withdrawn_minor, excluded.withdrawn_minor),
+                   withdrawn_fee_minor  = coalesce(d.withdrawn_fee_minor, excluded.withdrawn_fee_minor),
+                   withdrawn_at         = coalesce(d.withdrawn_at, excluded.withdrawn_at),
+                   reinstated_minor     = coalesce(d.reinstated_minor, excluded.reinstated_minor),
+                   reinstated_fee_minor = coalesce(d.reinstated_fee_minor, excluded.reinstated_fee_minor),
+                   reinstated_at        = coalesce(d.reinstated_at, excluded.reinstated_at),
+                   updated_at           = now()
+             WHERE (excluded.withdrawn_at IS NOT NULL AND d.withdrawn_at IS NULL)
+                OR (excluded.reinstated_at IS NOT NULL AND d.reinstated_at IS NULL)
+            RETURNING d.dispute_id
+            """;
+
     private static final String INSERT_MOVEMENTS = """
-            INSERT INTO wallet_movement (movement_id, kind, payment_order_id, refund_id, seller_account, amount_minor,
-                                         currency, balance_after_minor, source_event_id, occurred_at)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
+            INSERT INTO wallet_movement (movement_id, kind, payment_order_id, refund_id, dispute_id, seller_account,
+                                         amount_minor, currency, balance_after_minor, source_event_id, occurred_at)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
                                  ?::text[], ?::bigint[], ?::text[], ?::timestamptz[])
             ON CONFLICT (movement_id) DO NOTHING
             RETURNING movement_id
@@ -121,10 +159,10 @@ class ProjectionRepository {
     /** The entries and the lines of those entries that are new, in one statement. */
     private static final String INSERT_ENTRIES = """
             WITH entry AS (
-                INSERT INTO ledger_entry (journal_entry_id, kind, payment_order_id, refund_id, seller_account,
-                                          amount_minor, currency, source_event_id, occurred_at)
+                INSERT INTO ledger_entry (journal_entry_id, kind, payment_order_id, refund_id, dispute_id,
+                                          seller_account, amount_minor, currency, source_event_id, occurred_at)
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::bigint[], ?::text[], ?::text[], ?::timestamptz[])
+                                     ?::text[], ?::bigint[], ?::text[], ?::text[], ?::timestamptz[])
                 ON CONFLICT (journal_entry_id) DO NOTHING
                 RETURNING journal_entry_id
             ), line AS (
@@ -199,11 +237,43 @@ class ProjectionRepository {
         });
     }
 
+    /** @return per movement: false if the dispute already has that movement (withdrawal or reinstatement) */
+    boolean[] applyDisputeMovements(List<DisputeMovement> movements) {
+        return inRounds(movements, DisputeMovement::disputeId, round -> {
+            Columns c = new Columns(round.size());
+            String[] dispute = c.text(), order = c.text(), checkout = c.text(), seller = c.text();
+            String[] currency = c.text(), pspReference = c.text(), feeBearer = c.text();
+            Long[] withdrawn = c.int8(), withdrawnFee = c.int8();
+            String[] withdrawnAt = c.timestamptz();
+            Long[] reinstated = c.int8(), reinstatedFee = c.int8();
+            String[] reinstatedAt = c.timestamptz();
+            for (int i = 0; i < round.size(); i++) {
+                DisputeMovement m = round.get(i);
+                boolean withdrawal = WITHDRAWN.equals(m.kind());
+                dispute[i] = m.disputeId();
+                order[i] = m.paymentOrderId();
+                checkout[i] = m.checkoutId();
+                seller[i] = m.sellerAccount();
+                currency[i] = m.currency();
+                pspReference[i] = m.pspReference();
+                feeBearer[i] = m.feeBearer();
+                withdrawn[i] = withdrawal ? m.amountMinor() : null;
+                withdrawnFee[i] = withdrawal ? m.feeMinor() : null;
+                withdrawnAt[i] = withdrawal ? timestamp(m.at()) : null;
+                reinstated[i] = withdrawal ? null : m.amountMinor();
+                reinstatedFee[i] = withdrawal ? null : m.feeMinor();
+                reinstatedAt[i] = withdrawal ? null : timestamp(m.at());
+            }
+            return keysWritten(UPSERT_DISPUTES, c);
+        });
+    }
+
     /** @return per movement: false if its movement id was already projected (or came earlier in the list) */
     boolean[] insertMovements(List<Movement> movements) {
         return firstOccurrences(movements, Movement::movementId, fresh -> {
             Columns c = new Columns(fresh.size());
-            String[] movement = c.text(), kind = c.text(), order = c.text(), refund = c.text(), seller = c.text();
+            String[] movement = c.text(), kind = c.text(), order = c.text(), refund = c.text(), dispute = c.text();
+            String[] seller = c.text();
             Long[] amount = c.int8();
             String[] currency = c.text();
             Long[] balanceAfter = c.int8();
@@ -214,6 +284,7 @@ class ProjectionRepository {
                 kind[i] = m.kind();
                 order[i] = m.paymentOrderId();
                 refund[i] = m.refundId();
+                dispute[i] = m.disputeId();
                 seller[i] = m.sellerAccount();
                 amount[i] = m.amountMinor();
                 currency[i] = m.currency();
@@ -229,7 +300,8 @@ class ProjectionRepository {
     boolean[] insertEntries(List<Entry> entries) {
         return firstOccurrences(entries, Entry::journalEntryId, fresh -> {
             Columns c = new Columns(fresh.size());
-            String[] entry = c.text(), kind = c.text(), order = c.text(), refund = c.text(), seller = c.text();
+            String[] entry = c.text(), kind = c.text(), order = c.text(), refund = c.text(), dispute = c.text();
+            String[] seller = c.text();
             Long[] amount = c.int8();
             String[] currency = c.text(), sourceEvent = c.text(), occurredAt = c.timestamptz();
             int lineCount = fresh.stream().mapToInt(e -> e.lines().size()).sum();
@@ -246,6 +318,7 @@ class ProjectionRepository {
                 kind[i] = e.kind();
                 order[i] = e.paymentOrderId();
                 refund[i] = e.refundId();
+                dispute[i] = e.disputeId();
                 seller[i] = e.sellerAccount();
                 amount[i] = e.amountMinor();
                 currency[i] = e.currency();

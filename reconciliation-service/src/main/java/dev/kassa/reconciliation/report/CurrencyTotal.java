@@ -8,8 +8,8 @@ import dev.kassa.schemas.money.Money;
  * is our gross less the PSP's fees, so the difference isolates amounts, not the fee model.
  *
  * <p>A dispute's money is apart ({@code psp_dispute_*}): withdrawals negative, a won dispute's reversals positive,
- * the dispute fees, and their net. The platform books no disputes yet, so it has no expected side: every dispute
- * row is a DISPUTE_UNKNOWN finding. What the PSP's balance moved by is {@code psp_net + psp_dispute_net}.
+ * the dispute fees, and their net. They are compared with the platform's disputes row by row, in the findings
+ * (DISPUTE_*), not here. What the PSP's balance moved by is {@code psp_net + psp_dispute_net}.
  */
 record CurrencyTotal(
         String currency,

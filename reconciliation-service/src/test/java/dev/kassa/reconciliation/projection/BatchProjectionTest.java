@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kassa.messaging.consumer.EventConsumer;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.TestPayment;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.EntrySide;
 import dev.kassa.schemas.event.JournalLine;
 import dev.kassa.schemas.event.LedgerEntryKind;
@@ -99,6 +102,7 @@ class BatchProjectionTest extends ReconciliationTestBase {
                         SELECT count(DISTINCT xmin::text) FROM (
                             SELECT xmin FROM platform_payment WHERE payment_order_id LIKE :like
                             UNION ALL SELECT xmin FROM platform_refund WHERE refund_id LIKE :like
+                            UNION ALL SELECT xmin FROM platform_dispute WHERE dispute_id LIKE :like
                             UNION ALL SELECT xmin FROM wallet_movement WHERE movement_id LIKE :like
                             UNION ALL SELECT xmin FROM ledger_entry WHERE journal_entry_id LIKE :like) rows""")
                 .param("like", "%-" + inOnePoll.prefix() + "-%").query(Long.class).single())
@@ -115,10 +119,15 @@ class BatchProjectionTest extends ReconciliationTestBase {
                 "refund rf-P-1 SUCCEEDED 100 re_P_1 failed=2025-07-01T12:00:00Z code=refund_failed",
                 "refund rf-P-2 SUCCEEDED 200 re_P_2 failed=null code=null",
                 "refund rf-P-3 FAILED 300 re_P_3 failed=2025-07-01T12:10:00Z code=second",
+                "dispute dp-P-1 po-P-a PLATFORM withdrawn=900 fee=1500 at=2025-07-01T13:00:00Z"
+                        + " reinstated=900 fee=0 at=2025-07-01T14:00:00Z",
+                "dispute dp-P-2 po-P-b SELLER withdrawn=2000 fee=1500 at=2025-07-01T14:30:00Z"
+                        + " reinstated=2000 fee=1500 at=2025-07-01T15:00:00Z",
                 "movement mv-P-1 CREDIT po-P-a 1000", "movement mv-P-2 CREDIT po-P-b 2000",
                 "movement mv-P-3 CREDIT po-P-b 2000", "movement mv-P-4 DEBIT po-P-a 100",
+                "movement mv-P-5 DEBIT po-P-a 900", "movement mv-P-6 CREDIT po-P-a 900",
                 "entry je-P-1 PAYMENT po-P-a 1000 lines=2", "entry je-P-2 PAYMENT po-P-b 2000 lines=2",
-                "entry je-P-3 REFUND po-P-a 100 lines=2");
+                "entry je-P-3 REFUND po-P-a 100 lines=2", "entry je-P-4 DISPUTE_FUNDS_WITHDRAWN po-P-a 900 lines=3");
     }
 
     /** The projection rows of a scenario, its prefix replaced by {@code P} (updated_at, a wall-clock time, left out). */
@@ -141,15 +150,24 @@ class BatchProjectionTest extends ReconciliationTestBase {
                           FROM platform_refund WHERE refund_id LIKE :like ORDER BY refund_id""")
                 .param("like", like).query(String.class).list());
         rows.addAll(jdbc.sql("""
+                        SELECT 'dispute ' || dispute_id || ' ' || payment_order_id || ' ' || fee_bearer
+                               || ' withdrawn=' || coalesce(withdrawn_minor::text, 'null') || ' fee=' || coalesce(withdrawn_fee_minor::text, 'null')
+                               || ' at=' || coalesce(to_char(withdrawn_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null')
+                               || ' reinstated=' || coalesce(reinstated_minor::text, 'null') || ' fee=' || coalesce(reinstated_fee_minor::text, 'null')
+                               || ' at=' || coalesce(to_char(reinstated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'null')
+                               || ' | ' || checkout_id || ' ' || seller_account || ' ' || currency || ' ' || psp_reference
+                          FROM platform_dispute WHERE dispute_id LIKE :like ORDER BY dispute_id""")
+                .param("like", like).query(String.class).list());
+        rows.addAll(jdbc.sql("""
                         SELECT 'movement ' || movement_id || ' ' || kind || ' ' || payment_order_id || ' ' || amount_minor
-                               || ' | ' || coalesce(refund_id, 'null') || ' ' || seller_account || ' ' || currency || ' '
-                               || balance_after_minor || ' ' || source_event_id || ' ' || occurred_at::text
+                               || ' | ' || coalesce(refund_id, 'null') || ' ' || coalesce(dispute_id, 'null') || ' '
+                               || seller_account || ' ' || currency || ' ' || balance_after_minor || ' ' || source_event_id || ' ' || occurred_at::text
                           FROM wallet_movement WHERE movement_id LIKE :like ORDER BY movement_id""")
                 .param("like", like).query(String.class).list());
         rows.addAll(jdbc.sql("""
                         SELECT 'entry ' || e.journal_entry_id || ' ' || e.kind || ' ' || e.payment_order_id || ' ' || e.amount_minor
                                || ' lines=' || (SELECT count(*) FROM ledger_line l WHERE l.journal_entry_id = e.journal_entry_id)
-                               || ' | ' || coalesce(e.refund_id, 'null') || ' ' || e.seller_account || ' ' || e.currency || ' '
+                               || ' | ' || coalesce(e.refund_id, 'null') || ' ' || coalesce(e.dispute_id, 'null') || ' ' || e.seller_account || ' ' || e.currency || ' '
                                || e.source_event_id || ' ' || e.occurred_at::text || ' '
                                || (SELECT string_agg(l.line_no || ':' || l.account || ':' || l.side || ':' || l.amount_minor || ':' || l.currency,
                                                      ',' ORDER BY l.line_no)
@@ -223,7 +241,68 @@ class BatchProjectionTest extends ReconciliationTestBase {
                     recorded(b, "je-" + prefix + "-2", LedgerEntryKind.PAYMENT, null, 2000, 2),
                     recorded(a, "je-" + prefix + "-3", LedgerEntryKind.REFUND, "rf-" + prefix + "-1", 100, 2)));
             records.add(failed(c, null, at(7, 0), "older")); // older than c's failure
+            String dispute1 = "dp-" + prefix + "-1";
+            String dispute2 = "dp-" + prefix + "-2";
+            DisputeFundsWithdrawn withdrawn1 = withdrawn(a, dispute1, 900, 1500, DisputeFeeBearer.PLATFORM, at(13, 0));
+            records.addAll(List.of(
+                    withdrawn1,
+                    withdrawn1, // redelivered: the inbox drops it
+                    withdrawn(a, dispute1, 901, 9, DisputeFeeBearer.SELLER, at(13, 5)), // re-published: recorded once
+                    reinstated(a, dispute1, 900, 0, DisputeFeeBearer.PLATFORM, at(14, 0)),
+                    reinstated(a, dispute1, 900, 1500, DisputeFeeBearer.PLATFORM, at(14, 5)), // again: once
+                    // a reinstatement before its withdrawal (a retried record loses its order)
+                    reinstated(b, dispute2, 2000, 1500, DisputeFeeBearer.SELLER, at(15, 0)),
+                    withdrawn(b, dispute2, 2000, 1500, DisputeFeeBearer.SELLER, at(14, 30)),
+                    disputeDebited(a, dispute1, "mv-" + prefix + "-5", 900),
+                    disputeDebited(a, dispute1, "mv-" + prefix + "-5", 900), // the same movement again, new event id
+                    disputeCredited(a, dispute1, "mv-" + prefix + "-6", 900),
+                    disputeRecorded(a, dispute1, "je-" + prefix + "-4"),
+                    disputeRecorded(a, dispute1, "je-" + prefix + "-4"))); // same entry again
             return records;
+        }
+
+        private DisputeFundsWithdrawn withdrawn(String order, String dispute, long amount, long fee,
+                                                DisputeFeeBearer bearer, Instant at) {
+            return DisputeFundsWithdrawn.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
+                    .setPaymentOrderId(order).setCheckoutId("co-" + order).setSellerAccount("seller-" + prefix)
+                    .setAmountMinor(amount).setCurrency("EUR").setDisputeId(dispute).setPspReference("pi_" + dispute)
+                    .setFeeMinor(fee).setFeeBearer(bearer).build();
+        }
+
+        private DisputeFundsReinstated reinstated(String order, String dispute, long amount, long fee,
+                                                  DisputeFeeBearer bearer, Instant at) {
+            return DisputeFundsReinstated.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
+                    .setPaymentOrderId(order).setCheckoutId("co-" + order).setSellerAccount("seller-" + prefix)
+                    .setAmountMinor(amount).setCurrency("EUR").setDisputeId(dispute).setPspReference("pi_" + dispute)
+                    .setFeeMinor(fee).setFeeBearer(bearer).build();
+        }
+
+        private WalletDebited disputeDebited(String order, String dispute, String movement, long amount) {
+            return WalletDebited.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at(13, 1))
+                    .setPaymentOrderId(order).setCheckoutId("co-" + order).setSellerAccount("seller-" + prefix)
+                    .setAmountMinor(amount).setCurrency("EUR").setRefundId(null).setDisputeId(dispute)
+                    .setMovementId(movement).setSourceEventId("src-" + movement).setBalanceAfterMinor(0).build();
+        }
+
+        private WalletCredited disputeCredited(String order, String dispute, String movement, long amount) {
+            return WalletCredited.newBuilder(credited(order, movement, amount)).setOccurredAt(at(14, 1))
+                    .setDisputeId(dispute).build();
+        }
+
+        /** The withdrawal's entry with its fee on dispute_fees: three lines. */
+        private LedgerTransactionRecorded disputeRecorded(String order, String dispute, String entry) {
+            List<JournalLine> lines = List.of(
+                    line("seller_payable:seller-" + prefix, EntrySide.DEBIT, 900),
+                    line("psp_receivable", EntrySide.CREDIT, 2400),
+                    line("dispute_fees", EntrySide.DEBIT, 1500));
+            return LedgerTransactionRecorded.newBuilder(recorded(order, entry, LedgerEntryKind.DISPUTE_FUNDS_WITHDRAWN,
+                            null, 900, 0))
+                    .setOccurredAt(at(13, 2)).setDisputeId(dispute).setLines(lines).build();
+        }
+
+        private static JournalLine line(String account, EntrySide side, long amount) {
+            return JournalLine.newBuilder().setAccount(account).setSide(side).setAmountMinor(amount).setCurrency("EUR")
+                    .build();
         }
 
         private PaymentOrderSucceeded succeeded(String order, long amount, String pspReference, Instant at) {

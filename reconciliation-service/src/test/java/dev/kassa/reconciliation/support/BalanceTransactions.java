@@ -80,6 +80,19 @@ public final class BalanceTransactions implements Iterable<BalanceTransactions.T
                 createdAt, dispute(disputeId, paymentIntentId, amount, currency, "won")));
     }
 
+    /** The withdrawal of a test dispute as the PSP lists it: minus its amount, its fee ({@code txn_dpw_<dispute>}). */
+    public BalanceTransactions disputeWithdrawal(TestDispute d) {
+        return disputeWithdrawal("txn_dpw_" + d.disputeId(), d.disputeId(), d.payment().pspReference(), d.amountMinor(),
+                d.feeMinor(), d.currency(), d.at());
+    }
+
+    /** The reversal of a test dispute's reinstatement: its amount back, minus the fee returned ({@code txn_dpr_…}). */
+    public BalanceTransactions disputeReversal(TestDispute.Reinstatement r) {
+        TestDispute d = r.dispute();
+        return disputeReversal("txn_dpr_" + d.disputeId(), d.disputeId(), d.payment().pspReference(), r.amountMinor(),
+                -r.feeReturnedMinor(), d.currency(), r.at());
+    }
+
     /** Stripe's Dispute as the list expands it: no payment order id (its metadata is the dispute's own). */
     private static ObjectNode dispute(String disputeId, String paymentIntentId, long amount, String currency,
                                       String status) {

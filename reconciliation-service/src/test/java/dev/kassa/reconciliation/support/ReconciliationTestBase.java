@@ -124,6 +124,15 @@ public abstract class ReconciliationTestBase {
         publishAndAwait(refund.succeeded(), refund.debited(), refund.recorded());
     }
 
+    /** A dispute's withdrawn funds as the platform books them: payment-service's record, wallet debit, ledger entry. */
+    protected void settledInPlatform(TestDispute dispute) {
+        publishAndAwait(dispute.withdrawn(), dispute.debited(), dispute.withdrawalRecorded());
+    }
+
+    protected void settledInPlatform(TestDispute.Reinstatement reinstatement) {
+        publishAndAwait(reinstatement.reinstated(), reinstatement.credited(), reinstatement.recorded());
+    }
+
     protected static String seller() {
         return "seller-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
