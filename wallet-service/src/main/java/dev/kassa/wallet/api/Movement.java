@@ -23,6 +23,7 @@ record Movement(
         String paymentOrderId,
         String checkoutId,
         String refundId,
+        String disputeId,
         Instant occurredAt,
         Instant recordedAt) {
 }

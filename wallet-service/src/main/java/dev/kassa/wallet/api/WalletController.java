@@ -94,7 +94,7 @@ class WalletController {
         return new MovementView(row.movementId(), row.kind(), row.currency(),
                 Money.formatMinor(row.amountMinor(), row.currency()), row.amountMinor(),
                 Money.formatMinor(row.balanceAfterMinor(), row.currency()), row.balanceAfterMinor(),
-                row.paymentOrderId(), row.checkoutId(), row.refundId(), row.sourceEventId(),
+                row.paymentOrderId(), row.checkoutId(), row.refundId(), row.disputeId(), row.sourceEventId(),
                 row.occurredAt(), row.recordedAt());
     }
 }

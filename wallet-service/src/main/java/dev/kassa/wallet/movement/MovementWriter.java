@@ -47,13 +47,16 @@ class MovementWriter {
     private static final String APPLY_ALL = """
             WITH input AS (
                 SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[])
                     WITH ORDINALITY AS i(movement_id, account_id, currency, kind, amount_minor, delta,
                                          source_event_id, payment_order_id, checkout_id, refund_id, occurred_at,
-                                         merchant_id, n)
+                                         merchant_id, dispute_id, n)
             ), fresh AS (
                 SELECT i.* FROM input i
                 WHERE NOT EXISTS (SELECT 1 FROM wallet_movement m WHERE m.source_event_id = i.source_event_id)
+                  -- A dispute's funds move once, whatever event carried them (wallet_movement_one_per_dispute).
+                  AND (i.dispute_id IS NULL OR NOT EXISTS (SELECT 1 FROM wallet_movement m
+                                                           WHERE m.dispute_id = i.dispute_id AND m.kind = i.kind))
             ), balance AS (
                 INSERT INTO wallet_balance AS b (account_id, currency, balance_minor, updated_at, merchant_id)
                 SELECT account_id, currency, sum(delta)::bigint, clock_timestamp(), min(merchant_id)
@@ -65,11 +68,12 @@ class MovementWriter {
                 RETURNING b.account_id, b.currency, b.balance_minor
             )
             INSERT INTO wallet_movement (movement_id, account_id, currency, kind, amount_minor, balance_after_minor,
-                                         source_event_id, payment_order_id, checkout_id, refund_id, occurred_at)
+                                         source_event_id, payment_order_id, checkout_id, refund_id, occurred_at,
+                                         dispute_id)
             SELECT f.movement_id, f.account_id, f.currency, f.kind, f.amount_minor,
                    bal.balance_minor - coalesce(sum(f.delta) OVER (PARTITION BY f.account_id, f.currency ORDER BY f.n
                                                 ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0)::bigint,
-                   f.source_event_id, f.payment_order_id, f.checkout_id, f.refund_id, f.occurred_at
+                   f.source_event_id, f.payment_order_id, f.checkout_id, f.refund_id, f.occurred_at, f.dispute_id
               FROM fresh f JOIN balance bal ON bal.account_id = f.account_id AND bal.currency = f.currency
              ORDER BY f.n
             RETURNING source_event_id, balance_after_minor
@@ -114,6 +118,7 @@ class MovementWriter {
         String[] refundIds = new String[n];
         Timestamp[] occurredAt = new Timestamp[n];
         String[] merchantIds = new String[n];
+        String[] disputeIds = new String[n];
         for (int i = 0; i < n; i++) {
             MovementRequest request = requests.get(i);
             accounts[i] = request.accountId();
@@ -127,6 +132,7 @@ class MovementWriter {
             refundIds[i] = request.refundId();
             occurredAt[i] = Timestamp.from(request.occurredAt());
             merchantIds[i] = request.merchantId();
+            disputeIds[i] = request.disputeId();
         }
         Map<String, Long> balanceAfter = new HashMap<>();
         jdbcTemplate.query(connection -> {
@@ -143,7 +149,8 @@ class MovementWriter {
             statement.setArray(p++, connection.createArrayOf("text", checkoutIds));
             statement.setArray(p++, connection.createArrayOf("text", refundIds));
             statement.setArray(p++, connection.createArrayOf("timestamptz", occurredAt));
-            statement.setArray(p, connection.createArrayOf("text", merchantIds));
+            statement.setArray(p++, connection.createArrayOf("text", merchantIds));
+            statement.setArray(p, connection.createArrayOf("text", disputeIds));
             return statement;
         }, (ResultSet row) -> {
             balanceAfter.put(row.getString(1), row.getLong(2));

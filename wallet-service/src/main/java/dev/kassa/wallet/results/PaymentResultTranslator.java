@@ -1,6 +1,9 @@
 package dev.kassa.wallet.results;
 
 import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.schemas.event.DisputeFeeBearer;
+import dev.kassa.schemas.event.DisputeFundsReinstated;
+import dev.kassa.schemas.event.DisputeFundsWithdrawn;
 import dev.kassa.schemas.event.PaymentOrderFailed;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.event.RefundFailed;
@@ -14,7 +17,9 @@ import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * What a {@code payment.results} record means for wallets: a credit, a debit, or nothing (failures).
+ * What a {@code payment.results} record means for wallets: a credit, a debit, or nothing (failures). A dispute's
+ * withdrawn funds debit the seller the disputed amount, and the fee too when the seller bears it; a won dispute's
+ * reinstated funds credit the same way (docs/architecture.md §15).
  * Validates what the movement relies on, so a bad record is refused before it touches a balance.
  */
 final class PaymentResultTranslator {
@@ -38,6 +43,12 @@ final class PaymentResultTranslator {
             case RefundSucceeded r -> Optional.of(movement(r.getEventId(), MovementKind.DEBIT,
                     r.getSellerAccount(), r.getCurrency(), r.getAmountMinor(), r.getPaymentOrderId(),
                     r.getCheckoutId(), requireId("refund_id", r.getRefundId()), r.getOccurredAt(), null));
+            case DisputeFundsWithdrawn w -> Optional.of(dispute(w.getEventId(), MovementKind.DEBIT, w.getSellerAccount(),
+                    w.getCurrency(), w.getAmountMinor(), w.getFeeMinor(), w.getFeeBearer(), w.getPaymentOrderId(),
+                    w.getCheckoutId(), w.getDisputeId(), w.getOccurredAt()));
+            case DisputeFundsReinstated r -> Optional.of(dispute(r.getEventId(), MovementKind.CREDIT, r.getSellerAccount(),
+                    r.getCurrency(), r.getAmountMinor(), r.getFeeMinor(), r.getFeeBearer(), r.getPaymentOrderId(),
+                    r.getCheckoutId(), r.getDisputeId(), r.getOccurredAt()));
             case PaymentOrderFailed ignored -> Optional.empty();
             case RefundFailed ignored -> Optional.empty();
             case null -> throw new InvalidEventException("payment.results record without a value");
@@ -46,9 +57,32 @@ final class PaymentResultTranslator {
         };
     }
 
+    private static MovementRequest dispute(String eventId, MovementKind kind, String account, String currency,
+                                           long amountMinor, long feeMinor, DisputeFeeBearer bearer,
+                                           String paymentOrderId, String checkoutId, String disputeId,
+                                           Instant occurredAt) {
+        if (feeMinor < 0) {
+            throw new InvalidEventException("fee_minor must not be negative, was " + feeMinor);
+        }
+        if (bearer == null) {
+            throw new InvalidEventException("fee_bearer is missing");
+        }
+        long sellersShare = bearer == DisputeFeeBearer.SELLER ? Math.addExact(amountMinor, feeMinor) : amountMinor;
+        return movement(eventId, kind, account, currency, sellersShare, paymentOrderId, checkoutId, null, occurredAt,
+                null, requireId("dispute_id", disputeId));
+    }
+
     private static MovementRequest movement(String eventId, MovementKind kind, String account, String currency,
                                             long amountMinor, String paymentOrderId, String checkoutId,
                                             String refundId, Instant occurredAt, String merchantId) {
+        return movement(eventId, kind, account, currency, amountMinor, paymentOrderId, checkoutId, refundId,
+                occurredAt, merchantId, null);
+    }
+
+    private static MovementRequest movement(String eventId, MovementKind kind, String account, String currency,
+                                            long amountMinor, String paymentOrderId, String checkoutId,
+                                            String refundId, Instant occurredAt, String merchantId,
+                                            String disputeId) {
         requireId("event_id", eventId);
         if (account == null || !ACCOUNT_ID.matcher(account).matches()) {
             throw new InvalidEventException("seller_account '" + abbreviate(account)
@@ -67,7 +101,7 @@ final class PaymentResultTranslator {
             throw new InvalidEventException("occurred_at is missing");
         }
         return new MovementRequest(eventId, kind, account, currency, amountMinor, paymentOrderId, checkoutId,
-                refundId, occurredAt, merchantId);
+                refundId, occurredAt, merchantId, disputeId);
     }
 
     private static String requireId(String field, String value) {
