@@ -11,8 +11,9 @@ import java.util.TreeSet;
 /**
  * What must hold whenever nothing is in flight (docs/architecture.md §4, §7), read from each service's own database: the
  * ledger's trial balance is balanced; each seller's wallet equals its {@code seller_payable} balance; every
- * succeeded payment order has exactly one PSP charge, one wallet credit and one ledger entry (and every
- * succeeded refund one debit and one reversing entry), and nothing else has any; every outbox is drained.
+ * succeeded payment order has exactly one PSP charge, one wallet credit and one ledger entry (every succeeded refund
+ * one debit and one reversing entry, every dispute's withdrawn and reinstated funds one movement and one entry each),
+ * and nothing else has any; every outbox is drained.
  *
  * <p>Scoped by an id prefix: the checkouts, orders, refunds and sellers of one test or one benchmark run all
  * start with it, so a check of one run ignores whatever else the system holds. The trial balance and the outboxes
@@ -73,7 +74,7 @@ public final class SystemInvariants {
         // Read in the order the effects happen, so that a payment still in flight shows up as "not yet" rather than
         // as a ghost: wallet and ledger follow a success, so they are read before it; the PSP charge precedes it.
         Map<String, Long> credits = counts("wallet", "SELECT payment_order_id AS id, count(*) AS n FROM wallet_movement"
-                + " WHERE kind = 'CREDIT' AND payment_order_id LIKE ? GROUP BY 1");
+                + " WHERE kind = 'CREDIT' AND dispute_id IS NULL AND payment_order_id LIKE ? GROUP BY 1");
         Map<String, Long> entries = counts("ledger", "SELECT payment_order_id AS id, count(*) AS n FROM journal_entry"
                 + " WHERE kind = 'PAYMENT' AND payment_order_id LIKE ? GROUP BY 1");
         List<String> succeededOrders = ids("payment",
@@ -93,8 +94,28 @@ public final class SystemInvariants {
                                 + " WHERE kind = 'DEBIT' AND refund_id LIKE ? GROUP BY 1")),
                         exactlyOnce(succeededRefunds, counts("ledger", "SELECT refund_id AS id, count(*) AS n FROM journal_entry"
                                 + " WHERE kind = 'REFUND' AND refund_id LIKE ? GROUP BY 1")))));
+        checks.add(new Check("each dispute's withdrawn funds have exactly one wallet debit and one ledger entry, and its"
+                + " reinstated funds one credit and one entry; no other dispute any" + description, disputesBookedOnce()));
         checks.add(new Check("every outbox is drained", outboxesDrained()));
         return checks;
+    }
+
+    /** Disputes are scoped by their payment order's id: their own ids are the PSP's. */
+    private List<String> disputesBookedOnce() {
+        List<String> withdrawn = ids("payment", "SELECT dispute_id AS id FROM dispute"
+                + " WHERE funds_withdrawn_at IS NOT NULL AND payment_order_id LIKE ?");
+        List<String> reinstated = ids("payment", "SELECT dispute_id AS id FROM dispute"
+                + " WHERE funds_reinstated_at IS NOT NULL AND payment_order_id LIKE ?");
+        List<String> problems = new ArrayList<>();
+        problems.addAll(exactlyOnce(withdrawn, counts("wallet", "SELECT dispute_id AS id, count(*) AS n FROM wallet_movement"
+                + " WHERE kind = 'DEBIT' AND dispute_id IS NOT NULL AND payment_order_id LIKE ? GROUP BY 1")));
+        problems.addAll(exactlyOnce(withdrawn, counts("ledger", "SELECT dispute_id AS id, count(*) AS n FROM journal_entry"
+                + " WHERE kind = 'DISPUTE_FUNDS_WITHDRAWN' AND payment_order_id LIKE ? GROUP BY 1")));
+        problems.addAll(exactlyOnce(reinstated, counts("wallet", "SELECT dispute_id AS id, count(*) AS n FROM wallet_movement"
+                + " WHERE kind = 'CREDIT' AND dispute_id IS NOT NULL AND payment_order_id LIKE ? GROUP BY 1")));
+        problems.addAll(exactlyOnce(reinstated, counts("ledger", "SELECT dispute_id AS id, count(*) AS n FROM journal_entry"
+                + " WHERE kind = 'DISPUTE_FUNDS_REINSTATED' AND payment_order_id LIKE ? GROUP BY 1")));
+        return problems;
     }
 
     private List<String> trialBalance() {

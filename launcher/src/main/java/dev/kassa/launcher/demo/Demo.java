@@ -12,13 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Drives real payments through the running system the way a checkout frontend (with the demo merchant's key) and an
  * operator (with the operator key) would:
- * about twenty checkouts across sellers, currencies and PSP outcomes, a duplicate submission and a partial
- * refund; then prints what every service says about them.
+ * twenty-one checkouts across sellers, currencies and PSP outcomes, a duplicate submission, a partial refund, and
+ * a disputed payment whose merchant wins the dispute with evidence; then prints what every service says about them.
  */
 public final class Demo {
 
@@ -54,6 +55,7 @@ public final class Demo {
         Map<String, JsonNode> settled = awaitSettled(checkouts);
 
         refundPartOfFirstSucceededOrder(settled, out);
+        winTheDispute(checkouts.getLast(), out);
 
         printSummary(settled, out);
     }
@@ -103,6 +105,45 @@ public final class Demo {
             }
             pause();
         }
+    }
+
+    /**
+     * The disputed payment's dispute, as the merchant's back office answers it: the PSP withdrew the amount and its
+     * fee, the merchant submits psp-mock's deciding test evidence, the PSP decides it won a few seconds later and gives
+     * the money back. Wallet and ledger book both movements; reconciliation matches the PSP's dispute rows.
+     */
+    private void winTheDispute(CheckoutRequest disputed, PrintStream out) {
+        String orderId = disputed.orders().getFirst().paymentOrderId();
+        JsonNode dispute = awaitDispute(orderId, d -> !d.path("funds_withdrawn_at").isNull());
+        if (dispute == null) {
+            out.printf("Dispute of %s: none reported by the PSP within %s%n", orderId, SETTLE_TIMEOUT);
+            return;
+        }
+        String disputeId = dispute.path("dispute_id").asString();
+        out.printf("Dispute %s of %s (%s): %s %s withdrawn, fee %s minor units borne by %s%n", disputeId, orderId,
+                dispute.path("reason").asString(), dispute.path("amount").asString(), dispute.path("currency").asString(),
+                dispute.path("fee_minor").asString(), dispute.path("fee_bearer").asString());
+        KassaClient.Response evidence = merchant.post(payments("/api/v1/disputes/" + disputeId + "/evidence"),
+                Map.of("evidence", Map.of("uncategorized_text", "winning_evidence")));
+        out.printf("  evidence submitted -> %d %s%n", evidence.status(), evidence.body().path("status").asString());
+        JsonNode decided = awaitDispute(orderId, d -> !d.path("funds_reinstated_at").isNull()
+                || "LOST".equals(d.path("status").asString()));
+        out.printf("  decided: %s%s%n", decided == null ? "not within " + SETTLE_TIMEOUT : decided.path("status").asString(),
+                decided != null && !decided.path("funds_reinstated_at").isNull() ? ", funds reinstated" : "");
+    }
+
+    /** The newest dispute of {@code orderId} once {@code condition} holds; null after the settle timeout. */
+    private JsonNode awaitDispute(String orderId, Predicate<JsonNode> condition) {
+        Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode dispute : merchant.get(payments("/api/v1/disputes?limit=50")).body()) {
+                if (orderId.equals(dispute.path("payment_order_id").asString()) && condition.test(dispute)) {
+                    return dispute;
+                }
+            }
+            pause();
+        }
+        return null;
     }
 
     private void printSummary(Map<String, JsonNode> settled, PrintStream out) {
@@ -170,6 +211,11 @@ public final class Demo {
                     total.path("currency").asString(), total.path("psp_gross").asString(),
                     total.path("psp_fees").asString(), total.path("psp_net").asString(),
                     total.path("expected_gross").asString(), total.path("expected_net").asString());
+            if (total.path("psp_dispute_count").asLong() > 0) {
+                out.printf("         disputes: %d PSP rows, gross %s, fees %s, net %s%n",
+                        total.path("psp_dispute_count").asLong(), total.path("psp_dispute_gross").asString(),
+                        total.path("psp_dispute_fees").asString(), total.path("psp_dispute_net").asString());
+            }
         }
     }
 

@@ -4,7 +4,10 @@ import dev.kassa.schemas.money.Money;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The demo's checkouts: several sellers, USD, EUR and JPY, and card tokens with every kind of outcome. */
+/**
+ * The demo's checkouts: several sellers, USD, EUR and JPY, card tokens with every kind of outcome, and one payment
+ * that its cardholder disputes.
+ */
 final class DemoPlan {
 
     private static final String[] SELLERS = {"seller_alice", "seller_bob", "seller_chen"};
@@ -13,6 +16,9 @@ final class DemoPlan {
     private static final String[] TOKENS = {"tok_visa", "tok_mastercard", "tok_visa", "tok_chargeDeclined",
             "tok_async", "tok_visa", "tok_mastercard", "tok_asyncDeclined", "tok_visa",
             "tok_chargeDeclinedInsufficientFunds"};
+
+    /** psp-mock's (and Stripe's) test token whose charge succeeds and is disputed right away. */
+    static final String DISPUTED_TOKEN = "tok_createDispute";
 
     private DemoPlan() {
     }
@@ -29,6 +35,10 @@ final class DemoPlan {
             }
             checkouts.add(new CheckoutRequest(checkoutId, TOKENS[i % TOKENS.length], orders));
         }
+        // A payment its cardholder disputes at once (psp-mock's test token): the demo answers the dispute.
+        String disputed = runId + "-chk" + (checkouts.size() + 1);
+        checkouts.add(new CheckoutRequest(disputed, DISPUTED_TOKEN,
+                List.of(new CheckoutRequest.Order(disputed + "-po1", SELLERS[2], "49.00", "USD"))));
         return checkouts;
     }
 

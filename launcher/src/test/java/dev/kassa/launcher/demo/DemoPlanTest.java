@@ -21,9 +21,11 @@ class DemoPlanTest {
     void planMixesSellersCurrenciesAndOutcomesWithUniqueIds() {
         List<CheckoutRequest> plan = DemoPlan.plan("run1");
 
-        assertThat(plan).hasSize(20);
+        assertThat(plan).hasSize(21);
         assertThat(plan).extracting(CheckoutRequest::token)
                 .contains("tok_visa", "tok_chargeDeclined", "tok_async", "tok_asyncDeclined");
+        assertThat(plan.getLast().token()).as("the last payment is the one its cardholder disputes")
+                .isEqualTo("tok_createDispute");
         assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(CheckoutRequest.Order::currency).distinct())
                 .containsExactlyInAnyOrder("USD", "EUR", "JPY");
         assertThat(plan.stream().flatMap(c -> c.orders().stream()).map(CheckoutRequest.Order::paymentOrderId))

@@ -65,6 +65,23 @@ public final class Books {
         return 0;
     }
 
+    /**
+     * The balance of a platform account such as {@code dispute_fees}, on its normal side as the ledger shows it (an
+     * expense: debits − credits); 0 if never posted.
+     */
+    public long accountBalance(String account, String currency) {
+        KassaClient.Response found = http.get(ledgerUrl + "/api/v1/ledger/accounts/" + account);
+        if (found.status() == 404) {
+            return 0;
+        }
+        for (JsonNode balance : ok(found).path("balances")) {
+            if (currency.equals(balance.path("currency").asString())) {
+                return balance.path("balance_minor").asLong();
+            }
+        }
+        return 0;
+    }
+
     /** The journal entries of one payment order (its payment and its refunds), in posting order. */
     public List<JsonNode> ledgerEntries(String paymentOrderId) {
         List<JsonNode> entries = new ArrayList<>();

@@ -40,6 +40,7 @@ public final class Kassa {
     private final KassaSystem system;
     private final KassaClient merchant;
     private final KassaClient operator;
+    private final Disputes disputes;
     private final Payments payments;
     private final Books books;
     private final Psp psp;
@@ -51,6 +52,7 @@ public final class Kassa {
         this.merchant = KassaClient.withKey(system.credentials().merchant().key());
         this.operator = KassaClient.withKey(system.credentials().operator().key());
         this.payments = new Payments(merchant, system.url(KassaService.PAYMENT));
+        this.disputes = new Disputes(system.url(KassaService.PAYMENT), system.credentials().merchant().key());
         this.books = new Books(operator, system.url(KassaService.WALLET), system.url(KassaService.LEDGER),
                 system.url(KassaService.RECONCILIATION));
         this.psp = new Psp(system.url(KassaService.PSP_MOCK), KassaClient.withKey(system.pspSecrets().apiKey()), operator);
@@ -60,6 +62,10 @@ public final class Kassa {
 
     public Payments payments() {
         return payments;
+    }
+
+    public Disputes disputes() {
+        return disputes;
     }
 
     public Books books() {

@@ -38,6 +38,11 @@ public final class Psp {
         expectOk(operator.send("DELETE", baseUrl + "/admin/faults", Map.of(), null));
     }
 
+    /** Opens a dispute of the whole charge of {@code paymentIntentId}, as a card network would; the dispute. */
+    public JsonNode openDispute(String paymentIntentId) {
+        return expectOk(operator.post(baseUrl + "/admin/disputes", Map.of("payment_intent", paymentIntentId))).body();
+    }
+
     /** Every event of a type, newest first, with {@code pending_webhooks}: Stripe's list, paged 100 at a time. */
     public List<JsonNode> events(String type) {
         List<JsonNode> events = new ArrayList<>();
