@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesTest {
 
     private static final long RATE = 10;
-    private static final long SECONDS = 20;
+    private static final long SECONDS = 15;
 
     @Test
     void losingAnInstanceOfEveryServiceUnderLoadRefusesNoCheckoutAndMovesEachPaymentOnce() throws Exception {

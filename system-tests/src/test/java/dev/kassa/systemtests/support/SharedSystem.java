@@ -63,11 +63,12 @@ final class SharedSystem implements AutoCloseable {
         // The operator and merchant keys are made afresh with the data, and deleted with it.
         // The tests' JVMs run C1 only: starting them is most of the suite's time on two cores (TwoInstancesTest's
         // eleven were up after 188 s with the full tiered JIT, after 96 s without C2), and no test's load needs C2's
-        // steady-state speed. ./kassa and ./kassa bench keep the full JIT.
+        // steady-state speed. ./kassa and ./kassa bench keep the full JIT. psp-mock decides a dispute 1 s after its
+        // deciding evidence instead of 3 s (a setting only psp-mock reads; the dispute tests wait for three decisions).
         SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, logDir,
                 dataDir.resolve("credentials")).withConsolePort(ports.next())
                 .withOperators(Kassa.ONE_ROLE_OPERATORS.stream().map(name -> OperatorKey.generate(name, List.of(name))).toList())
-                .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1"));
+                .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1", "-Dpsp.disputes.decision-delay=1s"));
         if (instances > 1) {
             // A system of its own for the failover tests, which never open the console: one JVM fewer to start.
             settings = settings.withInstances(instances, ports::next).withConsolePort(SystemSettings.NO_CONSOLE);
