@@ -25,7 +25,7 @@ class MovementMetrics {
                 .description("Events that already had a movement (business key), skipped")
                 .register(registry);
         this.wentBelowZero = Counter.builder("kassa.wallet.debits.below.zero")
-                .description("Refund debits that left a balance below zero")
+                .description("Debits (refunds, disputes' withdrawn funds) that left a balance below zero")
                 .register(registry);
     }
 

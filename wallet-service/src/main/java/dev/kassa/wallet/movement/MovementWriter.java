@@ -30,7 +30,9 @@ import org.springframework.stereotype.Repository;
  * <p>The balance records the seller's merchant from the first credit that names one and keeps it (a seller
  * belongs to one merchant, payment-service's rule); the wallet API shows a merchant only the balances recording it.
  *
- * <p>The same statement skips an event that already has a movement (the business key behind the inbox).
+ * <p>The same statement skips an event that already has a movement (the business key behind the inbox), and a
+ * refund's debit or a dispute's debit or credit that another event already made (a re-published record with a
+ * new event id).
  * Two transactions applying the same event at the same moment both pass that check; the second then fails on
  * the unique {@code source_event_id} and rolls back, balance change included.
  */
@@ -54,9 +56,14 @@ class MovementWriter {
             ), fresh AS (
                 SELECT i.* FROM input i
                 WHERE NOT EXISTS (SELECT 1 FROM wallet_movement m WHERE m.source_event_id = i.source_event_id)
-                  -- A dispute's funds move once, whatever event carried them (wallet_movement_one_per_dispute).
-                  AND (i.dispute_id IS NULL OR NOT EXISTS (SELECT 1 FROM wallet_movement m
-                                                           WHERE m.dispute_id = i.dispute_id AND m.kind = i.kind))
+                  -- A refund's debit and a dispute's debit and credit move once, whatever event carried them
+                  -- (wallet_movement_one_per_refund, wallet_movement_one_per_dispute), also when two copies
+                  -- arrive in one batch: the first applies, so the batch need not fail.
+                  AND NOT EXISTS (SELECT 1 FROM wallet_movement m WHERE m.refund_id = i.refund_id)
+                  AND NOT EXISTS (SELECT 1 FROM wallet_movement m WHERE m.dispute_id = i.dispute_id AND m.kind = i.kind)
+                  AND NOT EXISTS (SELECT 1 FROM input e
+                                  WHERE e.n < i.n AND (e.refund_id = i.refund_id
+                                                       OR (e.dispute_id = i.dispute_id AND e.kind = i.kind)))
             ), balance AS (
                 INSERT INTO wallet_balance AS b (account_id, currency, balance_minor, updated_at, merchant_id)
                 SELECT account_id, currency, sum(delta)::bigint, clock_timestamp(), min(merchant_id)

@@ -94,8 +94,9 @@ public class WalletMovements {
         outbox.publish(Topics.WALLET_EVENTS, request.paymentOrderId(), WalletEvents.of(movement, clock.instant()));
         metrics.applied(movement);
         if (movement.balanceAfterMinor() < 0) {
-            log.warn("{} {} minor {} for refund {} of payment order {} left account {} at {} minor (below zero)",
-                    request.kind(), request.amountMinor(), request.currency(), request.refundId(),
+            log.warn("{} {} minor {} for {} of payment order {} left account {} at {} minor (below zero)",
+                    request.kind(), request.amountMinor(), request.currency(),
+                    request.disputeId() != null ? "dispute " + request.disputeId() : "refund " + request.refundId(),
                     request.paymentOrderId(), request.accountId(), movement.balanceAfterMinor());
         } else {
             // The movement table is the audit trail; this line is for following one payment at DEBUG.

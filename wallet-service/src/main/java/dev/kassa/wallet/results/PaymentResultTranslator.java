@@ -61,13 +61,20 @@ final class PaymentResultTranslator {
                                            long amountMinor, long feeMinor, DisputeFeeBearer bearer,
                                            String paymentOrderId, String checkoutId, String disputeId,
                                            Instant occurredAt) {
+        // Checked before the fee is added: a seller-borne fee must not hide a non-positive disputed amount.
+        if (amountMinor <= 0) {
+            throw new InvalidEventException("amount_minor must be positive, was " + amountMinor);
+        }
         if (feeMinor < 0) {
             throw new InvalidEventException("fee_minor must not be negative, was " + feeMinor);
         }
         if (bearer == null) {
             throw new InvalidEventException("fee_bearer is missing");
         }
-        long sellersShare = bearer == DisputeFeeBearer.SELLER ? Math.addExact(amountMinor, feeMinor) : amountMinor;
+        if (bearer == DisputeFeeBearer.SELLER && feeMinor > Long.MAX_VALUE - amountMinor) {
+            throw new InvalidEventException("amount_minor + fee_minor overflows: " + amountMinor + " + " + feeMinor);
+        }
+        long sellersShare = bearer == DisputeFeeBearer.SELLER ? amountMinor + feeMinor : amountMinor;
         return movement(eventId, kind, account, currency, sellersShare, paymentOrderId, checkoutId, null, occurredAt,
                 null, requireId("dispute_id", disputeId));
     }

@@ -64,7 +64,8 @@ class WalletApiTest extends WalletServiceTest {
         Map<String, Object> newest = ((List<Map<String, Object>>) first.get("movements")).getFirst();
         assertThat(newest).containsEntry("kind", "CREDIT").containsEntry("amount", "5.00")
                 .containsEntry("amount_minor", 500).containsEntry("balance_after", "15.00")
-                .containsEntry("balance_after_minor", 1500).containsEntry("refund_id", null);
+                .containsEntry("balance_after_minor", 1500).containsEntry("refund_id", null)
+                .containsEntry("dispute_id", null);
         assertThat(newest.get("movement_id")).isNotNull();
         assertThat(newest.get("source_event_id")).isNotNull();
     }

@@ -62,6 +62,26 @@ class BatchApplyTest extends WalletServiceTest {
         }
     }
 
+    @Test
+    void aDisputeDebitAndItsRepublishedCopyInOneBatchMoveTheMoneyOnce() {
+        String seller = TestEvents.seller("batch_dispute");
+        MovementRequest payment = credit(seller, "USD", 1_000);
+        String disputeId = TestEvents.id("du");
+        MovementRequest withdrawn = dispute(payment, MovementKind.DEBIT, disputeId);
+        MovementRequest republished = dispute(payment, MovementKind.DEBIT, disputeId);
+        MovementRequest reinstated = dispute(payment, MovementKind.CREDIT, disputeId);
+
+        List<AppliedMovement> applied = movements.applyAll(List.of(payment, withdrawn, republished, reinstated));
+
+        assertThat(applied).extracting(m -> m.request().sourceEventId())
+                .containsExactly(payment.sourceEventId(), withdrawn.sourceEventId(), reinstated.sourceEventId());
+        assertThat(applied).extracting(AppliedMovement::balanceAfterMinor).containsExactly(1_000L, -500L, 1_000L);
+        assertThat(balanceMinor(seller, "USD")).isEqualTo(1_000);
+        assertThat(movementCountForSourceEvent(republished.sourceEventId())).isZero();
+        assertThat(movements.applyAll(List.of(republished))).as("and in a later batch").isEmpty();
+        assertChainInSeqOrder(seller, "USD");
+    }
+
     /** In seq order, each movement's balance_after is the previous one plus its signed amount. */
     private void assertChainInSeqOrder(String seller, String currency) {
         List<long[]> rows = jdbc.sql("""
@@ -80,6 +100,11 @@ class BatchApplyTest extends WalletServiceTest {
     private static MovementRequest credit(String seller, String currency, long amount) {
         return new MovementRequest(UUID.randomUUID().toString(), MovementKind.CREDIT, seller, currency, amount,
                 TestEvents.id("po"), TestEvents.id("chk"), null, Instant.now());
+    }
+
+    private static MovementRequest dispute(MovementRequest payment, MovementKind kind, String disputeId) {
+        return new MovementRequest(UUID.randomUUID().toString(), kind, payment.accountId(), payment.currency(), 1_500,
+                payment.paymentOrderId(), payment.checkoutId(), null, Instant.now(), null, disputeId);
     }
 
     private static MovementRequest debit(String seller, String currency, long amount) {

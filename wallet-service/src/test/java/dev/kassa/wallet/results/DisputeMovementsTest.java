@@ -1,9 +1,11 @@
 package dev.kassa.wallet.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStack;
+import dev.kassa.messaging.consumer.InvalidEventException;
 import dev.kassa.schemas.Topics;
 import dev.kassa.schemas.event.DisputeFeeBearer;
 import dev.kassa.schemas.event.DisputeFundsReinstated;
@@ -117,6 +119,26 @@ class DisputeMovementsTest extends WalletServiceTest {
         assertThat(balanceMinor(seller, "USD")).isEqualTo(3000);
         assertThat(movementCountForSourceEvent(republished.getEventId())).isZero();
         assertThat(movementCountForSourceEvent(reinstatedAgain.getEventId())).isZero();
+    }
+
+    @Test
+    void aDisputeRecordWithoutAPositiveAmountIsRefusedEvenWhenTheSellersFeeWouldMakeItPositive() {
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(TestEvents.seller("dispute_bad"), 2000, "USD");
+        DisputeFundsWithdrawn withdrawn = TestEvents.disputeFundsWithdrawn(payment, 1500, DisputeFeeBearer.SELLER);
+
+        assertThat(PaymentResultTranslator.translate(withdrawn)).get()
+                .extracting(m -> m.amountMinor() + " " + m.disputeId() + " " + m.refundId())
+                .isEqualTo((withdrawn.getAmountMinor() + 1500) + " " + withdrawn.getDisputeId() + " null");
+        assertThatThrownBy(() -> PaymentResultTranslator.translate(
+                DisputeFundsWithdrawn.newBuilder(withdrawn).setAmountMinor(0).build()))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("amount_minor");
+        assertThatThrownBy(() -> PaymentResultTranslator.translate(
+                DisputeFundsWithdrawn.newBuilder(withdrawn).setFeeMinor(Long.MAX_VALUE).build()))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("overflows");
+        assertThatThrownBy(() -> PaymentResultTranslator.translate(
+                DisputeFundsReinstated.newBuilder(TestEvents.disputeFundsReinstated(withdrawn, 0)).setDisputeId("")
+                        .build()))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("dispute_id");
     }
 
     private List<Map<String, Object>> movements(String seller) {

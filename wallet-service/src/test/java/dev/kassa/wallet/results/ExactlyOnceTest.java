@@ -43,6 +43,26 @@ class ExactlyOnceTest extends WalletServiceTest {
     }
 
     @Test
+    void aRefundRepublishedWithANewEventIdDebitsOnce() {
+        String seller = TestEvents.seller("refund_republished");
+        PaymentOrderSucceeded payment = TestEvents.paymentSucceeded(seller, 3000, "USD");
+        RefundSucceeded refund = TestEvents.refundSucceeded(payment, 500);
+        RefundSucceeded republished = RefundSucceeded.newBuilder(refund)
+                .setEventId(java.util.UUID.randomUUID().toString()).build();
+
+        producer.send(payment);
+        producer.send(refund);
+        producer.send(republished);
+        PaymentOrderSucceeded marker = TestEvents.paymentSucceeded(payment.getPaymentOrderId(), seller, 1, "USD");
+        producer.send(marker);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> movementCountForSourceEvent(marker.getEventId()) == 1);
+        assertThat(movementCountForSourceEvent(refund.getEventId())).isEqualTo(1);
+        assertThat(movementCountForSourceEvent(republished.getEventId())).isZero();
+        assertThat(balanceMinor(seller, "USD")).isEqualTo(3000 - 500 + 1);
+    }
+
+    @Test
     void theBusinessKeyRefusesASecondMovementEvenPastTheInbox() {
         String seller = TestEvents.seller("business_key");
         MovementRequest credit = new MovementRequest(java.util.UUID.randomUUID().toString(), MovementKind.CREDIT,
