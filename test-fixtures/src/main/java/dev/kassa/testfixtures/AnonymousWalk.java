@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 /**
  * Nothing open by omission (docs/architecture.md §11): calls every endpoint a running service maps, with every
  * method, without credentials, and expects a 401 problem detail with a Bearer challenge; health answers anyone,
- * without details. The endpoints come from Spring MVC, so a new one is checked without being named.
+ * without details, and the API contract (OpenAPI document and reference) to anyone. The endpoints come from Spring
+ * MVC, so a new one is checked without being named.
  */
 public final class AnonymousWalk {
 
@@ -31,6 +32,12 @@ public final class AnonymousWalk {
         for (Endpoint endpoint : endpoints) {
             if (endpoint.path().equals("/error")) {
                 continue; // Boot's error dispatch, which the web module keeps open so that errors can be rendered
+            }
+            if (endpoint.path().startsWith("/v3/api-docs") || endpoint.path().startsWith("/swagger-ui")) {
+                // The API contract and its rendered reference, open to anyone by design (springdoc's endpoints).
+                soft.assertThat(http.send("GET", endpoint.path(), null, null).statusCode()).as(endpoint + " is open")
+                        .isIn(200, 302);
+                continue;
             }
             boolean withBody = endpoint.method() != RequestMethod.GET && endpoint.method() != RequestMethod.DELETE;
             HttpResponse<String> response = http.send(endpoint.method().name(), endpoint.path(), null,

@@ -1,5 +1,6 @@
 package dev.kassa.testfixtures;
 
+import dev.kassa.testfixtures.contract.ApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,9 +14,16 @@ public final class KeyedHttp {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final int port;
+    private final ApiContract contract;
 
     public KeyedHttp(int port) {
+        this(port, null);
+    }
+
+    /** Every exchange checked against the service's committed API document (null: none). */
+    public KeyedHttp(int port, ApiContract contract) {
         this.port = port;
+        this.contract = contract;
     }
 
     /**
@@ -33,7 +41,9 @@ public final class KeyedHttp {
             request.header("Authorization", TestKeys.bearer(key));
         }
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            return contract == null ? response : contract.check(built, jsonBody, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package dev.kassa.messaging.deadletter;
 
 import dev.kassa.web.RequestLimits;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(DeadLetterController.PATH)
+@Tag(name = "Dead letters", description = "Records a consumer could not apply, and their replay (operators: OPERATOR"
+        + " replays, every operator role reads; messaging/README.md is the runbook)")
 public class DeadLetterController {
 
     public static final String PATH = "/admin/dead-letters";
@@ -34,11 +38,14 @@ public class DeadLetterController {
 
     /** This service's dead-letter topics (one per consumer group and topic) and their parking topics. */
     @GetMapping("/topics")
+    @Operation(summary = "This service's dead-letter and parking topics")
     public List<String> topics() {
         return deadLetters.topics();
     }
 
     @GetMapping
+    @Operation(summary = "Dead letters of one topic, oldest first",
+            description = "At most `limit` records from `from_offset` (of `partition`, or of every partition).")
     public List<DeadLetterView> list(@RequestParam String topic,
                                      @RequestParam(defaultValue = "50") int limit,
                                      @RequestParam(name = "from_offset", required = false)
@@ -53,11 +60,15 @@ public class DeadLetterController {
      * is the house 400 naming it ({@link RequestLimits}).
      */
     @GetMapping("/replays")
+    @Operation(summary = "The replay audit, newest first")
     public List<ReplayAuditView> replays(@RequestParam(required = false) String limit) {
         return deadLetters.replays(RequestLimits.within("limit", limit, DEFAULT_REPLAYS, 1, MAX_REPLAYS));
     }
 
     @PostMapping(path = "/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replay dead letters to the group's first retry topic",
+            description = "Records replayed too often go to the parking topic instead; `dry_run` shows what would"
+                    + " happen. Every replay is audited (who, from where, what).")
     public ReplayResult replay(@Valid @RequestBody ReplayRequest request) {
         return deadLetters.replay(request);
     }

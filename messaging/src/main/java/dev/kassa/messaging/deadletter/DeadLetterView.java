@@ -1,5 +1,6 @@
 package dev.kassa.messaging.deadletter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -16,14 +17,14 @@ public record DeadLetterView(
         int partition,
         long offset,
         Instant timestamp,
-        String key,
-        String eventId,
-        String recordType,
-        String exceptionClass,
-        String exceptionMessage,
-        String originalTopic,
-        Integer originalPartition,
-        Long originalOffset,
+        @Schema(nullable = true) String key,
+        @Schema(nullable = true) String eventId,
+        @Schema(nullable = true) String recordType,
+        @Schema(nullable = true) String exceptionClass,
+        @Schema(nullable = true) String exceptionMessage,
+        @Schema(nullable = true) String originalTopic,
+        @Schema(nullable = true) Integer originalPartition,
+        @Schema(nullable = true) Long originalOffset,
         int replayCount,
-        String payload) {
+        @Schema(nullable = true) String payload) {
 }

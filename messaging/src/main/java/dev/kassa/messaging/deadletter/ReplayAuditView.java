@@ -1,5 +1,6 @@
 package dev.kassa.messaging.deadletter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -30,17 +31,17 @@ import tools.jackson.databind.annotation.JsonNaming;
 public record ReplayAuditView(
         long id,
         Instant replayedAt,
-        String actor,
-        String credential,
-        String clientAddress,
-        String requestId,
+        @Schema(nullable = true) String actor,
+        @Schema(nullable = true) String credential,
+        @Schema(nullable = true) String clientAddress,
+        @Schema(nullable = true) String requestId,
         String topic,
-        String selection,
+        @Schema(nullable = true) String selection,
         int selected,
         int replayed,
         int parked,
         int skipped,
         String result,
-        String records,
-        String error) {
+        @Schema(nullable = true) String records,
+        @Schema(nullable = true) String error) {
 }

@@ -1,5 +1,6 @@
 package dev.kassa.messaging.deadletter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -14,14 +15,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param skipped  records left alone (older copy of a newer dead letter, or no original topic)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ReplayResult(Long auditId, String topic, boolean dryRun, int selected, int replayed, int parked,
+public record ReplayResult(@Schema(nullable = true) Long auditId, String topic, boolean dryRun, int selected, int replayed, int parked,
                            int skipped, List<Item> records) {
 
     /** What happens to one record. */
     public enum Action { REPLAY, PARK, SKIP }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Item(int partition, long offset, String key, String eventId, Action action, String destination,
-                       int replayCount, String reason) {
+    public record Item(int partition, long offset, @Schema(nullable = true) String key, @Schema(nullable = true) String eventId, Action action, @Schema(nullable = true) String destination,
+                       int replayCount, @Schema(nullable = true) String reason) {
     }
 }

@@ -3,6 +3,7 @@ package dev.kassa.wallet.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One movement. {@code amount} is always positive, {@code kind} says its direction; {@code balance_after}
@@ -11,17 +12,18 @@ import java.util.UUID;
  */
 record MovementView(
         @JsonProperty("movement_id") UUID movementId,
-        @JsonProperty("kind") String kind,
+        @Schema(allowableValues = {"CREDIT", "DEBIT"}) @JsonProperty("kind") String kind,
         @JsonProperty("currency") String currency,
-        @JsonProperty("amount") String amount,
+        @Schema(description = "Always positive; `kind` gives the direction", example = "12.50") @JsonProperty("amount") String amount,
         @JsonProperty("amount_minor") long amountMinor,
         @JsonProperty("balance_after") String balanceAfter,
-        @JsonProperty("balance_after_minor") long balanceAfterMinor,
+        @Schema(description = "May be negative after a refund or a dispute") @JsonProperty("balance_after_minor") long balanceAfterMinor,
         @JsonProperty("payment_order_id") String paymentOrderId,
         @JsonProperty("checkout_id") String checkoutId,
-        @JsonProperty("refund_id") String refundId,
+        @Schema(nullable = true, description = "The refund a debit books") @JsonProperty("refund_id") String refundId,
+        @Schema(nullable = true, description = "The dispute a debit (funds withdrawn) or credit (funds reinstated) books")
         @JsonProperty("dispute_id") String disputeId,
-        @JsonProperty("source_event_id") String sourceEventId,
+        @Schema(description = "The payment result event that made the movement (unique)") @JsonProperty("source_event_id") String sourceEventId,
         @JsonProperty("occurred_at") Instant occurredAt,
         @JsonProperty("recorded_at") Instant recordedAt) {
 }

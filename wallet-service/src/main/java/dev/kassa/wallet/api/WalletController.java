@@ -4,6 +4,10 @@ import dev.kassa.schemas.money.Money;
 import dev.kassa.web.KassaProblem;
 import dev.kassa.web.RequestLimits;
 import dev.kassa.web.validation.KassaId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/wallets", produces = "application/json")
+@Tag(name = "Wallets", description = "Seller balances and their movements. A merchant's key reads its own sellers"
+        + " (another merchant's seller is a 404); every operator role reads all.")
 class WalletController {
 
     private static final long BEFORE_EVERYTHING = Long.MAX_VALUE;
@@ -37,7 +43,10 @@ class WalletController {
     }
 
     @GetMapping("/{account_id}")
-    WalletView wallet(@PathVariable("account_id") @KassaId String accountId) {
+    @Operation(summary = "A seller's balance in each currency",
+            description = "404 when the seller has never been credited (or is another merchant's).")
+    WalletView wallet(@PathVariable("account_id") @KassaId @Parameter(description = "The seller's account id",
+            example = "seller_42") String accountId) {
         List<WalletBalance> rows = visibility.balances(accountId);
         Instant updatedAt = rows.stream().map(WalletBalance::updatedAt).max(Comparator.naturalOrder()).orElseThrow();
         List<BalanceView> views = rows.stream()
@@ -48,9 +57,15 @@ class WalletController {
     }
 
     @GetMapping("/{account_id}/movements")
+    @Operation(summary = "A seller's movements, newest first, a page at a time",
+            description = "Each credit (a payment), debit (a refund, a dispute's withdrawn funds) or credit back (a won"
+                    + " dispute) with the balance right after it. Follow `next_cursor` for older pages.")
     MovementPage movements(@PathVariable("account_id") @KassaId String accountId,
-                           @RequestParam(name = "limit", required = false) String rawLimit,
-                           @RequestParam(name = "cursor", required = false) String rawCursor) {
+                           @RequestParam(name = "limit", required = false)
+                           @Parameter(description = "Movements per page, 1 to kassa.wallet.api.max-page-size (200);"
+                                   + " default 50", schema = @Schema(type = "integer")) String rawLimit,
+                           @RequestParam(name = "cursor", required = false)
+                           @Parameter(description = "`next_cursor` of the previous page") String rawCursor) {
         int limit = RequestLimits.within("limit", rawLimit, properties.defaultPageSize(), 1, properties.maxPageSize());
         visibility.requireVisible(accountId);
         long before = rawCursor == null ? BEFORE_EVERYTHING : MovementCursor.decode(rawCursor);
@@ -73,8 +88,15 @@ class WalletController {
      * then escaped as a 500 (Spring Security's firewall refuses the name only once something reads it).
      */
     @GetMapping
-    BelowZeroBalances belowZero(@RequestParam(name = "below_zero", required = false) String belowZero,
-                                @RequestParam(name = "limit", required = false) String rawLimit) {
+    @Operation(summary = "Balances below zero, most negative first (operators)",
+            description = "Sellers whose refunds or disputes exceeded what they had. `below_zero=true` is required:"
+                    + " no other listing of wallets exists.")
+    BelowZeroBalances belowZero(@RequestParam(name = "below_zero", required = false)
+                                @Parameter(required = true, schema = @Schema(allowableValues = "true"))
+                                String belowZero,
+                                @RequestParam(name = "limit", required = false)
+                                @Parameter(description = "At most this many rows (default 50)",
+                                        schema = @Schema(type = "integer")) String rawLimit) {
         if (belowZero == null) {
             throw KassaProblem.invalid("below_zero",
                     "is required: only balances below zero can be listed (GET /api/v1/wallets?below_zero=true)");

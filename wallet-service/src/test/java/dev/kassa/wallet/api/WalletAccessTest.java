@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kassa.testfixtures.TestKeys;
 import dev.kassa.testfixtures.AnonymousWalk;
 import dev.kassa.testfixtures.KeyedHttp;
+import dev.kassa.testfixtures.contract.ApiContract;
 import dev.kassa.testfixtures.MappedEndpoints.Endpoint;
 import dev.kassa.wallet.support.WalletServiceTest;
 import java.net.http.HttpResponse;
@@ -30,7 +31,7 @@ class WalletAccessTest extends WalletServiceTest {
 
     @Test
     void everyMappedEndpointRefusesAnAnonymousCallerAndHealthAnswersWithoutDetails() {
-        List<Endpoint> endpoints = AnonymousWalk.everyEndpointRefusesAnonymousCallers(context, new KeyedHttp(port),
+        List<Endpoint> endpoints = AnonymousWalk.everyEndpointRefusesAnonymousCallers(context, new KeyedHttp(port, ApiContract.of("wallet-service")),
                 Map.of(
                 "account_id", "seller_1", "requiredMetricName", "jvm.memory.used", "path", "db"));
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/api/v1/wallets", "/api/v1/wallets/{account_id}",
@@ -39,7 +40,7 @@ class WalletAccessTest extends WalletServiceTest {
 
     @Test
     void healthShowsItsComponentsToOperatorsOnly() {
-        AnonymousWalk.healthShowsItsComponentsToOperatorsOnly(new KeyedHttp(port));
+        AnonymousWalk.healthShowsItsComponentsToOperatorsOnly(new KeyedHttp(port, ApiContract.of("wallet-service")));
     }
 
     @Test
@@ -113,6 +114,6 @@ class WalletAccessTest extends WalletServiceTest {
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery, String key, String jsonBody) {
-        return new KeyedHttp(port).send(method, pathAndQuery, key, jsonBody);
+        return new KeyedHttp(port, ApiContract.of("wallet-service")).send(method, pathAndQuery, key, jsonBody);
     }
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ContractResultHandler;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,10 +35,19 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The read API's access rules, input rules and problem details, without the database (a web slice). */
 @WebMvcTest(WalletController.class)
-@Import(WalletAccessRules.class)
+@Import({WalletAccessRules.class, WalletControllerTest.ApiContractChecks.class})
 @EnableConfigurationProperties(WalletApiProperties.class)
 @Tag("fast")
 class WalletControllerTest {
+
+    /** Every exchange checked against docs/api/wallet-service.json, as in the full-context tests. */
+    @TestConfiguration
+    static class ApiContractChecks {
+        @Bean
+        MockMvcBuilderCustomizer apiContract() {
+            return builder -> builder.alwaysDo(ContractResultHandler.of("wallet-service"));
+        }
+    }
 
     @Autowired
     MockMvc http;

@@ -4,6 +4,7 @@ import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.testfixtures.EventProducer;
 import dev.kassa.testfixtures.MerchantKeysEndpoint;
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ContractInterceptor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 public abstract class WalletServiceTest {
 
     protected static EventProducer producer;
+
+    /** Every request and response of the tests, checked against docs/api/wallet-service.json. */
+    private static final ContractInterceptor CONTRACT = ContractInterceptor.of("wallet-service");
 
     @LocalServerPort
     protected int port;
@@ -75,12 +79,13 @@ public abstract class WalletServiceTest {
     /** The API with one of the tests' operator keys ({@link TestKeys}) or merchant keys ({@link MerchantKeysEndpoint}). */
     protected RestTestClient http(String key) {
         return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .requestInterceptor(CONTRACT)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key)).build();
     }
 
     /** The API without credentials. */
     protected RestTestClient anonymous() {
-        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).requestInterceptor(CONTRACT).build();
     }
 
     protected long balanceMinor(String account, String currency) {

@@ -50,8 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(KassaSecurityProperties.class)
 public class KassaSecurityAutoConfiguration {
 
-    /** Paths anyone may call: health (UP or DOWN, details only for operators) and Boot's error dispatch. */
-    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/error"};
+    /**
+     * Paths anyone may call: health (UP or DOWN, details only for operators), Boot's error dispatch, and the API
+     * contract (the OpenAPI document and its rendered reference: what a frontend developer reads before holding a key).
+     */
+    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/error",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     /** Before the security chain, so that a refusal carries the request id too. */
     @Bean
