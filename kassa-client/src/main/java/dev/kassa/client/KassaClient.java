@@ -59,6 +59,7 @@ public final class KassaClient implements AutoCloseable {
     private final boolean ownsHttp;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
+    private final ExchangeListener listener;
 
     private KassaClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
@@ -73,6 +74,7 @@ public final class KassaClient implements AutoCloseable {
                 : builder.httpClient;
         this.sleeper = builder.sleeper;
         this.nanoTime = builder.nanoTime;
+        this.listener = builder.listener;
     }
 
     public static Builder builder() {
@@ -293,6 +295,7 @@ public final class KassaClient implements AutoCloseable {
             HttpResponse<byte[]> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                listener.exchanged(request, body, response);
             } catch (IOException e) {
                 if (attempt >= policy.maxAttempts()) {
                     throw new KassaTransportException(method, path, attempt, e instanceof HttpTimeoutException, e);
@@ -462,6 +465,7 @@ public final class KassaClient implements AutoCloseable {
         private HttpClient httpClient;
         private Sleeper sleeper = Sleeper.THREAD;
         private LongSupplier nanoTime = System::nanoTime;
+        private ExchangeListener listener = (request, body, response) -> { };
 
         private Builder() {
         }
@@ -530,6 +534,12 @@ public final class KassaClient implements AutoCloseable {
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** Told of every exchange, each attempt included (logging, metrics, contract checks). */
+        public Builder exchangeListener(ExchangeListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -61,6 +61,32 @@ class KassaClientTest {
     }
 
     @Test
+    void theExchangeListenerSeesEveryAttemptAndWhatItThrowsFailsTheCall() {
+        kassa.then(problem(503, "{\"type\":\"https://kassa.dev/problems/temporarily-unavailable\",\"status\":503}"));
+        kassa.then(json(202, PROCESSING, "Location", "/api/v1/payments/chk_1"));
+        List<String> seen = new ArrayList<>();
+        KassaClient listened = KassaClient.builder().baseUrl(kassa.baseUrl()).apiKey(KEY).sleeper(sleeper)
+                .exchangeListener((request, body, response) -> seen.add(request.method() + " "
+                        + request.uri().getPath() + " " + tree(new String(body)).equals(tree(CHECKOUT_JSON)) + " -> "
+                        + response.statusCode() + " " + new String(response.body()).contains("chk_1")))
+                .build();
+
+        listened.createCheckout(CHECKOUT);
+
+        assertThat(seen).containsExactly("POST /api/v1/payments true -> 503 false",
+                "POST /api/v1/payments true -> 202 true");
+        kassa.then(json(200, COMPLETED));
+        KassaClient refusing = KassaClient.builder().baseUrl(kassa.baseUrl()).apiKey(KEY)
+                .exchangeListener((request, body, response) -> {
+                    throw new AssertionError("not in the contract");
+                }).build();
+        assertThatThrownBy(() -> refusing.getCheckout("chk_1")).isInstanceOf(AssertionError.class)
+                .hasMessage("not in the contract");
+        listened.close();
+        refusing.close();
+    }
+
+    @Test
     void createsACheckoutWithTheMerchantKeyInTheApiShape() {
         kassa.then(json(202, PROCESSING, "Location", "/api/v1/payments/chk_1"));
 

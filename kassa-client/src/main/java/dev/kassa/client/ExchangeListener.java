@@ -1,0 +1,21 @@
+package dev.kassa.client;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * Sees every HTTP exchange a {@link KassaClient} makes, each attempt of a retried call included: for logging, metrics,
+ * or checking each answer against payment-service's published OpenAPI document (docs/api/payment-service.json), as
+ * Kassa's own end-to-end tests do. It runs on the calling thread before the answer is read; what it throws, the
+ * call throws.
+ */
+@FunctionalInterface
+public interface ExchangeListener {
+
+    /**
+     * @param request     the request as sent
+     * @param requestBody its body (JSON), or null when it had none
+     * @param response    the answer, body included
+     */
+    void exchanged(HttpRequest request, byte[] requestBody, HttpResponse<byte[]> response);
+}
