@@ -31,8 +31,7 @@ class LedgerAccessTest extends LedgerIntegrationTest {
 
     @Test
     void everyMappedEndpointRefusesAnAnonymousCallerAndHealthAnswersWithoutDetails() {
-        List<Endpoint> endpoints = AnonymousWalk.everyEndpointRefusesAnonymousCallers(context, new KeyedHttp(port),
-                Map.of(
+        List<Endpoint> endpoints = AnonymousWalk.everyEndpointRefusesAnonymousCallers(context, raw(), Map.of(
                 "account_id", "psp_receivable", "requiredMetricName", "jvm.memory.used", "path", "db"));
         assertThat(endpoints).extracting(Endpoint::pattern).contains("/api/v1/ledger/accounts/{account_id}",
                 "/api/v1/ledger/entries", "/api/v1/ledger/trial-balance", "/admin/dead-letters/replay",
@@ -41,7 +40,7 @@ class LedgerAccessTest extends LedgerIntegrationTest {
 
     @Test
     void healthShowsItsComponentsToOperatorsOnly() {
-        AnonymousWalk.healthShowsItsComponentsToOperatorsOnly(new KeyedHttp(port));
+        AnonymousWalk.healthShowsItsComponentsToOperatorsOnly(raw());
     }
 
     @Test
@@ -116,6 +115,11 @@ class LedgerAccessTest extends LedgerIntegrationTest {
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery, String key, String jsonBody) {
-        return new KeyedHttp(port).send(method, pathAndQuery, key, jsonBody);
+        return raw().send(method, pathAndQuery, key, jsonBody);
+    }
+
+    /** Raw HTTP whose every exchange is checked against the API contract too. */
+    private KeyedHttp raw() {
+        return new KeyedHttp(port, CONTRACT);
     }
 }

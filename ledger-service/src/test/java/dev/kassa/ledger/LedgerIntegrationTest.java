@@ -5,6 +5,8 @@ import dev.kassa.ledger.support.Ledger;
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.testfixtures.MerchantKeysEndpoint;
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ApiContract;
+import dev.kassa.testfixtures.contract.ContractInterceptor;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +45,9 @@ public abstract class LedgerIntegrationTest {
         registry.add("kassa.security.merchant-keys.verify-url", PAYMENT_SERVICE::baseUrl);
     }
 
+    /** docs/api/ledger-service.json: every request and response of the tests is checked against it. */
+    protected static final ApiContract CONTRACT = ApiContract.of("ledger-service");
+
     /** A JSON object as maps, lists, strings, numbers and booleans. */
     protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
@@ -78,6 +83,7 @@ public abstract class LedgerIntegrationTest {
 
     private RestClient.Builder anonymousClient() {
         return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestInterceptor(new ContractInterceptor(CONTRACT))
                 .defaultStatusHandler(status -> true, (request, response) -> { });
     }
 }

@@ -1,6 +1,8 @@
 package dev.kassa.ledger.entries;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,13 +18,18 @@ import dev.kassa.ledger.account.Accounts;
 import dev.kassa.ledger.trialbalance.TrialBalanceController;
 import dev.kassa.ledger.trialbalance.TrialBalanceQueries;
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ContractResultHandler;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,10 +43,19 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * malformed parameter is a 400 naming it, before any query runs; Spring MVC's own refusals are problem details too.
  */
 @WebMvcTest(controllers = {EntriesController.class, AccountController.class, TrialBalanceController.class})
-@Import(LedgerAccessRules.class)
+@Import({LedgerAccessRules.class, LedgerApiInputTest.ApiContractChecks.class})
 @EnableConfigurationProperties(EntriesProperties.class)
 @Tag("fast")
 class LedgerApiInputTest {
+
+    /** Every exchange checked against docs/api/ledger-service.json, as in the full-context tests. */
+    @TestConfiguration
+    static class ApiContractChecks {
+        @Bean
+        MockMvcBuilderCustomizer apiContract() {
+            return builder -> builder.alwaysDo(ContractResultHandler.of("ledger-service"));
+        }
+    }
 
     @Autowired
     MockMvc http;
@@ -119,10 +135,16 @@ class LedgerApiInputTest {
         }
     }
 
+    /**
+     * Reads the entries, not the trial balance: the contract checks a 200's body, and in this slice only the
+     * entries' mock can be given one to answer (the trial balance's types are its package's own).
+     */
     @Test
     void everyOperatorRoleReadsAndNoUnknownKeyDoes() throws Exception {
+        when(queries.page(any())).thenReturn(new EntriesPage(List.of(), null));
         for (String key : new String[] {TestKeys.VIEWER, TestKeys.FINANCE, TestKeys.OPERATOR}) {
-            http.perform(as(get("/api/v1/ledger/trial-balance"), key)).andExpect(status().isOk());
+            http.perform(as(get("/api/v1/ledger/entries"), key)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.entries").isEmpty());
         }
         refused(http.perform(get("/api/v1/ledger/trial-balance")), 401, "unauthenticated")
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
