@@ -1,6 +1,7 @@
 package dev.kassa.reconciliation.report;
 
 import dev.kassa.schemas.money.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Per currency: what the PSP's charges and refunds add up to (gross, fees, net; refunds negative) against what we
@@ -11,28 +12,34 @@ import dev.kassa.schemas.money.Money;
  * the dispute fees, and their net. They are compared with the platform's disputes row by row, in the findings
  * (DISPUTE_*), not here. What the PSP's balance moved by is {@code psp_net + psp_dispute_net}.
  */
+@Schema(description = "One currency's totals: the PSP's charges and refunds (refunds negative) against what the"
+        + " platform expected, and the PSP's dispute money apart (`psp_dispute_*`). Each amount is a decimal string"
+        + " with its minor units beside it (`*_minor`).")
 record CurrencyTotal(
-        String currency,
-        long pspCount,
-        String pspGross,
+        @Schema(example = "USD") String currency,
+        @Schema(description = "The PSP's charge and refund rows") long pspCount,
+        @Schema(example = "124.99") String pspGross,
         long pspGrossMinor,
-        String pspFees,
+        @Schema(description = "The PSP's fees on those rows", example = "4.12") String pspFees,
         long pspFeesMinor,
-        String pspNet,
+        @Schema(description = "`psp_gross` less `psp_fees`", example = "120.87") String pspNet,
         long pspNetMinor,
+        @Schema(description = "Rows the platform expected: ours among the PSP's, plus our successes it lacks")
         long expectedCount,
-        String expectedGross,
+        @Schema(example = "124.98") String expectedGross,
         long expectedGrossMinor,
+        @Schema(description = "`expected_gross` less the PSP's fees, so that `difference` isolates amounts")
         String expectedNet,
         long expectedNetMinor,
-        String difference,
+        @Schema(description = "`psp_gross` less `expected_gross`", example = "0.01") String difference,
         long differenceMinor,
-        long pspDisputeCount,
-        String pspDisputeGross,
+        @Schema(description = "The PSP's dispute rows (withdrawals and won disputes' reversals)") long pspDisputeCount,
+        @Schema(description = "Withdrawals negative, reversals positive", example = "-29.99") String pspDisputeGross,
         long pspDisputeGrossMinor,
-        String pspDisputeFees,
+        @Schema(description = "Dispute fees (a returned one negative)", example = "15.00") String pspDisputeFees,
         long pspDisputeFeesMinor,
-        String pspDisputeNet,
+        @Schema(description = "What disputes moved the PSP's balance by; the balance moved by `psp_net` +"
+                + " `psp_dispute_net`", example = "-44.99") String pspDisputeNet,
         long pspDisputeNetMinor) {
 
     /** A dispute's money at the PSP in one currency: rows, gross (signed), dispute fees, net. */

@@ -10,6 +10,15 @@ import dev.kassa.web.KassaProblem;
 import dev.kassa.web.ProblemType;
 import dev.kassa.web.RequestLimits;
 import dev.kassa.web.security.AuditContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.StringToClassMapItem;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +26,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.MediaType;
@@ -37,7 +45,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 @RequestMapping(ReconciliationController.PATH)
+@Tag(name = "Reconciliations", description = "One report per UTC day: the PSP's balance transactions against what the"
+        + " platform recorded. Every operator role (VIEWER, FINANCE, OPERATOR) reads; FINANCE alone starts a run.")
 class ReconciliationController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    private static final String DAY = "The UTC day, `yyyy-MM-dd`; 400 when it is not a real date";
 
     static final String PATH = "/api/v1/reconciliations";
     static final String ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
@@ -67,6 +81,37 @@ class ReconciliationController {
      * type is a 415 before anything runs.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Reconcile a UTC day now (FINANCE)",
+            description = "Reads the PSP's balance transactions of the day, compares them with the platform's records,"
+                    + " replaces the day's report and answers with it (its first 1,000 discrepancies); only findings"
+                    + " new to the day are published. Today reconciles what the PSP has booked so far; a day can be"
+                    + " rerun any time. Only an operator with the FINANCE role (VIEWER and OPERATOR: 403). A large day"
+                    + " takes a while: a second request for the day meanwhile is a 409, and"
+                    + " `GET /api/v1/reconciliations/{date}` shows the run `RUNNING` until it ends.")
+    @ApiResponse(responseCode = "200", description = "The run completed; the day's report",
+            headers = @Header(name = "Location", description = "The report: `/api/v1/reconciliations/{date}`",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ReportView.class)))
+    @ApiResponse(responseCode = "409", description = "Another run of this day is running (`conflict`); wait for it,"
+            + " then read the report", content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ApiResponse(responseCode = "422", description = "The day is in the future (`unprocessable-request`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    // Spring MVC's own refusal, whose problem detail leaves `type` out (RFC 9457: absent means about:blank), which
+    // the house Problem schema requires; documented as served until the web module writes or relaxes `type`.
+    @ApiResponse(responseCode = "415", description = "The body is not `application/json` (a form or `text/plain`"
+            + " cannot start a run): Spring MVC's problem detail, without `type` (that is, `about:blank`)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(type = "object",
+                    requiredProperties = {"title", "status"}, properties = {
+                            @StringToClassMapItem(key = "type", value = String.class),
+                            @StringToClassMapItem(key = "title", value = String.class),
+                            @StringToClassMapItem(key = "status", value = Integer.class),
+                            @StringToClassMapItem(key = "detail", value = String.class),
+                            @StringToClassMapItem(key = "instance", value = String.class)})))
+    @ApiResponse(responseCode = "502", description = "The PSP's balance transactions could not be read"
+            + " (`settlement-file-unavailable`): the report is `FAILED` with the reason and keeps the last completed"
+            + " run's figures; run it again later",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
     ResponseEntity<ReportView> run(@Valid @RequestBody RunRequest request) {
         LocalDate date = parseDate("date", request.date());
         if (date.isAfter(LocalDate.now(clock))) {
@@ -87,14 +132,34 @@ class ReconciliationController {
     }
 
     @GetMapping
-    Map<String, List<ReportSummary>> list(@RequestParam(name = "limit", required = false) String limit) {
+    @Operation(summary = "The reports, newest day first",
+            description = "Each day's latest run (status, trigger, who asked) and figures, without its rows. Any"
+                    + " operator role.")
+    ReportList list(@RequestParam(name = "limit", required = false)
+                    @Parameter(description = "At most this many days, 1 to 366; default 30",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "366")) String limit) {
         Limit newest = Limit.of(RequestLimits.within("limit", limit, 30, 1, 366));
-        return Map.of("reconciliations", runs.findAllByOrderByReportDateDesc(newest).stream()
-                .map(ReportSummary::of).toList());
+        return new ReportList(runs.findAllByOrderByReportDateDesc(newest).stream().map(ReportSummary::of).toList());
     }
 
     @GetMapping(value = "/{date}.csv")
-    ResponseEntity<StreamingResponseBody> csv(@PathVariable("date") String date) {
+    @Operation(summary = "Every discrepancy of a day, as CSV",
+            description = "One row per finding, in the report's order, streamed (no cap), with a header row:"
+                    + " `report_date, type, payment_order_id, psp_reference, refund_id, balance_transaction_id,"
+                    + " seller_account, line_number, currency, expected, actual, expected_minor, actual_minor, detail,"
+                    + " dispute_id, expected_fee_minor, actual_fee_minor` (columns added later go last). Text cells a"
+                    + " spreadsheet would evaluate (starting with `= + - @`) get a leading `'`. Any operator role;"
+                    + " 404 when the day has no report.")
+    @ApiResponse(responseCode = "200",
+            description = "The findings: UTF-8, comma-separated, quoted where needed, `\\n` line ends",
+            headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"reconciliation-"
+                    + "{date}.csv\"`", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples =
+            @ExampleObject(value = "report_date,type,payment_order_id,"
+                    + "psp_reference,refund_id,balance_transaction_id,seller_account,line_number,currency,expected,"
+                    + "actual,expected_minor,actual_minor,detail,dispute_id,expected_fee_minor,actual_fee_minor\n")))
+    ResponseEntity<StreamingResponseBody> csv(@PathVariable("date") @Parameter(description = DAY,
+            example = "2026-11-20", schema = @Schema(type = "string", format = "date")) String date) {
         LocalDate day = pathDate(date);
         ensureExists(day);
         return ResponseEntity.ok()
@@ -104,8 +169,15 @@ class ReconciliationController {
     }
 
     @GetMapping("/{date}")
-    ReportView report(@PathVariable("date") String date,
-                      @RequestParam(name = "limit", required = false) String limit) {
+    @Operation(summary = "A day's report",
+            description = "Its latest run, totals per currency, discrepancies (the first `limit`; the CSV export has"
+                    + " them all) and the PSP's lines it could not use. Any operator role; 404 when the day has never"
+                    + " been reconciled.")
+    ReportView report(@PathVariable("date") @Parameter(description = DAY, example = "2026-11-20",
+                              schema = @Schema(type = "string", format = "date")) String date,
+                      @RequestParam(name = "limit", required = false)
+                      @Parameter(description = "At most this many discrepancies, 0 to 100,000; default 1,000",
+                              schema = @Schema(type = "integer", minimum = "0", maximum = "100000")) String limit) {
         LocalDate day = pathDate(date);
         return view(day, RequestLimits.within("limit", limit, 1000, 0, MAX_DISCREPANCIES));
     }

@@ -10,6 +10,7 @@ import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.ReportClient;
 import dev.kassa.reconciliation.support.BalanceTransactions;
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ApiContract;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,9 +33,14 @@ class ReconciliationAccessTest extends ReconciliationTestBase {
     @Autowired
     ApplicationContext context;
 
+    /** Raw HTTP for what ReportClient cannot send, its exchanges checked against the API document too. */
+    private KeyedHttp raw() {
+        return new KeyedHttp(port, ApiContract.of(ReportClient.SERVICE));
+    }
+
     @Test
     void everyMappedEndpointRefusesAnAnonymousCallerAndHealthAnswersWithoutDetails() {
-        List<Endpoint> endpoints = AnonymousWalk.everyEndpointRefusesAnonymousCallers(context, new KeyedHttp(port),
+        List<Endpoint> endpoints = AnonymousWalk.everyEndpointRefusesAnonymousCallers(context, raw(),
                 Map.of(
                 "date", "2026-01-01", "requiredMetricName", "jvm.memory.used", "path", "db"));
         assertThat(endpoints).extracting(Endpoint::toString).contains("GET /api/v1/reconciliations",
@@ -45,7 +51,7 @@ class ReconciliationAccessTest extends ReconciliationTestBase {
 
     @Test
     void healthShowsItsComponentsToOperatorsOnly() {
-        AnonymousWalk.healthShowsItsComponentsToOperatorsOnly(new KeyedHttp(port));
+        AnonymousWalk.healthShowsItsComponentsToOperatorsOnly(raw());
     }
 
     @Test
@@ -122,6 +128,6 @@ class ReconciliationAccessTest extends ReconciliationTestBase {
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery, String key, String jsonBody) {
-        return new KeyedHttp(port).send(method, pathAndQuery, key, jsonBody);
+        return raw().send(method, pathAndQuery, key, jsonBody);
     }
 }

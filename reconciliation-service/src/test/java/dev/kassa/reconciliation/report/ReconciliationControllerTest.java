@@ -19,7 +19,9 @@ import dev.kassa.reconciliation.run.ReportStatus;
 import dev.kassa.reconciliation.run.RunInProgressException;
 import dev.kassa.reconciliation.run.RunTrigger;
 import dev.kassa.reconciliation.settlement.SettlementFileException;
+import dev.kassa.reconciliation.support.ReportClient;
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ContractResultHandler;
 import dev.kassa.web.security.AuditContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -58,6 +61,12 @@ class ReconciliationControllerTest {
         @Bean
         Clock clock() {
             return Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
+        }
+
+        /** Every exchange of the slice checked against docs/api/reconciliation-service.json. */
+        @Bean
+        MockMvcBuilderCustomizer apiContract() {
+            return builder -> builder.alwaysDo(ContractResultHandler.of(ReportClient.SERVICE));
         }
     }
 

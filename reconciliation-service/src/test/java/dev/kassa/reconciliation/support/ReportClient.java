@@ -1,6 +1,7 @@
 package dev.kassa.reconciliation.support;
 
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ContractInterceptor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reconciliation API as a client sees it: raw JSON, so tests check the wire format too, with one of the tests'
- * operator keys ({@code dev.kassa.testfixtures.TestKeys}) or none.
+ * operator keys ({@code dev.kassa.testfixtures.TestKeys}) or none. Every exchange is checked against the committed
+ * API document (docs/api/reconciliation-service.json), so an answer it does not describe fails the test.
  */
 public final class ReportClient {
 
@@ -22,13 +24,17 @@ public final class ReportClient {
                         String expected, String actual) {
     }
 
+    /** The service whose committed API document ({@code docs/api/<service>.json}) checks the tests' exchanges. */
+    public static final String SERVICE = "reconciliation-service";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ContractInterceptor CONTRACT = ContractInterceptor.of(SERVICE);
 
     private final RestClient http;
 
     /** @param key the operator key every request carries; null for none */
     public ReportClient(String baseUrl, String key) {
-        RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl)
+        RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl).requestInterceptor(CONTRACT)
                 .defaultStatusHandler(status -> true, (request, response) -> { }); // tests look at every status
         if (key != null) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, TestKeys.bearer(key));
