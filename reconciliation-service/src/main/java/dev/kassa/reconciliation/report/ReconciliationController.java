@@ -12,7 +12,6 @@ import dev.kassa.web.RequestLimits;
 import dev.kassa.web.security.AuditContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.StringToClassMapItem;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -97,17 +96,6 @@ class ReconciliationController {
             + " then read the report", content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
     @ApiResponse(responseCode = "422", description = "The day is in the future (`unprocessable-request`)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    // Spring MVC's own refusal, whose problem detail leaves `type` out (RFC 9457: absent means about:blank), which
-    // the house Problem schema requires; documented as served until the web module writes or relaxes `type`.
-    @ApiResponse(responseCode = "415", description = "The body is not `application/json` (a form or `text/plain`"
-            + " cannot start a run): Spring MVC's problem detail, without `type` (that is, `about:blank`)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(type = "object",
-                    requiredProperties = {"title", "status"}, properties = {
-                            @StringToClassMapItem(key = "type", value = String.class),
-                            @StringToClassMapItem(key = "title", value = String.class),
-                            @StringToClassMapItem(key = "status", value = Integer.class),
-                            @StringToClassMapItem(key = "detail", value = String.class),
-                            @StringToClassMapItem(key = "instance", value = String.class)})))
     @ApiResponse(responseCode = "502", description = "The PSP's balance transactions could not be read"
             + " (`settlement-file-unavailable`): the report is `FAILED` with the reason and keeps the last completed"
             + " run's figures; run it again later",

@@ -78,6 +78,11 @@ public class KassaOpenApiAutoConfiguration {
                 .openapi31(true);
     }
 
+    @Bean
+    OpenApiCustomizer kassaNullableReferences() {
+        return new NullableReferences();
+    }
+
     /** Off where the service speaks another error dialect (psp-mock: Stripe's), as the advice itself is. */
     @Bean
     @ConditionalOnBooleanProperty(name = "kassa.web.problem-details", matchIfMissing = true)
@@ -137,9 +142,10 @@ public class KassaOpenApiAutoConfiguration {
                 .required(List.of("field", "reason"));
         violation.setAdditionalProperties(false);
         Schema<?> problem = new ObjectSchema()
-                .description("An RFC 9457 problem detail. `type` is one of the URIs listed in docs/errors.md (or"
-                        + " `about:blank` for a request Spring MVC cannot route: 405, 406, 415); a client acts on"
-                        + " `type` and `status`, and shows `detail` to a person.")
+                .description("An RFC 9457 problem detail. `type` is one of the URIs listed in docs/errors.md; it is"
+                        + " absent, which RFC 9457 reads as `about:blank`, on Spring MVC's own refusals of a request it"
+                        + " cannot route (405, 406, 415), whose meaning is the status itself. A client acts on `type`"
+                        + " and `status`, and shows `detail` to a person.")
                 .addProperty("type", new StringSchema().format("uri").example(ProblemType.INVALID_REQUEST.uri()))
                 .addProperty("title", new StringSchema().example(ProblemType.INVALID_REQUEST.title()))
                 .addProperty("status", new IntegerSchema().example(400))
@@ -147,7 +153,7 @@ public class KassaOpenApiAutoConfiguration {
                 .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/payments"))
                 .addProperty("errors", new ArraySchema().items(violation)
                         .description("Input errors, one per field (400 and 404 answers)"))
-                .required(List.of("type", "title", "status"));
+                .required(List.of("title", "status"));
         problem.setExample(Map.of("type", ProblemType.INVALID_REQUEST.uri().toString(),
                 "title", ProblemType.INVALID_REQUEST.title(), "status", 400,
                 "detail", "amount: must be greater than 0", "instance", "/api/v1/payments",

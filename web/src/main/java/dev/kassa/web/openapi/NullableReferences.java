@@ -1,4 +1,4 @@
-package dev.kassa.reconciliation.config;
+package dev.kassa.web.openapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.JsonSchema;
@@ -6,16 +6,13 @@ import io.swagger.v3.oas.models.media.Schema;
 import java.util.List;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.stereotype.Component;
 
 /**
- * A nullable property whose type is another schema (a report's {@code requested_by}), as OpenAPI 3.1 means it.
- * swagger-core writes {@code @Schema(nullable = true)} on such a property as {@code {"$ref": …, "type": "null"}},
- * which 3.1 reads as "that object and null at once" and no value matches; this writes
- * {@code {"anyOf": [{"$ref": …}, {"type": "null"}]}} instead. Not reconciliation's own concern: it belongs with the
- * web module's other OpenAPI conventions.
+ * A nullable property whose type is another schema (a reconciliation report's {@code requested_by}), as OpenAPI 3.1
+ * means it. swagger-core writes {@code @Schema(nullable = true)} on such a property as
+ * {@code {"$ref": …, "type": "null"}}, which 3.1 reads as "that object and null at once", so no value matches; this
+ * writes {@code {"anyOf": [{"$ref": …}, {"type": "null"}]}} instead.
  */
-@Component
 class NullableReferences implements OpenApiCustomizer {
 
     @Override
