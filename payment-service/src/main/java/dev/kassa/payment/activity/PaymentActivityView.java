@@ -1,5 +1,6 @@
 package dev.kassa.payment.activity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
@@ -14,7 +15,8 @@ record PaymentActivityView(Instant since, Instant until, long succeeded, long fa
 
     /** One minute (its start, UTC) and what happened in it. */
     @JsonNaming(SnakeCaseStrategy.class)
-    record Minute(Instant minute, long succeeded, long failed) {
+    @Schema(name = "ActivityMinute")
+    record Minute(@Schema(description = "The minute's start, UTC") Instant minute, long succeeded, long failed) {
     }
 
     static PaymentActivityView of(Instant since, Instant until, List<Minute> minutes) {

@@ -2,6 +2,7 @@ package dev.kassa.payment.checkout;
 
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,5 +10,7 @@ import java.util.List;
  * {@code next_cursor} asks for the next page, null on the last.
  */
 @JsonNaming(SnakeCaseStrategy.class)
-record CheckoutPage(List<CheckoutView> payments, String nextCursor) {
+record CheckoutPage(List<CheckoutView> payments,
+                    @Schema(nullable = true, description = "Pass as `cursor` for the next page; null on the last")
+                    String nextCursor) {
 }

@@ -2,6 +2,7 @@ package dev.kassa.payment.checkout;
 
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.schemas.money.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
@@ -9,11 +10,32 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /** The API's view of a checkout (contract: snake_case, amounts as decimal strings). */
 @JsonNaming(SnakeCaseStrategy.class)
-record CheckoutView(String checkoutId, String status, List<PaymentOrderSummary> paymentOrders, Instant createdAt) {
+@Schema(description = "A checkout: PROCESSING until every payment order has its outcome, then COMPLETED (back to"
+        + " PROCESSING while a failed order is retried).")
+record CheckoutView(@Schema(example = "chk_1001") String checkoutId,
+                    @Schema(allowableValues = {"PROCESSING", "COMPLETED"}) String status,
+                    List<PaymentOrderSummary> paymentOrders, Instant createdAt) {
 
     @JsonNaming(SnakeCaseStrategy.class)
-    public record PaymentOrderSummary(String paymentOrderId, String sellerAccount, String amount, String currency,
-                                      String status, boolean walletUpdated, boolean ledgerUpdated,
+    @Schema(description = "One payment order of a checkout: the charge for one seller.")
+    public record PaymentOrderSummary(@Schema(example = "po_1001_1") String paymentOrderId,
+                                      @Schema(example = "seller_1") String sellerAccount,
+                                      @Schema(description = "A decimal in the currency's minor units",
+                                              example = "10.50") String amount,
+                                      @Schema(example = "USD") String currency,
+                                      @Schema(description = "NOT_STARTED → EXECUTING → SUCCEEDED or FAILED; a"
+                                              + " succeeded order shows PARTIALLY_REFUNDED or REFUNDED once refunded,"
+                                              + " DISPUTED under dispute and CHARGED_BACK once a dispute was lost or"
+                                              + " accepted",
+                                              allowableValues = {"NOT_STARTED", "EXECUTING", "SUCCEEDED", "FAILED",
+                                                      "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED", "CHARGED_BACK"})
+                                      String status,
+                                      @Schema(description = "wallet-service credited the seller")
+                                      boolean walletUpdated,
+                                      @Schema(description = "ledger-service recorded the payment")
+                                      boolean ledgerUpdated,
+                                      @Schema(nullable = true, description = "Why it FAILED: the PSP's decline code, or"
+                                              + " `risk_blocked`", example = "card_declined")
                                       String failureCode) {
 
         static PaymentOrderSummary of(PaymentOrder order) {

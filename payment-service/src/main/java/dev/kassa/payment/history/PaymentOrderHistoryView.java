@@ -1,5 +1,6 @@
 package dev.kassa.payment.history;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
@@ -14,7 +15,19 @@ record PaymentOrderHistoryView(String paymentOrderId, List<Entry> entries) {
      * change); {@code attempt} makes the PSP idempotency key {@code <payment_order_id>:<attempt>}.
      */
     @JsonNaming(SnakeCaseStrategy.class)
-    record Entry(Instant at, String fromStatus, String toStatus, int attempt, String cause, String actor,
+    @Schema(name = "PaymentOrderHistoryEntry")
+    record Entry(Instant at,
+                 @Schema(nullable = true, description = "Null for the order's creation",
+                         allowableValues = {"NOT_STARTED", "EXECUTING", "SUCCEEDED", "FAILED"})
+                 String fromStatus,
+                 @Schema(allowableValues = {"NOT_STARTED", "EXECUTING", "SUCCEEDED", "FAILED"}) String toStatus,
+                 @Schema(description = "The attempt then; the PSP idempotency key is `<payment_order_id>:<attempt>`")
+                 int attempt,
+                 @Schema(description = "What made the change", allowableValues = {"API", "OPERATOR", "EXECUTOR",
+                         "PSP_ANSWER", "WEBHOOK", "JANITOR", "RISK_CHECK", "SYSTEM"}) String cause,
+                 @Schema(nullable = true, description = "Who, where a caller did (`merchant:<merchant_id>`, an"
+                         + " operator)", example = "merchant:m_shop") String actor,
+                 @Schema(nullable = true, description = "The failure code of a FAILED order, and any note")
                  String detail) {
 
         static Entry of(HistoryEntry entry) {

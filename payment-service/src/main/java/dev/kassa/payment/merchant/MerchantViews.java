@@ -1,5 +1,6 @@
 package dev.kassa.payment.merchant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -11,7 +12,11 @@ final class MerchantViews {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    record MerchantView(String merchantId, String name, Instant createdAt, String createdBy) {
+    @Schema(name = "Merchant")
+    record MerchantView(@Schema(example = "m_shop") String merchantId, @Schema(example = "Corner Shop") String name,
+                        Instant createdAt,
+                        @Schema(description = "The operator who created it", example = "operator:ops")
+                        String createdBy) {
 
         static MerchantView of(Merchant merchant) {
             return new MerchantView(merchant.merchantId(), merchant.name(), merchant.createdAt(), merchant.createdBy());
@@ -19,8 +24,15 @@ final class MerchantViews {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    record KeyView(String keyId, String merchantId, String prefix, Instant createdAt, String createdBy,
-                   Instant lastUsedAt, Instant revokedAt, String revokedBy) {
+    @Schema(name = "MerchantKey", description = "A merchant's secret key, without its secret.")
+    record KeyView(String keyId, @Schema(example = "m_shop") String merchantId,
+                   @Schema(description = "The key's visible start, to tell keys apart", example = "sk_live_4f2a")
+                   String prefix,
+                   Instant createdAt, String createdBy,
+                   @Schema(nullable = true, description = "When it last authenticated a request (noted at most once a"
+                           + " minute per instance)") Instant lastUsedAt,
+                   @Schema(nullable = true) Instant revokedAt,
+                   @Schema(nullable = true) String revokedBy) {
 
         static KeyView of(MerchantApiKey key) {
             return new KeyView(key.keyId(), key.merchantId(), key.prefix(), key.createdAt(), key.createdBy(),
@@ -30,6 +42,10 @@ final class MerchantViews {
 
     /** The answer to a key's creation, the only time its secret is shown. */
     @JsonNaming(SnakeCaseStrategy.class)
-    record NewKeyView(String keyId, String merchantId, String secret, String prefix, Instant createdAt) {
+    @Schema(name = "NewMerchantKey")
+    record NewKeyView(String keyId, @Schema(example = "m_shop") String merchantId,
+                      @Schema(description = "The secret key, shown only in this answer: send it as `Authorization:"
+                              + " Bearer <secret>`") String secret,
+                      @Schema(example = "sk_live_4f2a") String prefix, Instant createdAt) {
     }
 }

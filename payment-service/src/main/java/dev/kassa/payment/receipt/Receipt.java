@@ -6,6 +6,7 @@ import dev.kassa.payment.order.PaymentOrderStatus;
 import dev.kassa.payment.refund.Refund;
 import dev.kassa.payment.refund.RefundStatus;
 import dev.kassa.schemas.money.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,28 +21,55 @@ import tools.jackson.databind.annotation.JsonNaming;
  * is listed with its failure code and charges nothing.
  */
 @JsonNaming(SnakeCaseStrategy.class)
-record Receipt(String checkoutId, String checkoutStatus, Merchant merchant, Buyer buyer, String cardLast4,
-               List<Line> paymentOrders, List<Total> totals, Instant createdAt, Instant completedAt) {
+record Receipt(@Schema(example = "chk_1001") String checkoutId,
+               @Schema(allowableValues = {"PROCESSING", "COMPLETED"}) String checkoutStatus,
+               Merchant merchant, Buyer buyer,
+               @Schema(example = "4242") String cardLast4,
+               List<Line> paymentOrders,
+               @Schema(description = "One per currency") List<Total> totals,
+               Instant createdAt,
+               @Schema(nullable = true, description = "When every order had its outcome") Instant completedAt) {
 
     @JsonNaming(SnakeCaseStrategy.class)
-    record Merchant(String merchantId, String name) {
+    @Schema(name = "ReceiptMerchant")
+    record Merchant(@Schema(nullable = true, description = "Null for a checkout stored before checkouts named their"
+                            + " merchant")
+                    String merchantId,
+                    @Schema(nullable = true, example = "Corner Shop") String name) {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    record Buyer(String userId, String email, String name) {
+    @Schema(name = "ReceiptBuyer")
+    record Buyer(@Schema(example = "u_1") String userId, @Schema(example = "buyer@example.com") String email,
+                 @Schema(nullable = true, example = "Ada") String name) {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    record Line(String paymentOrderId, String sellerAccount, String amount, String currency, String status,
-                String refundedAmount, String failureCode, List<RefundLine> refunds) {
+    @Schema(name = "ReceiptLine", description = "One payment order")
+    record Line(@Schema(example = "po_1001_1") String paymentOrderId,
+                @Schema(example = "seller_1") String sellerAccount,
+                @Schema(example = "10.50") String amount, @Schema(example = "USD") String currency,
+                @Schema(allowableValues = {"NOT_STARTED", "EXECUTING", "SUCCEEDED", "FAILED",
+                                          "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED", "CHARGED_BACK"})
+                String status,
+                @Schema(description = "What succeeded refunds gave back", example = "0.00") String refundedAmount,
+                @Schema(nullable = true, example = "card_declined") String failureCode,
+                @Schema(description = "Its refunds, oldest first, whatever their status") List<RefundLine> refunds) {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    record RefundLine(String refundId, String amount, String status, Instant createdAt) {
+    @Schema(name = "ReceiptRefund")
+    record RefundLine(String refundId, @Schema(example = "5.00") String amount,
+                      @Schema(allowableValues = {"REQUESTED", "PENDING", "SUCCEEDED", "FAILED"}) String status,
+                      Instant createdAt) {
     }
 
     @JsonNaming(SnakeCaseStrategy.class)
-    record Total(String currency, String charged, String refunded, String net) {
+    @Schema(name = "ReceiptTotal", description = "One currency's totals, decimals in its minor units")
+    record Total(@Schema(example = "USD") String currency,
+                 @Schema(description = "What the succeeded orders charged", example = "10.50") String charged,
+                 @Schema(description = "What succeeded refunds gave back", example = "5.00") String refunded,
+                 @Schema(description = "charged − refunded", example = "5.50") String net) {
     }
 
     /** @param refunds each order's refunds, oldest first */

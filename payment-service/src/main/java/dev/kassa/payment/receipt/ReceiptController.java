@@ -2,6 +2,12 @@ package dev.kassa.payment.receipt;
 
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.web.validation.KassaId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * two mappings split by {@code produces}: for {@code Accept: *}{@code /*} (curl's) two such mappings are ambiguous.
  */
 @RestController
+@Tag(name = "Receipts", description = "A checkout's receipt, as JSON or as a printable page")
 class ReceiptController {
 
     private final ReceiptService receipts;
@@ -29,7 +36,18 @@ class ReceiptController {
     }
 
     @GetMapping("/api/v1/payments/{checkout_id}/receipt")
-    public ResponseEntity<?> receipt(@PathVariable("checkout_id") @KassaId String checkoutId,
+    @Operation(operationId = "getReceipt", summary = "A checkout's receipt",
+            description = "Its merchant's key, or any operator role. Per currency: what the succeeded orders charged,"
+                    + " what succeeded refunds gave back, and the net; a failed order is listed with its failure code"
+                    + " and charges nothing. JSON, or an HTML page where `Accept` prefers `text/html` (as a browser's"
+                    + " does).")
+    @ApiResponse(responseCode = "200", description = "The receipt", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Receipt.class)),
+            @Content(mediaType = "text/html", schema = @Schema(type = "string", description = "A printable page"))})
+    public ResponseEntity<?> receipt(@Parameter(description = "The checkout", example = "chk_1001")
+                                     @PathVariable("checkout_id") @KassaId String checkoutId,
+                                     @Parameter(description = "`text/html` before `application/json` for the page;"
+                                             + " anything else (or none) for JSON", example = "text/html")
                                      @RequestHeader(name = "Accept", required = false) String accept) {
         try (PaymentMdc mdc = PaymentMdc.of(checkoutId, null)) {
             Receipt receipt = receipts.receipt(checkoutId);

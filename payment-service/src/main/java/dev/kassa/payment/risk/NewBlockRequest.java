@@ -2,6 +2,7 @@ package dev.kassa.payment.risk;
 
 import dev.kassa.web.validation.KassaId;
 import dev.kassa.web.validation.NoCardNumber;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +19,19 @@ import tools.jackson.databind.annotation.JsonNaming;
  * check, as it needs both fields.
  */
 @JsonNaming(SnakeCaseStrategy.class)
-record NewBlockRequest(@NotNull(message = "is required")
-                       @Pattern(regexp = "token|buyer|address", message = "must be token, buyer or address") String kind,
+record NewBlockRequest(@Schema(allowableValues = {"token", "buyer", "address"})
+                       @NotNull(message = "is required")
+                       @Pattern(regexp = "^(token|buyer|address)$", message = "must be token, buyer or address")
+                       String kind,
+                       @Schema(description = "A PSP token, a buyer's `user_id` or an IPv4 or IPv6 address",
+                               example = "203.0.113.7")
                        @NotBlank(message = "is required") @Size(max = 255, message = "must be at most {max} characters")
                        @NoCardNumber String value,
+                       @Schema(description = "The buyer's merchant: required for a buyer, refused otherwise")
                        @KassaId String merchantId,
                        @NotNull(message = "is required") @Size(min = 1, max = 500, message = "must be 1-{max} characters")
-                       @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @NoCardNumber String reason,
+                       @Pattern(regexp = "^[\\s\\S]*\\S[\\s\\S]*$", message = "must not be blank")
+                       @NoCardNumber String reason,
+                       @Schema(description = "When the block ends; absent: until lifted")
                        @Future(message = "must be in the future") Instant expiresAt) {
 }

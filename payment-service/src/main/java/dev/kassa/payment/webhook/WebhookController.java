@@ -4,6 +4,13 @@ import dev.kassa.web.KassaProblem;
 import dev.kassa.web.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * {@code POST /api/v1/webhooks/psp}. The body is taken as raw bytes: the signature covers exactly what
@@ -25,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the fields Kassa reads.
  */
 @RestController
+@Tag(name = "PSP webhooks", description = "Events the PSP pushes (Stripe's format), authenticated by their signature")
 class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
@@ -44,8 +54,37 @@ class WebhookController {
         this.meters = meters;
     }
 
+    /** The acknowledgement of a verified event. */
+    @JsonNaming(SnakeCaseStrategy.class)
+    @Schema(name = "WebhookAcknowledgement")
+    record Acknowledgement(@Schema(example = "evt_1Q0abc") String eventId,
+                           @Schema(description = "APPLIED: it changed a payment order, refund or dispute; IGNORED:"
+                                   + " already resolved, an older attempt's, or a type Kassa does not act on;"
+                                   + " UNMATCHED: nothing of Kassa's (kept for operators); DUPLICATE: received before")
+                           WebhookOutcome outcome) {
+    }
+
     @PostMapping(path = "/api/v1/webhooks/psp", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> receive(
+    @SecurityRequirements // the PSP authenticates by the signature over the raw body, not a key
+    @Operation(operationId = "receivePspWebhook", summary = "Receive a PSP event",
+            description = "Open to anyone, authenticated by the `Stripe-Signature` HMAC over the exact body (any of"
+                    + " the configured webhook secrets, within the timestamp tolerance). Every verified event is"
+                    + " acknowledged 200, also one that matches nothing, so the PSP stops delivering it; an event whose"
+                    + " payment order is busy is answered 503 and delivered again.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "A Stripe event: `id`, `type` and `data.object` (a payment intent, refund or"
+                            + " dispute); read only once its signature is verified, other fields ignored",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))))
+    @ApiResponse(responseCode = "200", description = "Verified and recorded",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Acknowledgement.class)))
+    @ApiResponse(responseCode = "400", description = "No valid signature, or an event that cannot be read; nothing"
+            + " changed (`https://kassa.dev/problems/invalid-webhook`).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    public ResponseEntity<Acknowledgement> receive(
+            @Parameter(description = "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">`, as Stripe"
+                    + " signs (one `v1` per secret during a rotation)")
             @RequestHeader(name = WebhookSignatureVerifier.HEADER, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
@@ -65,7 +104,7 @@ class WebhookController {
         // is answered 503 by the shared problem handler: the PSP delivers it again and finds the result applied.
         WebhookOutcome outcome = processor.process(event);
         received(event.type(), outcome).increment();
-        return ResponseEntity.ok(Map.of("event_id", event.id(), "outcome", outcome.name()));
+        return ResponseEntity.ok(new Acknowledgement(event.id(), outcome));
     }
 
     private Counter received(String type, WebhookOutcome outcome) {

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Nothing is open by omission: every endpoint the service maps, with every method it maps it for, refuses a caller
- * without credentials, except the two that are open by design (health, and the PSP webhook, which checks its
- * signature instead). The list is read from Spring MVC, so a new endpoint is checked without being named here.
+ * without credentials, except those open by design (health, the PSP webhook, which checks its signature instead, and
+ * the API contract: its OpenAPI document and rendered reference). The list is read from Spring MVC, so a new endpoint
+ * is checked without being named here.
  */
 class AnonymousAccessTest extends PaymentServiceTestBase {
 
@@ -39,6 +40,11 @@ class AnonymousAccessTest extends PaymentServiceTestBase {
             Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
             for (String pattern : mapping.getPatternValues()) {
                 if (pattern.equals(ERROR_PAGE)) {
+                    continue;
+                }
+                if (pattern.startsWith("/v3/api-docs") || pattern.startsWith("/swagger-ui")) {
+                    // springdoc's endpoints: the API contract and its reference, open to anyone by design.
+                    assertThat(anonymous.get(pattern).status()).as(pattern + " is open").isIn(200, 302);
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? ANY_METHOD : methods) {

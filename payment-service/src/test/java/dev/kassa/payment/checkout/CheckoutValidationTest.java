@@ -17,12 +17,14 @@ import dev.kassa.payment.orderapi.PaymentOrderController;
 import dev.kassa.payment.orderapi.PaymentOrderService;
 import dev.kassa.payment.orderapi.RefundService;
 import dev.kassa.testfixtures.TestKeys;
+import dev.kassa.testfixtures.contract.ContractResultHandler;
 import dev.kassa.web.security.BearerKeys;
 import dev.kassa.web.security.KassaAccessRules;
 import dev.kassa.web.security.KassaActor;
 import dev.kassa.web.security.KassaRole;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -76,11 +79,17 @@ class CheckoutValidationTest {
     DeadLetterService deadLetters;
 
     /**
-     * The merchant keys of this slice: one, of merchant m_slice, instead of the table of the real service; and the
-     * dead-letter rules, which come with the messaging library's auto-configuration that this slice leaves out.
+     * The merchant keys of this slice: one, of merchant m_slice, instead of the table of the real service; the
+     * dead-letter rules, which come with the messaging library's auto-configuration that this slice leaves out; and
+     * every exchange checked against docs/api/payment-service.json, refusals included.
      */
     @TestConfiguration
     static class SliceMerchantKey {
+
+        @Bean
+        MockMvcBuilderCustomizer apiContract() {
+            return builder -> builder.alwaysDo(ContractResultHandler.of("payment-service"));
+        }
 
         @Bean
         KassaAccessRules deadLetterRules() {
@@ -172,7 +181,10 @@ class CheckoutValidationTest {
 
     @Test
     void aValidCheckoutReachesTheServiceWithAmountsInMinorUnits() throws Exception {
-        when(checkouts.create(any())).thenReturn(new CheckoutService.Outcome(null, true));
+        when(checkouts.create(any())).thenReturn(new CheckoutService.Outcome(
+                new CheckoutView("chk_validation", "PROCESSING", List.of(new CheckoutView.PaymentOrderSummary(
+                        "po_validation_1", "seller_1", "29.99", "USD", "NOT_STARTED", false, false, null)),
+                        Instant.now()), true));
 
         MockHttpServletResponse response = send(postJson("/api/v1/payments", validBody().toString()));
 
