@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.Metadata;
 import dev.kassa.pspmock.settlement.BalanceTransactionView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -33,6 +34,9 @@ record Dispute(@Id String id, String paymentIntentId, long amount, String curren
     static final String UNDER_REVIEW = "under_review";
     static final String WON = "won";
     static final String LOST = "lost";
+
+    /** How the API document marks a Stripe field psp-mock never fills. */
+    static final String ALWAYS_NULL = "Always null in psp-mock";
 
     /** Stripe's dispute reasons. */
     static final Set<String> REASONS = Set.of("bank_cannot_process", "check_returned", "credit_not_processed",
@@ -69,18 +73,40 @@ record Dispute(@Id String id, String paymentIntentId, long amount, String curren
      * {@code is_charge_refundable}: the charge may be refunded again only once the dispute is won (while it is open or
      * lost, a refund is refused with {@code charge_disputed}).
      */
-    record View(String id, String object, long amount, List<BalanceTransactionView> balanceTransactions,
-                String charge, long created, String currency, List<String> enhancedEligibilityTypes,
-                Map<String, Object> evidence, EvidenceDetails evidenceDetails,
-                @JsonProperty("is_charge_refundable") boolean isChargeRefundable, boolean livemode,
-                Map<String, String> metadata, String networkReasonCode, String paymentIntent,
-                Object paymentMethodDetails, String reason, String status) {
+    @Schema(name = "Dispute", description = "Stripe's Dispute: the fields stripe-java models, null where psp-mock has"
+            + " nothing to say. Times are Unix seconds.")
+    record View(@Schema(example = "dp_1MtwBwLkdIwHu7ix9OVd5lwP") String id,
+                @Schema(allowableValues = "dispute") String object,
+                @Schema(description = "The disputed amount, in the currency's minor unit") long amount,
+                @Schema(description = "The money it moved: the withdrawal (amount and dispute fee), and the reversal"
+                        + " once won") List<BalanceTransactionView> balanceTransactions,
+                @Schema(description = "The disputed charge (`ch_…`)") String charge, long created,
+                @Schema(description = "ISO 4217, lower case", example = "eur") String currency,
+                @Schema(description = "Always empty") List<String> enhancedEligibilityTypes,
+                Map<String, Object> evidence,
+                EvidenceDetails evidenceDetails,
+                @Schema(description = "The charge may be refunded: only once the dispute is won")
+                @JsonProperty("is_charge_refundable") boolean isChargeRefundable,
+                @Schema(description = "Always false") boolean livemode,
+                Map<String, String> metadata,
+                @Schema(nullable = true, description = ALWAYS_NULL) String networkReasonCode,
+                String paymentIntent,
+                @Schema(types = {"object", "null"}, description = ALWAYS_NULL) Object paymentMethodDetails,
+                @Schema(description = "Stripe's dispute reasons, e.g. `fraudulent`, `product_not_received`")
+                String reason,
+                @Schema(allowableValues = {NEEDS_RESPONSE, UNDER_REVIEW, WON, LOST}) String status) {
     }
 
     /**
      * @param pastDue always false: evidence past its due date is refused, never submitted late
      */
-    record EvidenceDetails(long dueBy, Map<String, Object> enhancedEligibility, boolean hasEvidence, boolean pastDue,
-                           int submissionCount) {
+    @Schema(name = "DisputeEvidenceDetails")
+    record EvidenceDetails(@Schema(description = "Evidence must be submitted before this (end of a UTC day)")
+                           long dueBy,
+                           @Schema(description = "Always empty") Map<String, Object> enhancedEligibility,
+                           @Schema(description = "Evidence was staged or submitted") boolean hasEvidence,
+                           @Schema(description = "Always false: evidence past due is refused, never submitted late")
+                           boolean pastDue,
+                           @Schema(description = "0, or 1 once submitted") int submissionCount) {
     }
 }

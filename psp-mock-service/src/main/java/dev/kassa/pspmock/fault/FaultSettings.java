@@ -1,6 +1,7 @@
 package dev.kassa.pspmock.fault;
 
 import dev.kassa.pspmock.api.JsonRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,14 +20,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookOutage        every delivery attempt fails as if the endpoint were down
  */
 @ConfigurationProperties("psp.faults")
+@Schema(name = "FaultSettings", description = "The fault switches; a change names only those it changes")
 public record FaultSettings(
-        double serverErrorRate,
-        double unavailableRate,
-        long latencyMs,
-        double responseLostRate,
-        double duplicateWebhookRate,
-        long webhookDelayMs,
+        @Schema(description = "Share of `/v1` calls answered 500 `internal_error` before reaching the API (nothing"
+                + " happens)", minimum = "0", maximum = "1") double serverErrorRate,
+        @Schema(description = "Share of `/v1` calls answered 503 `service_unavailable` (`Retry-After: 1`), likewise",
+                minimum = "0", maximum = "1") double unavailableRate,
+        @Schema(description = "Added to every `/v1` call; for POSTs while the `Idempotency-Key` is in flight (a"
+                + " concurrent retry gets 409)", minimum = "0", maximum = "120000") long latencyMs,
+        @Schema(description = "Share of processed POSTs answered 500 `response_lost`: the work IS done, a retry with"
+                + " the same key gets the original answer", minimum = "0", maximum = "1") double responseLostRate,
+        @Schema(description = "Share of acknowledged webhook deliveries sent a second time (same event id)",
+                minimum = "0", maximum = "1") double duplicateWebhookRate,
+        @Schema(description = "A new event's first delivery attempt waits this long", minimum = "0",
+                maximum = "120000") long webhookDelayMs,
+        @Schema(description = "Held first attempts are released at once when the oldest is due, newest first")
         boolean webhookReorder,
+        @Schema(description = "Every delivery attempt fails as if the endpoint were down (backoff continues)")
         boolean webhookOutage) {
 
     static final long MAX_MILLIS = 120_000;

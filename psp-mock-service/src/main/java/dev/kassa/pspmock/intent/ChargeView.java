@@ -3,6 +3,7 @@ package dev.kassa.pspmock.intent;
 import java.util.Locale;
 import java.util.Map;
 import dev.kassa.pspmock.api.Ids;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Stripe's Charge as {@code charge.refunded} carries it: the one charge of a succeeded intent ({@link Ids#chargeOf}),
@@ -10,10 +11,20 @@ import dev.kassa.pspmock.api.Ids;
  *
  * @param amountRefunded succeeded and pending refunds, as the intent counts them
  */
-public record ChargeView(String id, String object, long amount, long amountCaptured, long amountRefunded,
-                         String balanceTransaction, boolean captured, long created, String currency,
-                         String failureCode, String failureMessage, boolean livemode, Map<String, String> metadata,
-                         boolean paid, String paymentIntent, String paymentMethod, boolean refunded, String status) {
+@Schema(name = "Charge", description = "Stripe's Charge as `charge.refunded` carries it (psp-mock has no charges"
+        + " endpoint): the one charge of a succeeded PaymentIntent, `ch_` + the intent's id without `pi_`")
+public record ChargeView(@Schema(example = "ch_3MtwBwLkdIwHu7ix28a3tqPa") String id,
+                         @Schema(allowableValues = "charge") String object, long amount, long amountCaptured,
+                         @Schema(description = "Succeeded and pending refunds, as the intent counts them")
+                         long amountRefunded,
+                         @Schema(nullable = true, description = PaymentIntent.ALWAYS_NULL) String balanceTransaction,
+                         boolean captured, long created, String currency,
+                         @Schema(nullable = true, description = PaymentIntent.ALWAYS_NULL) String failureCode,
+                         @Schema(nullable = true, description = PaymentIntent.ALWAYS_NULL) String failureMessage,
+                         boolean livemode, @Schema(description = "The PaymentIntent's") Map<String, String> metadata,
+                         boolean paid, String paymentIntent, String paymentMethod,
+                         @Schema(description = "Refunded in full") boolean refunded,
+                         @Schema(allowableValues = "succeeded") String status) {
 
     public static ChargeView of(PaymentIntent intent, long amountRefunded) {
         return new ChargeView(Ids.chargeOf(intent.id()), "charge", intent.amount(), intent.amount(), amountRefunded,

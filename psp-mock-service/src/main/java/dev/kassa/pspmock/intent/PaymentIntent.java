@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.Metadata;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -33,6 +34,9 @@ public record PaymentIntent(@Id String id, long amount, String currency, String 
     public static final String CANCELED = "canceled";
 
     private static final List<String> PAYMENT_METHOD_TYPES = List.of("card");
+
+    /** How the API document marks a Stripe field psp-mock never fills. */
+    static final String ALWAYS_NULL = "Always null in psp-mock";
 
     PaymentIntent resolvedAs(String finalStatus, CardError error) {
         return new PaymentIntent(id, amount, currency, finalStatus, paymentMethod, metadata, error, amountRefunded,
@@ -81,19 +85,59 @@ public record PaymentIntent(@Id String id, long amount, String currency, String 
      * where psp-mock has nothing to say; {@code created} and {@code canceled_at} in Unix seconds.
      * {@code amount_refunded} is psp-mock's addition (succeeded and pending refunds).
      */
-    public record View(String id, String object, long amount, long amountCapturable, long amountReceived,
-                       long amountRefunded, String application, Long applicationFeeAmount,
-                       Object automaticPaymentMethods, Long canceledAt, String cancellationReason,
-                       String captureMethod, String clientSecret, String confirmationMethod, long created,
-                       String currency, String customer, String description, PaymentError lastPaymentError,
-                       String latestCharge, boolean livemode, Map<String, String> metadata, Object nextAction,
-                       String onBehalfOf, String paymentMethod, Object paymentMethodOptions,
-                       List<String> paymentMethodTypes, Object processing, String receiptEmail, Object review,
-                       String setupFutureUsage, Object shipping, String statementDescriptor, String status,
-                       Object transferData, String transferGroup) {
+    @Schema(name = "PaymentIntent", description = "Stripe's PaymentIntent: the fields stripe-java models, null where"
+            + " psp-mock has nothing to say. Times are Unix seconds.")
+    public record View(@Schema(example = "pi_3MtwBwLkdIwHu7ix28a3tqPa") String id,
+                       @Schema(allowableValues = "payment_intent") String object,
+                       @Schema(description = "Integer, in the currency's minor unit", example = "2000") long amount,
+                       @Schema(description = "Always 0: psp-mock captures at once") long amountCapturable,
+                       @Schema(description = "The amount once succeeded, else 0") long amountReceived,
+                       @Schema(description = "psp-mock's addition: succeeded and pending refunds together")
+                       long amountRefunded,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String application,
+                       @Schema(nullable = true, description = ALWAYS_NULL) Long applicationFeeAmount,
+                       @Schema(types = {"object", "null"}, description = ALWAYS_NULL) Object automaticPaymentMethods,
+                       @Schema(nullable = true, description = "When it was canceled") Long canceledAt,
+                       @Schema(nullable = true, allowableValues = {"duplicate", "fraudulent", "requested_by_customer",
+                               "abandoned"}) String cancellationReason,
+                       @Schema(allowableValues = "automatic") String captureMethod,
+                       @Schema(description = "Stripe's shape (`<id>_secret_<random>`); psp-mock has no client API"
+                               + " it unlocks") String clientSecret,
+                       @Schema(allowableValues = "automatic") String confirmationMethod,
+                       long created,
+                       @Schema(description = "ISO 4217, lower case", example = "eur") String currency,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String customer,
+                       @Schema(nullable = true, description = ALWAYS_NULL + " (a `description` sent is not kept)")
+                       String description,
+                       @Schema(nullable = true, description = "The last charge attempt's card error; null after a"
+                               + " success") PaymentError lastPaymentError,
+                       @Schema(nullable = true, description = "The charge (`ch_…`) once one was attempted")
+                       String latestCharge,
+                       @Schema(description = "Always false") boolean livemode,
+                       @Schema(description = "What the creator set, e.g. Kassa's `payment_order_id`",
+                               example = "{\"payment_order_id\": \"po_123\"}") Map<String, String> metadata,
+                       @Schema(types = {"object", "null"}, description = ALWAYS_NULL) Object nextAction,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String onBehalfOf,
+                       @Schema(nullable = true, description = "The payment method or test token, e.g. `tok_visa`")
+                       String paymentMethod,
+                       @Schema(types = {"object", "null"}, description = ALWAYS_NULL) Object paymentMethodOptions,
+                       @Schema(description = "Always `[\"card\"]`") List<String> paymentMethodTypes,
+                       @Schema(types = {"object", "null"}, description = ALWAYS_NULL) Object processing,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String receiptEmail,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String review,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String setupFutureUsage,
+                       @Schema(types = {"object", "null"}, description = ALWAYS_NULL) Object shipping,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String statementDescriptor,
+                       @Schema(allowableValues = {REQUIRES_PAYMENT_METHOD, REQUIRES_CONFIRMATION, PROCESSING, SUCCEEDED,
+                               CANCELED}, description = "`requires_payment_method` also after a decline (see"
+                               + " `last_payment_error`); `processing` resolves after `psp.outcomes.async-delay`")
+                       String status,
+                       @Schema(types = {"object", "null"}, description = ALWAYS_NULL) Object transferData,
+                       @Schema(nullable = true, description = ALWAYS_NULL) String transferGroup) {
     }
 
     /** Stripe's {@code last_payment_error}: the card error and the charge that failed. */
+    @Schema(name = "PaymentIntentLastPaymentError", description = "The card error of the last charge attempt")
     public record PaymentError(String charge, String code, String declineCode, String message, String type) {
 
         static PaymentError of(CardError error, String charge) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import dev.kassa.pspmock.api.Ids;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Stripe's BalanceTransaction (API version 2025-08-27.basil), rendered in snake_case. Money is available at once
@@ -16,10 +17,34 @@ import dev.kassa.pspmock.api.Ids;
  * @param source the charge's, refund's or dispute's id, or (expanded) the {@link ChargeSource}, {@link RefundSource}
  *               or {@link DisputeSource}
  */
-public record BalanceTransactionView(String id, String object, long amount, long availableOn, String balanceType,
-                                     long created, String currency, String description, BigDecimal exchangeRate,
-                                     long fee, List<FeeDetail> feeDetails, long net, String reportingCategory,
-                                     Object source, String status, String type) {
+@Schema(name = "BalanceTransaction", description = "Stripe's BalanceTransaction: the money of a charge, refund or"
+        + " dispute, as the settlement file has it. Available at once (no payouts); times are Unix seconds.")
+public record BalanceTransactionView(@Schema(example = "txn_1MtwBwLkdIwHu7ixzXHkWNsG") String id,
+                                     @Schema(allowableValues = "balance_transaction") String object,
+                                     @Schema(description = "Gross, in the currency's minor unit; negative for a refund"
+                                             + " or a dispute's withdrawal") long amount,
+                                     @Schema(description = "Always `created`") long availableOn,
+                                     @Schema(allowableValues = "payments") String balanceType,
+                                     long created,
+                                     @Schema(description = "ISO 4217, lower case", example = "eur") String currency,
+                                     @Schema(nullable = true, description = "For refunds and a dispute's rows; null for"
+                                             + " a charge") String description,
+                                     @Schema(nullable = true, description = "Always null in psp-mock")
+                                     BigDecimal exchangeRate,
+                                     @Schema(description = "psp-mock's fee model (`psp.settlement.fees`), or the"
+                                             + " dispute fee") long fee,
+                                     List<FeeDetail> feeDetails,
+                                     @Schema(description = "`amount` - `fee`") long net,
+                                     @Schema(allowableValues = {SettlementRow.CHARGE, SettlementRow.REFUND,
+                                             SettlementRow.DISPUTE, SettlementRow.DISPUTE_REVERSAL})
+                                     String reportingCategory,
+                                     @Schema(description = "The charge's (`ch_…`), refund's (`re_…`) or dispute's"
+                                             + " (`dp_…`) id; the object itself with `expand[]=data.source`",
+                                             oneOf = {String.class, ChargeSource.class, RefundSource.class,
+                                                     DisputeSource.class}) Object source,
+                                     @Schema(allowableValues = "available") String status,
+                                     @Schema(allowableValues = {SettlementRow.CHARGE, SettlementRow.REFUND, ADJUSTMENT},
+                                             description = "A dispute's rows are `adjustment`s") String type) {
 
     static final String REFUND_DESCRIPTION = "REFUND FOR CHARGE";
     static final String FEE_DESCRIPTION = "Stripe processing fees";
@@ -77,7 +102,11 @@ public record BalanceTransactionView(String id, String object, long amount, long
                 "succeeded");
     }
 
-    public record FeeDetail(long amount, String application, String currency, String description, String type) {
+    @Schema(name = "BalanceTransactionFeeDetail")
+    public record FeeDetail(long amount, @Schema(nullable = true, description = "Always null in psp-mock")
+                            String application, String currency,
+                            @Schema(example = "Stripe processing fees") String description,
+                            @Schema(allowableValues = "stripe_fee") String type) {
     }
 
     /**
@@ -85,13 +114,17 @@ public record BalanceTransactionView(String id, String object, long amount, long
      * metadata (Stripe copies an intent's metadata onto its charge). Its refunds are left out ({@code
      * amount_refunded}, {@code refunded}): the list does not track them, and the intent shows them.
      */
-    record ChargeSource(String id, String object, long amount, long amountCaptured, String balanceTransaction,
+    @Schema(name = "BalanceTransactionChargeSource", description = "An expanded charge source")
+    record ChargeSource(String id, @Schema(allowableValues = "charge") String object, long amount,
+                        long amountCaptured, String balanceTransaction,
                         boolean captured, long created, String currency, boolean livemode,
                         Map<String, String> metadata, boolean paid, String paymentIntent, String status) {
     }
 
     /** Stripe's Refund; it succeeded, or it would have no balance transaction. */
-    record RefundSource(String id, String object, long amount, String balanceTransaction, String charge,
+    @Schema(name = "BalanceTransactionRefundSource", description = "An expanded refund source")
+    record RefundSource(String id, @Schema(allowableValues = "refund") String object, long amount,
+                        String balanceTransaction, String charge,
                         long created, String currency, Map<String, String> metadata, String paymentIntent,
                         String status) {
     }
@@ -100,7 +133,9 @@ public record BalanceTransactionView(String id, String object, long amount, long
      * Stripe's Dispute, the fields a reader of its money needs: the disputed charge and intent, amount, reason, its
      * status now and its metadata ({@code GET /v1/disputes/{id}} shows the rest).
      */
-    record DisputeSource(String id, String object, long amount, String charge, long created, String currency,
+    @Schema(name = "BalanceTransactionDisputeSource", description = "An expanded dispute source")
+    record DisputeSource(String id, @Schema(allowableValues = "dispute") String object, long amount,
+                         String charge, long created, String currency,
                          boolean livemode, Map<String, String> metadata, String paymentIntent, String reason,
                          String status) {
     }

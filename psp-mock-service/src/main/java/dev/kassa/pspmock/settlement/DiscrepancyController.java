@@ -6,12 +6,21 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.JsonRequest;
+import dev.kassa.pspmock.api.StripeErrorResponses;
+import dev.kassa.pspmock.api.StripeForms;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,10 +36,18 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/admin/settlements/{date}")
+@Tag(name = "Simulator: settlement discrepancies", description = "Alter one day's settlement file and its balance"
+        + " transactions, for reconciliation to find: drop a row, change an amount, add a payment never sent. Stored"
+        + " (they survive a restart). An operator key: every operator role reads, OPERATOR changes.")
 class DiscrepancyController {
 
     private static final long DEFAULT_AMOUNT_CHANGE = 100;
     private static final long DEFAULT_ADDED_AMOUNT = 1000;
+    static final String DATE = "The UTC day of the file, `yyyy-mm-dd` (400 `parameter_invalid` otherwise)";
+    private static final String OPTIONAL_BODY = "Optional: a JSON object (or the same as a form) with only these"
+            + " fields.";
+    private static final String NO_ROW = "`invalid_request_error` `resource_missing`: `balance_transaction_id` is not"
+            + " a transaction of that day, or the day has no row left to alter (`param` `date`)";
 
     private final BalanceTransactions balanceTransactions;
     private final Discrepancies discrepancies;
@@ -49,7 +66,18 @@ class DiscrepancyController {
 
     /** Body (optional): {@code {"balance_transaction_id"}}; default: the day's first row not yet dropped. */
     @PostMapping("/drop-row")
-    ResponseEntity<String> dropRow(@PathVariable String date, HttpServletRequest http) {
+    @Operation(operationId = "dropSettlementRow", summary = "Drop a row from the day's file",
+            description = "The row of `balance_transaction_id`, or the day's first row not yet dropped. 404 when the"
+                    + " transaction is not of that day, or no row is left.",
+            requestBody = @RequestBody(description = OPTIONAL_BODY, content = {
+                    @Content(mediaType = StripeForms.JSON, schema = @Schema(implementation = DropRow.class)),
+                    @Content(mediaType = StripeForms.FORM, schema = @Schema(implementation = DropRow.class))}))
+    @ApiResponse(responseCode = "201", description = "What was done", content = @Content(
+            schema = @Schema(implementation = DiscrepancyView.class)))
+    @ApiResponse(responseCode = "404", description = NO_ROW, content = @Content(
+            schema = @Schema(ref = StripeErrorResponses.REF)))
+    ResponseEntity<String> dropRow(@Parameter(description = DATE, schema = @Schema(type = "string", format = "date"))
+            @PathVariable String date, HttpServletRequest http) {
         LocalDate day = SettlementDate.parse(date);
         JsonRequest request = optionalBody(http).allowOnly(Set.of("balance_transaction_id"));
         SettlementRow row = targetRow(day, request);
@@ -60,7 +88,18 @@ class DiscrepancyController {
 
     /** Body (optional): {@code {"balance_transaction_id", "amount"}}; default amount: the original + 100. */
     @PostMapping("/change-amount")
-    ResponseEntity<String> changeAmount(@PathVariable String date, HttpServletRequest http) {
+    @Operation(operationId = "changeSettlementAmount", summary = "Change a row's amount in the day's file",
+            description = "The row of `balance_transaction_id` (default: the day's first not dropped) gets `amount`"
+                    + " (default: the original + 100); its fee stays, so `net` follows.",
+            requestBody = @RequestBody(description = OPTIONAL_BODY, content = {
+                    @Content(mediaType = StripeForms.JSON, schema = @Schema(implementation = ChangeAmount.class)),
+                    @Content(mediaType = StripeForms.FORM, schema = @Schema(implementation = ChangeAmount.class))}))
+    @ApiResponse(responseCode = "201", description = "What was done", content = @Content(
+            schema = @Schema(implementation = DiscrepancyView.class)))
+    @ApiResponse(responseCode = "404", description = NO_ROW, content = @Content(
+            schema = @Schema(ref = StripeErrorResponses.REF)))
+    ResponseEntity<String> changeAmount(@Parameter(description = DATE, schema = @Schema(type = "string",
+            format = "date")) @PathVariable String date, HttpServletRequest http) {
         LocalDate day = SettlementDate.parse(date);
         JsonRequest request = optionalBody(http).allowOnly(Set.of("balance_transaction_id", "amount"));
         SettlementRow row = targetRow(day, request);
@@ -75,7 +114,16 @@ class DiscrepancyController {
      * "payment_order_id"}}; defaults: a 1000 EUR-minor charge of no known order.
      */
     @PostMapping("/add-row")
-    ResponseEntity<String> addRow(@PathVariable String date, HttpServletRequest http) {
+    @Operation(operationId = "addSettlementRow", summary = "Add a payment never sent to the day's file",
+            description = "A row with fresh `txn_`/`pi_` ids (and `re_` for a refund), the fee from the fee model"
+                    + " for a charge; dated now if the day is today, else at noon of that day.",
+            requestBody = @RequestBody(description = OPTIONAL_BODY, content = {
+                    @Content(mediaType = StripeForms.JSON, schema = @Schema(implementation = AddRow.class)),
+                    @Content(mediaType = StripeForms.FORM, schema = @Schema(implementation = AddRow.class))}))
+    @ApiResponse(responseCode = "201", description = "What was done: the new row's ids", content = @Content(
+            schema = @Schema(implementation = DiscrepancyView.class)))
+    ResponseEntity<String> addRow(@Parameter(description = DATE, schema = @Schema(type = "string", format = "date"))
+            @PathVariable String date, HttpServletRequest http) {
         LocalDate day = SettlementDate.parse(date);
         JsonRequest request = optionalBody(http)
                 .allowOnly(Set.of("type", "amount", "currency", "payment_order_id"));
@@ -94,16 +142,25 @@ class DiscrepancyController {
     }
 
     @GetMapping("/discrepancies")
-    ResponseEntity<String> list(@PathVariable String date) {
+    @Operation(operationId = "listSettlementDiscrepancies", summary = "The day's discrepancies, oldest first")
+    @ApiResponse(responseCode = "200", description = "Every discrepancy injected into the day's file",
+            content = @Content(schema = @Schema(implementation = DiscrepancyList.class)))
+    ResponseEntity<String> list(@Parameter(description = DATE, schema = @Schema(type = "string", format = "date"))
+            @PathVariable String date) {
         LocalDate day = SettlementDate.parse(date);
-        return json.render(200, Map.of("object", "list", "data",
+        return json.render(200, new DiscrepancyList("list",
                 discrepancies.findByDateOrderById(day).stream().map(DiscrepancyView::of).toList())).toEntity();
     }
 
     @DeleteMapping("/discrepancies")
-    ResponseEntity<String> clear(@PathVariable String date) {
+    @Operation(operationId = "clearSettlementDiscrepancies", summary = "Remove the day's discrepancies",
+            description = "The file and the balance transactions are as recorded again.")
+    @ApiResponse(responseCode = "200", description = "How many were removed", content = @Content(
+            schema = @Schema(implementation = Deleted.class)))
+    ResponseEntity<String> clear(@Parameter(description = DATE, schema = @Schema(type = "string", format = "date"))
+            @PathVariable String date) {
         LocalDate day = SettlementDate.parse(date);
-        return json.render(200, Map.of("deleted", discrepancies.deleteOn(day))).toEntity();
+        return json.render(200, new Deleted(discrepancies.deleteOn(day))).toEntity();
     }
 
     private SettlementRow targetRow(LocalDate day, JsonRequest request) {
@@ -137,12 +194,50 @@ class DiscrepancyController {
         return json.render(201, DiscrepancyView.of(discrepancy)).toEntity();
     }
 
-    record DiscrepancyView(long id, String object, LocalDate date, String kind, String balanceTransactionId,
-                           Long amount, String type, String paymentIntentId, String paymentOrderId, String refundId,
-                           String currency) {
+    @Schema(name = "SettlementDiscrepancy", description = "A discrepancy injected into a day's settlement file")
+    record DiscrepancyView(long id, @Schema(allowableValues = "settlement_discrepancy") String object,
+                           LocalDate date,
+                           @Schema(allowableValues = {Discrepancy.DROP_ROW, Discrepancy.CHANGE_AMOUNT,
+                                   Discrepancy.ADD_ROW}) String kind,
+                           @Schema(description = "The row affected (for `add_row`, the new one)")
+                           String balanceTransactionId,
+                           @Schema(nullable = true, description = "The amount the file now shows; null for a dropped"
+                                   + " row") Long amount,
+                           @Schema(description = "The row's type, e.g. `charge`, `refund`") String type,
+                           String paymentIntentId,
+                           @Schema(nullable = true) String paymentOrderId,
+                           @Schema(nullable = true) String refundId,
+                           @Schema(description = "ISO 4217, upper case as in the file") String currency) {
         static DiscrepancyView of(Discrepancy d) {
             return new DiscrepancyView(d.id(), "settlement_discrepancy", d.date(), d.kind(), d.balanceTransactionId(),
                     d.amount(), d.type(), d.paymentIntentId(), d.paymentOrderId(), d.refundId(), d.currency());
         }
+    }
+
+    @Schema(name = "SettlementDiscrepancyList")
+    record DiscrepancyList(@Schema(allowableValues = "list") String object, List<DiscrepancyView> data) {
+    }
+
+    @Schema(name = "SettlementDiscrepanciesDeleted")
+    record Deleted(@Schema(description = "How many discrepancies were removed") int deleted) {
+    }
+
+    @Schema(name = "AdminDropRowParams")
+    record DropRow(@Schema(description = "A transaction of that day; default the day's first row not yet dropped")
+                   String balanceTransactionId) {
+    }
+
+    @Schema(name = "AdminChangeAmountParams")
+    record ChangeAmount(@Schema(description = "A transaction of that day; default the day's first row not yet"
+                                + " dropped") String balanceTransactionId,
+                        @Schema(description = "Any integer, minor units (a refund stays negative); default the"
+                                + " original + 100") Long amount) {
+    }
+
+    @Schema(name = "AdminAddRowParams")
+    record AddRow(@Schema(allowableValues = {"charge", "refund"}, defaultValue = "charge") String type,
+                  @Schema(description = "Positive, minor units", defaultValue = "1000") Long amount,
+                  @Schema(description = "ISO 4217", defaultValue = "EUR") String currency,
+                  @Schema(description = "The order id the row carries; default none") String paymentOrderId) {
     }
 }

@@ -9,8 +9,17 @@ import dev.kassa.pspmock.api.ApiException;
 import dev.kassa.pspmock.api.ApiList;
 import dev.kassa.pspmock.api.JsonRequest;
 import dev.kassa.pspmock.api.ApiJson;
+import dev.kassa.pspmock.api.StripeErrorResponses;
+import dev.kassa.pspmock.api.StripeForms;
+import dev.kassa.pspmock.api.StripeVersion;
 import dev.kassa.pspmock.webhook.EventRepository.DeliveryFilter;
 import dev.kassa.pspmock.webhook.EventRepository.StoredEvent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code GET /v1/events[?delivery_success=false][&type=][&limit=][&starting_after=]} and {@code GET /v1/events/{id}}. */
 @RestController
+@Tag(name = "Events", description = "Stripe's Events: what psp-mock sent, or is still sending, as webhooks. Each"
+        + " webhook is a POST of one `Event` to every `psp.webhooks.endpoints` URL, signed as Stripe signs them"
+        + " (`Stripe-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of \"<t>.<body>\">`, one `v1` per secret during a"
+        + " rotation), retried with backoff until the endpoint answers 2xx; psp-mock receives none. The PSP's secret"
+        + " key (`sk_…`) only.")
 class EventController {
 
     /** Stripe's: 10 by default, at most 100. */
@@ -38,9 +52,24 @@ class EventController {
     }
 
     @GetMapping("/v1/events")
-    ResponseEntity<String> list(HttpServletRequest http,@RequestParam(name = "delivery_success", required = false) String deliverySuccess,
+    @Operation(operationId = "listEvents", summary = "List events, newest first",
+            description = "At most `limit` events, newest first; page on with `starting_after`. `pending_webhooks`"
+                    + " is the current count of deliveries not yet acknowledged.")
+    @ApiResponse(responseCode = "200", description = "A page of events", content = @Content(
+            schema = @Schema(implementation = EventList.class)))
+    @ApiResponse(responseCode = "404", description = "`invalid_request_error` `resource_missing`: `starting_after`"
+            + " names no such event", content = @Content(schema = @Schema(ref = StripeErrorResponses.REF)))
+    ResponseEntity<String> list(HttpServletRequest http,
+                                @Parameter(description = "`false`: only events with a delivery not yet acknowledged;"
+                                        + " `true`: only those delivered everywhere",
+                                        schema = @Schema(allowableValues = {"true", "false"}))
+                                @RequestParam(name = "delivery_success", required = false) String deliverySuccess,
+                                @Parameter(description = "Only this event type", example = "payment_intent.succeeded")
                                 @RequestParam(name = "type", required = false) String type,
+                                @Parameter(description = StripeForms.LIMIT, schema = @Schema(type = "integer",
+                                        minimum = "1", maximum = "100", defaultValue = "10"))
                                 @RequestParam(name = "limit", required = false) String limit,
+                                @Parameter(description = StripeForms.STARTING_AFTER)
                                 @RequestParam(name = "starting_after", required = false) String startingAfter) {
         JsonRequest.ofQuery(http.getQueryString()).allowOnly(PARAMETERS);
         DeliveryFilter filter = deliveryFilter(deliverySuccess);
@@ -59,7 +88,11 @@ class EventController {
     }
 
     @GetMapping("/v1/events/{id}")
-    ResponseEntity<String> show(@PathVariable String id) {
+    @Operation(operationId = "retrieveEvent", summary = "Retrieve an event",
+            description = "As it was sent, with the current `pending_webhooks`.")
+    @ApiResponse(responseCode = "200", description = "The Event", content = @Content(
+            schema = @Schema(implementation = EventView.class)))
+    ResponseEntity<String> show(@Parameter(description = "The event (`evt_…`)") @PathVariable String id) {
         StoredEvent event = events.find(id).orElseThrow(() -> ApiException.notFound("event", id, "id"));
         return json.render(200, withPendingCount(event)).toEntity();
     }
@@ -102,5 +135,34 @@ class EventController {
         }
         throw ApiException.invalidRequest("parameter_invalid_integer",
                 "limit must be an integer from 1 to " + MAX_LIMIT + ".", "limit");
+    }
+
+    /** The document's view of an event as {@link EventPublisher} writes it (the API answers the stored JSON). */
+    @Schema(name = "Event", description = "Stripe's Event, as its webhook carried it; times are Unix seconds")
+    record EventView(@Schema(example = "evt_1NG8Du2eZvKYlo2CUI79vXWy") String id,
+                     @Schema(allowableValues = "event") String object,
+                     @Schema(example = StripeVersion.VALUE) String apiVersion, long created, EventData data,
+                     @Schema(description = "Always false") boolean livemode,
+                     @Schema(description = "Deliveries not yet acknowledged (when sent: one per endpoint)")
+                     int pendingWebhooks, EventRequest request,
+                     String type) {
+    }
+
+    @Schema(name = "EventData")
+    record EventData(@Schema(description = "The object the event is about, as the API shows it then: a"
+                             + " PaymentIntent (`payment_intent.*`), Refund (`refund.*`), Charge (`charge.refunded`) or"
+                             + " Dispute (`charge.dispute.*`)") Object object) {
+    }
+
+    @Schema(name = "EventRequest", description = "The API request that caused the event; both null for what psp-mock"
+            + " did by itself (an async outcome, a dispute's decision)")
+    record EventRequest(@Schema(nullable = true, example = "req_1NG8Du2eZvKYlo2C") String id,
+                        @Schema(nullable = true) String idempotencyKey) {
+    }
+
+    @Schema(name = "EventList", description = "Stripe's list object")
+    record EventList(@Schema(allowableValues = "list") String object, List<EventView> data,
+                     @Schema(description = StripeForms.HAS_MORE) boolean hasMore,
+                     @Schema(example = "/v1/events") String url) {
     }
 }

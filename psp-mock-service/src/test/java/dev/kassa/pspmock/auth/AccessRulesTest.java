@@ -6,8 +6,9 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import dev.kassa.pspmock.support.PspApi;
 import dev.kassa.pspmock.support.PspApi.Response;
 import dev.kassa.pspmock.support.PspIntegrationTest;
@@ -33,20 +34,26 @@ class AccessRulesTest extends PspIntegrationTest {
 
     @Test
     void everyMappedEndpointRefusesAnAnonymousCallerWith401InTheApisErrorShape() {
-        Set<String> paths = mappedPaths();
-        assertThat(paths).contains("/v1/payment_intents", "/admin/faults", "/admin/settlements/{date}/add-row",
+        Map<String, Set<RequestMethod>> paths = mappedPaths();
+        assertThat(paths).containsKeys("/v1/payment_intents", "/admin/faults", "/admin/settlements/{date}/add-row",
                 "/actuator/prometheus");
 
         List<String> notRefused = new ArrayList<>();
         int calls = 0;
-        for (String path : paths) {
-            if (path.startsWith("/actuator/health") || path.equals("/error")) {
-                continue; // open by design (web module): health for load balancers, /error for error dispatches
+        for (Map.Entry<String, Set<RequestMethod>> mapped : paths.entrySet()) {
+            String path = mapped.getKey();
+            if (path.startsWith("/actuator/health") || path.equals("/error") || path.startsWith("/v3/api-docs")
+                    || path.startsWith("/swagger-ui")) {
+                // Open by design (web module): health for load balancers, /error for error dispatches, and the API
+                // contract (the OpenAPI document and its rendered reference), read before anyone holds a key.
+                continue;
             }
             for (RequestMethod method : METHODS) {
                 calls++;
-                Response response = api.send(api.unauthorized(concrete(path))
-                        .method(method.name(), HttpRequest.BodyPublishers.ofString("{}")));
+                // A method the path does not serve is refused before any routing, outside what the contract describes.
+                PspApi client = mapped.getValue().contains(method) ? api : api.outsideTheApi();
+                Response response = client.send(api.unauthorized(concrete(path))
+                        .method(method.name(), HttpRequest.BodyPublishers.ofString("{}")), "{}");
                 if (!refusedForMissingKey(response, method)) {
                     notRefused.add(method + " " + path + " -> " + response);
                 }
@@ -61,18 +68,19 @@ class AccessRulesTest extends PspIntegrationTest {
         admin.faults("{\"latency_ms\": 1, \"webhook_outage\": true}");
         JsonNode before = admin.get("/admin/faults").json();
 
+        PspApi tricks = api.outsideTheApi(); // URLs the API does not have, refused by the firewall or the rules
         for (String path : List.of("/admin;x=1/faults", "/%61dmin/faults", "/admin/faults;x=1", "/admin/%66aults")) {
             HttpRequest.Builder change = api.unauthorized(path)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"unavailable_rate\": 1}"));
             HttpRequest.Builder reset = api.unauthorized(path).DELETE();
 
-            assertThat(api.send(change).status()).as("anonymous POST %s", path).isIn(400, 401);
-            assertThat(api.send(reset).status()).as("anonymous DELETE %s", path).isIn(400, 401);
+            assertThat(tricks.send(change).status()).as("anonymous POST %s", path).isIn(400, 401);
+            assertThat(tricks.send(reset).status()).as("anonymous DELETE %s", path).isIn(400, 401);
             String pspKey = TestKeys.bearer(PspApi.SECRET_KEY);
-            assertThat(api.send(change.header("Authorization", pspKey)).status()).as("POST %s with the PSP key", path)
-                    .isIn(400, 403);
-            assertThat(api.send(reset.header("Authorization", pspKey)).status()).as("DELETE %s with the PSP key", path)
-                    .isIn(400, 403);
+            assertThat(tricks.send(change.header("Authorization", pspKey)).status())
+                    .as("POST %s with the PSP key", path).isIn(400, 403);
+            assertThat(tricks.send(reset.header("Authorization", pspKey)).status())
+                    .as("DELETE %s with the PSP key", path).isIn(400, 403);
         }
 
         assertThat(admin.get("/admin/faults").json()).isEqualTo(before);
@@ -83,7 +91,7 @@ class AccessRulesTest extends PspIntegrationTest {
     @Test
     void aUrlTheFirewallRejectsIsA400InTheApisErrorShape() {
         for (String path : List.of("/v1/events;x=1", "/v1;x=1/events", "/v1/events/%2e%2e/events", "/v1/%2e/events")) {
-            Response response = api.get(path);
+            Response response = api.outsideTheApi().get(path); // no path of the API: the firewall's refusal
 
             assertThat(response.status()).as(path).isEqualTo(400);
             assertThat(response.json().path("error").path("type").stringValue()).isEqualTo("invalid_request_error");
@@ -112,7 +120,9 @@ class AccessRulesTest extends PspIntegrationTest {
     void everyOperatorRoleReadsTheSwitchesAndOnlyTheOperatorChangesThem() {
         for (String key : new String[] {TestKeys.OPERATOR, TestKeys.FINANCE, TestKeys.VIEWER}) {
             assertThat(api.as(key).get("/admin/faults").status()).isEqualTo(200);
-            assertThat(api.send(api.unauthorized("/admin/faults").header("Authorization", TestKeys.bearer(key))
+            // HEAD is GET without a body (Spring MVC's), not an operation of the document.
+            assertThat(api.outsideTheApi().send(api.unauthorized("/admin/faults")
+                    .header("Authorization", TestKeys.bearer(key))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
             assertThat(api.as(key).get("/admin/outcomes").status()).isEqualTo(200);
             assertThat(api.as(key).get("/admin/settlements/2024-01-01/discrepancies").status()).isEqualTo(200);
@@ -130,10 +140,11 @@ class AccessRulesTest extends PspIntegrationTest {
 
     @Test
     void aPathNoRuleDeclaresIsRefusedToEveryKey() {
+        PspApi outside = api.outsideTheApi(); // a path the API does not have, refused by the rules' deny-all
         for (String key : new String[] {PspApi.SECRET_KEY, TestKeys.OPERATOR}) {
-            forbidden(api.as(key).get("/internal/state"));
+            forbidden(outside.as(key).get("/internal/state"));
         }
-        Response anonymous = api.send(api.unauthorized("/internal/state").GET());
+        Response anonymous = outside.send(api.unauthorized("/internal/state").GET());
         assertThat(anonymous.status()).isIn(401, 403);
         assertThat(anonymous.json().path("error").path("type").stringValue()).isEqualTo("invalid_request_error");
     }
@@ -144,11 +155,18 @@ class AccessRulesTest extends PspIntegrationTest {
         assertThat(response.errorCode()).isEqualTo("forbidden");
     }
 
-    /** Every path of every handler mapping (the API's, the switches', Boot's error page, the actuator's). */
-    private Set<String> mappedPaths() {
-        Set<String> paths = new TreeSet<>();
+    /**
+     * Every path of every handler mapping (the API's, the switches', Boot's error page, the actuator's, springdoc's),
+     * with the methods it is mapped to (none named: every method).
+     */
+    private Map<String, Set<RequestMethod>> mappedPaths() {
+        Map<String, Set<RequestMethod>> paths = new TreeMap<>();
         context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMethods().keySet().forEach(info -> paths.addAll(info.getPatternValues())));
+                mapping.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(path -> {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    paths.computeIfAbsent(path, p -> EnumSet.noneOf(RequestMethod.class))
+                            .addAll(methods.isEmpty() ? METHODS : methods);
+                })));
         return paths;
     }
 

@@ -31,6 +31,7 @@ import com.stripe.param.BalanceTransactionListParams;
 import dev.kassa.pspmock.support.PspApi;
 import dev.kassa.pspmock.support.PspApi.Response;
 import dev.kassa.pspmock.support.PspIntegrationTest;
+import dev.kassa.pspmock.support.StripeSdk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,7 @@ class BalanceTransactionsTest extends PspIntegrationTest {
 
     @BeforeEach
     void stripeClient() {
-        stripe = StripeClient.builder()
-                .setApiKey(PspApi.SECRET_KEY)
-                .setApiBase("http://127.0.0.1:" + port)
-                .setMaxNetworkRetries(0)
-                .build();
+        stripe = StripeSdk.client(port);
         since = Instant.now().getEpochSecond();
     }
 

@@ -283,8 +283,7 @@ class StripePaymentIntentsTest extends PspIntegrationTest {
 
     @Test
     void aWrongKeyIsAnAuthenticationException() {
-        StripeClient wrongKey = StripeClient.builder().setApiKey("sk_test_wrong").setApiBase("http://127.0.0.1:" + port)
-                .setMaxNetworkRetries(0).build();
+        StripeClient wrongKey = StripeSdk.client(port, "sk_test_wrong");
 
         assertThatThrownBy(() -> wrongKey.v1().paymentIntents().retrieve("pi_any"))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401));
