@@ -48,7 +48,7 @@ class AccessTest {
 
     @Test
     void withoutAKeyOnlyHealthAnswers(Kassa kassa) {
-        KassaClient anonymous = new KassaClient();
+        KassaClient anonymous = kassa.checked(new KassaClient());
         Ids ids = Ids.forTest("anon");
         CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa",
                 new Order(ids.order(), ids.seller("s"), "5.00", "USD"));
@@ -61,7 +61,7 @@ class AccessTest {
                 .isEqualTo(401);
         assertThat(anonymous.get(kassa.system().url(KassaService.LEDGER) + "/api/v1/ledger/trial-balance").status())
                 .isEqualTo(401);
-        assertThat(KassaClient.withKey(kassa.credentials().merchant().key())
+        assertThat(kassa.checked(KassaClient.withKey(kassa.credentials().merchant().key()))
                 .get(kassa.system().url(KassaService.PAYMENT) + "/api/v1/payments/" + checkout.checkoutId()).status())
                 .as("the refused checkout was not made").isEqualTo(404);
     }
@@ -71,9 +71,10 @@ class AccessTest {
         Ids ids = Ids.forTest("keys");
         String seller = ids.seller("s");
         CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "12.34", "EUR"));
-        KassaClient operator = KassaClient.withKey(kassa.credentials().operator().key());
-        KassaClient merchant = KassaClient.withKey(kassa.credentials().merchant().key());
+        KassaClient operator = kassa.checked(KassaClient.withKey(kassa.credentials().operator().key()));
+        KassaClient merchant = kassa.checked(KassaClient.withKey(kassa.credentials().merchant().key()));
         String wallet = kassa.system().url(KassaService.WALLET) + "/api/v1/wallets/" + seller;
+        long checkedBefore = kassa.contractChecked();
 
         assertThat(operator.post(kassa.system().url(KassaService.PAYMENT) + "/api/v1/payments", checkout.body()).status())
                 .as("an operator reads checkouts, does not make them").isEqualTo(403);
@@ -82,6 +83,9 @@ class AccessTest {
 
         assertThat(operator.get(wallet).status()).isEqualTo(200);
         assertThat(kassa.books().walletBalance(seller, "EUR")).isEqualTo(1234);
+        // Every exchange above (refusal, checkout, reads of payment-service and wallet) was checked against the
+        // called service's docs/api document (docs/architecture.md §16), none passed by unchecked.
+        assertThat(kassa.contractChecked() - checkedBefore).isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -93,13 +97,13 @@ class AccessTest {
         kassa.payments().awaitCompleted(checkout.checkoutId());
         String wallet = kassa.system().url(KassaService.WALLET) + "/api/v1/wallets/" + seller;
         String account = kassa.system().url(KassaService.LEDGER) + "/api/v1/ledger/accounts/seller_payable:" + seller;
-        KassaClient merchant = KassaClient.withKey(kassa.credentials().merchant().key());
-        KassaClient operator = KassaClient.withKey(kassa.credentials().operator().key());
+        KassaClient merchant = kassa.checked(KassaClient.withKey(kassa.credentials().merchant().key()));
+        KassaClient operator = kassa.checked(KassaClient.withKey(kassa.credentials().operator().key()));
         String otherId = "mer_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(operator.post(kassa.system().url(KassaService.PAYMENT) + "/admin/merchants",
                 Map.of("merchant_id", otherId, "name", "Another shop")).status()).isEqualTo(201);
-        KassaClient other = KassaClient.withKey(operator.post(kassa.system().url(KassaService.PAYMENT)
-                + "/admin/merchants/" + otherId + "/keys", Map.of()).body().path("secret").asString());
+        KassaClient other = kassa.checked(KassaClient.withKey(operator.post(kassa.system().url(KassaService.PAYMENT)
+                + "/admin/merchants/" + otherId + "/keys", Map.of()).body().path("secret").asString()));
 
         // wallet and ledger verify the merchant key with payment-service and show the merchant its own seller
         KassaClient.Response ownWallet = merchant.get(wallet);

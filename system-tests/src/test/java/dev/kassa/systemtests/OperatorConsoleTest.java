@@ -256,7 +256,7 @@ class OperatorConsoleTest {
         browser.click("#create-key");
         String first = browser.text("#secret");
         String firstId = browser.text("#new-key-id");
-        assertThat(KassaClient.withKey(first).get(me).status()).isEqualTo(200);
+        assertThat(kassa.checked(KassaClient.withKey(first)).get(me).status()).isEqualTo(200);
         browser.click("#back");
 
         browser.click("#create-key"); // the rotation: a second key while the first still works
@@ -270,8 +270,8 @@ class OperatorConsoleTest {
         browser.screenshot("merchant-keys");
 
         assertThat(browser.pageText()).as("a secret is shown once, never again").doesNotContain(first, second);
-        assertThat(KassaClient.withKey(first).get(me).status()).as("the revoked key").isEqualTo(401);
-        assertThat(KassaClient.withKey(second).get(me).status()).as("its successor").isEqualTo(200);
+        assertThat(kassa.checked(KassaClient.withKey(first)).get(me).status()).as("the revoked key").isEqualTo(401);
+        assertThat(kassa.checked(KassaClient.withKey(second)).get(me).status()).as("its successor").isEqualTo(200);
     }
 
     /** The overview once the tests above have made some traffic: the picture README shows. */

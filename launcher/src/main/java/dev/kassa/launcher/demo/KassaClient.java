@@ -27,18 +27,32 @@ public final class KassaClient {
         }
     }
 
+    /** Sees every exchange (the end-to-end tests check each against the service's OpenAPI document). */
+    @FunctionalInterface
+    public interface Observer {
+        void exchanged(HttpRequest request, String requestBody, HttpResponse<String> response);
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Observer NOBODY = (request, body, response) -> { };
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String bearerKey;
+    private final Observer observer;
 
     /** A client without credentials: only health and the PSP webhook answer it. */
     public KassaClient() {
-        this.bearerKey = null;
+        this(null, NOBODY);
     }
 
-    private KassaClient(String bearerKey) {
+    private KassaClient(String bearerKey, Observer observer) {
         this.bearerKey = bearerKey;
+        this.observer = observer;
+    }
+
+    /** The same client, with every exchange shown to {@code observer} first. */
+    public KassaClient observedBy(Observer observer) {
+        return new KassaClient(bearerKey, observer);
     }
 
     /** A client that sends {@code Authorization: Bearer <key>} with every request. */
@@ -46,17 +60,18 @@ public final class KassaClient {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("a bearer key is needed");
         }
-        return new KassaClient(key);
+        return new KassaClient(key, NOBODY);
     }
 
     public Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), null, true);
     }
 
     public Response post(String url, Object body) {
+        String json = JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), json, true);
     }
 
     /**
@@ -71,7 +86,7 @@ public final class KassaClient {
         }
         headers.forEach(request::header);
         boolean ownCredentials = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
-        return send(request, !ownCredentials);
+        return send(request, rawBody, !ownCredentials);
     }
 
     /** {@code value} as JSON text. */
@@ -79,17 +94,14 @@ public final class KassaClient {
         return JSON.writeValueAsString(value);
     }
 
-    private Response send(HttpRequest.Builder request) {
-        return send(request, true);
-    }
-
-    private Response send(HttpRequest.Builder request, boolean withKey) {
+    private Response send(HttpRequest.Builder request, String body, boolean withKey) {
         if (withKey && bearerKey != null) {
             request.setHeader("Authorization", "Bearer " + bearerKey);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            observer.exchanged(built, body, response);
             return new Response(response.statusCode(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);

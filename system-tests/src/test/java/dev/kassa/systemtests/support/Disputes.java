@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kassa.client.KassaClient;
 import dev.kassa.client.Dispute;
 import dev.kassa.client.EvidenceRequest;
+import dev.kassa.client.ExchangeListener;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -16,8 +17,9 @@ public final class Disputes {
 
     private final KassaClient client;
 
-    Disputes(String paymentBaseUrl, String merchantKey) {
-        this.client = KassaClient.builder().baseUrl(paymentBaseUrl).apiKey(merchantKey).build();
+    Disputes(String paymentBaseUrl, String merchantKey, ExchangeListener contracts) {
+        this.client = KassaClient.builder().baseUrl(paymentBaseUrl).apiKey(merchantKey).exchangeListener(contracts)
+                .build();
     }
 
     /** The dispute of {@code paymentOrderId} once {@code condition} holds (the newest 200 disputes are searched). */

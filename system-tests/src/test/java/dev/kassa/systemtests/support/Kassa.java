@@ -38,6 +38,7 @@ public final class Kassa {
     static final List<String> ONE_ROLE_OPERATORS = List.of("VIEWER", "FINANCE", "OPERATOR");
 
     private final KassaSystem system;
+    private final ContractChecks contracts;
     private final KassaClient merchant;
     private final KassaClient operator;
     private final Disputes disputes;
@@ -49,15 +50,28 @@ public final class Kassa {
 
     Kassa(KassaSystem system) {
         this.system = system;
-        this.merchant = KassaClient.withKey(system.credentials().merchant().key());
-        this.operator = KassaClient.withKey(system.credentials().operator().key());
+        this.contracts = new ContractChecks(system);
+        this.merchant = checked(KassaClient.withKey(system.credentials().merchant().key()));
+        this.operator = checked(KassaClient.withKey(system.credentials().operator().key()));
         this.payments = new Payments(merchant, system.url(KassaService.PAYMENT));
-        this.disputes = new Disputes(system.url(KassaService.PAYMENT), system.credentials().merchant().key());
+        this.disputes = new Disputes(system.url(KassaService.PAYMENT), system.credentials().merchant().key(),
+                contracts);
         this.books = new Books(operator, system.url(KassaService.WALLET), system.url(KassaService.LEDGER),
                 system.url(KassaService.RECONCILIATION));
-        this.psp = new Psp(system.url(KassaService.PSP_MOCK), KassaClient.withKey(system.pspSecrets().apiKey()), operator);
-        this.webhooks = new Webhooks(system.url(KassaService.PAYMENT));
+        this.psp = new Psp(system.url(KassaService.PSP_MOCK), checked(KassaClient.withKey(system.pspSecrets().apiKey())),
+                operator);
+        this.webhooks = new Webhooks(system.url(KassaService.PAYMENT), checked(new KassaClient()));
         this.databases = Databases.of(system.postgres());
+    }
+
+    /** Exchanges with the services checked against their API documents so far. */
+    public long contractChecked() {
+        return contracts.checked();
+    }
+
+    /** {@code client}, with every exchange checked against the called service's API document. */
+    public KassaClient checked(KassaClient client) {
+        return client.observedBy(contracts);
     }
 
     public Payments payments() {

@@ -17,10 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Webhooks {
 
     private final String endpoint;
-    private final KassaClient http = new KassaClient();
+    private final KassaClient http;
 
-    Webhooks(String paymentBaseUrl) {
+    Webhooks(String paymentBaseUrl, KassaClient http) {
         this.endpoint = paymentBaseUrl + "/api/v1/webhooks/psp";
+        this.http = http;
     }
 
     /** The header psp-mock would send for {@code body} now, signed with {@code secret}. */

@@ -40,7 +40,7 @@ public final class ApiContract {
     private static final Set<String> UNKNOWN_ROUTE = Set.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
 
-    private static final Set<Integer> UNKNOWN_ROUTE_REFUSALS = Set.of(401, 403, 404, 405);
+    private static final Set<Integer> UNKNOWN_ROUTE_REFUSALS = Set.of(400, 401, 403, 404, 405);
 
     private static final Map<String, ApiContract> CONTRACTS = new ConcurrentHashMap<>();
 
@@ -107,7 +107,7 @@ public final class ApiContract {
         ValidationReport report = validator().validateResponse(exchange.path(), method, response.build());
         boolean unknownRoute = report.getMessages().stream().anyMatch(m -> UNKNOWN_ROUTE.contains(m.getKey()));
         if (unknownRoute && UNKNOWN_ROUTE_REFUSALS.contains(exchange.status())) {
-            return; // a route the service does not have, refused as such (security's deny-all answers first)
+            return; // a route the service does not have, refused as such (the firewall and deny-all answer first)
         }
         if (exchange.status() / 100 == 2) {
             report = report.merge(validator().validateRequest(request(exchange, method)));

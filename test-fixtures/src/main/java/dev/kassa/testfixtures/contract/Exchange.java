@@ -21,8 +21,19 @@ public record Exchange(String method, String path, Map<String, List<String>> que
 
     public static Exchange of(String method, URI uri, Map<String, List<String>> requestHeaders, String requestBody,
                               int status, Map<String, List<String>> responseHeaders, String responseBody) {
-        return new Exchange(method, uri.getRawPath(), query(uri.getRawQuery()), requestHeaders, requestBody, status,
-                responseHeaders, responseBody);
+        return new Exchange(method, uri.getRawPath(), query(uri.getRawQuery()), named(requestHeaders), requestBody,
+                status, named(responseHeaders), responseBody);
+    }
+
+    /** Without the null name under which {@code HttpURLConnection} lists the status line. */
+    private static Map<String, List<String>> named(Map<String, List<String>> headers) {
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        headers.forEach((name, values) -> {
+            if (name != null) {
+                named.put(name, values);
+            }
+        });
+        return named;
     }
 
     private static Map<String, List<String>> query(String rawQuery) {
