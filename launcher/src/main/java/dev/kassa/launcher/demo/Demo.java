@@ -1,5 +1,17 @@
 package dev.kassa.launcher.demo;
 
+import dev.kassa.client.Checkout;
+import dev.kassa.client.CreateCheckoutRequest;
+import dev.kassa.client.CreateCheckoutRequest.BuyerInfo;
+import dev.kassa.client.CreateCheckoutRequest.CreditCardInfo;
+import dev.kassa.client.CreateCheckoutRequest.PaymentOrderRequest;
+import dev.kassa.client.Dispute;
+import dev.kassa.client.DisputeStatus;
+import dev.kassa.client.EvidenceRequest;
+import dev.kassa.client.PaymentOrder;
+import dev.kassa.client.PaymentOrderStatus;
+import dev.kassa.client.Refund;
+import dev.kassa.client.RefundRequest;
 import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.KassaSystem;
 import java.io.PrintStream;
@@ -16,8 +28,8 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Drives real payments through the running system the way a checkout frontend (with the demo merchant's key) and an
- * operator (with the operator key) would:
+ * Drives real payments through the running system the way a checkout frontend's back end (with the demo merchant's
+ * key, through kassa-client, the library merchants take) and an operator (with the operator key) would:
  * twenty-one checkouts across sellers, currencies and PSP outcomes, a duplicate submission, a partial refund, and
  * a disputed payment whose merchant wins the dispute with evidence; then prints what every service says about them.
  */
@@ -26,49 +38,62 @@ public final class Demo {
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(2);
 
     private final KassaSystem system;
-    /** The demo merchant's checkout frontend: its checkouts, their orders, a refund. */
-    private final KassaClient merchant;
+    /** The demo merchant's back end: its checkouts, their orders, a refund, a dispute. */
+    private final dev.kassa.client.KassaClient merchant;
     /** An operator with every role: wallets, ledger and reconciliation (FINANCE runs it). */
     private final KassaClient operator;
 
     public Demo(KassaSystem system) {
         this.system = system;
-        this.merchant = KassaClient.withKey(system.credentials().merchant().key());
+        this.merchant = dev.kassa.client.KassaClient.builder().baseUrl(system.url(KassaService.PAYMENT))
+                .apiKey(system.credentials().merchant().key()).build();
         this.operator = KassaClient.withKey(system.credentials().operator().key());
     }
 
     public void run(PrintStream out) {
-        String runId = "demo" + Instant.now().getEpochSecond();
-        List<CheckoutRequest> checkouts = DemoPlan.plan(runId);
-        out.printf("%nDemo %s: submitting %d checkouts ...%n", runId, checkouts.size());
-        for (CheckoutRequest checkout : checkouts) {
-            KassaClient.Response response = merchant.post(payments("/api/v1/payments"), checkout.body());
-            out.printf("  POST %-22s %-40s -> %d%n", checkout.checkoutId(), DemoPlan.describe(checkout), response.status());
+        try (merchant) {
+            String runId = "demo" + Instant.now().getEpochSecond();
+            List<CheckoutRequest> checkouts = DemoPlan.plan(runId);
+            out.printf("%nDemo %s: submitting %d checkouts ...%n", runId, checkouts.size());
+            for (CheckoutRequest checkout : checkouts) {
+                Checkout accepted = merchant.createCheckout(request(checkout));
+                out.printf("  POST %-22s %-40s -> %s%n", checkout.checkoutId(), DemoPlan.describe(checkout),
+                        accepted.status());
+            }
+
+            CheckoutRequest first = checkouts.getFirst();
+            Checkout duplicate = merchant.createCheckout(request(first));
+            out.printf("  duplicate POST %s -> %s (same body: the existing checkout, nothing new)%n",
+                    first.checkoutId(), duplicate.status());
+
+            out.println("Waiting for every checkout to settle (PSP answers and webhooks, wallet, ledger) ...");
+            Map<String, Checkout> settled = awaitSettled(checkouts);
+
+            refundPartOfFirstSucceededOrder(settled, out);
+            winTheDispute(checkouts.getLast(), out);
+
+            printSummary(settled, out);
         }
-
-        CheckoutRequest first = checkouts.getFirst();
-        KassaClient.Response duplicate = merchant.post(payments("/api/v1/payments"), first.body());
-        out.printf("  duplicate POST %s -> %d (same body: the existing checkout, nothing new)%n",
-                first.checkoutId(), duplicate.status());
-
-        out.println("Waiting for every checkout to settle (PSP answers and webhooks, wallet, ledger) ...");
-        Map<String, JsonNode> settled = awaitSettled(checkouts);
-
-        refundPartOfFirstSucceededOrder(settled, out);
-        winTheDispute(checkouts.getLast(), out);
-
-        printSummary(settled, out);
     }
 
-    private Map<String, JsonNode> awaitSettled(List<CheckoutRequest> checkouts) {
+    /** The plan's checkout as kassa-client sends it: one buyer per checkout, the token that decides the outcome. */
+    private static CreateCheckoutRequest request(CheckoutRequest checkout) {
+        return new CreateCheckoutRequest(checkout.checkoutId(),
+                new BuyerInfo("u-" + checkout.checkoutId(), "buyer@example.com", "Ada"),
+                new CreditCardInfo(checkout.token(), "4242"),
+                checkout.orders().stream().map(order -> new PaymentOrderRequest(order.paymentOrderId(),
+                        order.seller(), order.amount(), order.currency())).toList());
+    }
+
+    private Map<String, Checkout> awaitSettled(List<CheckoutRequest> checkouts) {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
-        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        Map<String, Checkout> latest = new LinkedHashMap<>();
         while (true) {
             boolean allCompleted = true;
             for (CheckoutRequest checkout : checkouts) {
-                JsonNode body = merchant.get(payments("/api/v1/payments/" + checkout.checkoutId())).body();
-                latest.put(checkout.checkoutId(), body);
-                allCompleted &= "COMPLETED".equals(body.path("status").asString());
+                Checkout current = merchant.getCheckout(checkout.checkoutId());
+                latest.put(checkout.checkoutId(), current);
+                allCompleted &= current.isCompleted();
             }
             if (allCompleted || Instant.now().isAfter(deadline)) {
                 return latest;
@@ -77,18 +102,17 @@ public final class Demo {
         }
     }
 
-    private void refundPartOfFirstSucceededOrder(Map<String, JsonNode> settled, PrintStream out) {
-        for (JsonNode checkout : settled.values()) {
-            for (JsonNode order : checkout.path("payment_orders")) {
-                if (!"SUCCEEDED".equals(order.path("status").asString())) {
+    private void refundPartOfFirstSucceededOrder(Map<String, Checkout> settled, PrintStream out) {
+        for (Checkout checkout : settled.values()) {
+            for (Checkout.PaymentOrderSummary order : checkout.paymentOrders()) {
+                if (order.status() != PaymentOrderStatus.SUCCEEDED) {
                     continue;
                 }
-                String orderId = order.path("payment_order_id").asString();
-                String refundAmount = DemoPlan.half(order.path("amount").asString(), order.path("currency").asString());
-                KassaClient.Response response = merchant.post(payments("/api/v1/payment-orders/" + orderId + "/refunds"),
-                        Map.of("refund_id", orderId + "-r1", "amount", refundAmount));
-                out.printf("Partial refund of %s %s on %s -> %d%n", refundAmount, order.path("currency").asString(),
-                        orderId, response.status());
+                String orderId = order.paymentOrderId();
+                String refundAmount = DemoPlan.half(order.amount(), order.currency());
+                Refund refund = merchant.refund(orderId, new RefundRequest(orderId + "-r1", refundAmount));
+                out.printf("Partial refund of %s %s on %s -> %s%n", refundAmount, order.currency(), orderId,
+                        refund.status());
                 awaitRefund(orderId);
                 return;
             }
@@ -98,9 +122,7 @@ public final class Demo {
     private void awaitRefund(String orderId) {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode order = merchant.get(payments("/api/v1/payment-orders/" + orderId)).body();
-            String status = order.path("status").asString();
-            if (status.contains("REFUNDED")) {
+            if (merchant.getPaymentOrder(orderId).status().name().contains("REFUNDED")) {
                 return;
             }
             pause();
@@ -114,30 +136,29 @@ public final class Demo {
      */
     private void winTheDispute(CheckoutRequest disputed, PrintStream out) {
         String orderId = disputed.orders().getFirst().paymentOrderId();
-        JsonNode dispute = awaitDispute(orderId, d -> !d.path("funds_withdrawn_at").isNull());
+        Dispute dispute = awaitDispute(orderId, d -> d.fundsWithdrawnAt() != null);
         if (dispute == null) {
             out.printf("Dispute of %s: none reported by the PSP within %s%n", orderId, SETTLE_TIMEOUT);
             return;
         }
-        String disputeId = dispute.path("dispute_id").asString();
-        out.printf("Dispute %s of %s (%s): %s %s withdrawn, fee %s minor units borne by %s%n", disputeId, orderId,
-                dispute.path("reason").asString(), dispute.path("amount").asString(), dispute.path("currency").asString(),
-                dispute.path("fee_minor").asString(), dispute.path("fee_bearer").asString());
-        KassaClient.Response evidence = merchant.post(payments("/api/v1/disputes/" + disputeId + "/evidence"),
-                Map.of("evidence", Map.of("uncategorized_text", "winning_evidence")));
-        out.printf("  evidence submitted -> %d %s%n", evidence.status(), evidence.body().path("status").asString());
-        JsonNode decided = awaitDispute(orderId, d -> !d.path("funds_reinstated_at").isNull()
-                || "LOST".equals(d.path("status").asString()));
-        out.printf("  decided: %s%s%n", decided == null ? "not within " + SETTLE_TIMEOUT : decided.path("status").asString(),
-                decided != null && !decided.path("funds_reinstated_at").isNull() ? ", funds reinstated" : "");
+        out.printf("Dispute %s of %s (%s): %s %s withdrawn, fee %s minor units borne by %s%n", dispute.disputeId(),
+                orderId, dispute.reason(), dispute.amount(), dispute.currency(), dispute.feeMinor(),
+                dispute.feeBearer());
+        Dispute submitted = merchant.submitDisputeEvidence(dispute.disputeId(),
+                EvidenceRequest.submit(Map.of("uncategorized_text", "winning_evidence")));
+        out.printf("  evidence submitted -> %s%n", submitted.status());
+        Dispute decided = awaitDispute(orderId, d -> d.fundsReinstatedAt() != null
+                || d.status() == DisputeStatus.LOST);
+        out.printf("  decided: %s%s%n", decided == null ? "not within " + SETTLE_TIMEOUT : decided.status(),
+                decided != null && decided.fundsReinstatedAt() != null ? ", funds reinstated" : "");
     }
 
     /** The newest dispute of {@code orderId} once {@code condition} holds; null after the settle timeout. */
-    private JsonNode awaitDispute(String orderId, Predicate<JsonNode> condition) {
+    private Dispute awaitDispute(String orderId, Predicate<Dispute> condition) {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            for (JsonNode dispute : merchant.get(payments("/api/v1/disputes?limit=50")).body()) {
-                if (orderId.equals(dispute.path("payment_order_id").asString()) && condition.test(dispute)) {
+            for (Dispute dispute : merchant.listDisputes(null, 50)) {
+                if (orderId.equals(dispute.paymentOrderId()) && condition.test(dispute)) {
                     return dispute;
                 }
             }
@@ -146,22 +167,20 @@ public final class Demo {
         return null;
     }
 
-    private void printSummary(Map<String, JsonNode> settled, PrintStream out) {
+    private void printSummary(Map<String, Checkout> settled, PrintStream out) {
         out.println();
         out.println("=== Checkouts ===");
         TreeSet<String> sellers = new TreeSet<>();
-        for (Map.Entry<String, JsonNode> entry : settled.entrySet()) {
-            JsonNode checkout = merchant.get(payments("/api/v1/payments/" + entry.getKey())).body();
-            out.printf("%-24s %s%n", entry.getKey(), checkout.path("status").asString());
-            for (JsonNode order : checkout.path("payment_orders")) {
-                JsonNode detail = merchant.get(payments("/api/v1/payment-orders/" + order.path("payment_order_id").asString())).body();
-                sellers.add(order.path("seller_account").asString());
+        for (String checkoutId : settled.keySet()) {
+            Checkout checkout = merchant.getCheckout(checkoutId);
+            out.printf("%-24s %s%n", checkoutId, checkout.status());
+            for (Checkout.PaymentOrderSummary order : checkout.paymentOrders()) {
+                PaymentOrder detail = merchant.getPaymentOrder(order.paymentOrderId());
+                sellers.add(order.sellerAccount());
                 out.printf("    %-26s %-13s %9s %s  %-19s wallet=%-5s ledger=%-5s %s%n",
-                        order.path("payment_order_id").asString(), order.path("seller_account").asString(),
-                        order.path("amount").asString(), order.path("currency").asString(),
-                        detail.path("status").asString(order.path("status").asString()),
-                        order.path("wallet_updated").asString(), order.path("ledger_updated").asString(),
-                        order.path("failure_code").isNull() ? "" : order.path("failure_code").asString(""));
+                        order.paymentOrderId(), order.sellerAccount(), order.amount(), order.currency(),
+                        detail.status(), order.walletUpdated(), order.ledgerUpdated(),
+                        order.failureCode() == null ? "" : order.failureCode());
             }
         }
 
@@ -224,10 +243,6 @@ public final class Demo {
         return run.isSuccess()
                 ? operator.get(url(KassaService.RECONCILIATION, "/api/v1/reconciliations/" + date)).body()
                 : run.body();
-    }
-
-    private String payments(String path) {
-        return url(KassaService.PAYMENT, path);
     }
 
     private String url(KassaService service, String path) {
