@@ -14,10 +14,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import tools.jackson.core.JacksonException;
@@ -60,6 +65,7 @@ public final class KassaClient implements AutoCloseable {
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
     private final ExchangeListener listener;
+    private final Map<String, String> headers;
 
     private KassaClient(Builder builder) {
         this.baseUrl = builder.baseUrl;
@@ -75,6 +81,7 @@ public final class KassaClient implements AutoCloseable {
         this.sleeper = builder.sleeper;
         this.nanoTime = builder.nanoTime;
         this.listener = builder.listener;
+        this.headers = Map.copyOf(builder.headers);
     }
 
     public static Builder builder() {
@@ -94,6 +101,19 @@ public final class KassaClient implements AutoCloseable {
     public Checkout createCheckout(CreateCheckoutRequest request) {
         Objects.requireNonNull(request, "request");
         return send("POST", "/api/v1/payments", body(request), true, Checkout.class);
+    }
+
+    /**
+     * {@link #createCheckout} without blocking a thread, for a caller that has many checkouts in flight (a load
+     * generator, a reactive back end): attempts and the waits between them run on the HTTP client's executor (the
+     * {@link Builder#httpClient} one's, when given), and so does the {@link ExchangeListener}. The future completes with
+     * the checkout, or exceptionally with what {@link #createCheckout} throws.
+     */
+    public CompletableFuture<Checkout> createCheckoutAsync(CreateCheckoutRequest request) {
+        Objects.requireNonNull(request, "request");
+        String path = "/api/v1/payments";
+        return exchangeAsync("POST", path, body(request), true, JSON_OR_PROBLEM)
+                .thenApply(response -> read(response, path, "POST", bytes -> Json.MAPPER.readValue(bytes, Checkout.class)));
     }
 
     /** {@code GET /api/v1/payments/{checkout_id}}. @throws NotFoundException unknown, or another merchant's */
@@ -289,32 +309,89 @@ public final class KassaClient implements AutoCloseable {
      * answer as its exception, or the last transport failure.
      */
     private HttpResponse<byte[]> exchange(String method, String path, byte[] body, boolean idempotent, String accept) {
-        RetryPolicy policy = idempotent ? retryPolicy : RetryPolicy.none();
-        HttpRequest request = request(method, path, body, accept, "kc-" + UUID.randomUUID());
+        Call call = call(method, path, body, idempotent, accept);
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response;
+            HttpResponse<byte[]> response = null;
+            IOException failure = null;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                listener.exchanged(request, body, response);
+                response = http.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                if (attempt >= policy.maxAttempts()) {
-                    throw new KassaTransportException(method, path, attempt, e instanceof HttpTimeoutException, e);
-                }
-                pause(policy.delayAfter(attempt, null, ThreadLocalRandom.current().nextDouble()), method, path, attempt);
-                continue;
+                failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KassaTransportException(method, path, attempt, false, e);
             }
+            Duration retryIn = call.retryIn(attempt, response, failure);
+            if (retryIn == null) {
+                return response;
+            }
+            pause(retryIn, method, path, attempt);
+        }
+    }
+
+    /**
+     * {@link #exchange} without blocking: the attempts are sent with {@link HttpClient#sendAsync}, the waits between
+     * them scheduled on the HTTP client's executor, and the future completes with the first 2xx or exceptionally with
+     * what {@link #exchange} would throw.
+     */
+    private CompletableFuture<HttpResponse<byte[]>> exchangeAsync(String method, String path, byte[] body,
+                                                                 boolean idempotent, String accept) {
+        CompletableFuture<HttpResponse<byte[]>> result = new CompletableFuture<>();
+        attemptAsync(call(method, path, body, idempotent, accept), 1, result);
+        return result;
+    }
+
+    private void attemptAsync(Call call, int attempt, CompletableFuture<HttpResponse<byte[]>> result) {
+        http.sendAsync(call.request(), HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            try {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause != null && !(cause instanceof IOException)) {
+                    throw new KassaTransportException(call.method(), call.path(), attempt, false, cause);
+                }
+                Duration retryIn = call.retryIn(attempt, response, (IOException) cause);
+                if (retryIn == null) {
+                    result.complete(response);
+                } else {
+                    sleeper.after(retryIn, http.executor().orElse(ForkJoinPool.commonPool()))
+                            .execute(() -> attemptAsync(call, attempt + 1, result));
+                }
+            } catch (RuntimeException failed) {
+                result.completeExceptionally(failed);
+            }
+        });
+    }
+
+    private Call call(String method, String path, byte[] body, boolean idempotent, String accept) {
+        return new Call(method, path, body, idempotent ? retryPolicy : RetryPolicy.none(),
+                request(method, path, body, accept, "kc-" + UUID.randomUUID()), listener);
+    }
+
+    /** One call: the request every attempt sends, and what follows each attempt's answer or failure. */
+    private record Call(String method, String path, byte[] body, RetryPolicy policy, HttpRequest request,
+                        ExchangeListener listener) {
+
+        /**
+         * After attempt {@code attempt} got {@code response} or {@code failure}: null when the response is the
+         * call's answer (a 2xx), the wait before the next attempt when the policy allows one, else throws the error.
+         */
+        Duration retryIn(int attempt, HttpResponse<byte[]> response, IOException failure) {
+            if (failure != null) {
+                listener.failed(request, body, failure);
+                if (attempt >= policy.maxAttempts()) {
+                    throw new KassaTransportException(method, path, attempt, failure instanceof HttpTimeoutException,
+                            failure);
+                }
+                return policy.delayAfter(attempt, null, ThreadLocalRandom.current().nextDouble());
+            }
+            listener.exchanged(request, body, response);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return response;
+                return null;
             }
             Duration retryAfter = retryAfter(response);
             if (status >= 500 && attempt < policy.maxAttempts()) {
-                pause(policy.delayAfter(attempt, retryAfter, ThreadLocalRandom.current().nextDouble()), method, path,
-                        attempt);
-                continue;
+                return policy.delayAfter(attempt, retryAfter, ThreadLocalRandom.current().nextDouble());
             }
             throw KassaApiException.of(method, path, status, problem(response), retryAfter,
                     response.headers().firstValue("X-Request-Id").orElse(null), attempt);
@@ -328,6 +405,7 @@ public final class KassaClient implements AutoCloseable {
                 .header("Accept", accept)
                 .header("User-Agent", USER_AGENT)
                 .header("X-Request-Id", requestId);
+        headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
@@ -456,6 +534,9 @@ public final class KassaClient implements AutoCloseable {
      */
     public static final class Builder {
 
+        private static final Set<String> OWN_HEADERS = Set.of("authorization", "accept",
+                "content-type", "user-agent", "x-request-id");
+
         private String baseUrl;
         private String apiKey;
         private Duration connectTimeout = Duration.ofSeconds(5);
@@ -466,6 +547,7 @@ public final class KassaClient implements AutoCloseable {
         private Sleeper sleeper = Sleeper.THREAD;
         private LongSupplier nanoTime = System::nanoTime;
         private ExchangeListener listener = (request, body, response) -> { };
+        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -540,6 +622,22 @@ public final class KassaClient implements AutoCloseable {
         /** Told of every exchange, each attempt included (logging, metrics, contract checks). */
         public Builder exchangeListener(ExchangeListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * A header sent with every request, such as a W3C {@code traceparent} that ties the calls into the caller's
+         * trace, or a gateway's routing header. Not one the client sets itself ({@code Authorization}, {@code Accept},
+         * {@code Content-Type}, {@code User-Agent}, {@code X-Request-Id}), nor one the JDK's HTTP client refuses.
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(name + " is set by the client");
+            }
+            HttpRequest.newBuilder().header(name, value); // the JDK's rules: a token name, no restricted header
+            headers.put(name, value);
             return this;
         }
 

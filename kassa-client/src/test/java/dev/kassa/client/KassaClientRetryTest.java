@@ -12,11 +12,18 @@ import static dev.kassa.client.Samples.UNAVAILABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -82,6 +89,70 @@ class KassaClientRetryTest {
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1).body()).isEqualTo(requests.get(0).body());
         assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(100));
+    }
+
+    @Test
+    void anAsyncCheckoutIsSentAgainAfterA503AndATimeoutThenCompletesWithTheCheckout() {
+        kassa.then(problem(503, UNAVAILABLE, "Retry-After", "1"), kassa.silence(), json(202, PROCESSING));
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        ExchangeListener listener = new ExchangeListener() {
+            @Override
+            public void exchanged(HttpRequest request, byte[] requestBody, HttpResponse<byte[]> response) {
+                attempts.add(String.valueOf(response.statusCode()));
+            }
+
+            @Override
+            public void failed(HttpRequest request, byte[] requestBody, IOException failure) {
+                attempts.add(failure instanceof HttpTimeoutException ? "timeout" : failure.toString());
+            }
+        };
+        try (KassaClient listened = KassaClient.builder().baseUrl(kassa.baseUrl()).apiKey(KEY).retryPolicy(POLICY)
+                .requestTimeout(Duration.ofMillis(500)).sleeper(sleeper).exchangeListener(listener).build()) {
+
+            Checkout checkout = listened.createCheckoutAsync(CHECKOUT).join();
+
+            assertThat(checkout.status()).isEqualTo(CheckoutStatus.PROCESSING);
+        }
+        List<FakeKassa.Recorded> requests = kassa.requests();
+        assertThat(requests).hasSize(3);
+        assertThat(requests).extracting(FakeKassa.Recorded::bodyText).containsOnly(requests.get(0).bodyText());
+        assertThat(requests).extracting(request -> request.header("X-Request-Id"))
+                .containsOnly(requests.get(0).header("X-Request-Id"));
+        // The 503's Retry-After, then the policy's second wait after the timeout.
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(200));
+        assertThat(attempts).containsExactly("503", "timeout", "202");
+    }
+
+    @Test
+    void anAsyncConflictCompletesExceptionallyWithTheProblemAfterOneAttempt() {
+        kassa.then(problem(409, CONFLICT));
+
+        CompletableFuture<Checkout> future = client.createCheckoutAsync(CHECKOUT);
+
+        assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.attempts()).isEqualTo(1);
+                    assertThat(e.detail()).isEqualTo("checkout_id: chk_1 was created with another body");
+                });
+        assertThat(kassa.requests()).hasSize(1);
+        assertThat(sleeper.waits()).isEmpty();
+    }
+
+    @Test
+    void anAsyncCheckoutThatNeverGetsAnAnswerFailsWithATransportErrorAfterTheLastAttempt() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (KassaClient nowhere = client("http://127.0.0.1:" + closedPort)) {
+            assertThatThrownBy(() -> nowhere.createCheckoutAsync(CHECKOUT).join())
+                    .cause().isInstanceOfSatisfying(KassaTransportException.class, e -> {
+                        assertThat(e.attempts()).isEqualTo(4);
+                        assertThat(e.isTimeout()).isFalse();
+                    });
+        }
+        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
+                Duration.ofMillis(400));
     }
 
     @Test

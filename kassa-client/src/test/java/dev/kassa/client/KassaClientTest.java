@@ -117,6 +117,27 @@ class KassaClientTest {
     }
 
     @Test
+    void sendsTheBuildersHeadersWithEveryRequestButNeverReplacesItsOwn() {
+        kassa.then(json(202, PROCESSING));
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        try (KassaClient traced = KassaClient.builder().baseUrl(kassa.baseUrl()).apiKey(KEY)
+                .header("traceparent", traceparent).build()) {
+            traced.createCheckout(CHECKOUT);
+        }
+
+        assertThat(kassa.onlyRequest().header("traceparent")).isEqualTo(traceparent);
+        assertThat(kassa.onlyRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
+        assertThatThrownBy(() -> KassaClient.builder().header("Authorization", "Bearer someone-else"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set by the client");
+        assertThatThrownBy(() -> KassaClient.builder().header("x-request-id", "mine"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KassaClient.builder().header("Host", "elsewhere.example"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KassaClient.builder().header("bad name", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sendsTheClientAddressWhenGiven() {
         kassa.then(json(202, PROCESSING));
 

@@ -1,15 +1,17 @@
 package dev.kassa.launcher.bench;
 
-import dev.kassa.launcher.demo.KassaClient;
-import java.net.URI;
+import dev.kassa.client.ExchangeListener;
+import dev.kassa.client.KassaApiException;
+import dev.kassa.client.KassaClient;
+import dev.kassa.client.RetryPolicy;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,23 +22,23 @@ import java.util.concurrent.locks.LockSupport;
  * scheduler that fell behind does not hide the delay. In-flight requests are capped: beyond the cap a checkout is
  * counted as not sent rather than piling up without bound.
  *
- * <p>A POST that gets no answer in time, or a 5xx, is sent again with the same body, as a checkout frontend would:
- * the API answers a resubmitted checkout from the one it has (same checkout id, same request). A 5xx is sent again
- * after its {@code Retry-After} (a service that sheds load says when to come back), or after a second without one;
- * one that timed out at once. Its latency runs until the last answer.
+ * <p>Checkouts go through kassa-client, as a checkout frontend's back end would send them, without blocking a thread
+ * per request ({@link KassaClient#createCheckoutAsync}). A POST that gets no answer in time, or a 5xx, is sent again
+ * with the same body by the client's retry policy (after the answer's {@code Retry-After}, or a second); the API
+ * answers a resubmitted checkout from the one it has. Its latency runs until the last answer.
  */
 final class OpenLoopLoad implements AutoCloseable {
 
     /** Names of the load generator's own threads (CPU accounting tells them from the rest of this JVM). */
     static final String THREAD_PREFIX = "kassa-bench-";
     static final int MAX_IN_FLIGHT = 2_000;
-    static final int MAX_ATTEMPTS = 3;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Three attempts, a second apart unless a 5xx's Retry-After asks for longer (up to 30 s). */
+    private static final RetryPolicy RETRIES = new RetryPolicy(3, Duration.ofSeconds(1), 1.0, Duration.ofSeconds(30), 0.2);
 
     private final ExecutorService httpThreads;
     private final HttpClient http;
-    private final URI payments;
-    private final String authorization;
+    private final KassaClient kassa;
     private final CheckoutPlan plan;
     private final PostLog log;
     private final Backlog backlog;
@@ -44,13 +46,14 @@ final class OpenLoopLoad implements AutoCloseable {
     /** @param merchantKey the key of the merchant the checkouts are sent as */
     OpenLoopLoad(String paymentServiceUrl, String merchantKey, CheckoutPlan plan, PostLog log, Backlog backlog) {
         AtomicInteger threads = new AtomicInteger();
-        // Two threads handle the answers; the HTTP client multiplexes every connection on its selector thread.
+        // Two threads handle the answers (and the client's retries); the HTTP client multiplexes every connection on
+        // its selector thread.
         this.httpThreads = Executors.newFixedThreadPool(2,
                 task -> new Thread(task, THREAD_PREFIX + "http-" + threads.incrementAndGet()));
         this.http = HttpClient.newBuilder().executor(httpThreads).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.payments = URI.create(paymentServiceUrl + "/api/v1/payments");
-        this.authorization = "Bearer " + merchantKey;
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.kassa = KassaClient.builder().baseUrl(paymentServiceUrl).apiKey(merchantKey).httpClient(http)
+                .requestTimeout(REQUEST_TIMEOUT).retryPolicy(RETRIES).exchangeListener(new AttemptCounter(log)).build();
         this.plan = plan;
         this.log = log;
         this.backlog = backlog;
@@ -74,9 +77,10 @@ final class OpenLoopLoad implements AutoCloseable {
         }
     }
 
-    /** Waits until every request has its answer or timed out. */
+    /** Waits until every request has its answer or gave up. */
     void awaitAnswers() {
-        long deadline = System.nanoTime() + REQUEST_TIMEOUT.multipliedBy(MAX_ATTEMPTS).plusSeconds(5).toNanos();
+        long deadline = System.nanoTime() + REQUEST_TIMEOUT.multipliedBy(RETRIES.maxAttempts())
+                .plus(RETRIES.maxBackoff().multipliedBy(RETRIES.maxAttempts() - 1)).plusSeconds(5).toNanos();
         while (log.inFlight() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000_000);
         }
@@ -88,52 +92,39 @@ final class OpenLoopLoad implements AutoCloseable {
             return;
         }
         String checkoutId = plan.checkoutId(n);
-        HttpRequest request = HttpRequest.newBuilder(payments).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(KassaClient.json(plan.checkout(n).body())))
-                .build();
         backlog.sent(checkoutId);
         log.sending(n, due);
-        attempt(n, checkoutId, request, 1);
-    }
-
-    private void attempt(long n, String checkoutId, HttpRequest request, int attempt) {
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        kassa.createCheckoutAsync(plan.checkout(n).request()).whenComplete((checkout, error) -> {
             long answered = System.nanoTime();
-            int status = error != null ? PostLog.NO_ANSWER : response.statusCode();
-            if ((status == PostLog.NO_ANSWER || status >= 500) && attempt < MAX_ATTEMPTS) {
-                log.retried();
-                long delaySeconds = status == PostLog.NO_ANSWER ? 0 : retryAfterSeconds(response);
-                CompletableFuture.delayedExecutor(delaySeconds, TimeUnit.SECONDS, httpThreads)
-                        .execute(() -> attempt(n, checkoutId, request, attempt + 1));
+            if (error == null) {
+                log.answered(n, PostLog.ACCEPTED, answered, null);
                 return;
             }
-            if (status / 100 != 2) {
-                backlog.refused(checkoutId);
-            }
-            log.answered(n, status, answered, status / 100 == 2 ? null : checkoutId + " -> "
-                    + (error != null ? error.toString() : status + " " + abbreviate(response.body())) + " (attempt " + attempt + ")");
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            backlog.refused(checkoutId);
+            log.answered(n, cause instanceof KassaApiException refused ? refused.status() : PostLog.NO_ANSWER, answered,
+                    checkoutId + " -> " + cause);
         });
-    }
-
-    /** The answer's {@code Retry-After} in seconds (at most 30), or 1 without a readable one. */
-    private static long retryAfterSeconds(HttpResponse<String> response) {
-        try {
-            return response.headers().firstValue("Retry-After").map(Long::parseLong).map(s -> Math.min(Math.max(s, 0), 30))
-                    .orElse(1L);
-        } catch (NumberFormatException httpDate) {
-            return 1;
-        }
-    }
-
-    private static String abbreviate(String body) {
-        return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "..." : body;
     }
 
     @Override
     public void close() {
+        kassa.close();
         http.shutdownNow();
         httpThreads.shutdownNow();
+    }
+
+    /** Counts every attempt that ended, answered or not: what is beyond one per call was a retry. */
+    private record AttemptCounter(PostLog log) implements ExchangeListener {
+
+        @Override
+        public void exchanged(HttpRequest request, byte[] requestBody, HttpResponse<byte[]> response) {
+            log.attemptEnded();
+        }
+
+        @Override
+        public void failed(HttpRequest request, byte[] requestBody, IOException failure) {
+            log.attemptEnded();
+        }
     }
 }

@@ -14,6 +14,8 @@ final class PostLog {
 
     static final int NOT_SENT = -1;
     static final int NO_ANSWER = 0;
+    /** A 2xx: the checkout, new (202) or resubmitted (200); kassa-client answers both alike. */
+    static final int ACCEPTED = 200;
     private static final int FAILURE_EXAMPLES = 5;
 
     private final long[] dueNanos;
@@ -26,7 +28,7 @@ final class PostLog {
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong notSent = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong attemptsEnded = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
     private final List<String> failureExamples = new ArrayList<>();
 
@@ -69,8 +71,9 @@ final class PostLog {
         }
     }
 
-    void retried() {
-        retried.incrementAndGet();
+    /** One attempt of a POST got its answer or gave up (a call retried twice ends three). */
+    void attemptEnded() {
+        attemptsEnded.incrementAndGet();
     }
 
     boolean accepted(long n) {
@@ -110,8 +113,9 @@ final class PostLog {
         return notSent.get();
     }
 
+    /** POST attempts beyond the first of each call: those of answered calls, and those of calls still in flight. */
     long retries() {
-        return retried.get();
+        return Math.max(0, attemptsEnded.get() - succeeded.get() - failed.get());
     }
 
     long inFlight() {

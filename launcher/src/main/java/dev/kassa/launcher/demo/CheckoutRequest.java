@@ -1,5 +1,9 @@
 package dev.kassa.launcher.demo;
 
+import dev.kassa.client.CreateCheckoutRequest;
+import dev.kassa.client.CreateCheckoutRequest.BuyerInfo;
+import dev.kassa.client.CreateCheckoutRequest.CreditCardInfo;
+import dev.kassa.client.CreateCheckoutRequest.PaymentOrderRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +31,14 @@ public record CheckoutRequest(String checkoutId, String token, List<Order> order
         return orders.getFirst();
     }
 
+    /** The checkout as kassa-client sends it: one buyer per checkout, the token that decides the outcome. */
+    public CreateCheckoutRequest request() {
+        return new CreateCheckoutRequest(checkoutId, new BuyerInfo("u-" + checkoutId, "buyer@example.com", "Ada"),
+                new CreditCardInfo(token, "4242"), orders.stream().map(order -> new PaymentOrderRequest(
+                        order.paymentOrderId(), order.seller(), order.amount(), order.currency())).toList());
+    }
+
+    /** The same checkout as a JSON body, for callers that test the HTTP surface itself (refusals, raw answers). */
     public Map<String, Object> body() {
         List<Map<String, Object>> paymentOrders = new ArrayList<>();
         for (Order order : orders) {

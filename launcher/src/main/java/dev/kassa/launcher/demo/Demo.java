@@ -1,10 +1,6 @@
 package dev.kassa.launcher.demo;
 
 import dev.kassa.client.Checkout;
-import dev.kassa.client.CreateCheckoutRequest;
-import dev.kassa.client.CreateCheckoutRequest.BuyerInfo;
-import dev.kassa.client.CreateCheckoutRequest.CreditCardInfo;
-import dev.kassa.client.CreateCheckoutRequest.PaymentOrderRequest;
 import dev.kassa.client.Dispute;
 import dev.kassa.client.DisputeStatus;
 import dev.kassa.client.EvidenceRequest;
@@ -56,13 +52,13 @@ public final class Demo {
             List<CheckoutRequest> checkouts = DemoPlan.plan(runId);
             out.printf("%nDemo %s: submitting %d checkouts ...%n", runId, checkouts.size());
             for (CheckoutRequest checkout : checkouts) {
-                Checkout accepted = merchant.createCheckout(request(checkout));
+                Checkout accepted = merchant.createCheckout(checkout.request());
                 out.printf("  POST %-22s %-40s -> %s%n", checkout.checkoutId(), DemoPlan.describe(checkout),
                         accepted.status());
             }
 
             CheckoutRequest first = checkouts.getFirst();
-            Checkout duplicate = merchant.createCheckout(request(first));
+            Checkout duplicate = merchant.createCheckout(first.request());
             out.printf("  duplicate POST %s -> %s (same body: the existing checkout, nothing new)%n",
                     first.checkoutId(), duplicate.status());
 
@@ -74,15 +70,6 @@ public final class Demo {
 
             printSummary(settled, out);
         }
-    }
-
-    /** The plan's checkout as kassa-client sends it: one buyer per checkout, the token that decides the outcome. */
-    private static CreateCheckoutRequest request(CheckoutRequest checkout) {
-        return new CreateCheckoutRequest(checkout.checkoutId(),
-                new BuyerInfo("u-" + checkout.checkoutId(), "buyer@example.com", "Ada"),
-                new CreditCardInfo(checkout.token(), "4242"),
-                checkout.orders().stream().map(order -> new PaymentOrderRequest(order.paymentOrderId(),
-                        order.seller(), order.amount(), order.currency())).toList());
     }
 
     private Map<String, Checkout> awaitSettled(List<CheckoutRequest> checkouts) {
