@@ -38,7 +38,7 @@ class ApiDocumentTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeFailsTheContract() {
+    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeOrAMissingFieldFailsTheContract() {
         String seller = TestEvents.id("contract");
         ledger().payment(TestEvents.id("po"), seller, 1250, "USD");
         String account = "/api/v1/ledger/accounts/seller_payable:" + seller;
@@ -51,6 +51,10 @@ class ApiDocumentTest extends LedgerIntegrationTest {
         assertThatThrownBy(() -> CONTRACT.check(get(account, 200,
                 real.replace("\"balance_minor\":1250", "\"balance_minor\":\"1250\""))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("balance_minor");
+        assertThat(real).contains("\"debits_minor\":0,");
+        assertThatThrownBy(() -> CONTRACT.check(get(account, 200, real.replace("\"debits_minor\":0,", ""))))
+                .as("a response without a field it always has").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("debits_minor");
         assertThatThrownBy(() -> CONTRACT.check(get(account, 418, real)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("418");
     }

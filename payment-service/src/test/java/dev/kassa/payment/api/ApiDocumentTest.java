@@ -14,6 +14,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API contract: the committed docs/api/payment-service.json is what the code serves (write it with
@@ -41,7 +43,7 @@ class ApiDocumentTest extends PaymentServiceTestBase {
     }
 
     @Test
-    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeFailsTheContract() {
+    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeOrAMissingFieldFailsTheContract() {
         // While the document is rewritten, the JVM may already hold the old one: it proves nothing then.
         assumeFalse(Boolean.getBoolean(ApiDocument.WRITE_PROPERTY), "the document is being rewritten");
         String checkoutId = id("chk");
@@ -57,6 +59,11 @@ class ApiDocumentTest extends PaymentServiceTestBase {
         assertThatThrownBy(() -> contract.check(get(checkoutId, 200,
                 real.replace("\"currency\":\"USD\"", "\"currency\":840"))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("currency");
+        ObjectNode without = (ObjectNode) JsonMapper.shared().readTree(real);
+        assertThat(without.remove("created_at")).as("the real answer has it").isNotNull();
+        assertThatThrownBy(() -> contract.check(get(checkoutId, 200, without.toString())))
+                .as("a response without a field it always has").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("created_at");
         assertThatThrownBy(() -> contract.check(get(checkoutId, 418, real)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("418");
     }

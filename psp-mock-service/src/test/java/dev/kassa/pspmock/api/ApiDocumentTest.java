@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API contract: the committed docs/api/psp-mock-service.json is what the code serves (write it with
@@ -39,7 +41,7 @@ class ApiDocumentTest extends PspIntegrationTest {
     }
 
     @Test
-    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeFailsTheContract() {
+    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeOrAMissingFieldFailsTheContract() {
         String id = api.createIntent(1250, "EUR", "tok_visa").json().path("id").stringValue();
         String real = api.get("/v1/payment_intents/" + id).body();
         ApiContract contract = PspApi.CONTRACT;
@@ -50,6 +52,11 @@ class ApiDocumentTest extends PspIntegrationTest {
         String amountAsText = real.replace("\"amount\":1250", "\"amount\":\"1250\"");
         assertThatThrownBy(() -> contract.check(retrieve(id, 200, amountAsText)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("amount");
+        ObjectNode without = (ObjectNode) JsonMapper.shared().readTree(real);
+        assertThat(without.remove("status")).as("the real answer has it").isNotNull();
+        assertThatThrownBy(() -> contract.check(retrieve(id, 200, without.toString())))
+                .as("a response without a field it always has").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("status");
         assertThatThrownBy(() -> contract.check(retrieve(id, 418, real)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("418");
     }

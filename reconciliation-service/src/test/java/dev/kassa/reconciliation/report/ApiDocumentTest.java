@@ -65,6 +65,10 @@ class ApiDocumentTest extends ReconciliationTestBase {
                 real.replaceFirst("\"detail\":\"[^\"]*\"", "\"detail\":null"))))
                 .as("a finding always says what it is").isInstanceOf(AssertionError.class)
                 .hasMessageContaining("detail");
+        assertThat(real).contains("\"matched_count\":0,");
+        assertThatThrownBy(() -> contract.check(get(day, 200, real.replace("\"matched_count\":0,", ""))))
+                .as("a response without a field it always has").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("matched_count");
         assertThatThrownBy(() -> contract.check(get(day, 418, real)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("418");
     }

@@ -1,5 +1,6 @@
 package dev.kassa.wallet.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class ApiDocumentTest extends WalletServiceTest {
     }
 
     @Test
-    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeFailsTheContract() {
+    void aResponseFieldStatusOrTypeTheDocumentDoesNotDescribeOrAMissingFieldFailsTheContract() {
         String seller = TestEvents.seller("contract");
         producer.send(TestEvents.paymentSucceeded(seller, 1250, "USD"));
         await().atMost(Duration.ofSeconds(30)).until(() -> movementCount(seller) == 1);
@@ -52,6 +53,10 @@ class ApiDocumentTest extends WalletServiceTest {
         assertThatThrownBy(() -> contract.check(get(seller, 200,
                 real.replace("\"amount_minor\":1250", "\"amount_minor\":\"1250\""))))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("amount_minor");
+        assertThat(real).contains("\"amount\":\"12.50\",");
+        assertThatThrownBy(() -> contract.check(get(seller, 200, real.replace("\"amount\":\"12.50\",", ""))))
+                .as("a response without a field it always has").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("amount");
         assertThatThrownBy(() -> contract.check(get(seller, 418, real)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("418");
     }

@@ -83,6 +83,11 @@ public class KassaOpenApiAutoConfiguration {
         return new NullableReferences();
     }
 
+    @Bean
+    OpenApiCustomizer kassaRequiredResponseProperties() {
+        return new RequiredResponseProperties();
+    }
+
     /** Off where the service speaks another error dialect (psp-mock: Stripe's), as the advice itself is. */
     @Bean
     @ConditionalOnBooleanProperty(name = "kassa.web.problem-details", matchIfMissing = true)
