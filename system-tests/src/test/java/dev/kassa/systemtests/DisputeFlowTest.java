@@ -1,10 +1,14 @@
 package dev.kassa.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.client.ConflictException;
 import dev.kassa.client.Dispute;
 import dev.kassa.client.DisputeStatus;
+import dev.kassa.client.PaymentOrder;
+import dev.kassa.client.PaymentOrderStatus;
 import dev.kassa.launcher.demo.CheckoutRequest;
 import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
@@ -48,7 +52,7 @@ class DisputeFlowTest {
         assertThat(won.evidenceSubmittedBy()).startsWith("merchant:");
         assertThat(won.feeReturnedMinor()).as("psp-mock keeps the fee of a won dispute by default").isZero();
         awaitBooks(kassa, disputed.seller(), 4000);
-        assertThat(kassa.payments().order(disputed.orderId()).path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(kassa.payments().order(disputed.orderId()).status()).isEqualTo(PaymentOrderStatus.SUCCEEDED);
         assertThat(kassa.books().walletMovements(disputed.seller()))
                 .extracting(m -> m.path("kind").asString() + " " + m.path("amount_minor").asLong() + " "
                         + m.path("dispute_id").asString(""))
@@ -71,11 +75,16 @@ class DisputeFlowTest {
         kassa.disputes().submitEvidence(disputed.disputeId(), "losing_evidence");
         kassa.disputes().awaitOf(disputed.orderId(), "LOST", d -> d.status() == DisputeStatus.LOST);
 
-        JsonNode order = kassa.payments().awaitOrder(disputed.orderId(), "CHARGED_BACK",
-                o -> "CHARGED_BACK".equals(o.path("status").asString()));
-        assertThat(order.path("status").asString()).isEqualTo("CHARGED_BACK");
-        assertThat(kassa.payments().refund(disputed.orderId(), Ids.forTest("lostrefund").refund(), "1.00").status())
-                .as("a refund of money the dispute took").isEqualTo(409);
+        PaymentOrder order = kassa.payments().awaitOrder(disputed.orderId(), "CHARGED_BACK",
+                o -> o.status() == PaymentOrderStatus.CHARGED_BACK);
+        assertThat(order.status()).isEqualTo(PaymentOrderStatus.CHARGED_BACK);
+        String refundId = Ids.forTest("lostrefund").refund();
+        assertThatThrownBy(() -> kassa.payments().refund(disputed.orderId(), refundId, "1.00"))
+                .as("a refund of money the dispute took")
+                .isInstanceOfSatisfying(ConflictException.class, refused ->
+                        assertThat(refused.problem().reasonFor("payment_order_id")).isNotBlank());
+        assertThat(kassa.payments().order(disputed.orderId()).refunds()).as("refunds of the charged-back order")
+                .isEmpty();
         assertThat(kassa.disputes().get(disputed.disputeId()).fundsReinstatedAt()).isNull();
         awaitBooks(kassa, disputed.seller(), 0);
         assertThat(kassa.books().ledgerEntries(disputed.orderId())).extracting(e -> e.path("kind").asString())
@@ -92,7 +101,7 @@ class DisputeFlowTest {
         assertThat(accepted.status()).isEqualTo(DisputeStatus.ACCEPTED);
         assertThat(accepted.acceptedBy()).startsWith("merchant:");
         kassa.payments().awaitOrder(disputed.orderId(), "CHARGED_BACK",
-                o -> "CHARGED_BACK".equals(o.path("status").asString()));
+                o -> o.status() == PaymentOrderStatus.CHARGED_BACK);
         // The PSP's own "closed" webhook (lost) leaves an accepted dispute ACCEPTED and gives nothing back.
         await("the PSP's charge.dispute.closed of " + disputed.disputeId()).atMost(Timeouts.SETTLE)
                 .until(() -> !disputeEvents(kassa, disputed.disputeId(), "charge.dispute.closed").isEmpty());
@@ -140,7 +149,7 @@ class DisputeFlowTest {
         CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "17.00", "USD"));
         kassa.payments().accept(checkout);
         kassa.payments().awaitCompleted(checkout.checkoutId());
-        String intent = kassa.payments().order(checkout.order().paymentOrderId()).path("psp_reference").asString();
+        String intent = kassa.payments().order(checkout.order().paymentOrderId()).pspReference();
 
         String disputeId;
         try {
@@ -180,7 +189,7 @@ class DisputeFlowTest {
         assertThat(dispute.amount()).isEqualTo(amount);
         assertThat(dispute.feeMinor()).isEqualTo(USD_DISPUTE_FEE);
         assertThat(dispute.feeBearer()).isEqualTo("PLATFORM");
-        assertThat(kassa.payments().order(orderId).path("status").asString()).isEqualTo("DISPUTED");
+        assertThat(kassa.payments().order(orderId).status()).isEqualTo(PaymentOrderStatus.DISPUTED);
         awaitBooks(kassa, seller, 0);
         await("the dispute fee in dispute_fees").atMost(Timeouts.SETTLE)
                 .until(() -> kassa.books().accountBalance("dispute_fees", "USD") >= fees + USD_DISPUTE_FEE);

@@ -1,24 +1,34 @@
 package dev.kassa.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.kassa.launcher.demo.KassaClient;
+import dev.kassa.client.Checkout;
+import dev.kassa.client.ConflictException;
+import dev.kassa.client.ExchangeListener;
 import dev.kassa.launcher.demo.CheckoutRequest;
 import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
 import dev.kassa.systemtests.support.Kassa;
+import dev.kassa.systemtests.support.Payments;
 import dev.kassa.systemtests.support.SystemTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** A checkout id is its idempotency key: resubmissions, however many and however concurrent, charge once. */
+/**
+ * A checkout id is its idempotency key: resubmissions, however many and however concurrent, charge once. kassa-client
+ * answers a new checkout (202) and a resubmission (200) alike, so the statuses are read from its exchanges.
+ */
 @SystemTest
 class DuplicateCheckoutTest {
 
@@ -28,16 +38,23 @@ class DuplicateCheckoutTest {
         String seller = ids.seller("s");
         CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), seller, "25.00", "USD"));
 
-        assertThat(kassa.payments().submit(checkout).status()).isEqualTo(202);
-        KassaClient.Response again = kassa.payments().submit(checkout);
+        Statuses statuses = new Statuses();
+        Payments payments = kassa.payments().observedBy(statuses);
+
+        Checkout created = payments.submit(checkout);
+        Checkout again = payments.submit(checkout);
         CheckoutRequest changed = CheckoutRequest.of(checkout.checkoutId(), "tok_visa",
                 new Order(checkout.order().paymentOrderId(), seller, "26.00", "USD"));
-        KassaClient.Response conflicting = kassa.payments().submit(changed);
+        ConflictException conflicting = catchThrowableOfType(ConflictException.class, () -> payments.submit(changed));
         kassa.payments().awaitCompleted(checkout.checkoutId());
 
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body().path("checkout_id").asString()).isEqualTo(checkout.checkoutId());
-        assertThat(conflicting.status()).as("the same checkout id with another amount").isEqualTo(409);
+        assertThat(statuses.all()).as("new, resubmitted, conflicting").containsExactly(202, 200, 409);
+        assertThat(created.checkoutId()).isEqualTo(checkout.checkoutId());
+        assertThat(again.checkoutId()).isEqualTo(checkout.checkoutId());
+        assertThat(again.paymentOrders()).extracting(Checkout.PaymentOrderSummary::paymentOrderId)
+                .containsExactly(checkout.order().paymentOrderId());
+        assertThat(conflicting).as("the same checkout id with another amount").isNotNull();
+        assertThat(conflicting.problem().reasonFor("checkout_id")).as("the field in conflict").isNotBlank();
         assertChargedOnce(kassa, checkout, 2500);
     }
 
@@ -47,33 +64,53 @@ class DuplicateCheckoutTest {
         CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), "tok_visa", new Order(ids.order(), ids.seller("s"), "77.70", "EUR"));
         int clients = 50;
 
-        List<Integer> statuses = new ArrayList<>();
+        Statuses statuses = new Statuses();
+        Payments payments = kassa.payments().observedBy(statuses);
+        List<Checkout> answered = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             CountDownLatch ready = new CountDownLatch(clients);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
+            List<Future<Checkout>> answers = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 answers.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return kassa.payments().submit(checkout).status();
+                    return payments.submit(checkout);
                 }));
             }
             ready.await();
             go.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
+            for (Future<Checkout> answer : answers) {
+                answered.add(answer.get());
             }
         }
         kassa.payments().awaitCompleted(checkout.checkoutId());
 
-        assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
-        assertThat(statuses).filteredOn(status -> status == 200).hasSize(clients - 1);
+        assertThat(answered).hasSize(clients).allSatisfy(answer ->
+                assertThat(answer.checkoutId()).isEqualTo(checkout.checkoutId()));
+        assertThat(statuses.all()).as("one answer per request, none repeated").hasSize(clients);
+        assertThat(statuses.all()).filteredOn(status -> status == 202).hasSize(1);
+        assertThat(statuses.all()).filteredOn(status -> status == 200).hasSize(clients - 1);
         assertThat(kassa.db().count("payment", "SELECT count(*) FROM checkout WHERE checkout_id = ?", checkout.checkoutId()))
                 .isEqualTo(1);
         assertThat(kassa.db().rows("payment", "SELECT attempt FROM payment_order WHERE checkout_id = ?", checkout.checkoutId()))
                 .singleElement().satisfies(order -> assertThat(order.get("attempt")).isEqualTo(1));
         assertChargedOnce(kassa, checkout, 7770);
+    }
+
+    /** The status of every answer the client got (each attempt), in the order they came. */
+    private static final class Statuses implements ExchangeListener {
+
+        private final List<Integer> statuses = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void exchanged(HttpRequest request, byte[] requestBody, HttpResponse<byte[]> response) {
+            statuses.add(response.statusCode());
+        }
+
+        List<Integer> all() {
+            return List.copyOf(statuses);
+        }
     }
 
     /** One charge in the PSP's settlement file, one wallet credit, one ledger entry. */

@@ -52,7 +52,7 @@ class OneTracePerPaymentTest {
         // unless the webhook overtakes it.
         kassa.psp().setFaults(Map.of("webhook_outage", true));
         try {
-            kassa.payments().accept(checkout, Map.of("traceparent", "00-" + traceId + "-" + callerSpanId + "-01"));
+            kassa.payments().withHeader("traceparent", "00-" + traceId + "-" + callerSpanId + "-01").accept(checkout);
             kassa.payments().awaitCompleted(checkout.checkoutId());
         } finally {
             kassa.psp().resetFaults();

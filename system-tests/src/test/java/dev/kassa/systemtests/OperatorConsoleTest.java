@@ -1,12 +1,14 @@
 package dev.kassa.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.client.PaymentOrderStatus;
+import dev.kassa.client.UnauthenticatedException;
 import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.demo.CheckoutRequest;
 import dev.kassa.launcher.demo.CheckoutRequest.Order;
-import dev.kassa.launcher.demo.KassaClient;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
 import dev.kassa.systemtests.support.Browser;
@@ -73,7 +75,7 @@ class OperatorConsoleTest {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(browser.request("GET", "/payment-orders/" + orderId + "/refund", null).statusCode())
                 .as("nor is the refund form shown to it").isEqualTo(403);
-        assertThat(kassa.payments().order(orderId).path("refunds")).isEmpty();
+        assertThat(kassa.payments().order(orderId).refunds()).isEmpty();
 
         // finance
         browser.signIn(kassa.operatorKeyWithOnly("FINANCE"));
@@ -143,7 +145,7 @@ class OperatorConsoleTest {
                 new Order(ids.order(), ids.seller("s"), "9.99", "USD"));
         String orderId = checkout.order().paymentOrderId();
         kassa.payments().accept(checkout);
-        kassa.payments().awaitOrder(orderId, "declined", order -> "FAILED".equals(order.path("status").asString()));
+        kassa.payments().awaitOrder(orderId, "declined", order -> order.status() == PaymentOrderStatus.FAILED);
 
         browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
         browser.go("/payments?status=FAILED&seller_account=" + ids.seller("s"));
@@ -154,7 +156,7 @@ class OperatorConsoleTest {
         assertThat(browser.text(".notice")).contains("Retry started");
         // The card still declines: the second attempt fails too, and the timeline says who asked for it.
         await().atMost(Timeouts.SETTLE).until(() -> browser.refresh().text("#timeline").contains("cause OPERATOR")
-                && kassa.payments().order(orderId).path("attempts").asInt() == 2
+                && kassa.payments().order(orderId).attempts() == 2
                 && browser.text("#order-status").contains("FAILED"));
         assertThat(browser.text("#timeline")).contains("operator:OPERATOR", orderId + ":2");
     }
@@ -172,7 +174,7 @@ class OperatorConsoleTest {
         CheckoutRequest checkout = CheckoutRequest.of(ids.checkout(), token, new Order(ids.order(), ids.seller("s"), "4.00", "USD"));
         String orderId = checkout.order().paymentOrderId();
         kassa.payments().accept(checkout);
-        kassa.payments().awaitOrder(orderId, "stopped", order -> "risk_blocked".equals(order.path("failure_code").asString()));
+        kassa.payments().awaitOrder(orderId, "stopped", order -> "risk_blocked".equals(order.failureCode()));
 
         browser.go("/payment-orders/" + orderId);
         assertThat(browser.has("#risk-blocked")).isTrue();
@@ -246,7 +248,6 @@ class OperatorConsoleTest {
     @Test
     void anOperatorRotatesAMerchantKey(Kassa kassa) {
         String merchantId = "m_console_" + UUID.randomUUID().toString().substring(0, 8);
-        String me = kassa.system().url(KassaService.PAYMENT) + "/api/v1/merchants/me";
 
         browser.signIn(kassa.operatorKeyWithOnly("OPERATOR"));
         browser.go("/merchants").type("#new-merchant-id", merchantId).type("#new-merchant-name", "Console shop")
@@ -256,7 +257,7 @@ class OperatorConsoleTest {
         browser.click("#create-key");
         String first = browser.text("#secret");
         String firstId = browser.text("#new-key-id");
-        assertThat(kassa.checked(KassaClient.withKey(first)).get(me).status()).isEqualTo(200);
+        assertThat(kassa.payments().withKey(first).me().merchantId()).isEqualTo(merchantId);
         browser.click("#back");
 
         browser.click("#create-key"); // the rotation: a second key while the first still works
@@ -270,8 +271,9 @@ class OperatorConsoleTest {
         browser.screenshot("merchant-keys");
 
         assertThat(browser.pageText()).as("a secret is shown once, never again").doesNotContain(first, second);
-        assertThat(kassa.checked(KassaClient.withKey(first)).get(me).status()).as("the revoked key").isEqualTo(401);
-        assertThat(kassa.checked(KassaClient.withKey(second)).get(me).status()).as("its successor").isEqualTo(200);
+        assertThatThrownBy(() -> kassa.payments().withKey(first).me()).as("the revoked key")
+                .isInstanceOf(UnauthenticatedException.class);
+        assertThat(kassa.payments().withKey(second).me().merchantId()).as("its successor").isEqualTo(merchantId);
     }
 
     /** The overview once the tests above have made some traffic: the picture README shows. */

@@ -1,8 +1,15 @@
 package dev.kassa.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.client.Checkout;
+import dev.kassa.client.PaymentOrder;
+import dev.kassa.client.PaymentOrderStatus;
+import dev.kassa.client.Refund;
+import dev.kassa.client.RefundExceedsRefundableException;
+import dev.kassa.client.RefundStatus;
 import dev.kassa.launcher.demo.CheckoutRequest;
 import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
@@ -30,12 +37,12 @@ class PaymentFlowTest {
                 new Order(ids.order(), bob, "1200", "JPY"));
 
         kassa.payments().accept(checkout);
-        JsonNode completed = kassa.payments().awaitCompleted(checkout.checkoutId());
+        Checkout completed = kassa.payments().awaitCompleted(checkout.checkoutId());
 
-        assertThat(completed.path("payment_orders")).hasSize(3).allSatisfy(order -> {
-            assertThat(order.path("status").asString()).isEqualTo("SUCCEEDED");
-            assertThat(order.path("wallet_updated").asBoolean()).isTrue();
-            assertThat(order.path("ledger_updated").asBoolean()).isTrue();
+        assertThat(completed.paymentOrders()).hasSize(3).allSatisfy(order -> {
+            assertThat(order.status()).isEqualTo(PaymentOrderStatus.SUCCEEDED);
+            assertThat(order.walletUpdated()).isTrue();
+            assertThat(order.ledgerUpdated()).isTrue();
         });
         assertThat(kassa.books().walletBalance(alice, "USD")).isEqualTo(2999).isEqualTo(kassa.books().sellerPayable(alice, "USD"));
         assertThat(kassa.books().walletBalance(alice, "EUR")).isEqualTo(1550).isEqualTo(kassa.books().sellerPayable(alice, "EUR"));
@@ -78,11 +85,11 @@ class PaymentFlowTest {
                 new Order(ids.order(), seller, "42.00", "USD"));
 
         kassa.payments().accept(checkout);
-        JsonNode completed = kassa.payments().awaitCompleted(checkout.checkoutId());
+        Checkout completed = kassa.payments().awaitCompleted(checkout.checkoutId());
 
-        JsonNode order = completed.path("payment_orders").get(0);
-        assertThat(order.path("status").asString()).isEqualTo("FAILED");
-        assertThat(order.path("failure_code").asString()).isEqualTo("insufficient_funds");
+        Checkout.PaymentOrderSummary order = completed.paymentOrders().getFirst();
+        assertThat(order.status()).isEqualTo(PaymentOrderStatus.FAILED);
+        assertThat(order.failureCode()).isEqualTo("insufficient_funds");
         assertThat(kassa.books().hasWallet(seller)).as("a wallet for %s", seller).isFalse();
         assertThat(kassa.books().ledgerEntries(checkout.order().paymentOrderId())).isEmpty();
         assertThat(kassa.psp().settlementRows(LocalDate.now(ZoneOffset.UTC)))
@@ -98,12 +105,14 @@ class PaymentFlowTest {
 
         kassa.payments().accept(success);
         kassa.payments().accept(decline);
-        JsonNode succeeded = kassa.payments().awaitCompleted(success.checkoutId()).path("payment_orders").get(0);
-        JsonNode failed = kassa.payments().awaitCompleted(decline.checkoutId()).path("payment_orders").get(0);
+        Checkout.PaymentOrderSummary succeeded = kassa.payments().awaitCompleted(success.checkoutId()).paymentOrders()
+                .getFirst();
+        Checkout.PaymentOrderSummary failed = kassa.payments().awaitCompleted(decline.checkoutId()).paymentOrders()
+                .getFirst();
 
-        assertThat(succeeded.path("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
-        assertThat(failed.path("failure_code").asString()).isNotBlank();
+        assertThat(succeeded.status()).isEqualTo(PaymentOrderStatus.SUCCEEDED);
+        assertThat(failed.status()).isEqualTo(PaymentOrderStatus.FAILED);
+        assertThat(failed.failureCode()).isNotBlank();
         // The PSP answered "processing" at first; the outcome was applied by its signed webhook.
         assertThat(appliedWebhookTypes(kassa, success.order().paymentOrderId())).containsExactly("payment_intent.succeeded");
         assertThat(appliedWebhookTypes(kassa, decline.order().paymentOrderId())).containsExactly("payment_intent.payment_failed");
@@ -122,21 +131,26 @@ class PaymentFlowTest {
         kassa.payments().awaitCompleted(checkout.checkoutId());
 
         String partial = ids.refund();
-        assertThat(kassa.payments().refund(orderId, partial, "10.00").status()).isEqualTo(202);
+        assertRequested(kassa.payments().refund(orderId, partial, "10.00"), partial, "10.00");
         kassa.payments().awaitOrder(orderId, "PARTIALLY_REFUNDED",
-                order -> "PARTIALLY_REFUNDED".equals(order.path("status").asString()));
+                order -> order.status() == PaymentOrderStatus.PARTIALLY_REFUNDED);
         awaitBooks(kassa, seller, "USD", 2000);
-        assertThat(kassa.payments().refund(orderId, ids.refund(), "20.01").status())
-                .as("a refund above what is left").isEqualTo(422);
+        String tooMuch = ids.refund();
+        assertThatThrownBy(() -> kassa.payments().refund(orderId, tooMuch, "20.01"))
+                .as("a refund above what is left")
+                .isInstanceOfSatisfying(RefundExceedsRefundableException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(422);
+                    assertThat(refused.problem().reasonFor("amount")).contains("20.00 USD");
+                });
 
         String rest = ids.refund();
-        assertThat(kassa.payments().refund(orderId, rest, "20.00").status()).isEqualTo(202);
-        JsonNode refunded = kassa.payments().awaitOrder(orderId, "REFUNDED",
-                order -> "REFUNDED".equals(order.path("status").asString()));
+        assertRequested(kassa.payments().refund(orderId, rest, "20.00"), rest, "20.00");
+        PaymentOrder refunded = kassa.payments().awaitOrder(orderId, "REFUNDED",
+                order -> order.status() == PaymentOrderStatus.REFUNDED);
         awaitBooks(kassa, seller, "USD", 0);
 
-        assertThat(refunded.path("refunded_amount").asString()).isEqualTo("30.00");
-        assertThat(refunded.path("refunds")).extracting(r -> r.path("refund_id").asString() + " " + r.path("status").asString())
+        assertThat(refunded.refundedAmount()).isEqualTo("30.00");
+        assertThat(refunded.refunds()).extracting(r -> r.refundId() + " " + r.status())
                 .containsExactlyInAnyOrder(partial + " SUCCEEDED", rest + " SUCCEEDED");
         assertThat(kassa.books().walletMovements(seller))
                 .extracting(m -> m.path("kind").asString() + " " + m.path("amount_minor").asLong())
@@ -148,6 +162,13 @@ class PaymentFlowTest {
                 .filteredOn(row -> row.contains("," + orderId + ","))
                 .extracting(row -> row.split(",")[1] + " " + row.split(",")[5])
                 .containsExactlyInAnyOrder("charge 3000", "refund -1000", "refund -2000");
+    }
+
+    /** A refund payment-service took as new (its 202): requested, not yet sent to the PSP. */
+    private static void assertRequested(Refund refund, String refundId, String amount) {
+        assertThat(refund.refundId()).isEqualTo(refundId);
+        assertThat(refund.amount()).isEqualTo(amount);
+        assertThat(refund.status()).isEqualTo(RefundStatus.REQUESTED);
     }
 
     /** Wallet and seller_payable both show {@code expected} (each consumes payment.results on its own). */

@@ -3,6 +3,7 @@ package dev.kassa.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.client.CheckoutStatus;
 import dev.kassa.launcher.KassaService;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
@@ -90,7 +91,7 @@ class PoisonRecordTest {
         String eventId = walletLetter.path("event_id").asString();
         assertThat(walletLetter.path("record_type").asString()).endsWith("PaymentOrderSucceeded");
         assertThat(ledgerLetter.path("event_id").asString()).isEqualTo(eventId);
-        assertThat(kassa.payments().checkout(checkout.checkoutId()).path("status").asString()).isEqualTo("PROCESSING");
+        assertThat(kassa.payments().checkout(checkout.checkoutId()).status()).isEqualTo(CheckoutStatus.PROCESSING);
         assertThat(kassa.books().walletMovements(seller)).isEmpty();
         assertThat(kassa.books().ledgerEntries(orderId)).isEmpty();
 

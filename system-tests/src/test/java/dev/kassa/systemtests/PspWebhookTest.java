@@ -3,6 +3,8 @@ package dev.kassa.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.client.Checkout;
+import dev.kassa.client.PaymentOrderStatus;
 import dev.kassa.launcher.demo.CheckoutRequest;
 import dev.kassa.launcher.demo.CheckoutRequest.Order;
 import dev.kassa.systemtests.support.Ids;
@@ -39,8 +41,8 @@ class PspWebhookTest {
         try {
             kassa.payments().accept(checkout);
             String intentId = kassa.payments().awaitOrder(orderId, "waiting for the PSP's webhook",
-                            order -> "EXECUTING".equals(order.path("status").asString()) && order.path("psp_reference").isString())
-                    .path("psp_reference").asString();
+                            order -> order.status() == PaymentOrderStatus.EXECUTING && order.pspReference() != null)
+                    .pspReference();
             JsonNode event = await("the PSP's payment_intent.succeeded event for " + intentId).atMost(Timeouts.SETTLE)
                     .until(() -> kassa.psp().eventAbout("payment_intent.succeeded", intentId), Optional::isPresent)
                     .orElseThrow();
@@ -54,8 +56,8 @@ class PspWebhookTest {
             assertRejected(kassa.webhooks().deliver(body, null));
             assertRejected(kassa.webhooks().deliver(body, "t=1,v1=" + "0".repeat(64)));
 
-            assertThat(kassa.payments().order(orderId).path("status").asString())
-                    .as("the order after rejected webhooks").isEqualTo("EXECUTING");
+            assertThat(kassa.payments().order(orderId).status())
+                    .as("the order after rejected webhooks").isEqualTo(PaymentOrderStatus.EXECUTING);
             assertThat(kassa.db().count("payment", "SELECT count(*) FROM psp_webhook_event WHERE event_id = ?", eventId))
                     .isZero();
 
@@ -69,8 +71,8 @@ class PspWebhookTest {
             kassa.psp().resetFaults();
         }
 
-        JsonNode completed = kassa.payments().awaitCompleted(checkout.checkoutId());
-        assertThat(completed.path("payment_orders").get(0).path("status").asString()).isEqualTo("SUCCEEDED");
+        Checkout completed = kassa.payments().awaitCompleted(checkout.checkoutId());
+        assertThat(completed.paymentOrders().getFirst().status()).isEqualTo(PaymentOrderStatus.SUCCEEDED);
         // Once its outage is over the PSP delivers the event itself: a third copy, acknowledged as a duplicate.
         await("the PSP's own delivery of " + eventId).atMost(Timeouts.SETTLE)
                 .until(() -> kassa.psp().event(eventId).path("pending_webhooks").asInt(-1) == 0);

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** What the money services say, through their public APIs: wallets, the ledger, reconciliation reports. */
+/**
+ * What the money services say, through their public APIs: wallets, the ledger, reconciliation reports. With the
+ * launcher's plain HTTP client: these are operator APIs of the other services, not the merchant API kassa-client speaks.
+ */
 public final class Books {
 
     private final KassaClient http;

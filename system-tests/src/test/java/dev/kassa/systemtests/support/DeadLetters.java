@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** One service's dead-letter admin API (messaging library): {@code /admin/dead-letters}. */
+/**
+ * One service's dead-letter admin API (messaging library): {@code /admin/dead-letters}. With the launcher's plain HTTP
+ * client: an operator API, not the merchant API kassa-client speaks.
+ */
 public final class DeadLetters {
 
     private final KassaClient http;

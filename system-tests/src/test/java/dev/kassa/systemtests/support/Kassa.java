@@ -25,9 +25,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The running system as a test sees it: each service's API, its database, its process (to kill and restart),
  * and the broker, all of the one {@link KassaSystem} this JVM shares between test classes. The APIs are called as
- * the launcher's demo calls them: checkouts and their orders with the demo merchant's key, everything operators
- * read or change (wallets, ledger, reconciliation, dead letters, metrics, psp-mock's fault switches) with the
- * operator key, which has every role.
+ * the launcher's demo calls them: payment-service's merchant API (checkouts, their orders, refunds, disputes) through
+ * {@code kassa-client}, the library merchants take, with the demo merchant's key ({@link Payments}, {@link Disputes});
+ * everything operators read or change (wallets, ledger, reconciliation, dead letters, metrics, psp-mock's fault
+ * switches) with the launcher's plain HTTP client and the operator key, which has every role. Every exchange, through
+ * either client, is checked against the called service's API document.
  */
 public final class Kassa {
 
@@ -39,7 +41,6 @@ public final class Kassa {
 
     private final KassaSystem system;
     private final ContractChecks contracts;
-    private final KassaClient merchant;
     private final KassaClient operator;
     private final Disputes disputes;
     private final Payments payments;
@@ -51,9 +52,9 @@ public final class Kassa {
     Kassa(KassaSystem system) {
         this.system = system;
         this.contracts = new ContractChecks(system);
-        this.merchant = checked(KassaClient.withKey(system.credentials().merchant().key()));
         this.operator = checked(KassaClient.withKey(system.credentials().operator().key()));
-        this.payments = new Payments(merchant, system.url(KassaService.PAYMENT));
+        this.payments = new Payments(system.url(KassaService.PAYMENT), system.credentials().merchant().key(),
+                contracts);
         this.disputes = new Disputes(system.url(KassaService.PAYMENT), system.credentials().merchant().key(),
                 contracts);
         this.books = new Books(operator, system.url(KassaService.WALLET), system.url(KassaService.LEDGER),
@@ -69,7 +70,10 @@ public final class Kassa {
         return contracts.checked();
     }
 
-    /** {@code client}, with every exchange checked against the called service's API document. */
+    /**
+     * {@code client} (the launcher's plain one, for what is not the merchant API or tests the HTTP surface itself), with
+     * every exchange checked against the called service's API document.
+     */
     public KassaClient checked(KassaClient client) {
         return client.observedBy(contracts);
     }

@@ -3,7 +3,10 @@ package dev.kassa.systemtests.support;
 import dev.kassa.launcher.demo.KassaClient;
 import tools.jackson.databind.JsonNode;
 
-/** Reads a counter from a service's {@code /actuator/prometheus}. */
+/**
+ * Reads a counter from a service's {@code /actuator/prometheus}, with the launcher's plain HTTP client (metrics are an
+ * operator's, not the merchant API kassa-client speaks).
+ */
 public final class Prometheus {
 
     private final KassaClient http;

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * psp-mock-service's two APIs: Stripe's ({@code /v1/**}: webhook events) with the PSP API key, as payment-service
  * calls it; the simulator's own ({@code /admin/**}: fault switches, the day's settlement file) with an operator key.
+ * With the launcher's plain HTTP client: psp-mock is no part of the merchant API kassa-client speaks.
  */
 public final class Psp {
 

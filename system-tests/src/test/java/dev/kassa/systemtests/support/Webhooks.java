@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends PSP webhooks to payment-service the way Stripe and psp-mock do: {@code Stripe-Signature: t=<unix seconds>,
- * v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>} over the exact bytes sent.
+ * v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>} over the exact bytes sent. With the launcher's plain HTTP client on
+ * purpose: the PSP calls this endpoint, no merchant, and the tests read its raw statuses and bodies.
  */
 public final class Webhooks {
 
