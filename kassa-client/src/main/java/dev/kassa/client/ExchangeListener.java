@@ -5,11 +5,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /**
- * Sees every HTTP exchange a {@link KassaClient} makes, each attempt of a retried call included (and, through
- * {@link #failed}, each attempt that got no answer): for logging, metrics,
- * or checking each answer against payment-service's published OpenAPI document (docs/api/payment-service.json), as
- * Kassa's own end-to-end tests do. It runs on the calling thread before the answer is read; what it throws, the
- * call throws.
+ * Sees every HTTP exchange a {@link KassaClient} makes, each attempt of a retried call included, and through
+ * {@link #failed} each attempt that got no answer: for logging, metrics, or checking each answer against
+ * payment-service's published OpenAPI document (docs/api/payment-service.json), as Kassa's own end-to-end tests do. It
+ * runs before the answer is read, on the calling thread (for {@link KassaClient#createCheckoutAsync}, on the HTTP
+ * client's executor); what it throws, the call throws.
  */
 @FunctionalInterface
 public interface ExchangeListener {
