@@ -18,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -26,7 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -132,26 +131,11 @@ public final class Browser implements AutoCloseable {
     public Browser click(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(replaced(page));
+        // Asked while the old document is torn down, chromedriver may answer "Node with given id does not belong to
+        // the document" (an unknown error) instead of "stale": that only means "ask again", not a failure.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
         return this;
-    }
-
-    /**
-     * Whether the page the element belongs to has gone. Selenium's {@code stalenessOf} takes any error but "stale" as
-     * a failure, and chromedriver asked while the old document is being torn down may answer "Node with given id does
-     * not belong to the document" (an unknown error) instead: here that only means "ask again".
-     */
-    private static ExpectedCondition<Boolean> replaced(WebElement page) {
-        return driver -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (StaleElementReferenceException gone) {
-                return true;
-            } catch (WebDriverException tornDown) {
-                return false;
-            }
-        };
     }
 
     public Browser type(String css, String text) {
