@@ -13,9 +13,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.catalina.connector.Connector;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -125,6 +130,16 @@ class ProxyRoutingTest {
             names.add(response.body().split(" ")[0]);
         }
         return names;
+    }
+
+    @Test
+    void everyServicePortServesOnVirtualThreadsAsTheProxysOwnPortDoes(@Autowired WebServerApplicationContext context) {
+        Connector[] connectors = ((TomcatWebServer) context.getWebServer()).getTomcat().getService().findConnectors();
+
+        assertThat(connectors).extracting(Connector::getLocalPort)
+                .contains(context.getWebServer().getPort(), PAYMENT_PORT, WALLET_PORT, LEDGER_PORT);
+        assertThat(connectors).allSatisfy(connector ->
+                assertThat(connector.getProtocolHandler().getExecutor()).isInstanceOf(VirtualThreadExecutor.class));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
