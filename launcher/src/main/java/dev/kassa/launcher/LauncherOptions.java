@@ -7,7 +7,7 @@ import java.util.List;
 public record LauncherOptions(boolean demo, boolean exitAfterDemo, boolean fresh, Path workDir, int instances) {
 
     /** More would not fit two cores and the topics' partitions would idle some consumers. */
-    static final int MAX_INSTANCES = 4;
+    public static final int MAX_INSTANCES = 4;
 
     public static final String USAGE = """
             Usage: ./kassa [--no-demo] [--exit-after-demo] [--fresh] [--work-dir DIR] [--instances N]

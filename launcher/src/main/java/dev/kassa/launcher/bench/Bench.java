@@ -43,7 +43,7 @@ public final class Bench {
         requireHealthy();
         CheckoutPlan plan = new CheckoutPlan("bench" + Instant.now().getEpochSecond(), options);
         BenchReport report = new BenchReport(out, options, plan);
-        CpuMeter cpu = CpuMeter.locate(target.servicePorts(), target.settings().postgresPort(), target.settings().kafkaPort());
+        CpuMeter cpu = CpuMeter.locate(target.processPorts(), target.settings().postgresPort(), target.settings().kafkaPort());
         report.header(target, cpu, postgresDurability());
         StatementStatistics statementsBefore = options.sqlTop() > 0 ? statementStatistics(out) : null;
 

@@ -2,12 +2,14 @@ package dev.kassa.launcher.bench;
 
 import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.KassaSystem;
+import dev.kassa.launcher.LauncherOptions;
 import dev.kassa.launcher.SystemSettings;
 import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.access.CredentialsFile;
 import dev.kassa.launcher.checks.Databases;
 import dev.kassa.localstack.PostgresServer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,11 +38,30 @@ public record BenchTarget(SystemSettings settings, Databases databases, Credenti
         return settings.url(service);
     }
 
-    /** Each service's module name and port, in the launcher's order. */
-    Map<String, Integer> servicePorts() {
+    /**
+     * The port of each process whose CPU the bench counts, by name, in the launcher's order: a service's own port, or,
+     * where several instances run ({@code ./kassa --instances N}), each instance's port ("payment-service-2") and the
+     * proxy's, which then listens on every service's port. A running system's instances are found by the ports
+     * {@link SystemSettings#withInstances(int)} gives them.
+     */
+    Map<String, Integer> processPorts() {
+        SystemSettings candidates = settings.instances() > 1 ? settings
+                : settings.withInstances(LauncherOptions.MAX_INSTANCES);
         Map<String, Integer> ports = new LinkedHashMap<>();
+        boolean severalInstances = false;
         for (KassaService service : KassaService.values()) {
-            ports.put(service.module(), settings.port(service));
+            List<Integer> instances = candidates.instancePorts().get(service).stream()
+                    .filter(port -> ListeningPorts.pidOf(port).isPresent()).toList();
+            if (instances.isEmpty()) {
+                ports.put(service.module(), settings.port(service));
+            }
+            for (int i = 0; i < instances.size(); i++) {
+                ports.put(service.module() + "-" + (i + 1), instances.get(i));
+                severalInstances = true;
+            }
+        }
+        if (severalInstances) {
+            ports.put("proxy", candidates.proxyPort());
         }
         return ports;
     }
