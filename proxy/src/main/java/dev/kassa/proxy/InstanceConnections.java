@@ -14,8 +14,13 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class InstanceConnections {
 
-    private static final int PER_INSTANCE = 256;
-    private static final int TOTAL = 2048;
+    /**
+     * At least a port's {@code server.tomcat.max-connections}: a request the proxy has taken never waits for a
+     * connection to an instance, which would be a queue of its own, unseen by the instance's admission control and
+     * bounded in time only by the pool's 3-minute lease timeout.
+     */
+    private static final int PER_INSTANCE = 1024;
+    private static final int TOTAL = 4096;
 
     @Bean
     HttpComponentsClientHttpRequestFactoryBuilder proxyRequestFactoryBuilder() {

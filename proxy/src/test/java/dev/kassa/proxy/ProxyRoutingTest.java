@@ -14,10 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.catalina.connector.Connector;
+import org.apache.coyote.AbstractProtocol;
 import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -133,13 +135,17 @@ class ProxyRoutingTest {
     }
 
     @Test
-    void everyServicePortServesOnVirtualThreadsAsTheProxysOwnPortDoes(@Autowired WebServerApplicationContext context) {
+    void everyServicePortHasTheSettingsOfTheProxysOwnPort(@Autowired WebServerApplicationContext context,
+                                                          @Value("${server.tomcat.max-connections}") int maxConnections) {
         Connector[] connectors = ((TomcatWebServer) context.getWebServer()).getTomcat().getService().findConnectors();
 
         assertThat(connectors).extracting(Connector::getLocalPort)
                 .contains(context.getWebServer().getPort(), PAYMENT_PORT, WALLET_PORT, LEDGER_PORT);
-        assertThat(connectors).allSatisfy(connector ->
-                assertThat(connector.getProtocolHandler().getExecutor()).isInstanceOf(VirtualThreadExecutor.class));
+        assertThat(connectors).allSatisfy(connector -> {
+            assertThat(connector.getProtocolHandler().getExecutor()).isInstanceOf(VirtualThreadExecutor.class);
+            assertThat(((AbstractProtocol<?>) connector.getProtocolHandler()).getMaxConnections())
+                    .isEqualTo(maxConnections);
+        });
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -28,10 +28,13 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
     /**
      * Tuned for steady state on a small machine that runs five of these at once: the full tiered JIT (C2 code
      * takes a fraction of C1's CPU per payment, for some more compilation in the first seconds) and the serial
-     * collector (no GC threads competing for two cores; pauses stay short with heaps this small).
+     * collector (no GC threads competing for two cores; pauses stay short with heaps this small). A JVM whose heap
+     * ran out exits instead of staying up half-working (a thread died mid-task, or back-to-back full collections take
+     * a core and answer nothing, which a readiness probe that still gets through does not show), so that the
+     * supervisor starts it again.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS =
-            List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
+            List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     public ServiceSpec {
         properties = Map.copyOf(properties);
