@@ -29,8 +29,8 @@ import org.apache.kafka.common.acl.AclBinding;
  */
 public final class KafkaBrokerProcess implements KafkaBroker {
 
-    /** A broker for a handful of services on a small machine; the serial collector leaves the cores to them. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /** The services' heap, collector and exit on a full heap: a broker for a handful of them on a small machine. */
+    static final List<String> JVM_OPTIONS = ServiceSpec.DEFAULT_JVM_OPTIONS;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(2);
     private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";

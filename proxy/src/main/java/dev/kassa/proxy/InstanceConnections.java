@@ -1,5 +1,6 @@
 package dev.kassa.proxy;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.context.annotation.Bean;
@@ -15,17 +16,17 @@ import org.springframework.web.client.RestClient;
 class InstanceConnections {
 
     /**
-     * At least a port's {@code server.tomcat.max-connections}: a request the proxy has taken never waits for a
-     * connection to an instance, which would be a queue of its own, unseen by the instance's admission control and
-     * bounded in time only by the pool's 3-minute lease timeout.
+     * As many connections to each instance as its port takes requests ({@code server.tomcat.max-connections}), and so
+     * many per port in all: a request the proxy has taken never waits for a connection to an instance, which would be
+     * a queue of its own, unseen by the instance's admission control and bounded in time only by the pool's 3-minute
+     * lease timeout.
      */
-    private static final int PER_INSTANCE = 1024;
-    private static final int TOTAL = 4096;
-
     @Bean
-    HttpComponentsClientHttpRequestFactoryBuilder proxyRequestFactoryBuilder() {
-        return ClientHttpRequestFactoryBuilder.httpComponents()
-                .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(PER_INSTANCE).setMaxConnTotal(TOTAL));
+    HttpComponentsClientHttpRequestFactoryBuilder proxyRequestFactoryBuilder(
+            @Value("${server.tomcat.max-connections}") int maxConnectionsPerPort, ProxyProperties properties) {
+        int total = maxConnectionsPerPort * properties.services().size();
+        return ClientHttpRequestFactoryBuilder.httpComponents().withConnectionManagerCustomizer(
+                pool -> pool.setMaxConnPerRoute(maxConnectionsPerPort).setMaxConnTotal(Math.max(total, 1)));
     }
 
     /** The load balancer's readiness probes ask each instance with this client (Spring Cloud looks for a bean). */

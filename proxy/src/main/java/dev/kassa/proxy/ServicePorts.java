@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Boot applies its connector settings ({@code server.tomcat.*}: virtual threads, the proxy's bound on connections)
  * to its own connector only, so each further one gets them here, after Boot's customizers have registered them.
- * Without that a service's port ran on Tomcat's default pool of 200 platform threads: under a cold start's overload the 201st checkout waited in the
- * pool's queue, unseen by the instances' admission control and unbounded in time, and answers came after the clients
- * had given up (measured with two instances: none of 5,400 checkouts at 30/s answered after the first 1,156).
+ * Without that a service's port ran on Tomcat's default pool of 200 platform threads: under a cold start's overload
+ * the 201st checkout waited in the pool's queue, unseen by the instances' admission control and unbounded in time,
+ * and answers came after the clients had given up (measured with two instances at 30 checkouts/s: no POST answered
+ * after the first 1,156).
  */
 @Component
 class ServicePorts implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
