@@ -14,6 +14,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -108,10 +109,13 @@ public class KassaProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database did not answer in time, or no pooled connection came free in time: nothing the caller did
+     * The database did not answer in time, is unreachable, or no pooled connection came free in time (inside a
+     * transaction {@code CannotCreateTransactionException}, outside one spring-jdbc's
+     * {@code CannotGetJdbcConnectionException}, a {@link DataAccessResourceFailureException}): nothing the caller did
      * wrong, and worth retrying.
      */
-    @ExceptionHandler({TransientDataAccessException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
     ResponseEntity<Object> temporarilyUnavailable(NestedRuntimeException ex, WebRequest request) {
         log.warn("A request failed transiently: {}", ex.toString());
         return answer(new KassaProblem(ProblemType.TEMPORARILY_UNAVAILABLE,

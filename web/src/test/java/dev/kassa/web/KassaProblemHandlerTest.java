@@ -185,6 +185,12 @@ class KassaProblemHandlerTest {
     }
 
     @Test
+    void noPooledConnectionForAStatementOutsideATransactionIsA503Too() throws Exception {
+        problem(mvc.perform(get("/failures/pool-outside-transaction")), 503, "temporarily-unavailable")
+                .andExpect(content().string(not(containsString("HikariPool"))));
+    }
+
+    @Test
     void springsOwnRefusalsAreProblemDetailsToo() throws Exception {
         mvc.perform(put("/orders/o_1")).andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

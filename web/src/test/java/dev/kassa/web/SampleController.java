@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.MediaType;
@@ -85,6 +86,16 @@ class SampleController {
     String pool() {
         throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
                 new SQLException("HikariPool-1 - Connection is not available, request timed out after 30000ms."));
+    }
+
+    /**
+     * What a JdbcTemplate call outside a transaction throws when the pool has no connection to give: spring-jdbc's
+     * {@code CannotGetJdbcConnectionException}, which extends this (spring-jdbc is no dependency of this module).
+     */
+    @GetMapping("/failures/pool-outside-transaction")
+    String poolOutsideTransaction() {
+        throw new DataAccessResourceFailureException("Failed to obtain JDBC Connection",
+                new SQLException("HikariPool-1 - Connection is not available, request timed out after 5000ms."));
     }
 
     @PostMapping("/raw")

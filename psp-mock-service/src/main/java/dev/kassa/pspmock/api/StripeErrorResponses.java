@@ -82,7 +82,8 @@ public class StripeErrorResponses implements OpenApiCustomizer {
                 + (!pspApi ? "" : ", or one injected by `/admin/faults` (`server_error_rate`: nothing was done"
                 + (body ? "; `response_lost_rate`, `response_lost`: it WAS done; retry with the same `Idempotency-Key`"
                 : "; retry") + ")"));
-        add(responses, 503, "`api_error`: the instance is at its concurrency limit"
+        add(responses, 503, "`api_error`: the instance is at its concurrency limit, or its database is busy or"
+                + " unreachable (`service_unavailable`, `Stripe-Should-Retry: true`; nothing was done)"
                 + (pspApi ? ", or an injected `service_unavailable` (`unavailable_rate`, `Retry-After: 1`)" : "")
                 + "; the same request may be sent again");
     }

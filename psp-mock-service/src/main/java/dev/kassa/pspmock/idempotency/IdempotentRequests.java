@@ -92,7 +92,13 @@ public class IdempotentRequests {
                 throw inUse(key);
             }
         } catch (RuntimeException unexpected) {
-            store.release(key, token);
+            try {
+                store.release(key, token);
+            } catch (RuntimeException releaseFailed) {
+                // The database that failed the work may fail this too: the key stays taken until its lease runs out
+                // (a retry meanwhile gets 409 idempotency_key_in_use), and the caller hears of the first failure.
+                unexpected.addSuppressed(releaseFailed);
+            }
             throw unexpected;
         }
         if (faults.responseLost()) {
