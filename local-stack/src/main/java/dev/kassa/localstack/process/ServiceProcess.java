@@ -23,6 +23,8 @@ import java.util.function.BooleanSupplier;
 public final class ServiceProcess implements Supervised, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_WRITING_ARCHIVE_TIMEOUT = Duration.ofMinutes(3);
 
     private final ServiceSpec spec;
     /** Null: {@code /actuator/health} on the spec's port answers 200. */
@@ -32,6 +34,8 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
     private volatile Instant startedAt;
     /** Set by {@link #stop()}, {@link #close()} and this JVM's exit: a {@link Supervisor} restarts it no more. */
     private volatile boolean stopping;
+    /** Whether the current process writes its class-data archive as it exits: there was none when it started. */
+    private volatile boolean writesArchiveOnExit;
 
     private ServiceProcess(ServiceSpec spec, BooleanSupplier healthCheck) {
         this.spec = spec;
@@ -99,6 +103,7 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
     private synchronized void launch() {
         try {
             Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
+            writesArchiveOnExit = spec.classDataArchive().filter(Files::notExists).isPresent();
             process = processBuilder(spec).start();
             startedAt = Instant.now();
         } catch (IOException e) {
@@ -212,7 +217,12 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
         }
     }
 
-    /** SIGTERM and wait for a graceful shutdown (then SIGKILL if it takes too long). */
+    /**
+     * SIGTERM and wait for a graceful shutdown, then SIGKILL if it takes too long: 30 s, or 3 minutes for a JVM that
+     * writes its class-data archive on its way out. That takes a core for 10-20 s per service, and ./kassa stops
+     * every process at once: with 30 s, ten JVMs writing on two cores were all killed first, so no archive was ever
+     * written with {@code --instances 2}.
+     */
     public synchronized void stop() {
         stopping = true;
         Process current = process;
@@ -220,7 +230,7 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
             return;
         }
         current.destroy();
-        if (!waitFor(current, Duration.ofSeconds(30))) {
+        if (!waitFor(current, writesArchiveOnExit ? STOP_WRITING_ARCHIVE_TIMEOUT : STOP_TIMEOUT)) {
             current.destroyForcibly();
             waitFor(current, Duration.ofSeconds(10));
         }

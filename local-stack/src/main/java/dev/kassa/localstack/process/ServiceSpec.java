@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How to start one service: its executable jar, its port, Spring properties passed as {@code --key=value}
@@ -35,6 +36,9 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
      */
     public static final List<String> DEFAULT_JVM_OPTIONS =
             List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+    private static final String ARCHIVE_FILE = "-XX:SharedArchiveFile=";
+    private static final String AUTO_CREATE_ARCHIVE = "-XX:+AutoCreateSharedArchive";
 
     public ServiceSpec {
         properties = Map.copyOf(properties);
@@ -90,8 +94,16 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
             return List.of();
         }
         // -Xlog: the archive leaves out classes of multi-release jars (Spring's Java 24 variants) with a warning each.
-        return List.of("-XX:SharedArchiveFile=" + dir.resolve(name + ".jsa"), "-XX:+AutoCreateSharedArchive",
-                "-Xlog:cds=error");
+        return List.of(ARCHIVE_FILE + dir.resolve(name + ".jsa"), AUTO_CREATE_ARCHIVE, "-Xlog:cds=error");
+    }
+
+    /** The class-data archive its JVM maps, and writes as it exits if there is none ({@link #classDataSharing}). */
+    public Optional<Path> classDataArchive() {
+        if (!jvmOptions.contains(AUTO_CREATE_ARCHIVE)) {
+            return Optional.empty();
+        }
+        return jvmOptions.stream().filter(option -> option.startsWith(ARCHIVE_FILE))
+                .map(option -> Path.of(option.substring(ARCHIVE_FILE.length()))).reduce((first, last) -> last);
     }
 
     /** This spec with {@code options} after its JVM options (a later option wins over an earlier one). */

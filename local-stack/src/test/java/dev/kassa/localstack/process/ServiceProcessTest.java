@@ -78,6 +78,9 @@ class ServiceProcessTest {
         assertThat(secondInstance.jvmOptions())
                 .contains("-XX:SharedArchiveFile=" + extracted.resolve("svc-2.jsa").toAbsolutePath());
         assertThat(boot.jvmOptions()).isEqualTo(ServiceSpec.DEFAULT_JVM_OPTIONS);
+        // What stop() waits longer for while the archive is not there yet: the JVM writes it on its way out.
+        assertThat(withArchive.classDataArchive()).contains(extracted.resolve("svc.jsa").toAbsolutePath());
+        assertThat(boot.classDataArchive()).isEmpty();
     }
 
     /** An executable jar of nothing but a manifest: its main class is {@link EnvironmentEcho} in the test classes. */
