@@ -38,20 +38,18 @@ final class CpuMeter {
     static final String KAFKA = "kafka";
     static final String LOAD_GENERATOR = "load generator";
 
-    /** One part: the process on its port, and the CPU of the processes before it that ended (as last sampled). */
+    /** One part: the process on its port and the CPU its processes used. */
     private static final class Part {
         final String name;
         final int port;
         final boolean withChildren;
-        long pid;
-        long ended;
-        long lastNanos;
+        final CumulativeCpu cpu;
 
         Part(String name, int port, boolean withChildren, long pid) {
             this.name = name;
             this.port = port;
             this.withChildren = withChildren;
-            this.pid = pid;
+            this.cpu = new CumulativeCpu(pid);
         }
     }
 
@@ -91,7 +89,7 @@ final class CpuMeter {
 
     synchronized Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        parts.forEach(part -> pids.put(part.name, part.pid));
+        parts.forEach(part -> pids.put(part.name, part.cpu.pid()));
         pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
         return pids;
     }
@@ -100,23 +98,25 @@ final class CpuMeter {
         long wall = System.nanoTime();
         Map<String, Long> cpu = new LinkedHashMap<>();
         for (Part part : parts) {
-            if (ProcessHandle.of(part.pid).filter(ProcessHandle::isAlive).isEmpty()) {
+            long pid = part.cpu.pid();
+            if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
                 OptionalLong again = ListeningPorts.pidOf(part.port);
-                if (again.isPresent() && again.getAsLong() != part.pid) {
-                    notes.add(part.name + " (pid " + part.pid + ") ended during the run and runs again as pid "
-                            + again.getAsLong() + ": its figure leaves out what the ended process used since the"
-                            + " sample before");
-                    part.ended += part.lastNanos;
-                    part.pid = again.getAsLong();
+                if (again.isEmpty() || again.getAsLong() == pid) {
+                    // Ended, and not started again yet: what it used until the last sample still counts.
+                    cpu.put(part.name, part.cpu.total());
+                    continue;
                 }
+                notes.add(part.name + " (pid " + pid + ") ended during the run and runs again as pid "
+                        + again.getAsLong() + ": its figure leaves out what the ended process used since the"
+                        + " sample before");
+                pid = again.getAsLong();
             }
-            long nanos = ProcessCpu.nanos(part.pid, part.withChildren);
+            long nanos = ProcessCpu.nanos(pid, part.withChildren);
             if (part.withChildren) {
-                nanos += ProcessHandle.of(part.pid).stream().flatMap(ProcessHandle::descendants)
+                nanos += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
                         .mapToLong(child -> ProcessCpu.nanos(child.pid(), false)).sum();
             }
-            part.lastNanos = nanos;
-            cpu.put(part.name, part.ended + nanos);
+            cpu.put(part.name, part.cpu.read(pid, nanos));
         }
         cpu.put(LOAD_GENERATOR, ProcessCpu.nanos(ProcessHandle.current().pid(), false));
         return new Sample(wall, cpu);
