@@ -34,8 +34,6 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
     private volatile Instant startedAt;
     /** Set by {@link #stop()}, {@link #close()} and this JVM's exit: a {@link Supervisor} restarts it no more. */
     private volatile boolean stopping;
-    /** Whether the current process writes its class-data archive as it exits: there was none when it started. */
-    private volatile boolean writesArchiveOnExit;
 
     private ServiceProcess(ServiceSpec spec, BooleanSupplier healthCheck) {
         this.spec = spec;
@@ -103,7 +101,6 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
     private synchronized void launch() {
         try {
             Files.createDirectories(spec.logFile().toAbsolutePath().getParent());
-            writesArchiveOnExit = spec.classDataArchive().filter(Files::notExists).isPresent();
             process = processBuilder(spec).start();
             startedAt = Instant.now();
         } catch (IOException e) {
@@ -230,7 +227,9 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
             return;
         }
         current.destroy();
-        if (!waitFor(current, writesArchiveOnExit ? STOP_WRITING_ARCHIVE_TIMEOUT : STOP_TIMEOUT)) {
+        // Only the JVM itself writes its archive, on its way out: missing now, it was missing when it started.
+        boolean writesArchive = spec.classDataArchive().filter(Files::notExists).isPresent();
+        if (!waitFor(current, writesArchive ? STOP_WRITING_ARCHIVE_TIMEOUT : STOP_TIMEOUT)) {
             current.destroyForcibly();
             waitFor(current, Duration.ofSeconds(10));
         }
