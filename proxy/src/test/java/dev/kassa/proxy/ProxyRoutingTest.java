@@ -46,6 +46,13 @@ class ProxyRoutingTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) throws IOException {
+        // The deployment's services keep their connectors, on free ports instead of 8080-8084, so that the test
+        // runs while ./kassa does.
+        for (String service : List.of("payment-service", "psp-mock-service", "wallet-service", "ledger-service",
+                "reconciliation-service")) {
+            int port = freePort();
+            registry.add("kassa.proxy.services." + service + ".port", () -> port);
+        }
         registry.add("kassa.proxy.services.payments.port", () -> PAYMENT_PORT);
         registry.add("kassa.proxy.services.payments.idempotent-posts", () -> "/api/v1/payments");
         registry.add("spring.cloud.discovery.client.simple.instances.payments[0].uri", PAYMENT_A::uri);
