@@ -142,14 +142,14 @@ public record MessagingProperties(
     }
 
     /**
-     * @param backoff     delay before each retry (default 1s, 10s, 10s, 10s, 10s): one retry topic per entry, except
-     *                    that a trailing run of equal delays shares one (so the default takes two topics)
+     * @param backoff     delay before each retry (default 5s six times): one retry topic per entry, except that a
+     *                    trailing run of equal delays shares one (so the default takes one topic)
      * @param concurrency consumer threads of the main-topic listener of every declared consumer that does not set
      *                    its own ({@code EventConsumer.withConcurrency}); each retry topic has one consumer. Threads
      *                    beyond the topic's partitions ({@code topic-partitions}, across all instances) stay idle.
      */
     public record Consumer(
-            @DefaultValue({"1s", "10s", "10s", "10s", "10s"}) List<Duration> backoff,
+            @DefaultValue({"5s", "5s", "5s", "5s", "5s", "5s"}) List<Duration> backoff,
             @DefaultValue("1") int concurrency) {
     }
 

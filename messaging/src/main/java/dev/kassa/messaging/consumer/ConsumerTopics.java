@@ -32,15 +32,26 @@ public final class ConsumerTopics {
     }
 
     /**
-     * Whether the retries with {@code delays} share one retry topic for their trailing run of equal delays (as in
-     * the default 1s, 10s, 10s, 10s, 10s: two topics, not five). Every retry topic has a consumer that polls the
-     * broker even when idle, so a long tail of retries should not cost one each. Only a run that follows other,
-     * pairwise distinct delays shares its topic, so that every retry topic keeps an index in its name
-     * ({@link Topics#retryTopic}); spring-kafka's {@code SameIntervalTopicReuseStrategy.SINGLE_TOPIC} does the rest.
+     * Whether the retries with {@code delays} share one retry topic for their trailing run of equal delays: the
+     * default 5s six times takes one topic, not six, and 1s, 10s, 10s, 10s two. Every retry topic has a consumer
+     * that polls the broker even when idle, so a run of retries should not cost one each. The run shares its topic
+     * when it is all the delays or follows pairwise distinct ones, so that every retry topic keeps an index in its
+     * name ({@link Topics#retryTopic}); spring-kafka's {@code SameIntervalTopicReuseStrategy.SINGLE_TOPIC} does the
+     * rest.
      */
     static boolean sharesLastRetryTopic(List<Duration> delays) {
         int run = trailingRun(delays);
-        return run >= 2 && run < delays.size() && delays.stream().distinct().count() == delays.size() - run + 1;
+        return run >= 2 && delays.stream().distinct().count() == delays.size() - run + 1;
+    }
+
+    /**
+     * The suffix spring-kafka appends to the main topic's name for the retry topics of {@code group}. It numbers
+     * retry topics itself ({@code -0}, {@code -1}, ...), except when one topic takes every retry: that one gets the
+     * bare suffix, so the suffix carries its index.
+     */
+    static String retryTopicSuffix(String group, List<Duration> delays) {
+        String suffix = "." + group + ".retry";
+        return sharesLastRetryTopic(delays) && retryTopicCount(delays) == 1 ? suffix + "-0" : suffix;
     }
 
     /** How many retry topics the retries with {@code delays} take (see {@link #sharesLastRetryTopic}). */

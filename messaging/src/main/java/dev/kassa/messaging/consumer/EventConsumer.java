@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param group       the consumer group id; also the inbox consumer name and part of the retry/DLT topic names
  * @param handler     the handler, run in one transaction with the inbox insert
  * @param backoff     delays before each retry (one retry topic each); empty = {@code kassa.messaging.consumers.<group>.backoff},
- *                    else {@code kassa.messaging.consumer.backoff} (default 1s, 2s, 4s, 8s, 16s)
+ *                    else {@code kassa.messaging.consumer.backoff} (default 5s six times, on one topic)
  * @param concurrency consumer threads; 0 = {@code kassa.messaging.consumer.concurrency}
  * @param batchHandler for a main topic consumed in batches (one transaction per poll), what applies a batch;
  *                    {@code null} for one transaction per record (see {@link #inBatches()})

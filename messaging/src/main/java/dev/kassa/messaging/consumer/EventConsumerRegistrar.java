@@ -169,7 +169,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
                 .customBackoff(new ListBackOff(delays))
                 // Names as Topics.retryTopic / Topics.deadLetterTopic: the group is part of the name, so two
                 // groups of one topic never see each other's retries.
-                .retryTopicSuffix("." + consumer.group() + ".retry")
+                .retryTopicSuffix(ConsumerTopics.retryTopicSuffix(consumer.group(), delays))
                 .suffixTopicsWithIndexValues()
                 .sameIntervalTopicReuseStrategy(ConsumerTopics.sharesLastRetryTopic(delays)
                         ? SameIntervalTopicReuseStrategy.SINGLE_TOPIC : SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)

@@ -18,8 +18,7 @@ class MessagingPropertiesTest {
     @Test
     void defaultsAreTheDesignsValues() {
         MessagingProperties properties = bind(Map.of());
-        assertThat(properties.backoffOf("any")).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(properties.backoffOf("any")).hasSize(6).containsOnly(Duration.ofSeconds(5));
         assertThat(properties.deadLetter().maxReplays()).isEqualTo(3);
         assertThat(properties.mainTopics()).contains("payment.results", "payment.psp-requests");
         assertThat(properties.outbox().relayEnabled()).isTrue();
@@ -45,7 +44,7 @@ class MessagingPropertiesTest {
     void aGroupCanHaveItsOwnBackoff() {
         MessagingProperties properties = bind(Map.of("kassa.messaging.consumers.wallet-service.backoff", "200ms,1s"));
         assertThat(properties.backoffOf("wallet-service")).containsExactly(Duration.ofMillis(200), Duration.ofSeconds(1));
-        assertThat(properties.backoffOf("ledger-service")).hasSize(5);
+        assertThat(properties.backoffOf("ledger-service")).hasSize(6);
     }
 
     private static MessagingProperties bind(Map<String, String> values) {

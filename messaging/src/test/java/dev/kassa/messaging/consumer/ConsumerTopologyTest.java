@@ -18,8 +18,8 @@ import org.springframework.kafka.retrytopic.DestinationTopic;
 import org.springframework.kafka.retrytopic.DestinationTopicResolver;
 
 /**
- * What a consumer declared without a backoff gets: a retry topic for 1 s, one for the four retries after 10 s, a
- * dead-letter and a parking topic, all created with the configured partition count.
+ * What a consumer declared without a backoff gets: one retry topic for its six retries 5 s apart, a dead-letter and
+ * a parking topic, all created with the configured partition count.
  */
 class ConsumerTopologyTest extends SpringMessagingTest {
 
@@ -29,40 +29,43 @@ class ConsumerTopologyTest extends SpringMessagingTest {
     MessagingProperties properties;
 
     @Test
-    void theDefaultBackoffRetriesOnceAfterASecondThenFourTimesTenSecondsApartOnOneTopic() {
+    void theDefaultBackoffRetriesSixTimesFiveSecondsApartOnOneTopic() {
         String listenerId = EventConsumer.of(DEFAULTS, DEFAULTS_GROUP, e -> { }).listenerId();
-        String first = Topics.retryTopic(DEFAULTS, DEFAULTS_GROUP, 0);
-        String rest = Topics.retryTopic(DEFAULTS, DEFAULTS_GROUP, 1);
+        String retries = Topics.retryTopic(DEFAULTS, DEFAULTS_GROUP, 0);
         String deadLetters = Topics.deadLetterTopic(DEFAULTS, DEFAULTS_GROUP);
-        assertThat(destinations.getDestinationTopicByName(listenerId, first).getDestinationDelay()).isEqualTo(1_000L);
-        assertThat(destinations.getDestinationTopicByName(listenerId, rest).getDestinationDelay()).isEqualTo(10_000L);
-        assertThat(properties.backoffOf(DEFAULTS_GROUP)).hasSize(5);
+        assertThat(destinations.getDestinationTopicByName(listenerId, retries).getDestinationDelay()).isEqualTo(5_000L);
+        assertThat(properties.backoffOf(DEFAULTS_GROUP)).hasSize(6).containsOnly(Duration.ofSeconds(5));
+        assertThat(ConsumerTopics.followers(DEFAULTS, DEFAULTS_GROUP, properties.backoffOf(DEFAULTS_GROUP)))
+                .containsExactly(retries, deadLetters, deadLetters + ".parking");
 
         // Attempt n failed (1 is the main topic's): where the record goes next.
         RuntimeException transientFailure = new IllegalStateException("transient");
         long now = System.currentTimeMillis();
         List<String> route = new ArrayList<>();
         route.add(destinations.resolveDestinationTopic(listenerId, DEFAULTS, 1, transientFailure, now).getDestinationName());
-        route.add(destinations.resolveDestinationTopic(listenerId, first, 2, transientFailure, now).getDestinationName());
-        for (int attempt = 3; attempt <= 6; attempt++) {
-            route.add(destinations.resolveDestinationTopic(listenerId, rest, attempt, transientFailure, now)
+        for (int attempt = 2; attempt <= 7; attempt++) {
+            route.add(destinations.resolveDestinationTopic(listenerId, retries, attempt, transientFailure, now)
                     .getDestinationName());
         }
-        assertThat(route).containsExactly(first, rest, rest, rest, rest, deadLetters);
+        assertThat(route).containsExactly(retries, retries, retries, retries, retries, retries, deadLetters);
     }
 
     @Test
-    void onlyATrailingRunOfEqualDelaysAfterDistinctOnesSharesATopic() {
+    void aTrailingRunOfEqualDelaysSharesATopicWhenItIsAllOfThemOrFollowsDistinctOnes() {
         Duration s1 = Duration.ofSeconds(1);
         Duration s2 = Duration.ofSeconds(2);
         assertThat(ConsumerTopics.retryTopicCount(List.of(s1, s2, s2, s2))).isEqualTo(2);
         assertThat(ConsumerTopics.retryTopicCount(List.of(s1, s2))).isEqualTo(2);
-        // All equal: one topic per retry, so that every retry topic's name keeps its index.
-        assertThat(ConsumerTopics.retryTopicCount(List.of(s2, s2, s2))).isEqualTo(3);
+        assertThat(ConsumerTopics.retryTopicCount(List.of(s2, s2, s2))).isEqualTo(1);
+        assertThat(ConsumerTopics.retryTopicCount(List.of(s2))).isEqualTo(1);
         // The last delay also earlier, or a repeat before the run: spring-kafka could not name them apart.
         assertThat(ConsumerTopics.retryTopicCount(List.of(s2, s1, s2, s2))).isEqualTo(4);
         assertThat(ConsumerTopics.retryTopicCount(List.of(s1, s1, s2, s2))).isEqualTo(4);
         assertThat(ConsumerTopics.retryTopicCount(List.of())).isZero();
+        // spring-kafka gives a lone shared topic the bare suffix, so the suffix carries the index Topics.retryTopic has.
+        assertThat(ConsumerTopics.retryTopicSuffix("g", List.of(s2, s2, s2))).isEqualTo(".g.retry-0");
+        assertThat(ConsumerTopics.retryTopicSuffix("g", List.of(s1, s2, s2))).isEqualTo(".g.retry");
+        assertThat(ConsumerTopics.retryTopicSuffix("g", List.of(s2))).isEqualTo(".g.retry");
     }
 
     @Test

@@ -11,10 +11,17 @@ import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.schemas.Topics;
 import dev.kassa.testfixtures.TopicReader;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Two consumer groups of one topic in one JVM, each with its own retry and dead-letter topics. Backoff here: 100ms, 200ms. */
+/**
+ * Two consumer groups of one topic in one JVM, each with its own retry and dead-letter topics. Backoff here: alpha
+ * 100ms twice (one retry topic takes both retries), beta 100ms, 200ms (two retry topics).
+ */
 class TwoGroupsTest extends SpringMessagingTest {
+
+    private static final Duration RETRY_DELAY = Duration.ofMillis(100);
 
     @Test
     void aFailureInOneGroupNeverReachesTheOtherGroupsRetryTopics() {
@@ -35,6 +42,22 @@ class TwoGroupsTest extends SpringMessagingTest {
         assertThat(handlers.attempts(BETA_GROUP, flaky)).hasSize(1);
         assertThat(handlers.attempts(ALPHA_GROUP, flaky)).extracting(ScriptedHandlers.Attempt::topic)
                 .containsExactly(SHARED, Topics.retryTopic(SHARED, ALPHA_GROUP, 0));
+    }
+
+    @Test
+    void retriesOfEqualDelaysShareTheGroupsFirstRetryTopicUntilTheDeadLetterTopic() {
+        String failing = publish(SHARED, "po-shared-3", event("po-shared-3"),
+                id -> handlers.failAlways(ALPHA_GROUP, id));
+
+        await().atMost(WAIT).until(() -> hasEvent(Topics.deadLetterTopic(SHARED, ALPHA_GROUP), failing));
+        String retryTopic = Topics.retryTopic(SHARED, ALPHA_GROUP, 0);
+        assertThat(handlers.attempts(ALPHA_GROUP, failing)).extracting(ScriptedHandlers.Attempt::topic)
+                .containsExactly(SHARED, retryTopic, retryTopic);
+        assertThat(readAll(retryTopic).stream().filter(r -> failing.equals(TopicReader.header(r, KassaHeaders.EVENT_ID))))
+                .hasSize(2);
+        assertThat(ConsumerTopics.followers(SHARED, ALPHA_GROUP, List.of(RETRY_DELAY, RETRY_DELAY)))
+                .containsExactly(retryTopic, Topics.deadLetterTopic(SHARED, ALPHA_GROUP),
+                        Topics.deadLetterTopic(SHARED, ALPHA_GROUP) + ".parking");
     }
 
     private static boolean hasEvent(String topic, String eventId) {

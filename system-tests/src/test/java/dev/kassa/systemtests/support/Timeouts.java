@@ -11,8 +11,8 @@ public final class Timeouts {
     /** One checkout or refund through PSP, webhook, Kafka, wallet, ledger and back to COMPLETED. */
     public static final Duration SETTLE = Duration.ofSeconds(60);
     /**
-     * A record that fails every time, until it is dead-lettered: the default backoff's 41 s (1 s, then 10 s four
-     * times), plus up to one held fetch per retry before its paused partition is read again.
+     * A record that fails every time, until it is dead-lettered: the default backoff's 30 s (5 s six times), plus
+     * up to one held fetch per retry before its paused partition is read again.
      */
     public static final Duration THROUGH_RETRIES = Duration.ofSeconds(120);
     /** Hundreds of payments, or recovery after a service was killed (consumer group rebalance included). */
