@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutcomeProperties(
         @DefaultValue("0.9") double successProbability,
         @DefaultValue("3s") Duration asyncDelay,
-        @DefaultValue("1s") Duration resolveInterval,
+        @DefaultValue("5s") Duration resolveInterval,
         @DefaultValue("99999999") long maxAmount) {
 
     public OutcomeProperties {

@@ -32,7 +32,7 @@ public record WebhookProperties(
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("2") double backoffMultiplier,
-        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("200ms") Duration claimInterval,
         @DefaultValue("16") int maxConcurrency,
         @DefaultValue("2s") Duration connectTimeout,
