@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns every {@link EventConsumer} bean into spring-kafka listeners with non-blocking retries
  * (programmatic form of {@code @RetryableTopic}): first the group's topics are created, then the main
- * topic's listener and one listener per retry topic are registered. The dead-letter topic gets no
- * running listener: records wait there for an operator (see {@code /admin/dead-letters}).
+ * topic's listener and one listener per retry topic are registered. Consumers of one group that are consumed
+ * alike share those listeners ({@link SharedContainer}). The dead-letter topic gets no running listener: records
+ * wait there for an operator (see {@code /admin/dead-letters}).
  */
 public class EventConsumerRegistrar implements KafkaListenerConfigurer {
 
@@ -42,6 +43,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
             ConcurrentBatchListener.BATCH_METHOD, List.class, org.apache.kafka.clients.consumer.Consumer.class);
 
     private final List<EventConsumer> consumers;
+    private final List<SharedContainer> containers;
     private final MessagingProperties properties;
     private final TopicProvisioner provisioner;
     private final RetryTopicConfigurer retryTopicConfigurer;
@@ -73,6 +75,7 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
         this.retryTopicSupport = retryTopicSupport;
         this.handlerMethodFactory.afterPropertiesSet();
         checkUnique(this.consumers);
+        this.containers = SharedContainer.of(this.consumers, this::backoffOf, this::concurrencyOf);
     }
 
     /** The retry delays {@code consumer} uses: its own, else its group's property, else the global default. */
@@ -83,30 +86,42 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     @Override
     public void configureKafkaListeners(KafkaListenerEndpointRegistrar registrar) {
         provisionTopics();
-        for (EventConsumer consumer : consumers) {
-            if (consumer.concurrent()) {
-                registerConcurrent(consumer, registrar);
+        for (SharedContainer container : containers) {
+            if (container.first().concurrent()) {
+                registerConcurrent(container.first(), registrar);
                 continue;
             }
-            InboxListener listener = new InboxListener(consumer.group(), consumer.handler(), inbox, transactions,
+            EventConsumer first = container.first();
+            InboxListener listener = new InboxListener(first.group(), container.handler(), inbox, transactions,
                     tracing, metrics);
             MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
-            RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, consumer, listener,
+            RetryTopicConfigurer.EndpointProcessor processor = endpoint -> configure(endpoint, container, listener,
                     LISTENER_METHOD, endpoint == main);
             processor.accept(main);
-            retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(consumer),
+            retryTopicConfigurer.processMainAndRetryListeners(processor, main, retryConfiguration(first),
                     registrar, containerFactory, DEFAULT_FACTORY_BEAN_NAME);
-            if (consumer.batched()) {
+            if (first.batched()) {
                 // spring-kafka's non-blocking retries support record listeners only, and it derives the retry
                 // endpoints from the main one. They are derived by now (and containers are created later), so
                 // the main endpoint alone switches to the batch listener; failed records still go to the
                 // retry topics through the main container's error handler (see KassaRetryTopicSupport).
                 main.setBatchListener(true);
-                main.setBean(new BatchInboxListener(consumer.group(), consumer.batchHandler(), listener, inbox,
+                main.setBean(new BatchInboxListener(first.group(), container.batchHandler(), listener, inbox,
                         transactions, tracing, metrics));
                 main.setMethod(BATCH_LISTENER_METHOD);
             }
         }
+    }
+
+    /**
+     * The id of the listener container that consumes {@code consumer}'s main topic: its own
+     * {@link EventConsumer#listenerId()}, unless it shares the container with consumers alike (see
+     * {@link SharedContainer}).
+     */
+    public String listenerIdOf(EventConsumer consumer) {
+        return containers.stream().filter(container -> container.consumers().contains(consumer)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a declared consumer: " + consumer.listenerId()))
+                .listenerId();
     }
 
     /**
@@ -122,8 +137,9 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
                 () -> retryTopicSupport.recovererFor(consumer.listenerId()), metrics);
         MethodKafkaListenerEndpoint<String, ReceivedValue> main = new MethodKafkaListenerEndpoint<>();
         List<MethodKafkaListenerEndpoint<?, ?>> endpoints = new ArrayList<>();
+        SharedContainer alone = SharedContainer.of(List.of(consumer), this::backoffOf, this::concurrencyOf).getFirst();
         RetryTopicConfigurer.EndpointProcessor processor = endpoint -> {
-            configure(endpoint, consumer, listener, CONCURRENT_BATCH_METHOD, endpoint == main);
+            configure(endpoint, alone, listener, CONCURRENT_BATCH_METHOD, endpoint == main);
             endpoints.add(endpoint);
         };
         processor.accept(main);
@@ -149,17 +165,20 @@ public class EventConsumerRegistrar implements KafkaListenerConfigurer {
     }
 
     /** Applied by spring-kafka to the main endpoint and to each retry/DLT endpoint before it suffixes names. */
-    private void configure(MethodKafkaListenerEndpoint<?, ?> endpoint, EventConsumer consumer, Object listener,
+    private void configure(MethodKafkaListenerEndpoint<?, ?> endpoint, SharedContainer container, Object listener,
                            Method method, boolean mainTopic) {
-        endpoint.setId(consumer.listenerId());
-        endpoint.setGroupId(consumer.group());
-        endpoint.setTopics(consumer.topic());
+        endpoint.setId(container.listenerId());
+        endpoint.setGroupId(container.first().group());
+        endpoint.setTopics(container.topics());
         endpoint.setBean(listener);
         endpoint.setMethod(method);
         endpoint.setMessageHandlerMethodFactory(handlerMethodFactory);
-        int concurrency = consumer.concurrency() > 0 ? consumer.concurrency() : properties.consumer().concurrency();
         // Retry topics carry only the failures: one consumer each, since every idle consumer still polls the broker.
-        endpoint.setConcurrency(mainTopic ? concurrency : RETRY_TOPIC_CONCURRENCY);
+        endpoint.setConcurrency(mainTopic ? concurrencyOf(container.first()) : RETRY_TOPIC_CONCURRENCY);
+    }
+
+    private int concurrencyOf(EventConsumer consumer) {
+        return consumer.concurrency() > 0 ? consumer.concurrency() : properties.consumer().concurrency();
     }
 
     private RetryTopicConfiguration retryConfiguration(EventConsumer consumer) {

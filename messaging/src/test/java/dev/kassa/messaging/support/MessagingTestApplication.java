@@ -119,6 +119,18 @@ public class MessagingTestApplication {
     }
 
     @Bean
+    EventConsumer pairedConsumerA(ScriptedHandlers handlers) {
+        return EventConsumer.of(PAIRED_A, PAIRED_GROUP, handlers.forConsumer(PAIRED_A_HANDLER))
+                .inBatches(handlers.forBatches(PAIRED_A_HANDLER));
+    }
+
+    @Bean
+    EventConsumer pairedConsumerB(ScriptedHandlers handlers) {
+        return EventConsumer.of(PAIRED_B, PAIRED_GROUP, handlers.forConsumer(PAIRED_B_HANDLER))
+                .inBatches(handlers.forBatches(PAIRED_B_HANDLER));
+    }
+
+    @Bean
     EventConsumer defaultsConsumer(ScriptedHandlers handlers) {
         return EventConsumer.of(DEFAULTS, DEFAULTS_GROUP, handlers.forConsumer(DEFAULTS_GROUP));
     }

@@ -31,6 +31,14 @@ public final class TestTopics {
     public static final String TRACED = "test.traced";
     public static final String TRACED_GROUP = "traced-test";
 
+    /** Two topics one group consumes alike, in batches: they share the group's listener containers. */
+    public static final String PAIRED_A = "test.paired-a";
+    public static final String PAIRED_B = "test.paired-b";
+    public static final String PAIRED_GROUP = "paired-test";
+    /** The handlers' names in {@link ScriptedHandlers}: one per topic, although the group is one. */
+    public static final String PAIRED_A_HANDLER = "paired-test/a";
+    public static final String PAIRED_B_HANDLER = "paired-test/b";
+
     public static final String DEFAULTS = "test.defaults";
     public static final String DEFAULTS_GROUP = "defaults-test";
 

@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
  * and is applied again one event per transaction, so only the failing event takes the retry path; the retry
  * topics hand over one event at a time, through the same code.
  *
- * <p>Two listeners, one per topic, as the messaging library consumes one topic per listener. They confirm
- * the same orders at about the same time, so a batch of one may wait for the other's commit on a shared order
- * row; with batches that is one short wait per poll instead of one per event, and rows are locked in a
- * stable order, so the two never deadlock.
+ * <p>The two are consumed alike, so the messaging library gives them one container (and one for their retry
+ * topics): one poll holds both topics' confirmations, and both are keyed by payment order on equally many
+ * partitions, so an order's wallet and ledger confirmations reach the same consumer thread and, read together,
+ * update its row in one transaction instead of two that wait on each other's row lock. Should a batch still
+ * deadlock with another transaction, PostgreSQL aborts it and the library applies its events one per transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class ConfirmationConsumers {

@@ -3,6 +3,7 @@ package dev.kassa.payment.confirmation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.messaging.consumer.EventConsumer;
+import dev.kassa.messaging.consumer.EventConsumerRegistrar;
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.schemas.ConsumerGroups;
 import dev.kassa.schemas.Topics;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,9 @@ class ConfirmationTest extends PaymentServiceTestBase {
     @Autowired
     @Qualifier("ledgerEvents")
     EventConsumer ledgerEvents;
+
+    @Autowired
+    EventConsumerRegistrar registrar;
 
     @Autowired
     MeterRegistry meters;
@@ -117,7 +122,7 @@ class ConfirmationTest extends PaymentServiceTestBase {
         eventually().until(() -> allOrders.stream().allMatch(o -> orderStatus(o).equals("SUCCEEDED")));
         String outboxBefore = outboxOf(allOrders);
 
-        // Both consumers read their whole share in one poll each and apply it concurrently, on the same rows.
+        // One poll holds both topics' confirmations of the same rows, applied in one transaction.
         List<String> eventIds = new ArrayList<>();
         inOnePoll(() -> ordersOf.forEach((checkoutId, orders) -> {
             for (String order : orders) {
@@ -200,13 +205,13 @@ class ConfirmationTest extends PaymentServiceTestBase {
     }
 
     /**
-     * Stops both confirmation consumers while {@code sends} publishes, so that each reads everything in one
-     * poll when it starts again, and the two batches run at the same time.
+     * Stops the confirmations' consumer (one container reads both topics) while {@code sends} publishes, so that
+     * it reads everything in one poll when it starts again and applies both topics' events in one transaction.
      */
     private void inOnePoll(Runnable sends) {
-        List<MessageListenerContainer> consumers = List.of(
-                listeners.getListenerContainer(walletEvents.listenerId()),
-                listeners.getListenerContainer(ledgerEvents.listenerId()));
+        List<MessageListenerContainer> consumers = Stream.of(walletEvents, ledgerEvents).map(registrar::listenerIdOf)
+                .distinct().map(listeners::getListenerContainer).toList();
+        assertThat(consumers).as("one container reads both topics").hasSize(1);
         consumers.forEach(MessageListenerContainer::stop);
         try {
             sends.run();

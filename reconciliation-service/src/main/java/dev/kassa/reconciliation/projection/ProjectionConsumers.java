@@ -44,7 +44,8 @@ import org.springframework.context.annotation.Configuration;
  * and dead-letters invalid content.
  *
  * <p>Each main topic is consumed in batches: the projection only writes to this service's own database, so a
- * whole poll commits in ONE transaction with its inbox rows, and is written with one statement per table
+ * whole poll commits in ONE transaction with its inbox rows (the three topics share one container, so a poll may
+ * hold all three, each handed to its own method), and is written with one statement per table
  * ({@link ProjectionRepository}). A single event (retry topics; a failed batch applied again one event per
  * transaction) goes through the same code as a batch of one, so both paths give the same projection. Content
  * checks run before any write: an invalid event fails its batch, which the library then applies one by one, so

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.messaging.consumer.EventConsumer;
+import dev.kassa.messaging.consumer.EventConsumerRegistrar;
 import dev.kassa.reconciliation.support.ReconciliationTestBase;
 import dev.kassa.reconciliation.support.TestPayment;
 import dev.kassa.schemas.ConsumerGroups;
@@ -21,7 +22,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * What the projection costs per event: a backlog of payments (success, wallet credit, journal entry each) is
- * published while the three main-topic consumers are stopped, then they are started and the benchmark prints
+ * published while the main-topic consumer of the three topics is stopped, then they are started and the benchmark prints
  * events/s, and per event the transactions that wrote the projection and the PostgreSQL CPU (the test JVM's
  * server serves nothing else meanwhile). Not part of {@code verify}:
  * {@code ./mvnw -B -pl reconciliation-service verify -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
@@ -35,6 +36,9 @@ class ProjectionBenchmark extends ReconciliationTestBase {
     @Autowired
     List<EventConsumer> consumers;
 
+    @Autowired
+    EventConsumerRegistrar registrar;
+
     @Test
     void projectABacklog() {
         int payments = Integer.getInteger("kassa.benchmark.payments", 5000);
@@ -44,7 +48,7 @@ class ProjectionBenchmark extends ReconciliationTestBase {
                 .flatMap(p -> Stream.<SpecificRecord>of(p.succeeded(), p.credited(), p.recorded())).toList();
 
         List<MessageListenerContainer> containers = consumers.stream()
-                .map(consumer -> listeners.getListenerContainer(consumer.listenerId())).toList();
+                .map(registrar::listenerIdOf).distinct().map(listeners::getListenerContainer).toList();
         containers.forEach(MessageListenerContainer::stop);
         try {
             for (int i = 0; i < records.size(); i += 5_000) {
