@@ -111,7 +111,11 @@ public record EventConsumer(String topic, String group, EventHandler handler, Li
         return concurrentHandler != null;
     }
 
-    /** The listener id of the main topic's container, e.g. {@code kassa.wallet-service.payment.results}. */
+    /**
+     * The listener id of the main topic's container when this consumer has it to itself, e.g.
+     * {@code kassa.wallet-service.payment.results}; consumers of one group consumed alike share one
+     * ({@link EventConsumerRegistrar#listenerIdOf}).
+     */
     public String listenerId() {
         return "kassa." + group + "." + topic;
     }
