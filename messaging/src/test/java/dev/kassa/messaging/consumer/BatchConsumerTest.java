@@ -11,10 +11,8 @@ import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.schemas.Topics;
-import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TopicReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -131,14 +129,6 @@ class BatchConsumerTest extends SpringMessagingTest {
         assertThat(order).containsExactlyElementsOf(ids);
     }
 
-    private static List<String> newIds(int count) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(UUID.randomUUID().toString());
-        }
-        return ids;
-    }
-
     /** Sends one event per id with {@code key}, in one burst. */
     private void send(String key, List<String> ids) {
         ids.forEach(id -> sendAsync(key, id));
@@ -155,11 +145,7 @@ class BatchConsumerTest extends SpringMessagingTest {
     }
 
     private void sendAsync(String topic, String key, String eventId) {
-        PaymentOrderSucceeded event = event(key);
-        event.setEventId(eventId);
-        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, encode(topic, event));
-        record.headers().add(KassaHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
-        rawSender.template().send(record);
+        sendEventAsync(topic, key, eventId);
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String eventId) {

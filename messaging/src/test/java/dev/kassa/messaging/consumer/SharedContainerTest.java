@@ -12,15 +12,12 @@ import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.support.ScriptedHandlers;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.schemas.Topics;
-import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.testfixtures.TopicReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -76,8 +73,8 @@ class SharedContainerTest extends SpringMessagingTest {
         List<String> idsA = newIds(20);
         List<String> idsB = newIds(20);
         whileStopped(() -> {
-            idsA.forEach(id -> send(PAIRED_A, key, id));
-            idsB.forEach(id -> send(PAIRED_B, key, id));
+            idsA.forEach(id -> sendEventAsync(PAIRED_A, key, id));
+            idsB.forEach(id -> sendEventAsync(PAIRED_B, key, id));
         });
 
         await().atMost(WAIT).until(() -> idsA.stream().allMatch(id -> handlers.effects(PAIRED_A_HANDLER, id) == 1)
@@ -102,8 +99,8 @@ class SharedContainerTest extends SpringMessagingTest {
         String failing = idsB.get(2);
         handlers.failAlways(PAIRED_B_HANDLER, failing);
         whileStopped(() -> {
-            idsA.forEach(id -> send(PAIRED_A, key, id));
-            idsB.forEach(id -> send(PAIRED_B, key, id));
+            idsA.forEach(id -> sendEventAsync(PAIRED_A, key, id));
+            idsB.forEach(id -> sendEventAsync(PAIRED_B, key, id));
         });
 
         await().atMost(WAIT).until(() -> hasEvent(Topics.deadLetterTopic(PAIRED_B, PAIRED_GROUP), failing));
@@ -125,22 +122,6 @@ class SharedContainerTest extends SpringMessagingTest {
         } finally {
             container.start();
         }
-    }
-
-    private void send(String topic, String key, String eventId) {
-        PaymentOrderSucceeded event = event(key);
-        event.setEventId(eventId);
-        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, encode(topic, event));
-        record.headers().add(KassaHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
-        rawSender.template().send(record);
-    }
-
-    private static List<String> newIds(int count) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(UUID.randomUUID().toString());
-        }
-        return ids;
     }
 
     private static boolean hasEvent(String topic, String eventId) {

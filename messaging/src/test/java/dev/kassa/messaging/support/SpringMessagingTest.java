@@ -1,6 +1,7 @@
 package dev.kassa.messaging.support;
 
 import dev.kassa.localstack.LocalStack;
+import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.messaging.config.RawKafkaSender;
 import dev.kassa.messaging.outbox.Outbox;
@@ -8,10 +9,13 @@ import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.serde.KassaAvroSerializer;
 import dev.kassa.testfixtures.TestEvents;
 import dev.kassa.testfixtures.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,6 +81,23 @@ public abstract class SpringMessagingTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends a sample event with {@code eventId} straight to {@code topic}, unflushed: a burst of these shares a
+     * partition (one key) and a poll. Flush with {@code rawSender.template().flush()}.
+     */
+    protected void sendEventAsync(String topic, String key, String eventId) {
+        PaymentOrderSucceeded event = event(key);
+        event.setEventId(eventId);
+        ProducerRecord<String, Object> record = new ProducerRecord<>(topic, key, encode(topic, event));
+        record.headers().add(KassaHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        rawSender.template().send(record);
+    }
+
+    /** {@code count} new event ids. */
+    protected static List<String> newIds(int count) {
+        return Stream.generate(() -> UUID.randomUUID().toString()).limit(count).toList();
     }
 
     protected static byte[] encode(String topic, SpecificRecord record) {
