@@ -50,7 +50,7 @@ final class SharedContainer {
         return consumers;
     }
 
-    /** The one consumer that has the container (and its retry and dead-letter settings) to itself, if so. */
+    /** The first of the consumers: they share group, kind, retry delays and threads, so it speaks for all. */
     EventConsumer first() {
         return consumers.getFirst();
     }
