@@ -1,8 +1,8 @@
 package dev.kassa.messaging.support;
 
 import dev.kassa.localstack.LocalStack;
-import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.localstack.LocalStackSpring;
+import dev.kassa.messaging.KassaHeaders;
 import dev.kassa.messaging.config.RawKafkaSender;
 import dev.kassa.messaging.outbox.Outbox;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;

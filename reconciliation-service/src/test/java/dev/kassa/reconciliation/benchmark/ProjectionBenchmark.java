@@ -22,8 +22,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * What the projection costs per event: a backlog of payments (success, wallet credit, journal entry each) is
- * published while the main-topic consumer of the three topics is stopped, then they are started and the benchmark prints
- * events/s, and per event the transactions that wrote the projection and the PostgreSQL CPU (the test JVM's
+ * published while the main-topic consumer of the three topics is stopped, then it is started and the benchmark
+ * prints events/s, and per event the transactions that wrote the projection and the PostgreSQL CPU (the test JVM's
  * server serves nothing else meanwhile). Not part of {@code verify}:
  * {@code ./mvnw -B -pl reconciliation-service verify -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dkassa.benchmark.payments=5000} by default).
