@@ -29,10 +29,10 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
     /**
      * Tuned for steady state on a small machine that runs five of these at once: the full tiered JIT (C2's code took
      * a quarter less CPU per payment than C1's alone, for up to 25 s of compiling per JVM in its first minutes under
-     * load; measured in docs/architecture.md §9) and the serial collector (no GC threads competing for two cores; pauses stay short with heaps this small). A JVM whose heap
-     * ran out exits instead of staying up half-working (a thread died mid-task, or back-to-back full collections take
-     * a core and answer nothing, which a readiness probe that still gets through does not show), so that the
-     * supervisor starts it again.
+     * load; measured in docs/architecture.md §9) and the serial collector (no GC threads competing for two cores;
+     * pauses stay short with heaps this small). A JVM whose heap ran out exits instead of staying up half-working (a
+     * thread died mid-task, or back-to-back full collections take a core and answer nothing, which a readiness probe
+     * that still gets through does not show), so that the supervisor starts it again.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS =
             List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
