@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
 
 /** What a bench prints: its settings, a line per stage, then the tables and the checks. */
@@ -193,21 +194,25 @@ final class BenchReport {
         out.printf(Locale.ROOT, "CPU during the load%s, %.1f s, and idle once drained, %s (from /proc/<pid>/stat)%n", scope,
                 used.wallNanos() / 1e9, idle == null ? "not measured (not drained)"
                         : String.format(Locale.ROOT, "%.1f s", idle.wallNanos() / 1e9));
-        out.printf("  %-42s %8s %14s %14s %10s%n", "% of one core", "pid", "load", "idle", "CPU s load");
+        out.printf("  %-42s %8s %14s %10s %14s %10s%n", "% of one core", "pid", "load", "of it JIT", "idle", "CPU s load");
         Map<String, Long> pids = meter.pids();
         List<Map.Entry<String, Long>> parts = new ArrayList<>(used.cpuNanos().entrySet());
         parts.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         for (Map.Entry<String, Long> part : parts) {
             String name = part.getKey();
-            out.printf(Locale.ROOT, "  %-42s %8s %14.1f %14s %10.2f%n", name + (name.equals(CpuMeter.POSTGRES) ? " (all processes)" : ""),
+            OptionalLong jit = used.jit(name);
+            out.printf(Locale.ROOT, "  %-42s %8s %14.1f %10s %14s %10.2f%n", name + (name.equals(CpuMeter.POSTGRES) ? " (all processes)" : ""),
                     pids.getOrDefault(name, 0L), percent(part.getValue(), used),
+                    jit.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", percent(jit.getAsLong(), used)),
                     idle == null ? "-" : String.format(Locale.ROOT, "%.1f", percent(idle.nanos(name), idle)), part.getValue() / 1e9);
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, "  %-42s %8s %14.1f %14s %10.2f   (of %d %% on %d cores)%n", "total", "",
-                percent(used.totalNanos(), used), idle == null ? "-" : String.format(Locale.ROOT, "%.1f", percent(idle.totalNanos(), idle)),
+        out.printf(Locale.ROOT, "  %-42s %8s %14.1f %10.1f %14s %10.2f   (of %d %% on %d cores)%n", "total", "",
+                percent(used.totalNanos(), used), percent(used.totalJitNanos(), used),
+                idle == null ? "-" : String.format(Locale.ROOT, "%.1f", percent(idle.totalNanos(), idle)),
                 used.totalNanos() / 1e9, cores * 100, cores);
-        out.println("  (" + meter.attribution() + ")");
+        out.println("  (" + meter.attribution() + "; \"of it JIT\": each JVM's C1 and C2 compiler threads,"
+                + " docs/architecture.md §9)");
         meter.notes().forEach(note -> out.println("  (" + note + ")"));
         CpuMeter.Sample window = options.stepping() ? used : loadAndDrain;
         long orders = options.stepping() ? stage.count() * plan.ordersPerCheckout() : Math.max(1, measuredOrdersCompleted);

@@ -16,13 +16,21 @@ import java.util.OptionalLong;
  */
 final class CpuMeter {
 
-    /** A sample: CPU nanoseconds per part, in a stable order, and when it was taken. */
-    record Sample(long wallNanos, Map<String, Long> cpuNanos) {
+    /**
+     * A sample: CPU nanoseconds per part, in a stable order, and when it was taken; {@code jitNanos} has the part of
+     * each JVM's CPU that its JIT compiler threads used (PostgreSQL has none).
+     */
+    record Sample(long wallNanos, Map<String, Long> cpuNanos, Map<String, Long> jitNanos) {
 
         Sample minus(Sample earlier) {
+            return new Sample(wallNanos - earlier.wallNanos, difference(cpuNanos, earlier.cpuNanos),
+                    difference(jitNanos, earlier.jitNanos));
+        }
+
+        private static Map<String, Long> difference(Map<String, Long> later, Map<String, Long> earlier) {
             Map<String, Long> used = new LinkedHashMap<>();
-            cpuNanos.forEach((part, nanos) -> used.put(part, nanos - earlier.cpuNanos.getOrDefault(part, 0L)));
-            return new Sample(wallNanos - earlier.wallNanos, used);
+            later.forEach((part, nanos) -> used.put(part, nanos - earlier.getOrDefault(part, 0L)));
+            return used;
         }
 
         long totalNanos() {
@@ -31,6 +39,16 @@ final class CpuMeter {
 
         long nanos(String part) {
             return cpuNanos.getOrDefault(part, 0L);
+        }
+
+        /** The JIT compiler threads' nanoseconds of a JVM part; empty for a part that is not a JVM. */
+        OptionalLong jit(String part) {
+            Long nanos = jitNanos.get(part);
+            return nanos == null ? OptionalLong.empty() : OptionalLong.of(nanos);
+        }
+
+        long totalJitNanos() {
+            return jitNanos.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -44,12 +62,15 @@ final class CpuMeter {
         final int port;
         final boolean withChildren;
         final CumulativeCpu cpu;
+        /** Its JIT compiler threads' CPU; none for PostgreSQL, the one part that is not a JVM. */
+        final CumulativeCpu jit;
 
-        Part(String name, int port, boolean withChildren, long pid) {
+        Part(String name, int port, boolean withChildren, boolean jvm, long pid) {
             this.name = name;
             this.port = port;
             this.withChildren = withChildren;
             this.cpu = new CumulativeCpu(pid);
+            this.jit = jvm ? new CumulativeCpu(pid) : null;
         }
     }
 
@@ -66,9 +87,9 @@ final class CpuMeter {
     static CpuMeter locate(Map<String, Integer> services, int postgresPort, int kafkaPort) {
         List<Part> parts = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
-        services.forEach((name, port) -> add(parts, notFound, name, port, false));
-        add(parts, notFound, POSTGRES, postgresPort, true);
-        add(parts, notFound, KAFKA, kafkaPort, false);
+        services.forEach((name, port) -> add(parts, notFound, name, port, false, true));
+        add(parts, notFound, POSTGRES, postgresPort, true, false);
+        add(parts, notFound, KAFKA, kafkaPort, false, true);
         return new CpuMeter(parts, notFound);
     }
 
@@ -97,6 +118,7 @@ final class CpuMeter {
     synchronized Sample sample() {
         long wall = System.nanoTime();
         Map<String, Long> cpu = new LinkedHashMap<>();
+        Map<String, Long> jit = new LinkedHashMap<>();
         for (Part part : parts) {
             long pid = part.cpu.pid();
             if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
@@ -104,6 +126,9 @@ final class CpuMeter {
                 if (again.isEmpty() || again.getAsLong() == pid) {
                     // Ended, and not started again yet: what it used until the last sample still counts.
                     cpu.put(part.name, part.cpu.total());
+                    if (part.jit != null) {
+                        jit.put(part.name, part.jit.total());
+                    }
                     continue;
                 }
                 notes.add(part.name + " (pid " + pid + ") ended during the run and runs again as pid "
@@ -117,15 +142,21 @@ final class CpuMeter {
                         .mapToLong(child -> ProcessCpu.nanos(child.pid(), false)).sum();
             }
             cpu.put(part.name, part.cpu.read(pid, nanos));
+            if (part.jit != null) {
+                jit.put(part.name, part.jit.read(pid, ProcessCpu.jitNanos(pid)));
+            }
         }
-        cpu.put(LOAD_GENERATOR, ProcessCpu.nanos(ProcessHandle.current().pid(), false));
-        return new Sample(wall, cpu);
+        long self = ProcessHandle.current().pid();
+        cpu.put(LOAD_GENERATOR, ProcessCpu.nanos(self, false));
+        jit.put(LOAD_GENERATOR, ProcessCpu.jitNanos(self));
+        return new Sample(wall, cpu, jit);
     }
 
-    private static void add(List<Part> parts, List<String> notFound, String name, int port, boolean withChildren) {
+    private static void add(List<Part> parts, List<String> notFound, String name, int port, boolean withChildren,
+                            boolean jvm) {
         OptionalLong pid = ListeningPorts.pidOf(port);
         if (pid.isPresent()) {
-            parts.add(new Part(name, port, withChildren, pid.getAsLong()));
+            parts.add(new Part(name, port, withChildren, jvm, pid.getAsLong()));
         } else {
             notFound.add(name + " (port " + port + ")");
         }
