@@ -115,8 +115,8 @@ class BatchConsumerTest extends SpringMessagingTest {
         List<String> ids = newIds(100);
         String failing = ids.get(60);
         handlers.failTransiently(BATCH_HANDLER_GROUP, failing, 1); // fails its batch once
-        ids.forEach(id -> sendAsync(BATCH_HANDLER, key, id));
-        sendAsync(BATCH_HANDLER, key, ids.get(3)); // a duplicate
+        ids.forEach(id -> sendEventAsync(BATCH_HANDLER, key, id));
+        sendEventAsync(BATCH_HANDLER, key, ids.get(3)); // a duplicate
         rawSender.template().flush();
 
         await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> handlers.effects(BATCH_HANDLER_GROUP, id) == 1));
@@ -141,11 +141,7 @@ class BatchConsumerTest extends SpringMessagingTest {
     }
 
     private void sendAsync(String key, String eventId) {
-        sendAsync(BATCH, key, eventId);
-    }
-
-    private void sendAsync(String topic, String key, String eventId) {
-        sendEventAsync(topic, key, eventId);
+        sendEventAsync(BATCH, key, eventId);
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String eventId) {
