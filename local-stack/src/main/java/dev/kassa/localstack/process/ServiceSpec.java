@@ -33,9 +33,14 @@ public record ServiceSpec(String name, Path jar, int port, Map<String, String> p
      * pauses stay short with heaps this small). A JVM whose heap ran out exits instead of staying up half-working (a
      * thread died mid-task, or back-to-back full collections take a core and answer nothing, which a readiness probe
      * that still gets through does not show), so that the supervisor starts it again.
+     *
+     * <p>The monitor-deflation thread wakes every 5 s instead of every 250 ms to check whether many locks need
+     * deflating (HotSpot's {@code AsyncDeflationInterval}; the once-a-minute deflation stays): an idle JVM here has a
+     * dozen inflated monitors, and those four wake-ups a second in every JVM were 0.4 % of one core, a fourteenth of
+     * what the idle system used (docs/architecture.md §9). The flag is a diagnostic one, in JDK 17 and 25 alike.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS =
-            List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:+UnlockDiagnosticVMOptions", "-XX:AsyncDeflationInterval=5000");
 
     private static final String ARCHIVE_FILE = "-XX:SharedArchiveFile=";
     private static final String AUTO_CREATE_ARCHIVE = "-XX:+AutoCreateSharedArchive";
