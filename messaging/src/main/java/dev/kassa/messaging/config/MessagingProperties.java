@@ -72,7 +72,7 @@ public record MessagingProperties(
      * @param batchSize         rows taken, sent and marked per batch
      * @param pollInterval      the longest the active relay waits between polls: it polls every
      *                          {@code busyPollInterval} while it finds rows, then doubles the wait after each empty
-     *                          poll up to this (so an idle relay costs one short query a second). It bounds how late
+     *                          poll up to this (so an idle relay costs one short query every two seconds). It bounds how late
      *                          a row committed by another instance is sent after a quiet spell.
      * @param busyPollInterval  the wait between polls right after rows were sent (a row committed by another
      *                          instance is sent within about this while traffic flows); capped by {@code pollInterval}
@@ -96,7 +96,7 @@ public record MessagingProperties(
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("500") int batchSize,
-            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("2s") Duration pollInterval,
             @DefaultValue("200ms") Duration busyPollInterval,
             @DefaultValue("5s") Duration standbyInterval,
             @DefaultValue("0ms") Duration linger,

@@ -24,7 +24,7 @@ class MessagingPropertiesTest {
         assertThat(properties.outbox().relayEnabled()).isTrue();
         assertThat(properties.topicPartitions()).isEqualTo(12);
         assertThat(properties.outbox().busyPollInterval()).isEqualTo(Duration.ofMillis(200));
-        assertThat(properties.outbox().pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.outbox().pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.outbox().standbyInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
