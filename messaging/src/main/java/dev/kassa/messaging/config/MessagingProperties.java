@@ -72,8 +72,8 @@ public record MessagingProperties(
      * @param batchSize         rows taken, sent and marked per batch
      * @param pollInterval      the longest the active relay waits between polls: it polls every
      *                          {@code busyPollInterval} while it finds rows, then doubles the wait after each empty
-     *                          poll up to this (so an idle relay costs one short query every two seconds). It bounds how late
-     *                          a row committed by another instance is sent after a quiet spell.
+     *                          poll up to this (so an idle relay costs one short query every two seconds). It
+     *                          bounds how late a row committed by another instance is sent after a quiet spell.
      * @param busyPollInterval  the wait between polls right after rows were sent (a row committed by another
      *                          instance is sent within about this while traffic flows); capped by {@code pollInterval}
      * @param standbyInterval   how often a relay that does not hold the advisory lock tries to take it: how long
