@@ -1,9 +1,9 @@
 package dev.kassa.payment;
 
+import dev.kassa.localstack.FreePort;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.payment.support.HttpApi;
-import dev.kassa.payment.support.Ports;
 import dev.kassa.payment.support.PspMock;
 import dev.kassa.payment.support.TestMerchant;
 import dev.kassa.schemas.Topics;
@@ -37,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 public abstract class PaymentServiceTestBase {
 
-    protected static final int PORT = Ports.free();
+    protected static final int PORT = FreePort.pick();
     /** A second webhook secret the service accepts, as during a rotation (psp-mock signs with the first). */
     protected static final String ROTATED_SECRET = "whsec_next_kassa";
 

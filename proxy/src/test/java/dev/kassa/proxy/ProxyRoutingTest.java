@@ -3,6 +3,7 @@ package dev.kassa.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.localstack.FreePort;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,9 +39,10 @@ class ProxyRoutingTest {
     private static final StubInstance PAYMENT_A = start("payment-a");
     private static final StubInstance WALLET_A = start("wallet-a");
     private static final StubInstance WALLET_B = start("wallet-b");
-    private static final int PAYMENT_PORT = freePort();
-    private static final int WALLET_PORT = freePort();
-    private static final int LEDGER_PORT = freePort();
+    // Ports the proxy binds once its context starts: FreePort's, which no outgoing connection takes meanwhile.
+    private static final int PAYMENT_PORT = FreePort.pick();
+    private static final int WALLET_PORT = FreePort.pick();
+    private static final int LEDGER_PORT = FreePort.pick();
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -50,7 +52,7 @@ class ProxyRoutingTest {
         // runs while ./kassa does.
         for (String service : List.of("payment-service", "psp-mock-service", "wallet-service", "ledger-service",
                 "reconciliation-service")) {
-            int port = freePort();
+            int port = FreePort.pick();
             registry.add("kassa.proxy.services." + service + ".port", () -> port);
         }
         registry.add("kassa.proxy.services.payments.port", () -> PAYMENT_PORT);
@@ -175,14 +177,6 @@ class ProxyRoutingTest {
     private static StubInstance start(String name) {
         try {
             return StubInstance.start(name);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try {
-            return StubInstance.deadPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package dev.kassa.payment.support;
 
+import dev.kassa.localstack.FreePort;
 import dev.kassa.localstack.LocalStack;
 import dev.kassa.localstack.LocalStackSpring;
 import dev.kassa.localstack.process.ServiceJars;
@@ -60,7 +61,7 @@ public final class PspMock {
     public static synchronized PspMock shared(int webhookPort) {
         if (shared == null) {
             String database = LocalStack.shared().freshDatabase("psp");
-            int port = Ports.free();
+            int port = FreePort.pick();
             Map<String, String> properties = new LinkedHashMap<>();
             // its runtime role for the pool, its owner for Liquibase, as every service runs
             properties.putAll(LocalStackSpring.databaseProperties(database));

@@ -4,20 +4,17 @@ import dev.kassa.launcher.KassaService;
 import dev.kassa.launcher.KassaSystem;
 import dev.kassa.launcher.SystemSettings;
 import dev.kassa.launcher.access.OperatorKey;
+import dev.kassa.localstack.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -55,23 +52,22 @@ final class SharedSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        FreePorts ports = new FreePorts();
         Map<KassaService, Integer> servicePorts = new EnumMap<>(KassaService.class);
         for (KassaService service : KassaService.values()) {
-            servicePorts.put(service, ports.next());
+            servicePorts.put(service, FreePort.pick());
         }
         // The operator and merchant keys are made afresh with the data, and deleted with it.
         // The tests' JVMs run C1 only: starting them is most of the suite's time on two cores (TwoInstancesTest's
         // eleven were up after 188 s with the full tiered JIT, after 96 s without C2), and no test's load needs C2's
         // steady-state speed. ./kassa and ./kassa bench keep the full JIT. psp-mock decides a dispute 1 s after its
         // deciding evidence instead of 3 s (a setting only psp-mock reads; the dispute tests wait for three decisions).
-        SystemSettings settings = new SystemSettings(ports.next(), ports.next(), servicePorts, dataDir, logDir,
-                dataDir.resolve("credentials")).withConsolePort(ports.next())
+        SystemSettings settings = new SystemSettings(FreePort.pick(), FreePort.pick(), servicePorts, dataDir, logDir,
+                dataDir.resolve("credentials")).withConsolePort(FreePort.pick())
                 .withOperators(Kassa.ONE_ROLE_OPERATORS.stream().map(name -> OperatorKey.generate(name, List.of(name))).toList())
                 .withServiceJvmOptions(List.of("-XX:TieredStopAtLevel=1", "-Dpsp.disputes.decision-delay=1s"));
         if (instances > 1) {
             // A system of its own for the failover tests, which never open the console: one JVM fewer to start.
-            settings = settings.withInstances(instances, ports::next).withConsolePort(SystemSettings.NO_CONSOLE);
+            settings = settings.withInstances(instances, FreePort::pick).withConsolePort(SystemSettings.NO_CONSOLE);
         }
         try {
             // On a machine busy with other work five JVMs may need longer than the launcher's 3 minutes to come up.
@@ -97,23 +93,6 @@ final class SharedSystem implements AutoCloseable {
             system.close();
         } finally {
             deleteQuietly(dataDir);
-        }
-    }
-
-    /** Distinct ports, each free on 127.0.0.1 when picked. */
-    private static final class FreePorts {
-        private final Set<Integer> taken = new HashSet<>();
-
-        int next() {
-            while (true) {
-                try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                    if (taken.add(socket.getLocalPort())) {
-                        return socket.getLocalPort();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("No free port on 127.0.0.1", e);
-                }
-            }
         }
     }
 
