@@ -31,8 +31,8 @@ class PspConfiguration {
         PspProperties.CircuitBreaker settings = properties.circuitBreaker();
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
-                .slidingWindowSize(settings.slidingWindowSize())
-                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .slidingWindow((int) Math.max(1, settings.slidingWindow().toSeconds()), settings.minimumNumberOfCalls(),
+                        CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
                 .waitDurationInOpenState(settings.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
                 // Only an unavailable PSP opens the circuit; a decline or a refused request is a healthy answer.
