@@ -63,7 +63,7 @@ public final class KassaLauncher {
             return;
         }
         // A service or the broker that crashes or is killed is started again, as systemd or Kubernetes would do.
-        Supervisor supervisor = Supervisor.watchWithStartupBoost(system.supervisedProcesses(),
+        Supervisor supervisor = Supervisor.watch(system.supervisedProcesses(),
                 line -> System.out.println("[supervisor] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();

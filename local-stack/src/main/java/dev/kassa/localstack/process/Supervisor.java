@@ -12,11 +12,6 @@ import java.util.function.Consumer;
  * {@code stableAfter} of the last start, up to {@code maxDelay}; and says so on the console, with the exit code
  * and when the service is UP again. A service being stopped ({@link ServiceProcess#stop()}, {@code close()}, this
  * JVM's exit) is left stopped. One daemon thread per service waits for its process to end.
- *
- * <p>With a start-up boost ({@link #watchWithStartupBoost}, as {@code ./kassa} supervises the whole system), every
- * process it watches runs at the serving CPU priority ({@link CpuPriority}), except one it has just restarted: that one
- * keeps this JVM's higher priority until 30 s after it is UP, so that it starts, and its JIT warms up, while the others
- * fill the cores. Without it ({@link #watch}: tests that supervise one part of a shared system) no priority changes.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -27,18 +22,16 @@ public final class Supervisor implements AutoCloseable {
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final Duration stableAfter;
-    private final Duration warmUp;
     private final List<Thread> watchers;
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile boolean closed;
 
     private Supervisor(List<? extends Supervised> services, Consumer<String> console, Duration firstDelay,
-                       Duration maxDelay, Duration stableAfter, Duration warmUp) {
+                       Duration maxDelay, Duration stableAfter) {
         this.console = console;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.stableAfter = stableAfter;
-        this.warmUp = warmUp;
         this.watchers = services.stream()
                 .map(service -> Thread.ofPlatform().daemon().name("supervise-" + service.name())
                         .unstarted(() -> supervise(service)))
@@ -47,22 +40,12 @@ public final class Supervisor implements AutoCloseable {
 
     /** Supervises {@code services}: 1 s after a crash, doubling up to 30 s while it crashes within a minute. */
     public static Supervisor watch(List<? extends Supervised> services, Consumer<String> console) {
-        return watch(services, console, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), null);
+        return watch(services, console, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
     }
 
-    /**
-     * As {@link #watch}, and lowers every process to the serving CPU priority but one it restarted, for its first
-     * 30 s after it is UP. For a whole system only: a process left out keeps the higher priority for good.
-     */
-    public static Supervisor watchWithStartupBoost(List<? extends Supervised> services, Consumer<String> console) {
-        return watch(services, console, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                Duration.ofSeconds(30));
-    }
-
-    /** @param warmUp how long a restarted process keeps the higher priority once UP; null: no priority changes */
     static Supervisor watch(List<? extends Supervised> services, Consumer<String> console, Duration firstDelay,
-                            Duration maxDelay, Duration stableAfter, Duration warmUp) {
-        Supervisor supervisor = new Supervisor(services, console, firstDelay, maxDelay, stableAfter, warmUp);
+                            Duration maxDelay, Duration stableAfter) {
+        Supervisor supervisor = new Supervisor(services, console, firstDelay, maxDelay, stableAfter);
         supervisor.watchers.forEach(Thread::start);
         return supervisor;
     }
@@ -81,7 +64,6 @@ public final class Supervisor implements AutoCloseable {
 
     private void supervise(Supervised service) {
         int crashesInARow = 0;
-        lowerToServing(service); // it serves already
         try {
             while (!closed) {
                 Instant started = service.startedAt();
@@ -101,36 +83,23 @@ public final class Supervisor implements AutoCloseable {
                     return;
                 }
                 restarts.incrementAndGet();
-                if (reportHealth(service) && warmUp != null) {
-                    Thread.sleep(warmUp);
-                    lowerToServing(service);
-                }
+                reportHealth(service);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** @return whether it is UP */
-    private boolean reportHealth(Supervised service) {
+    private void reportHealth(Supervised service) {
         Instant restarted = service.startedAt();
         try {
             service.awaitHealthy(HEALTHY_TIMEOUT);
             console.accept(service.name() + " is UP again at " + service.address() + ", "
                     + Duration.between(restarted, Instant.now()).toMillis() / 1000.0 + " s after its restart");
-            return true;
         } catch (IllegalStateException notHealthy) {
             if (!closed) {
                 console.accept(notHealthy.getMessage()); // exited again (the loop restarts it) or still not UP
             }
-            return false;
-        }
-    }
-
-    private void lowerToServing(Supervised service) {
-        long pid = service.pid();
-        if (warmUp != null && !closed && pid > 0) {
-            CpuPriority.lowerToServing(pid);
         }
     }
 

@@ -54,7 +54,7 @@ class SupervisorTest {
         try (ServiceProcess stopped = ServiceProcess.start(spec(dir, "stopped", 18_091));
              ServiceProcess unwatched = ServiceProcess.start(spec(dir, "unwatched", 18_092))) {
             Supervisor supervisor = Supervisor.watch(List.of(stopped, unwatched), console::add, FIRST_DELAY,
-                    Duration.ofSeconds(1), Duration.ofMinutes(1), null);
+                    Duration.ofSeconds(1), Duration.ofMinutes(1));
 
             stopped.stop();
             supervisor.close();
@@ -67,42 +67,8 @@ class SupervisorTest {
         }
     }
 
-    @Test
-    void withAStartUpBoostARestartedServiceKeepsThisJvmsPriorityWhileItWarmsUpAndTheOthersServeBelowIt(
-            @TempDir Path dir) throws IOException {
-        CpuPriorityTest.assumeLinuxWithRenice();
-        try (ServiceProcess restarted = ServiceProcess.start(spec(dir, "restarted", 18_094), () -> true);
-             ServiceProcess other = ServiceProcess.start(spec(dir, "other", 18_095), () -> true);
-             Supervisor supervisor = Supervisor.watch(List.of(restarted, other), console::add, FIRST_DELAY,
-                     Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(10))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> CpuPriorityTest.allThreadsAt(restarted.pid(),
-                    CpuPriorityTest.serving()) && CpuPriorityTest.allThreadsAt(other.pid(), CpuPriorityTest.serving()));
-
-            restarted.kill();
-
-            await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.restarts() == 1 && restarted.isAlive());
-            await("still warming up").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                    .until(() -> CpuPriorityTest.allThreadsAt(restarted.pid(), CpuPriorityTest.ownNice()));
-            assertThat(CpuPriorityTest.allThreadsAt(other.pid(), CpuPriorityTest.serving())).isTrue();
-        }
-    }
-
-    @Test
-    void withAStartUpBoostARestartedServiceServesAtTheLowerPriorityOnceWarmedUp(@TempDir Path dir) throws IOException {
-        CpuPriorityTest.assumeLinuxWithRenice();
-        try (ServiceProcess service = ServiceProcess.start(spec(dir, "restarted", 18_096), () -> true);
-             Supervisor supervisor = Supervisor.watch(List.of(service), console::add, FIRST_DELAY,
-                     Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMillis(200))) {
-            service.kill();
-            await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.restarts() == 1 && service.isAlive());
-
-            await("lowered after its warm-up").atMost(Duration.ofSeconds(30)).until(() ->
-                    CpuPriorityTest.allThreadsAt(service.pid(), CpuPriorityTest.serving()));
-        }
-    }
-
     private Supervisor supervise(ServiceProcess service, Duration stableAfter) {
-        return Supervisor.watch(List.of(service), console::add, FIRST_DELAY, Duration.ofSeconds(1), stableAfter, null);
+        return Supervisor.watch(List.of(service), console::add, FIRST_DELAY, Duration.ofSeconds(1), stableAfter);
     }
 
     private static ServiceSpec spec(Path dir) throws IOException {
