@@ -28,9 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>an answer, including a decline (HTTP 402 {@code card_error} carries the declined intent);</li>
  *   <li>{@link PspRetryableException}: try again later with the same idempotency key (timeouts, 429, 5xx, 409
- *       while the key is in use, 401/403, {@code Stripe-Should-Retry: true}); only a PSP that does not answer
- *       ({@link PspUnavailableException}: timeouts, connection failures, 5xx) counts against the circuit breaker,
- *       not one that limits our rate ({@link PspOverloadedException}: 429);</li>
+ *       while the key is in use, 401/403, {@code Stripe-Should-Retry: true});</li>
  *   <li>{@link PspRejectedException}: the PSP refuses the request itself ({@code invalid_request_error},
  *       {@code idempotency_error}, 404); asking again cannot help.</li>
  * </ul>
@@ -148,9 +146,6 @@ public class PspClient {
         } catch (PspUnavailableException e) {
             outcome = "unavailable";
             throw e;
-        } catch (PspOverloadedException e) {
-            outcome = "overloaded";
-            throw e;
         } catch (PspRetryableException e) {
             outcome = "retryable";
             throw e;
@@ -188,10 +183,7 @@ public class PspClient {
     }
 
     private JsonNode parse(int status, byte[] bytes) throws IOException {
-        if (status == 429) {
-            throw new PspOverloadedException("PSP answered HTTP 429: too many requests");
-        }
-        if (status >= 500) {
+        if (status == 429 || status >= 500) {
             throw new PspUnavailableException("PSP answered HTTP " + status);
         }
         try {

@@ -31,8 +31,8 @@ class PspConfiguration {
         PspProperties.CircuitBreaker settings = properties.circuitBreaker();
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
-                .slidingWindow((int) Math.max(1, settings.slidingWindow().toSeconds()), settings.minimumNumberOfCalls(),
-                        CircuitBreakerConfig.SlidingWindowType.TIME_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
                 .waitDurationInOpenState(settings.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
                 // Only an unavailable PSP opens the circuit; a decline or a refused request is a healthy answer.

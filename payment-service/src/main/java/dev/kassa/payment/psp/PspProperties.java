@@ -65,20 +65,16 @@ public record PspProperties(@DefaultValue("http://127.0.0.1:8081") URI baseUrl,
 
     /**
      * Resilience4j circuit breaker around every PSP call: when this share of the recent calls failed
-     * (timeouts, connection failures, 5xx; not a 429, {@link PspOverloadedException}), calls fail fast for
-     * {@code waitInOpenState} and go to the retry topics.
+     * (timeouts, 5xx, 429), calls fail fast for {@code waitInOpenState} and go to the retry topics.
      *
      * @param failureRateThreshold          percentage of failed calls among the recent ones that opens the circuit
-     * @param slidingWindow                 how far back calls count (whole seconds): a time, not a number of calls,
-     *                                      so that a second's burst of failures among hundreds of calls a second (one
-     *                                      PSP instance of two going away) is not read as an outage, as the last 20
-     *                                      calls were
-     * @param minimumNumberOfCalls          calls in the window needed before the rate counts
+     * @param slidingWindowSize             how many recent calls count
+     * @param minimumNumberOfCalls          calls needed before the rate counts
      * @param waitInOpenState               how long calls fail fast before probes are let through
      * @param permittedCallsInHalfOpenState probe calls that decide whether the circuit closes again
      */
     public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
-                                 @DefaultValue("10s") Duration slidingWindow,
+                                 @DefaultValue("20") int slidingWindowSize,
                                  @DefaultValue("10") int minimumNumberOfCalls,
                                  @DefaultValue("10s") Duration waitInOpenState,
                                  @DefaultValue("3") int permittedCallsInHalfOpenState) {

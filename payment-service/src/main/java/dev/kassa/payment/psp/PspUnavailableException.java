@@ -1,9 +1,6 @@
 package dev.kassa.payment.psp;
 
-/**
- * Timeouts, connection failures and 5xx: a PSP that does not answer, the failures that count against the PSP's
- * circuit breaker (a 429 does not: {@link PspOverloadedException}).
- */
+/** Timeouts, connection failures, 5xx and 429: the failures that count against the PSP's circuit breaker. */
 public class PspUnavailableException extends PspRetryableException {
 
     public PspUnavailableException(String message, Throwable cause) {

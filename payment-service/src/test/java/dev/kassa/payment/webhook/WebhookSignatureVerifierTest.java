@@ -116,6 +116,6 @@ class WebhookSignatureVerifierTest {
     private static PspProperties properties(String... secrets) {
         return new PspProperties(URI.create("http://127.0.0.1:1"), "sk_test_unused", List.of(secrets),
                 Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(TOLERANCE), Duration.ofMillis(200),
-                new PspProperties.CircuitBreaker(50, Duration.ofSeconds(10), 10, Duration.ofSeconds(10), 3), false);
+                new PspProperties.CircuitBreaker(50, 20, 10, Duration.ofSeconds(10), 3), false);
     }
 }
