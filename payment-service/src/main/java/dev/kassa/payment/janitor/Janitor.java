@@ -8,6 +8,7 @@ import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.order.PaymentOrderStatus;
+import dev.kassa.payment.psp.PspCircuitOpenException;
 import dev.kassa.payment.psp.PspClient;
 import dev.kassa.payment.psp.PspRetryableException;
 import dev.kassa.payment.refund.Refund;
@@ -73,6 +74,8 @@ public class Janitor {
                     repaired++;
                     count("payment_order", order.pspReference() != null ? "get_intent" : "resend_create");
                 }
+            } catch (PspCircuitOpenException e) {
+                return stopped(examined, repaired);
             } catch (PspRetryableException e) {
                 log.warn("Janitor could not ask the PSP about order {} now: {}", order.paymentOrderId(), e.getMessage());
             } catch (RuntimeException e) {
@@ -87,6 +90,8 @@ public class Janitor {
                     repaired++;
                     count("refund", refund.pspRefundReference() != null ? "get_refund" : "resend_create");
                 }
+            } catch (PspCircuitOpenException e) {
+                return stopped(examined, repaired);
             } catch (PspRetryableException e) {
                 log.warn("Janitor could not ask the PSP about refund {} now: {}", refund.refundId(), e.getMessage());
             } catch (RuntimeException e) {
@@ -96,6 +101,16 @@ public class Janitor {
         if (examined > 0) {
             log.info("Janitor examined {} stuck item(s), repaired {}", examined, repaired);
         }
+        return new Report(examined, repaired);
+    }
+
+    /**
+     * The circuit breaker refuses every PSP call until it half-opens: asking about the rest of the batch would only
+     * log each refusal (two hundred lines a pass while psp-mock restarted under load). The next pass starts over.
+     */
+    private static Report stopped(int examined, int repaired) {
+        log.warn("Janitor stops this pass after {} item(s), repaired {}: the PSP circuit breaker is open; the next "
+                + "pass asks again", examined, repaired);
         return new Report(examined, repaired);
     }
 
