@@ -249,7 +249,12 @@ final class EmbeddedPostgresServer implements PostgresServer {
             // zonky always passes -F (fsync off) and defaults to synchronous_commit=off; later -c options
             // win, so data kept across runs survives a crash.
             builder.setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on");
+                    .setServerConfig("synchronous_commit", "on")
+                    // Group commit: with at least commit_siblings (5) other transactions open, a commit waits up to
+                    // 1 ms before flushing the WAL, so that one flush covers the commits that came meanwhile. Each
+                    // commit still returns only once its own WAL is on disk. At 150-180 checkouts/s: a third fewer WAL
+                    // flushes (docs/architecture.md §9); a quiet system, with fewer transactions open, never waits.
+                    .setServerConfig("commit_delay", "1000");
         }
         return builder;
     }

@@ -69,6 +69,7 @@ class LocalStackMainTest {
             assertThat(query(next, "SELECT amount_minor FROM entries")).isEqualTo("777");
             assertThat(query(next, "SHOW fsync")).isEqualTo("on");
             assertThat(query(next, "SHOW synchronous_commit")).isEqualTo("on");
+            assertThat(query(next, "SHOW commit_delay")).isEqualTo("1000"); // group commit (µs), durability unchanged
         }
         // ...and survives a clean stop and start as well.
         try (PostgresServer again = PostgresServer.start(options)) {

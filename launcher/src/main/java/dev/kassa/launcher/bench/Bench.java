@@ -229,8 +229,10 @@ public final class Bench {
 
     private String postgresDurability() {
         var row = target.databases().rows("payment",
-                "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc").getFirst();
-        return String.format(Locale.ROOT, "fsync=%s, synchronous_commit=%s", row.get("fsync"), row.get("sc"));
+                "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc, "
+                        + "current_setting('commit_delay') AS cd").getFirst();
+        return String.format(Locale.ROOT, "fsync=%s, synchronous_commit=%s, commit_delay=%s us", row.get("fsync"),
+                row.get("sc"), row.get("cd"));
     }
 
     private StatementStatistics statementStatistics(PrintStream out) {
