@@ -32,7 +32,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Each service's routes: whatever arrives on its port goes to one of its ready instances (Spring Cloud
- * LoadBalancer, round robin over the instances whose readiness probe answers UP). A request that is safe to
+ * LoadBalancer: of the instances whose readiness probe answers UP, the one with the fewest requests in flight,
+ * {@link LeastRequestsLoadBalancer}). A request that is safe to
  * repeat is sent to another instance when the first one refused the connection or died before it answered; any
  * other request is sent once, and a failure is the client's to see (a 502 problem, as from any proxy; a 503 with
  * {@code Retry-After} when no instance is ready). An instance's own answer, a 503 included, is passed on as it is:

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.AbstractProtocol;
 import org.apache.tomcat.util.threads.VirtualThreadExecutor;
@@ -39,10 +41,13 @@ class ProxyRoutingTest {
     private static final StubInstance PAYMENT_A = start("payment-a");
     private static final StubInstance WALLET_A = start("wallet-a");
     private static final StubInstance WALLET_B = start("wallet-b");
+    private static final StubInstance ORDERS_A = start("orders-a");
+    private static final StubInstance ORDERS_B = start("orders-b");
     // Ports the proxy binds once its context starts: FreePort's, which no outgoing connection takes meanwhile.
     private static final int PAYMENT_PORT = FreePort.pick();
     private static final int WALLET_PORT = FreePort.pick();
     private static final int LEDGER_PORT = FreePort.pick();
+    private static final int ORDERS_PORT = FreePort.pick();
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -68,6 +73,10 @@ class ProxyRoutingTest {
         // Its one instance is dead, and its probe says so.
         registry.add("kassa.proxy.services.ledgers.port", () -> LEDGER_PORT);
         registry.add("spring.cloud.discovery.client.simple.instances.ledgers[0].uri", () -> "http://127.0.0.1:" + dead);
+        // Two live instances, one of which the test makes slow to answer.
+        registry.add("kassa.proxy.services.orders.port", () -> ORDERS_PORT);
+        registry.add("spring.cloud.discovery.client.simple.instances.orders[0].uri", ORDERS_A::uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.orders[1].uri", ORDERS_B::uri);
     }
 
     @AfterAll
@@ -75,6 +84,8 @@ class ProxyRoutingTest {
         PAYMENT_A.close();
         WALLET_A.close();
         WALLET_B.close();
+        ORDERS_A.close();
+        ORDERS_B.close();
     }
 
     @Test
@@ -105,7 +116,8 @@ class ProxyRoutingTest {
         for (int i = 0; i < 6; i++) {
             responses.add(send(post(PAYMENT_PORT, "/api/v1/merchants/m_1/keys", "{}")));
         }
-        // Round robin over two instances: every other request is the dead one's, and not repeated.
+        // Neither instance has a request in flight when the next comes, so they take turns: every other request is the
+        // dead one's, and not repeated.
         assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 502).contains(200, 502);
         assertThat(responses).filteredOn(response -> response.statusCode() == 502).allSatisfy(response -> {
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -133,10 +145,41 @@ class ProxyRoutingTest {
                 .untilAsserted(() -> assertThat(instancesAnswering()).containsExactlyInAnyOrder("wallet-a", "wallet-b"));
     }
 
+    @Test
+    void anInstanceSlowToAnswerGetsNoMoreRequestsUntilItAnswers() throws Exception {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(instancesAnswering(ORDERS_PORT)).containsExactlyInAnyOrder("orders-a", "orders-b"));
+        int before = ORDERS_B.received();
+        ORDERS_B.hold();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                int slowOnes = ORDERS_B.received();
+                CompletableFuture<HttpResponse<String>> answer = client.sendAsync(get(ORDERS_PORT, "/api/v1/orders/o_" + i),
+                        HttpResponse.BodyHandlers.ofString());
+                answers.add(answer);
+                // Answered by the other instance, or held by this one: either way the proxy has counted it.
+                await().atMost(Duration.ofSeconds(10)).until(() -> answer.isDone() || ORDERS_B.received() > slowOnes);
+            }
+            // Round robin would have sent it every other request; it got one, and then none while that one was in flight.
+            assertThat(ORDERS_B.received() - before).isEqualTo(1);
+        } finally {
+            ORDERS_B.release();
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(instancesAnswering(ORDERS_PORT)).containsExactlyInAnyOrder("orders-a", "orders-b");
+    }
+
     private Set<String> instancesAnswering() throws Exception {
+        return instancesAnswering(WALLET_PORT);
+    }
+
+    private Set<String> instancesAnswering(int port) throws Exception {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            HttpResponse<String> response = send(get(WALLET_PORT, "/api/v1/wallets/s_1"));
+            HttpResponse<String> response = send(get(port, "/api/v1/wallets/s_1"));
             assertThat(response.statusCode()).isEqualTo(200);
             names.add(response.body().split(" ")[0]);
         }
