@@ -62,9 +62,8 @@ public final class KassaLauncher {
             System.exit(1);
             return;
         }
-        // A service or the broker that crashes or is killed is started again, as systemd or Kubernetes would do, and
-        // gets the CPU to start while the others serve (a start-up boost).
-        Supervisor supervisor = Supervisor.watchWithStartupBoost(system.supervisedProcesses(),
+        // A service or the broker that crashes or is killed is started again, as systemd or Kubernetes would do.
+        Supervisor supervisor = Supervisor.watch(system.supervisedProcesses(),
                 line -> System.out.println("[supervisor] " + line));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();

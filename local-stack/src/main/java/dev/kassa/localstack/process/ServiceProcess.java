@@ -1,6 +1,5 @@
 package dev.kassa.localstack.process;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,10 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /**
  * One Kassa service running as its own JVM from its executable jar, as in production: tests that need a
@@ -28,8 +25,6 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_WRITING_ARCHIVE_TIMEOUT = Duration.ofMinutes(3);
-    /** util-linux's {@code setsid}, where this machine has it on its PATH. */
-    private static final Optional<String> SETSID = onPath("setsid");
 
     private final ServiceSpec spec;
     /** Null: {@code /actuator/health} on the spec's port answers 200. */
@@ -133,17 +128,9 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
         return command;
     }
 
-    /**
-     * What {@link #start} runs: this JVM's environment plus the spec's, output appended to the log file; in a session
-     * of its own where util-linux's {@code setsid} is there (it then runs the JVM in its own place, same pid), so that
-     * Linux's scheduler weighs it as it weighs every PostgreSQL backend, and a restart can be given more CPU than the
-     * others ({@link StartupBoost}). It still stops with this JVM (shutdown hook), Ctrl-C included.
-     */
+    /** What {@link #start} runs: this JVM's environment plus the spec's, output appended to the log file. */
     static ProcessBuilder processBuilder(ServiceSpec spec) {
-        List<String> command = new ArrayList<>();
-        SETSID.ifPresent(command::add);
-        command.addAll(commandLine(spec));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(commandLine(spec))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
         builder.environment().putAll(spec.environment());
@@ -285,15 +272,6 @@ public final class ServiceProcess implements Supervised, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a service", e);
         }
-    }
-
-    private static Optional<String> onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, program))
-                .filter(Files::isExecutable)
-                .map(Path::toString)
-                .findFirst();
     }
 
     private static String currentJava() {

@@ -12,32 +12,23 @@ import java.util.function.Consumer;
  * {@code stableAfter} of the last start, up to {@code maxDelay}; and says so on the console, with the exit code
  * and when the service is UP again. A service being stopped ({@link ServiceProcess#stop()}, {@code close()}, this
  * JVM's exit) is left stopped. One daemon thread per service waits for its process to end.
- *
- * <p>With a start-up boost ({@link #watchWithStartupBoost}, as {@code ./kassa} supervises the whole system) a restarted
- * process gets the CPU the others leave until {@link #BOOST_AFTER_UP} after it is UP ({@link StartupBoost}); tests
- * that supervise part of a shared system use {@link #watch}, which changes no priority.
  */
 public final class Supervisor implements AutoCloseable {
 
     /** How long a restarted service may take to report UP before the console says it did not. */
     private static final Duration HEALTHY_TIMEOUT = Duration.ofMinutes(3);
-    /** How long a restarted process keeps its boost once UP: its JIT compiles the code that serves first. */
-    static final Duration BOOST_AFTER_UP = Duration.ofSeconds(10);
 
     private final Consumer<String> console;
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final Duration stableAfter;
     private final List<Thread> watchers;
-    /** Null: no start-up boost. */
-    private final StartupBoost boost;
     private final AtomicInteger restarts = new AtomicInteger();
     private volatile boolean closed;
 
     private Supervisor(List<? extends Supervised> services, Consumer<String> console, Duration firstDelay,
-                       Duration maxDelay, Duration stableAfter, StartupBoost boost) {
+                       Duration maxDelay, Duration stableAfter) {
         this.console = console;
-        this.boost = boost;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.stableAfter = stableAfter;
@@ -49,21 +40,12 @@ public final class Supervisor implements AutoCloseable {
 
     /** Supervises {@code services}: 1 s after a crash, doubling up to 30 s while it crashes within a minute. */
     public static Supervisor watch(List<? extends Supervised> services, Consumer<String> console) {
-        return watch(services, console, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), null);
-    }
-
-    /**
-     * As {@link #watch}, and each restarted process gets a start-up boost. For a whole system on one machine only: the
-     * boost lowers every other process this JVM started while it lasts.
-     */
-    public static Supervisor watchWithStartupBoost(List<? extends Supervised> services, Consumer<String> console) {
-        return watch(services, console, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1),
-                new StartupBoost());
+        return watch(services, console, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1));
     }
 
     static Supervisor watch(List<? extends Supervised> services, Consumer<String> console, Duration firstDelay,
-                            Duration maxDelay, Duration stableAfter, StartupBoost boost) {
-        Supervisor supervisor = new Supervisor(services, console, firstDelay, maxDelay, stableAfter, boost);
+                            Duration maxDelay, Duration stableAfter) {
+        Supervisor supervisor = new Supervisor(services, console, firstDelay, maxDelay, stableAfter);
         supervisor.watchers.forEach(Thread::start);
         return supervisor;
     }
@@ -78,9 +60,6 @@ public final class Supervisor implements AutoCloseable {
     public void close() {
         closed = true;
         watchers.forEach(Thread::interrupt);
-        if (boost != null) {
-            boost.close();
-        }
     }
 
     private void supervise(Supervised service) {
@@ -104,33 +83,23 @@ public final class Supervisor implements AutoCloseable {
                     return;
                 }
                 restarts.incrementAndGet();
-                long pid = service.pid();
-                if (boost != null) {
-                    boost.begin(pid);
-                }
-                boolean up = reportHealth(service);
-                if (boost != null) {
-                    boost.endAfter(pid, up ? BOOST_AFTER_UP : Duration.ZERO);
-                }
+                reportHealth(service);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** @return whether it is UP */
-    private boolean reportHealth(Supervised service) {
+    private void reportHealth(Supervised service) {
         Instant restarted = service.startedAt();
         try {
             service.awaitHealthy(HEALTHY_TIMEOUT);
             console.accept(service.name() + " is UP again at " + service.address() + ", "
                     + Duration.between(restarted, Instant.now()).toMillis() / 1000.0 + " s after its restart");
-            return true;
         } catch (IllegalStateException notHealthy) {
             if (!closed) {
                 console.accept(notHealthy.getMessage()); // exited again (the loop restarts it) or still not UP
             }
-            return false;
         }
     }
 

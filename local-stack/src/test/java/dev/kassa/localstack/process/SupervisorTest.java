@@ -54,7 +54,7 @@ class SupervisorTest {
         try (ServiceProcess stopped = ServiceProcess.start(spec(dir, "stopped", 18_091));
              ServiceProcess unwatched = ServiceProcess.start(spec(dir, "unwatched", 18_092))) {
             Supervisor supervisor = Supervisor.watch(List.of(stopped, unwatched), console::add, FIRST_DELAY,
-                    Duration.ofSeconds(1), Duration.ofMinutes(1), null);
+                    Duration.ofSeconds(1), Duration.ofMinutes(1));
 
             stopped.stop();
             supervisor.close();
@@ -68,7 +68,7 @@ class SupervisorTest {
     }
 
     private Supervisor supervise(ServiceProcess service, Duration stableAfter) {
-        return Supervisor.watch(List.of(service), console::add, FIRST_DELAY, Duration.ofSeconds(1), stableAfter, null);
+        return Supervisor.watch(List.of(service), console::add, FIRST_DELAY, Duration.ofSeconds(1), stableAfter);
     }
 
     private static ServiceSpec spec(Path dir) throws IOException {
