@@ -5,6 +5,7 @@ import static dev.kassa.messaging.support.TestTopics.INBOX_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kassa.messaging.consumer.ConsumerAutoConfiguration;
 import dev.kassa.messaging.support.SpringMessagingTest;
 import dev.kassa.schemas.event.PaymentOrderSucceeded;
 import dev.kassa.schemas.serde.KassaAvroDeserializer;
@@ -13,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /** A service's own Boot Kafka beans speak Kassa's serde without any spring.kafka.* settings of its own. */
@@ -24,6 +28,9 @@ class KafkaDefaultsTest extends SpringMessagingTest {
     KafkaTemplate<Object, Object> bootTemplate;
     @Autowired
     ConsumerFactory<?, ?> bootConsumerFactory;
+    @Autowired
+    @Qualifier(ConsumerAutoConfiguration.CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<?, ?> declaredConsumersFactory;
 
     @Test
     void bootsOwnTemplateWritesKassaAvroThatDeclaredConsumersRead() throws Exception {
@@ -50,5 +57,13 @@ class KafkaDefaultsTest extends SpringMessagingTest {
         // A dead instance's partitions move to the others after 10 s, not Kafka's 45 s.
         assertThat(config.get(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG)).isEqualTo("10000");
         assertThat(config.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG)).isEqualTo(3000);
+    }
+
+    @Test
+    void declaredConsumersCommitTheirOffsetsOnceASecondNotAfterEveryPoll() {
+        // The library's default (KassaKafkaDefaults) reaches the containers through Boot's listener settings.
+        var container = declaredConsumersFactory.getContainerProperties();
+        assertThat(container.getAckMode()).isEqualTo(AckMode.TIME);
+        assertThat(container.getAckTime()).isEqualTo(1000L);
     }
 }

@@ -28,6 +28,20 @@ class KassaKafkaDefaultsTest {
     }
 
     @Test
+    void aConsumerCommitsItsOffsetsOnceASecondUnlessTheServiceSaysOtherwise() {
+        StandardEnvironment quiet = new StandardEnvironment();
+        new KassaKafkaDefaults().postProcessEnvironment(quiet, new SpringApplication());
+        assertThat(quiet.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("time");
+        assertThat(quiet.getProperty("spring.kafka.listener.ack-time")).isEqualTo("1s");
+
+        StandardEnvironment own = new StandardEnvironment();
+        own.getPropertySources().addFirst(new MapPropertySource("service",
+                Map.of("spring.kafka.listener.ack-mode", "batch")));
+        new KassaKafkaDefaults().postProcessEnvironment(own, new SpringApplication());
+        assertThat(own.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("batch");
+    }
+
+    @Test
     void aServiceLogsInWithScramAsItsPrincipalWithThePasswordFromItsEnvironment() {
         StandardEnvironment environment = new StandardEnvironment();
         new KassaKafkaDefaults().postProcessEnvironment(environment, new SpringApplication());
