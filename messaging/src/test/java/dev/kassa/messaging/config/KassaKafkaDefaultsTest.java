@@ -16,29 +16,26 @@ class KassaKafkaDefaultsTest {
 
     @Test
     void anIdleConsumerHoldsItsFetchFiveSecondsUnlessTheServiceSaysOtherwise() {
-        StandardEnvironment quiet = new StandardEnvironment();
-        new KassaKafkaDefaults().postProcessEnvironment(quiet, new SpringApplication());
-        assertThat(quiet.getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("5s");
-
-        StandardEnvironment own = new StandardEnvironment();
-        own.getPropertySources().addFirst(new MapPropertySource("service",
-                Map.of("spring.kafka.consumer.fetch-max-wait", "500ms")));
-        new KassaKafkaDefaults().postProcessEnvironment(own, new SpringApplication());
-        assertThat(own.getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("500ms");
+        assertThat(environmentOf(Map.of()).getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("5s");
+        assertThat(environmentOf(Map.of("spring.kafka.consumer.fetch-max-wait", "500ms"))
+                .getProperty("spring.kafka.consumer.fetch-max-wait")).isEqualTo("500ms");
     }
 
     @Test
     void aConsumerCommitsItsOffsetsOnceASecondUnlessTheServiceSaysOtherwise() {
-        StandardEnvironment quiet = new StandardEnvironment();
-        new KassaKafkaDefaults().postProcessEnvironment(quiet, new SpringApplication());
+        StandardEnvironment quiet = environmentOf(Map.of());
         assertThat(quiet.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("time");
         assertThat(quiet.getProperty("spring.kafka.listener.ack-time")).isEqualTo("1s");
+        assertThat(environmentOf(Map.of("spring.kafka.listener.ack-mode", "batch"))
+                .getProperty("spring.kafka.listener.ack-mode")).isEqualTo("batch");
+    }
 
-        StandardEnvironment own = new StandardEnvironment();
-        own.getPropertySources().addFirst(new MapPropertySource("service",
-                Map.of("spring.kafka.listener.ack-mode", "batch")));
-        new KassaKafkaDefaults().postProcessEnvironment(own, new SpringApplication());
-        assertThat(own.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("batch");
+    /** A service's environment with its own {@code settings}, after the library's defaults were added. */
+    private static StandardEnvironment environmentOf(Map<String, Object> settings) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("service", settings));
+        new KassaKafkaDefaults().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
     }
 
     @Test
