@@ -25,10 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox rows to Kafka (docs/architecture.md §4). One relay per database is active, elected by an
- * advisory lock; the others stand by and take over when it goes away. A batch is the oldest unsent rows,
- * locked with {@code FOR UPDATE SKIP LOCKED}, sent asynchronously in {@code seq} order, and marked sent in
- * the same transaction only once every send is acknowledged; if any is not, the whole batch stays unsent
- * and is sent again later (at least once). With the idempotent producer, a record of a key is never
+ * advisory lock; the others stand by and take over when it goes away. A batch is the oldest unsent rows, marked
+ * sent and locked by one statement ({@code FOR UPDATE SKIP LOCKED}), sent asynchronously in {@code seq} order, and
+ * its transaction commits only once every send is acknowledged; if any is not, it rolls back, the whole batch stays
+ * unsent and is sent again later (at least once). With the idempotent producer, a record of a key is never
  * written after a later record of the same key, so order per key holds. On shutdown, after the web server and the
  * listeners have stopped, it finishes the batch in hand and sends one more.
  *
@@ -273,16 +273,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int relayBatch() {
         Integer sent = transactions.execute(status -> {
-            List<OutboxMessage> batch = repository.lockNextBatch(settings.batchSize());
+            // Marked sent (or deleted) by this transaction, which commits only once every send is acknowledged.
+            boolean keepNone = settings.sentRetention().isZero();
+            List<OutboxMessage> batch = repository.takeNextBatch(settings.batchSize(), keepNone);
             if (batch.isEmpty()) {
                 return 0;
             }
             sendAll(batch);
-            if (settings.sentRetention().isZero()) {
-                repository.delete(batch);
-            } else {
-                repository.markSent(batch);
-            }
             return batch.size();
         });
         int count = sent == null ? 0 : sent;

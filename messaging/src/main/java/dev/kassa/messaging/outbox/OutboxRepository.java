@@ -1,9 +1,8 @@
 package dev.kassa.messaging.outbox;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -23,44 +22,31 @@ class OutboxRepository {
     }
 
     /**
-     * The oldest unsent rows, locked until the caller's transaction ends. SKIP LOCKED keeps a second
-     * publisher (should the advisory lock ever be lost) from sending the same rows at the same time.
+     * Takes the oldest unsent rows, in {@code seq} order: marks them sent (or, with {@code delete}, deletes them) in
+     * the caller's transaction, which keeps them locked until it ends. One statement, not a select and then an
+     * update by the selected seqs: a round trip less per batch, and PostgreSQL plans it once per connection, where
+     * it planned the update by an array again for every batch. Nobody sees the mark before the caller commits,
+     * which it does only once every row is acknowledged; a rollback leaves the rows unsent. SKIP LOCKED keeps a
+     * second publisher (should the advisory lock ever be lost) from taking the same rows.
      */
-    List<OutboxMessage> lockNextBatch(int size) {
-        return jdbc.query("""
-                SELECT seq, id, topic, message_key, payload, event_type, headers FROM outbox_message
-                WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""",
+    List<OutboxMessage> takeNextBatch(int size, boolean delete) {
+        String take = delete ? "DELETE FROM outbox_message" : "UPDATE outbox_message SET sent_at = now()";
+        List<OutboxMessage> batch = new ArrayList<>(jdbc.query(take + """
+                 WHERE seq IN (SELECT seq FROM outbox_message WHERE sent_at IS NULL
+                               ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING seq, id, topic, message_key, payload, event_type, headers""",
                 (rs, n) -> new OutboxMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getBytes(5), rs.getString(6), HeaderText.parse(rs.getString(7))),
-                size);
+                size));
+        // RETURNING has no order of its own.
+        batch.sort(Comparator.comparingLong(OutboxMessage::seq));
+        return batch;
     }
 
     /** Whether any row waits; reads only the partial index of unsent rows. */
     boolean hasUnsent() {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM outbox_message WHERE sent_at IS NULL)", Boolean.class));
-    }
-
-    void markSent(List<OutboxMessage> batch) {
-        updateBySeq("UPDATE outbox_message SET sent_at = now() WHERE seq = ANY (?)", batch);
-    }
-
-    /** Sent rows kept for nobody: one delete instead of an update now and a delete later. */
-    void delete(List<OutboxMessage> batch) {
-        updateBySeq("DELETE FROM outbox_message WHERE seq = ANY (?)", batch);
-    }
-
-    private void updateBySeq(String sql, List<OutboxMessage> batch) {
-        Long[] seqs = batch.stream().map(OutboxMessage::seq).toArray(Long[]::new);
-        jdbc.execute((Connection connection) -> {
-            Array array = connection.createArrayOf("bigint", seqs);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setArray(1, array);
-                return statement.executeUpdate();
-            } finally {
-                array.free();
-            }
-        });
     }
 
     /** Deletes at most {@code limit} rows sent longer ago than {@code retention}; one short statement. */
