@@ -63,7 +63,8 @@ public final class Bench {
 
         report.results(load.stages(), log, timeline, backlog.orders(), load.drainNanos(), load.cpu(), load.idle(), cpu);
         if (load.statements() != null) {
-            report.statements(load.statements().topSince(statementsBefore, options.sqlTop()));
+            report.statements(load.statements().topSince(statementsBefore, options.sqlTop()),
+                    load.statements().workSince(statementsBefore));
         }
         OptionalDouble sustained = highestSustainedRate(load.stages(), plan.ordersPerCheckout());
         report.checks(checks, sustained, drained);

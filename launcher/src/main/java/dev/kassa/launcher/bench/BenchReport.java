@@ -90,7 +90,31 @@ final class BenchReport {
         cpu(focus, loadAndDrain, idle, cpu, scope);
     }
 
-    void statements(Map<String, List<StatementStatistics.Statement>> top) {
+    void statements(Map<String, List<StatementStatistics.Statement>> top,
+                    Map<String, StatementStatistics.DatabaseWork> work) {
+        double orders = Math.max(1, measuredOrdersCompleted);
+        out.println("Statements the services sent, and transactions, per completed order, load and drain"
+                + " (pg_stat_statements, pg_stat_database; BEGIN and COMMIT not counted as statements):");
+        long allStatements = 0;
+        long allTransactions = 0;
+        boolean planningTracked = false;
+        for (String database : DATABASES) {
+            StatementStatistics.DatabaseWork w = work.getOrDefault(database,
+                    new StatementStatistics.DatabaseWork(database, 0, 0, 0, 0));
+            allStatements += w.statements();
+            allTransactions += w.transactions();
+            planningTracked |= w.plans() > 0;
+            out.printf(Locale.ROOT, "  %-15s %6.1f statements %5.2f transactions%s%n", database, w.statements() / orders,
+                    w.transactions() / orders, w.plans() == 0 ? ""
+                            : String.format(Locale.ROOT, "   %.2f plans, %.3f ms planning", w.plans() / orders,
+                                    w.planMillis() / orders));
+        }
+        out.printf(Locale.ROOT, "  %-15s %6.1f statements %5.2f transactions%n", "all", allStatements / orders,
+                allTransactions / orders);
+        if (!planningTracked) {
+            out.println("  (planning not counted: pg_stat_statements.track_planning is off; docs/architecture.md §9)");
+        }
+        out.println();
         out.printf("Top %d statements per database by execution time, load and drain (pg_stat_statements):%n", options.sqlTop());
         for (String database : DATABASES) {
             List<StatementStatistics.Statement> statements = top.getOrDefault(database, List.of());

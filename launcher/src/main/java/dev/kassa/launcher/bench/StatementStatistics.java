@@ -6,11 +6,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A snapshot of {@code pg_stat_statements} (which local-stack's PostgreSQL preloads, with the extension in the
- * {@code postgres} database, whose view covers every database). Two snapshots give what the run itself executed,
- * without resetting statistics anyone else may be reading.
+ * {@code postgres} database, whose view covers every database) and of each database's transaction count. Two
+ * snapshots give what the run itself executed, without resetting statistics anyone else may be reading.
  */
 final class StatementStatistics {
 
@@ -18,40 +19,91 @@ final class StatementStatistics {
     record Statement(String database, long calls, double totalMillis, long rows, String query) {
     }
 
-    private record Key(long dbid, long userid, long queryid, boolean toplevel) {
+    /**
+     * What the services asked of one database between two snapshots: the statements they sent (transaction control
+     * aside; a round trip each, but for JDBC batches), their transactions, and the statements' planning, which
+     * {@code pg_stat_statements} counts only with {@code track_planning} on.
+     */
+    record DatabaseWork(String database, long statements, long transactions, long plans, double planMillis) {
     }
 
-    private record Counters(String database, long calls, double totalMillis, long rows, String query) {
+    record Key(long dbid, long userid, long queryid, boolean toplevel) {
     }
+
+    /** @param own a statement of the session reading the statistics (the bench's), not of a service */
+    record Counters(String database, long calls, double totalMillis, long rows, long plans, double planMillis,
+                    boolean own, String query) {
+    }
+
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile("(?i)\\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)\\b.*");
 
     private final Map<Key, Counters> counters;
+    private final Map<String, Long> transactions;
 
-    private StatementStatistics(Map<Key, Counters> counters) {
+    StatementStatistics(Map<Key, Counters> counters, Map<String, Long> transactions) {
         this.counters = counters;
+        this.transactions = transactions;
     }
 
     /** The current counters; fails (with PostgreSQL's reason) when the extension is not there. */
     static StatementStatistics snapshot(Databases db) {
         Map<Key, Counters> counters = new HashMap<>();
         for (var row : db.rows("postgres", """
-                SELECT d.datname, s.dbid, s.userid, s.queryid, s.toplevel, s.calls, s.total_exec_time, s.rows, s.query
+                SELECT d.datname, s.dbid, s.userid, s.queryid, s.toplevel, s.calls, s.total_exec_time, s.rows,
+                       s.plans, s.total_plan_time, s.userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) AS own,
+                       s.query
                 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE s.queryid IS NOT NULL""")) {
             counters.put(new Key(number(row.get("dbid")), number(row.get("userid")), number(row.get("queryid")),
                             (Boolean) row.get("toplevel")),
                     new Counters((String) row.get("datname"), number(row.get("calls")),
                             ((Number) row.get("total_exec_time")).doubleValue(), number(row.get("rows")),
-                            (String) row.get("query")));
+                            number(row.get("plans")), ((Number) row.get("total_plan_time")).doubleValue(),
+                            (Boolean) row.get("own"), (String) row.get("query")));
         }
-        return new StatementStatistics(counters);
+        Map<String, Long> transactions = new HashMap<>();
+        for (var row : db.rows("postgres", "SELECT datname, xact_commit + xact_rollback AS n FROM pg_stat_database"
+                + " WHERE datname IS NOT NULL")) {
+            transactions.put((String) row.get("datname"), number(row.get("n")));
+        }
+        return new StatementStatistics(counters, transactions);
     }
 
-    /** The {@code top} statements of each database by execution time since {@code earlier}. */
+    /**
+     * Each database's work since {@code earlier}, the services' only: statements of the session reading the statistics
+     * are left out (the bench's transactions are not told apart, a handful per run), and so are statements run by
+     * other statements (a trigger's), which cost no round trip.
+     */
+    Map<String, DatabaseWork> workSince(StatementStatistics earlier) {
+        Map<String, DatabaseWork> byDatabase = new HashMap<>();
+        counters.forEach((key, now) -> {
+            if (!key.toplevel() || now.own()) {
+                return;
+            }
+            Counters before = earlier.counters.get(key);
+            long calls = now.calls() - (before == null ? 0 : before.calls());
+            long plans = now.plans() - (before == null ? 0 : before.plans());
+            double planMillis = now.planMillis() - (before == null ? 0 : before.planMillis());
+            long statements = TRANSACTION_CONTROL.matcher(now.query()).matches() ? 0 : calls;
+            byDatabase.merge(now.database(), new DatabaseWork(now.database(), statements, 0, plans, planMillis),
+                    (a, b) -> new DatabaseWork(a.database(), a.statements() + b.statements(), 0,
+                            a.plans() + b.plans(), a.planMillis() + b.planMillis()));
+        });
+        transactions.forEach((database, now) -> {
+            long count = now - earlier.transactions.getOrDefault(database, now);
+            byDatabase.compute(database, (d, work) -> work == null
+                    ? new DatabaseWork(d, 0, count, 0, 0)
+                    : new DatabaseWork(d, work.statements(), count, work.plans(), work.planMillis()));
+        });
+        return byDatabase;
+    }
+
+    /** The {@code top} statements of each database by execution time since {@code earlier}, the bench's own left out. */
     Map<String, List<Statement>> topSince(StatementStatistics earlier, int top) {
         Map<String, List<Statement>> byDatabase = new HashMap<>();
         counters.forEach((key, now) -> {
             Counters before = earlier.counters.get(key);
             long calls = now.calls() - (before == null ? 0 : before.calls());
-            if (calls > 0) {
+            if (calls > 0 && !now.own()) {
                 byDatabase.computeIfAbsent(now.database(), d -> new ArrayList<>()).add(new Statement(now.database(), calls,
                         now.totalMillis() - (before == null ? 0 : before.totalMillis()),
                         now.rows() - (before == null ? 0 : before.rows()), now.query().replaceAll("\\s+", " ").strip()));
