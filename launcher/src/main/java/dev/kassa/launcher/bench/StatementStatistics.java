@@ -25,6 +25,11 @@ final class StatementStatistics {
      * {@code pg_stat_statements} counts only with {@code track_planning} on.
      */
     record DatabaseWork(String database, long statements, long transactions, long plans, double planMillis) {
+
+        DatabaseWork plus(DatabaseWork other) {
+            return new DatabaseWork(database, statements + other.statements, transactions + other.transactions,
+                    plans + other.plans, planMillis + other.planMillis);
+        }
     }
 
     record Key(long dbid, long userid, long queryid, boolean toplevel) {
@@ -33,6 +38,12 @@ final class StatementStatistics {
     /** @param own a statement of the session reading the statistics (the bench's), not of a service */
     record Counters(String database, long calls, double totalMillis, long rows, long plans, double planMillis,
                     boolean own, String query) {
+
+        /** What was counted since {@code before} (null: the statement was not seen then). */
+        Counters since(Counters before) {
+            return before == null ? this : new Counters(database, calls - before.calls, totalMillis - before.totalMillis,
+                    rows - before.rows, plans - before.plans, planMillis - before.planMillis, own, query);
+        }
     }
 
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile("(?i)\\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)\\b.*");
@@ -75,24 +86,15 @@ final class StatementStatistics {
      */
     Map<String, DatabaseWork> workSince(StatementStatistics earlier) {
         Map<String, DatabaseWork> byDatabase = new HashMap<>();
+        transactions.forEach((database, now) -> byDatabase.put(database,
+                new DatabaseWork(database, 0, now - earlier.transactions.getOrDefault(database, now), 0, 0)));
         counters.forEach((key, now) -> {
-            if (!key.toplevel() || now.own()) {
-                return;
+            if (key.toplevel() && !now.own()) {
+                Counters run = now.since(earlier.counters.get(key));
+                long statements = TRANSACTION_CONTROL.matcher(now.query()).matches() ? 0 : run.calls();
+                byDatabase.merge(now.database(), new DatabaseWork(now.database(), statements, 0, run.plans(),
+                        run.planMillis()), DatabaseWork::plus);
             }
-            Counters before = earlier.counters.get(key);
-            long calls = now.calls() - (before == null ? 0 : before.calls());
-            long plans = now.plans() - (before == null ? 0 : before.plans());
-            double planMillis = now.planMillis() - (before == null ? 0 : before.planMillis());
-            long statements = TRANSACTION_CONTROL.matcher(now.query()).matches() ? 0 : calls;
-            byDatabase.merge(now.database(), new DatabaseWork(now.database(), statements, 0, plans, planMillis),
-                    (a, b) -> new DatabaseWork(a.database(), a.statements() + b.statements(), 0,
-                            a.plans() + b.plans(), a.planMillis() + b.planMillis()));
-        });
-        transactions.forEach((database, now) -> {
-            long count = now - earlier.transactions.getOrDefault(database, now);
-            byDatabase.compute(database, (d, work) -> work == null
-                    ? new DatabaseWork(d, 0, count, 0, 0)
-                    : new DatabaseWork(d, work.statements(), count, work.plans(), work.planMillis()));
         });
         return byDatabase;
     }
@@ -101,12 +103,10 @@ final class StatementStatistics {
     Map<String, List<Statement>> topSince(StatementStatistics earlier, int top) {
         Map<String, List<Statement>> byDatabase = new HashMap<>();
         counters.forEach((key, now) -> {
-            Counters before = earlier.counters.get(key);
-            long calls = now.calls() - (before == null ? 0 : before.calls());
-            if (calls > 0 && !now.own()) {
-                byDatabase.computeIfAbsent(now.database(), d -> new ArrayList<>()).add(new Statement(now.database(), calls,
-                        now.totalMillis() - (before == null ? 0 : before.totalMillis()),
-                        now.rows() - (before == null ? 0 : before.rows()), now.query().replaceAll("\\s+", " ").strip()));
+            Counters run = now.since(earlier.counters.get(key));
+            if (run.calls() > 0 && !now.own()) {
+                byDatabase.computeIfAbsent(now.database(), d -> new ArrayList<>()).add(new Statement(now.database(),
+                        run.calls(), run.totalMillis(), run.rows(), now.query().replaceAll("\\s+", " ").strip()));
             }
         });
         byDatabase.replaceAll((database, statements) -> statements.stream()
