@@ -2,6 +2,7 @@ package dev.kassa.payment.checkout;
 
 import dev.kassa.payment.access.Ownership;
 import dev.kassa.payment.audit.AuditAction;
+import dev.kassa.payment.audit.AuditEntry;
 import dev.kassa.payment.audit.AuditTrail;
 import dev.kassa.payment.events.PaymentEvents;
 import dev.kassa.payment.order.NewPaymentOrder;
@@ -9,8 +10,6 @@ import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.order.PaymentOrders;
 import dev.kassa.payment.seller.SellerOwnership;
 import dev.kassa.web.KassaProblem;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates checkouts idempotently, in ONE transaction: the checkout, its orders ({@code NOT_STARTED}), one
- * {@code PaymentOrderExecutionRequested} outbox row per order and the audit row; the inserts return the rows the
- * answer shows, so nothing is read back. The database decides between
+ * Creates checkouts idempotently, in ONE transaction: the checkout, its orders ({@code NOT_STARTED}) and the audit
+ * row by one statement ({@link CheckoutCreation}), and one {@code PaymentOrderExecutionRequested} outbox row per order;
+ * the insert returns the rows the answer shows, so nothing is read back. The database decides between
  * concurrent identical requests (primary key + request fingerprint), so exactly one creates anything. A checkout
  * of another merchant is answered as an unknown one.
  */
@@ -55,9 +54,10 @@ class CheckoutService {
      */
     @Transactional
     public Outcome create(NewCheckout request) {
-        Optional<Checkout> inserted = checkouts.insertIfAbsent(request.checkoutId(), request.merchantId(),
-                request.requestHash(), request.buyerUserId(), request.buyerEmail(), request.buyerName(),
-                request.paymentMethodToken(), request.cardLast4(), request.clientAddress());
+        List<NewPaymentOrder> requested = request.paymentOrders();
+        AuditEntry audit = this.audit.entry(AuditAction.CHECKOUT_CREATED, request.checkoutId(), request.merchantId(),
+                requested.size() + " payment order(s)");
+        Optional<CheckoutCreation.Created> inserted = checkouts.insertIfAbsent(request, audit);
         if (inserted.isEmpty()) {
             Checkout existing = checkouts.findById(request.checkoutId()).orElseThrow();
             if (!existing.requestHash().equals(request.requestHash())) {
@@ -66,32 +66,26 @@ class CheckoutService {
             log.info("Checkout resubmitted with the same body: answering its current state");
             return new Outcome(view(existing), false);
         }
-        Checkout checkout = inserted.get();
-        List<String> sellerAccounts = request.paymentOrders().stream().map(NewPaymentOrder::sellerAccount).toList();
+        // Every refusal below throws, which rolls back the checkout, its orders and its audit row inserted above.
+        List<String> sellerAccounts = requested.stream().map(NewPaymentOrder::sellerAccount).toList();
         sellers.claim(request.merchantId(), sellerAccounts.stream().distinct().toList()).ifPresent(foreign -> {
-            // The exception rolls back the checkout row inserted above.
             throw KassaProblem.conflict("payment_orders[" + sellerAccounts.indexOf(foreign) + "].seller_account",
                     "belongs to another merchant");
         });
         // The history trigger names the orders' creation itself: API, by merchant:<merchant_id>.
-        List<String> ids = request.paymentOrders().stream().map(NewPaymentOrder::paymentOrderId).toList();
-        List<PaymentOrder> created = new ArrayList<>(
-                orders.insertIfAbsent(request.checkoutId(), request.merchantId(), request.paymentOrders()));
+        List<String> ids = requested.stream().map(NewPaymentOrder::paymentOrderId).toList();
+        List<PaymentOrder> created = inserted.get().orders();
         if (created.size() < ids.size()) {
             List<String> taken = orders.findIdsOwnedByOtherCheckouts(request.checkoutId(), ids);
             int index = taken.isEmpty() ? 0 : ids.indexOf(taken.getFirst());
-            // The exception rolls back the checkout row inserted above.
             throw KassaProblem.conflict("payment_orders[" + index + "].payment_order_id",
                     "already belongs to another checkout");
         }
-        created.sort(Comparator.comparingInt(order -> ids.indexOf(order.paymentOrderId())));
         for (PaymentOrder order : created) {
             events.executionRequested(order, request.paymentMethodToken());
         }
-        audit.record(AuditAction.CHECKOUT_CREATED, checkout.checkoutId(), checkout.merchantId(),
-                created.size() + " payment order(s)");
         log.info("Checkout created with {} payment order(s)", created.size());
-        return new Outcome(CheckoutView.of(checkout, created), true);
+        return new Outcome(CheckoutView.of(inserted.get().checkout(), created), true);
     }
 
     @Transactional(readOnly = true)

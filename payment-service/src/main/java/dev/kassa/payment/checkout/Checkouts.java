@@ -7,24 +7,11 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
-/** The checkouts: insert-if-absent for idempotent creation, and the guarded completion and reopening. */
-public interface Checkouts extends Repository<Checkout, String> {
-
-    /**
-     * Inserts the checkout unless its id exists, and returns it as inserted (empty when the id existed). Concurrent
-     * identical requests serialize on the primary key: the losers wait for the winner's commit and then insert
-     * nothing.
-     */
-    @Query("""
-            INSERT INTO checkout (checkout_id, merchant_id, request_hash, buyer_user_id, buyer_email, buyer_name,
-                                  payment_method_token, card_last4, client_address)
-            VALUES (:checkoutId, :merchantId, :requestHash, :buyerUserId, :buyerEmail, :buyerName, :paymentMethodToken,
-                    :cardLast4, :clientAddress)
-            ON CONFLICT (checkout_id) DO NOTHING
-            RETURNING *""")
-    Optional<Checkout> insertIfAbsent(String checkoutId, String merchantId, String requestHash, String buyerUserId,
-                                      String buyerEmail, String buyerName, String paymentMethodToken,
-                                      String cardLast4, String clientAddress);
+/**
+ * The checkouts: idempotent creation with their orders ({@link CheckoutCreation}), and the guarded completion and
+ * reopening.
+ */
+public interface Checkouts extends Repository<Checkout, String>, CheckoutCreation {
 
     Optional<Checkout> findById(String checkoutId);
 

@@ -10,7 +10,7 @@ import java.util.List;
  * A validated checkout request of one merchant, amounts in minor units, with the fingerprint of its canonical
  * form (the merchant included: another merchant sending the same checkout id is a different request).
  */
-record NewCheckout(String checkoutId, String merchantId, String buyerUserId, String buyerEmail, String buyerName,
+public record NewCheckout(String checkoutId, String merchantId, String buyerUserId, String buyerEmail, String buyerName,
                    String paymentMethodToken, String cardLast4, List<NewPaymentOrder> paymentOrders,
                    String clientAddress, String requestHash) {
 

@@ -7,12 +7,6 @@ import java.util.Map;
 public interface SetBasedPaymentOrders {
 
     /**
-     * Inserts the orders of a new checkout of {@code merchantId}, in one statement, and returns the rows it inserted
-     * in the checkout's order (fewer than asked: an id belongs to another checkout).
-     */
-    List<PaymentOrder> insertIfAbsent(String checkoutId, String merchantId, List<NewPaymentOrder> orders);
-
-    /**
      * {@code NOT_STARTED → EXECUTING} for each (order, attempt), in one statement and one commit for a whole wave
      * of execution requests.
      *

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * On JdbcClient because each is one set-based statement for many orders (one {@code unnest} insert-if-absent per
- * checkout, one {@code unnest} update per wave of requests or of answers, one {@code GROUP BY}), which repository methods cannot express.
+ * On JdbcClient because each is one set-based statement for many orders (one {@code unnest} update per wave of requests
+ * or of answers, one {@code GROUP BY}), which repository methods cannot express.
  * Rows map as the repository maps them.
  */
 class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
@@ -33,32 +33,6 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
         this.jdbcTemplate = jdbcTemplate;
         this.rows = new EntityRowMapper<>((RelationalPersistentEntity<PaymentOrder>) converter.getMappingContext()
                 .getRequiredPersistentEntity(PaymentOrder.class), converter);
-    }
-
-    @Override
-    public List<PaymentOrder> insertIfAbsent(String checkoutId, String merchantId, List<NewPaymentOrder> orders) {
-        return jdbcTemplate.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO payment_order (payment_order_id, checkout_id, merchant_id, position, seller_account,
-                                               amount_minor, currency)
-                    SELECT o.payment_order_id, ?, ?, o.position - 1, o.seller_account, o.amount_minor, o.currency
-                      FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[])
-                           WITH ORDINALITY AS o(payment_order_id, seller_account, amount_minor, currency, position)
-                     ORDER BY o.position
-                    ON CONFLICT (payment_order_id) DO NOTHING
-                    RETURNING %s""".formatted(COLUMNS));
-            statement.setString(1, checkoutId);
-            statement.setString(2, merchantId);
-            statement.setArray(3, connection.createArrayOf("text",
-                    orders.stream().map(NewPaymentOrder::paymentOrderId).toArray()));
-            statement.setArray(4, connection.createArrayOf("text",
-                    orders.stream().map(NewPaymentOrder::sellerAccount).toArray()));
-            statement.setArray(5, connection.createArrayOf("bigint",
-                    orders.stream().map(NewPaymentOrder::amountMinor).toArray()));
-            statement.setArray(6, connection.createArrayOf("text",
-                    orders.stream().map(NewPaymentOrder::currency).toArray()));
-            return statement;
-        }, rows);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.checkout.Checkouts;
+import dev.kassa.payment.support.TestCheckouts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,39 +21,6 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
 
     @Autowired
     Checkouts checkouts;
-
-    @Test
-    void ordersAreInsertedOnceInTheirCheckoutsOrder() {
-        String checkoutId = checkout();
-        String first = id("po");
-        String second = id("po");
-
-        List<PaymentOrder> inserted = orders.insertIfAbsent(checkoutId, "m_1", List.of(
-                new NewPaymentOrder(first, "seller_1", 2999, "USD"), new NewPaymentOrder(second, "seller_2", 100, "EUR")));
-
-        assertThat(inserted).extracting(PaymentOrder::paymentOrderId).containsExactlyInAnyOrder(first, second);
-        assertThat(inserted).extracting(PaymentOrder::amountMinor).containsExactlyInAnyOrder(2999L, 100L);
-        assertThat(orders.findByCheckoutId(checkoutId)).extracting(PaymentOrder::paymentOrderId)
-                .containsExactly(first, second);
-        PaymentOrder order = orders.findById(first).orElseThrow();
-        assertThat(order.checkoutId()).isEqualTo(checkoutId);
-        assertThat(order.merchantId()).isEqualTo("m_1");
-        assertThat(order.sellerAccount()).isEqualTo("seller_1");
-        assertThat(order.amountMinor()).isEqualTo(2999);
-        assertThat(order.currency()).isEqualTo("USD");
-        assertThat(order.status()).isEqualTo(PaymentOrderStatus.NOT_STARTED);
-        assertThat(order.attempt()).isEqualTo(1);
-        assertThat(order.walletUpdated()).isFalse();
-        assertThat(order.createdAt()).isNotNull();
-
-        String other = checkout();
-        String third = id("po");
-        assertThat(orders.insertIfAbsent(other, "m_1", List.of(new NewPaymentOrder(third, "seller_1", 1, "USD"),
-                new NewPaymentOrder(first, "seller_1", 1, "USD")))).extracting(PaymentOrder::paymentOrderId)
-                .containsExactly(third);
-        assertThat(orders.findIdsOwnedByOtherCheckouts(other, List.of(third, first))).containsExactly(first);
-        assertThat(orders.findById(first).orElseThrow().checkoutId()).isEqualTo(checkoutId);
-    }
 
     @Test
     void anOrderStartsExecutingOnlyFromNotStartedAndForItsAttempt() {
@@ -178,15 +146,10 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
                 .hasEntrySatisfying(PaymentOrderStatus.NOT_STARTED, count -> assertThat(count).isPositive());
     }
 
-    private String checkout() {
-        String checkoutId = id("chk");
-        checkouts.insertIfAbsent(checkoutId, "m_1", "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242", null);
-        return checkoutId;
-    }
-
     private String order(long amountMinor) {
         String orderId = id("po");
-        orders.insertIfAbsent(checkout(), "m_1", List.of(new NewPaymentOrder(orderId, "seller_1", amountMinor, "USD")));
+        TestCheckouts.insert(checkouts, id("chk"), "m_1", "u_1", "tok_visa",
+                new NewPaymentOrder(orderId, "seller_1", amountMinor, "USD"));
         return orderId;
     }
 }

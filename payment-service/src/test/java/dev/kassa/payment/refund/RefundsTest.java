@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.order.NewPaymentOrder;
-import dev.kassa.payment.order.PaymentOrders;
-import java.util.List;
+import dev.kassa.payment.support.TestCheckouts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,9 +14,6 @@ class RefundsTest extends PaymentServiceTestBase {
 
     @Autowired
     Refunds refunds;
-
-    @Autowired
-    PaymentOrders orders;
 
     @Autowired
     Checkouts checkouts;
@@ -89,8 +85,8 @@ class RefundsTest extends PaymentServiceTestBase {
     private String order() {
         String checkoutId = id("chk");
         String orderId = id("po");
-        checkouts.insertIfAbsent(checkoutId, "m_1", "0".repeat(64), "u_1", "buyer@example.com", "Ada", "tok_visa", "4242", null);
-        orders.insertIfAbsent(checkoutId, "m_1", List.of(new NewPaymentOrder(orderId, "seller_1", 1000, "USD")));
+        TestCheckouts.insert(checkouts, checkoutId, "m_1", "u_1", "tok_visa",
+                new NewPaymentOrder(orderId, "seller_1", 1000, "USD"));
         return orderId;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.checkout.Checkouts;
 import dev.kassa.payment.order.NewPaymentOrder;
-import dev.kassa.payment.order.PaymentOrders;
+import dev.kassa.payment.support.TestCheckouts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -28,8 +28,6 @@ class RiskRulesTest extends PaymentServiceTestBase {
     private RiskBlocks blocks;
     @Autowired
     private Checkouts checkouts;
-    @Autowired
-    private PaymentOrders orders;
 
     @Test
     void aTokenIsBlockedAtItsRulesThresholdOfDeclinesWhateverTheBuyerAndTheBlockExpires() {
@@ -113,10 +111,9 @@ class RiskRulesTest extends PaymentServiceTestBase {
     /** A NOT_STARTED order of one new checkout, as the checkout API inserts it. */
     private String order(String merchantId, String token, String buyer, long amountMinor) {
         String checkoutId = id("chk");
-        checkouts.insertIfAbsent(checkoutId, merchantId, "0".repeat(64), buyer, "buyer@example.com", null, token,
-                "4242", null);
         String orderId = id("po");
-        orders.insertIfAbsent(checkoutId, merchantId, List.of(new NewPaymentOrder(orderId, "seller_1", amountMinor, "USD")));
+        TestCheckouts.insert(checkouts, checkoutId, merchantId, buyer, token,
+                new NewPaymentOrder(orderId, "seller_1", amountMinor, "USD"));
         return orderId;
     }
 }
