@@ -19,9 +19,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Publishes committed outbox rows to Kafka (docs/architecture.md §4). One relay per database is active, elected by an
@@ -43,8 +43,6 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int MAX_CLEANUP_STATEMENTS = 20;
 
-    private final OutboxRepository repository;
-    private final TransactionTemplate transactions;
     private final RelaySession session;
     private final KafkaOperations<String, Object> kafka;
     private final MessagingProperties.Outbox settings;
@@ -73,9 +71,9 @@ public class OutboxRelay implements SmartLifecycle {
     public static OutboxRelay create(DataSource dataSource, DedicatedConnectionFactory connections,
                                      KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings,
                                      MeterRegistry registry, OutboxSignal signal, KafkaAccessDenials denials) {
-        OutboxRepository repository = new OutboxRepository(dataSource);
-        return new OutboxRelay(repository, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                connections, kafka, settings, new OutboxMetrics(registry, repository), signal, denials);
+        // The backlog gauges read through the pool; the relay's own statements run on its session (RelaySession).
+        OutboxMetrics metrics = new OutboxMetrics(registry, new OutboxRepository(dataSource));
+        return new OutboxRelay(connections, kafka, settings, metrics, signal, denials);
     }
 
     /** A relay that nothing signals: it finds every row by polling. */
@@ -85,12 +83,10 @@ public class OutboxRelay implements SmartLifecycle {
         return create(dataSource, connections, kafka, settings, registry, new OutboxSignal());
     }
 
-    OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, DedicatedConnectionFactory connections,
-                KafkaOperations<String, Object> kafka, MessagingProperties.Outbox settings, OutboxMetrics metrics,
-                OutboxSignal signal, KafkaAccessDenials denials) {
-        this.repository = repository;
+    OutboxRelay(DedicatedConnectionFactory connections, KafkaOperations<String, Object> kafka,
+                MessagingProperties.Outbox settings, OutboxMetrics metrics, OutboxSignal signal,
+                KafkaAccessDenials denials) {
         this.denials = denials;
-        this.transactions = transactions;
         this.session = new RelaySession(connections, settings.lockKey());
         this.kafka = kafka;
         this.settings = settings;
@@ -172,8 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
                 long seen = signal.count();
                 int sent = 0;
                 // A timed poll first reads the unsent rows' index alone: idle, that is all the relay does.
-                if (rowsLikely || repository.hasUnsent()) {
-                    session.checkAlive();
+                if (rowsLikely || session.repository().hasUnsent()) {
                     sent = relayBatch();
                 }
                 backoff = settings.failureBackoff();
@@ -198,7 +193,8 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!signalled && sent == 0) {
                     pollWait = longer(pollWait);
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | DataAccessException | TransactionException e) {
+                // Its session's statements failed: it may have lost the session, and the lock with it.
                 log.warn("Outbox relay lost its database session; it gives up the lock and retries in {}", backoff, e);
                 session.close();
                 backoff = pauseAfterFailure(backoff);
@@ -232,8 +228,8 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private void sendWhatTheLastWorkLeft() {
         try {
-            // Still the leader, and the database still there: a batch without it would wait out the pool's
-            // connection timeout (30 s) and hold up the shutdown, as when a test JVM's PostgreSQL stops beside it.
+            // Still the leader, and the database still there: a statement on a session whose server went away could
+            // wait for the network to say so and hold up the shutdown, as when a test JVM's PostgreSQL stops beside it.
             session.checkAlive();
         } catch (SQLException e) {
             log.info("Outbox relay: no last batch at shutdown, its session is gone ({}); the next active relay sends"
@@ -272,10 +268,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayBatch() {
-        Integer sent = transactions.execute(status -> {
+        Integer sent = session.transactions().execute(status -> {
             // Marked sent (or deleted) by this transaction, which commits only once every send is acknowledged.
             boolean keepNone = settings.sentRetention().isZero();
-            List<OutboxMessage> batch = repository.takeNextBatch(settings.batchSize(), keepNone);
+            List<OutboxMessage> batch = session.repository().takeNextBatch(settings.batchSize(), keepNone);
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -332,7 +328,7 @@ public class OutboxRelay implements SmartLifecycle {
         nextCleanupNanos = System.nanoTime() + settings.cleanupInterval().toNanos();
         int deleted = 0;
         for (int i = 0; i < MAX_CLEANUP_STATEMENTS && running; i++) {
-            int n = repository.deleteSent(settings.sentRetention(), settings.cleanupBatchSize());
+            int n = session.repository().deleteSent(settings.sentRetention(), settings.cleanupBatchSize());
             deleted += n;
             if (n < settings.cleanupBatchSize()) {
                 break;

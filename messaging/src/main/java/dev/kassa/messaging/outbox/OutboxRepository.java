@@ -8,7 +8,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The relay's SQL on {@code outbox_message}, over the service's pooled DataSource. */
+/**
+ * The relay's SQL on {@code outbox_message}: on the relay's session ({@link RelaySession}), the metrics' through the
+ * service's pool.
+ */
 class OutboxRepository {
 
     /** Backlog figures for the metrics. {@code oldestAge} is zero when nothing waits. */

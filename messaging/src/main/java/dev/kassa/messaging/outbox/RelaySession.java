@@ -7,11 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay's dedicated connection: it elects the one active publisher of a database with
  * {@code pg_try_advisory_lock}, held as long as the session lives and released by PostgreSQL if the process
- * dies. Nothing else runs on it; the batches use the service's pool.
+ * dies. The relay's own statements run on it too ({@link #repository()}, {@link #transactions()}): a batch commits
+ * only on the session that holds the lock, so a relay whose session died cannot commit one, without a round trip
+ * to check the session before each batch, and the relay never waits for a pooled connection behind the requests.
  */
 final class RelaySession implements AutoCloseable {
 
@@ -20,6 +25,8 @@ final class RelaySession implements AutoCloseable {
     private final DedicatedConnectionFactory connections;
     private final long lockKey;
     private Connection connection;
+    private OutboxRepository repository;
+    private TransactionTemplate transactions;
     private boolean leader;
 
     RelaySession(DedicatedConnectionFactory connections, long lockKey) {
@@ -39,6 +46,10 @@ final class RelaySession implements AutoCloseable {
         if (connection == null) {
             connection = connections.open();
             connection.setAutoCommit(true);
+            // The transaction manager turns auto-commit off for a transaction and on again after it.
+            SingleConnectionDataSource session = new SingleConnectionDataSource(connection, true);
+            repository = new OutboxRepository(session);
+            transactions = new TransactionTemplate(new DataSourceTransactionManager(session));
         }
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             lock.setLong(1, lockKey);
@@ -51,6 +62,23 @@ final class RelaySession implements AutoCloseable {
             log.info("Outbox relay is the active publisher (advisory lock {})", lockKey);
         }
         return leader;
+    }
+
+    /** The relay's statements on this session; only while it leads. */
+    OutboxRepository repository() {
+        return requireLeader(repository);
+    }
+
+    /** Transactions on this session; only while it leads. */
+    TransactionTemplate transactions() {
+        return requireLeader(transactions);
+    }
+
+    private <T> T requireLeader(T onSession) {
+        if (!leader) {
+            throw new IllegalStateException("The relay's session does not hold the lock");
+        }
+        return onSession;
     }
 
     /** A round trip on the session: fails if it died, and with it the lock. */
@@ -82,6 +110,8 @@ final class RelaySession implements AutoCloseable {
                 log.debug("Closing the relay session failed", e);
             }
             connection = null;
+            repository = null;
+            transactions = null;
             leader = false;
         }
     }

@@ -166,6 +166,31 @@ class OutboxRelayTest {
         }
     }
 
+    /** Its batches run on the session that holds the lock (no check before each): a lost session ends the batch. */
+    @Test
+    void aRelayWhoseSessionDiesLeadsAgainOnANewOneAndSendsWhatWaits() {
+        String topic = "relay.session-lost";
+        LocalStack.shared().kafka().createTopics(Map.of(topic, 3));
+        try (RelayFixture db = new RelayFixture("relay_session_lost")) {
+            // It polls every five minutes: the commit's signal wakes it, onto its dead session.
+            RelayFixture.Relay relay = db.relay("relay", bootstrap(),
+                    RelayFixture.settings(Duration.ofMinutes(5), Duration.ofSeconds(10)));
+            relay.relay().start();
+            String first = db.publish(topic, "po-lost", event("po-lost"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
+            assertThat(db.killSessionsOf("relay")).isPositive();
+
+            String second = db.publish(topic, "po-lost", event("po-lost"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.unsent() == 0);
+            assertThat(relay.relay().isActivePublisher()).isTrue();
+            assertThat(relay.sent()).isEqualTo(2);
+            List<ConsumerRecord<String, byte[]>> records = new TopicReader(bootstrap()).readAll(topic);
+            single(records, first);
+            single(records, second);
+        }
+    }
+
     @Test
     void aRowCommittedByAnotherInstanceIsSentByPolling() {
         String topic = "relay.poll";
