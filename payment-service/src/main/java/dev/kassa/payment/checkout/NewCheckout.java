@@ -10,9 +10,9 @@ import java.util.List;
  * A validated checkout request of one merchant, amounts in minor units, with the fingerprint of its canonical
  * form (the merchant included: another merchant sending the same checkout id is a different request).
  */
-public record NewCheckout(String checkoutId, String merchantId, String buyerUserId, String buyerEmail, String buyerName,
-                   String paymentMethodToken, String cardLast4, List<NewPaymentOrder> paymentOrders,
-                   String clientAddress, String requestHash) {
+public record NewCheckout(String checkoutId, String merchantId, String buyerUserId, String buyerEmail,
+                          String buyerName, String paymentMethodToken, String cardLast4,
+                          List<NewPaymentOrder> paymentOrders, String clientAddress, String requestHash) {
 
     /** The checkout a request of {@code merchantId} that passed Bean Validation asks for. */
     static NewCheckout of(CheckoutRequest request, String merchantId, PaymentProperties properties) {
