@@ -1,5 +1,6 @@
 package dev.kassa.payment.checkout;
 
+import dev.kassa.payment.EntityRows;
 import dev.kassa.payment.audit.AuditEntry;
 import dev.kassa.payment.order.NewPaymentOrder;
 import dev.kassa.payment.order.PaymentOrder;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jdbc.core.convert.EntityRowMapper;
 import org.springframework.data.jdbc.core.convert.JdbcConverter;
-import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -59,11 +58,9 @@ class CheckoutCreationImpl implements CheckoutCreation {
     private final JdbcTemplate jdbc;
     private final RowMapper<PaymentOrder> orders;
 
-    @SuppressWarnings("unchecked") // the mapping context answers the entity of the type it is asked for
     CheckoutCreationImpl(JdbcTemplate jdbc, JdbcConverter converter) {
         this.jdbc = jdbc;
-        this.orders = new EntityRowMapper<>((RelationalPersistentEntity<PaymentOrder>) converter.getMappingContext()
-                .getRequiredPersistentEntity(PaymentOrder.class), converter);
+        this.orders = EntityRows.of(converter, PaymentOrder.class);
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.kassa.payment.order;
 
+import dev.kassa.payment.EntityRows;
 import java.sql.PreparedStatement;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.jdbc.core.convert.EntityRowMapper;
 import org.springframework.data.jdbc.core.convert.JdbcConverter;
-import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,12 +26,10 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
     private final JdbcTemplate jdbcTemplate;
     private final RowMapper<PaymentOrder> rows;
 
-    @SuppressWarnings("unchecked") // the mapping context answers the entity of the type it is asked for
     SetBasedPaymentOrdersImpl(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JdbcConverter converter) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.rows = new EntityRowMapper<>((RelationalPersistentEntity<PaymentOrder>) converter.getMappingContext()
-                .getRequiredPersistentEntity(PaymentOrder.class), converter);
+        this.rows = EntityRows.of(converter, PaymentOrder.class);
     }
 
     @Override

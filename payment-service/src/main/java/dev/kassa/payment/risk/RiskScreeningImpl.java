@@ -1,9 +1,8 @@
 package dev.kassa.payment.risk;
 
+import dev.kassa.payment.EntityRows;
 import java.util.List;
-import org.springframework.data.jdbc.core.convert.EntityRowMapper;
 import org.springframework.data.jdbc.core.convert.JdbcConverter;
-import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,11 +21,9 @@ class RiskScreeningImpl implements RiskScreening {
     private final JdbcClient jdbc;
     private final RowMapper<RiskBlock> blocks;
 
-    @SuppressWarnings("unchecked") // the mapping context answers the entity of the type it is asked for
     RiskScreeningImpl(JdbcClient jdbc, JdbcConverter converter) {
         this.jdbc = jdbc;
-        this.blocks = new EntityRowMapper<>((RelationalPersistentEntity<RiskBlock>) converter.getMappingContext()
-                .getRequiredPersistentEntity(RiskBlock.class), converter);
+        this.blocks = EntityRows.of(converter, RiskBlock.class);
     }
 
     @Override
