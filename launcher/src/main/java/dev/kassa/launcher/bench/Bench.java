@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -45,12 +46,11 @@ public final class Bench {
         BenchReport report = new BenchReport(out, options, plan);
         CpuMeter cpu = CpuMeter.locate(target.processPorts(), target.settings().postgresPort(), target.settings().kafkaPort());
         report.header(target, cpu, postgresDurability());
-        StatementStatistics statementsBefore = options.sqlTop() > 0 ? statementStatistics(out) : null;
 
         PostLog log = new PostLog((int) options.maxCheckouts());
         Backlog backlog = new Backlog(target.databases(), plan.ordersPerCheckout());
         Instant runStart = Instant.now();
-        LoadRun load = load(plan, report, cpu, log, backlog, statementsBefore != null, out);
+        LoadRun load = load(plan, report, cpu, log, backlog, options.sqlTop() > 0, out);
 
         List<OrderTimeline.Order> timeline = OrderTimeline.read(target.databases(), plan,
                 LongStream.range(0, log.offered()).toArray(), runStart);
@@ -62,21 +62,24 @@ public final class Bench {
         checks.addAll(invariants(plan.runId(), drained));
 
         report.results(load.stages(), log, timeline, backlog.orders(), load.drainNanos(), load.cpu(), load.idle(), cpu);
-        if (load.statements() != null) {
-            report.statements(load.statements().topSince(statementsBefore, options.sqlTop()),
-                    load.statements().workSince(statementsBefore));
+        Map<String, List<MeasuredStatement>> topStatements = Map.of();
+        if (load.statementsBefore() != null && load.statementsAfter() != null) {
+            topStatements = load.statementsAfter().topSince(load.statementsBefore(), options.sqlTop());
+            report.statements(topStatements, load.statementsAfter().workSince(load.statementsBefore()));
         }
         OptionalDouble sustained = highestSustainedRate(load.stages(), plan.ordersPerCheckout());
         report.checks(checks, sustained, drained);
         return new BenchResult(plan.runId(), log.offered(), LongStream.range(0, log.offered()).filter(log::accepted).count(),
-                completed.size(), backlog.orders(), checks, sustained);
+                completed.size(), backlog.orders(), checks, sustained, topStatements);
     }
 
     /**
      * What the load phase leaves for the report: its stages, the drain, CPU from the first measured stage on, the
-     * statements executed meanwhile, and CPU once drained (null when the backlog did not drain).
+     * statement counters at that start and after the drain (both null when not asked for, or when
+     * pg_stat_statements is missing), and CPU once drained (null when the backlog did not drain).
      */
-    private record LoadRun(List<StageRun> stages, long drainNanos, CpuMeter.Sample cpu, StatementStatistics statements,
+    private record LoadRun(List<StageRun> stages, long drainNanos, CpuMeter.Sample cpu,
+                           StatementStatistics statementsBefore, StatementStatistics statementsAfter,
                            CpuMeter.Sample idle) {
     }
 
@@ -97,6 +100,8 @@ public final class Bench {
                 start = warmup.endNanos();
                 report.stageDone(warmup);
             }
+            // The warm-up's statements are not the measured orders': they would inflate every count per order.
+            StatementStatistics statementsBefore = statements ? statementStatistics(out) : null;
             CpuMeter.Sample measuredStart = cpu.sample();
             List<StageRun> stages = new ArrayList<>();
             for (int stage = 1; stage <= options.stages(); stage++) {
@@ -115,8 +120,9 @@ public final class Bench {
             long drainNanos = drain(backlog, start);
             CpuMeter.Sample used = cpu.sample().minus(measuredStart);
             // Both before the analysis, whose queries are the bench's, not the system's.
-            StatementStatistics statementsAfter = statements ? statementStatistics(out) : null;
-            return new LoadRun(stages, drainNanos, used, statementsAfter, drainNanos < 0 ? null : idle(cpu, target));
+            StatementStatistics statementsAfter = statementsBefore != null ? statementStatistics(out) : null;
+            return new LoadRun(stages, drainNanos, used, statementsBefore, statementsAfter,
+                    drainNanos < 0 ? null : idle(cpu, target));
         }
     }
 

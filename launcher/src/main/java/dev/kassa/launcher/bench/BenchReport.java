@@ -90,7 +90,7 @@ final class BenchReport {
         cpu(focus, loadAndDrain, idle, cpu, scope);
     }
 
-    void statements(Map<String, List<StatementStatistics.Statement>> top,
+    void statements(Map<String, List<MeasuredStatement>> top,
                     Map<String, StatementStatistics.DatabaseWork> work) {
         double orders = Math.max(1, measuredOrdersCompleted);
         out.println("Statements the services sent, and transactions, per completed order, load and drain"
@@ -117,9 +117,9 @@ final class BenchReport {
         out.println();
         out.printf("Top %d statements per database by execution time, load and drain (pg_stat_statements):%n", options.sqlTop());
         for (String database : DATABASES) {
-            List<StatementStatistics.Statement> statements = top.getOrDefault(database, List.of());
+            List<MeasuredStatement> statements = top.getOrDefault(database, List.of());
             out.printf("  %s%n    %9s %10s %9s %9s %10s  %s%n", database, "calls", "total ms", "mean us", "us/order", "rows", "query");
-            for (StatementStatistics.Statement s : statements) {
+            for (MeasuredStatement s : statements) {
                 out.printf(Locale.ROOT, "    %9d %10.0f %9.1f %9.1f %10d  %s%n", s.calls(), s.totalMillis(),
                         s.totalMillis() * 1000 / s.calls(), s.totalMillis() * 1000 / Math.max(1, measuredOrdersCompleted),
                         s.rows(), abbreviate(s.query(), 110));

@@ -2,6 +2,7 @@ package dev.kassa.launcher.bench;
 
 import dev.kassa.launcher.checks.SystemInvariants.Check;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -12,9 +13,12 @@ import java.util.OptionalDouble;
  * @param acceptedCheckouts  of which payment-service answered 2xx
  * @param completedCheckouts checkouts of the run COMPLETED at the end (after the drain)
  * @param backlogOrders      orders of accepted checkouts not completed when the drain ended
+ * @param topStatements      with {@code --sql-top N}, each database's N statements by execution time in the
+ *                           measured phase (empty without it, or without pg_stat_statements)
  */
 public record BenchResult(String runId, long offeredCheckouts, long acceptedCheckouts, long completedCheckouts,
-                          long backlogOrders, List<Check> checks, OptionalDouble highestSustainedRate) {
+                          long backlogOrders, List<Check> checks, OptionalDouble highestSustainedRate,
+                          Map<String, List<MeasuredStatement>> topStatements) {
 
     public boolean checksPassed() {
         return checks.stream().allMatch(Check::holds);

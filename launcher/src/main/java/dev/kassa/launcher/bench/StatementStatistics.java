@@ -15,10 +15,6 @@ import java.util.regex.Pattern;
  */
 final class StatementStatistics {
 
-    /** One statement's work between two snapshots. */
-    record Statement(String database, long calls, double totalMillis, long rows, String query) {
-    }
-
     /**
      * What the services asked of one database between two snapshots: the statements they sent (transaction control
      * aside; a round trip each, but for JDBC batches), their transactions, and the statements' planning, which
@@ -100,17 +96,17 @@ final class StatementStatistics {
     }
 
     /** The {@code top} statements of each database by execution time since {@code earlier}, the bench's own left out. */
-    Map<String, List<Statement>> topSince(StatementStatistics earlier, int top) {
-        Map<String, List<Statement>> byDatabase = new HashMap<>();
+    Map<String, List<MeasuredStatement>> topSince(StatementStatistics earlier, int top) {
+        Map<String, List<MeasuredStatement>> byDatabase = new HashMap<>();
         counters.forEach((key, now) -> {
             Counters run = now.since(earlier.counters.get(key));
             if (run.calls() > 0 && !now.own()) {
-                byDatabase.computeIfAbsent(now.database(), d -> new ArrayList<>()).add(new Statement(now.database(),
+                byDatabase.computeIfAbsent(now.database(), d -> new ArrayList<>()).add(new MeasuredStatement(now.database(),
                         run.calls(), run.totalMillis(), run.rows(), now.query().replaceAll("\\s+", " ").strip()));
             }
         });
         byDatabase.replaceAll((database, statements) -> statements.stream()
-                .sorted(Comparator.comparingDouble(Statement::totalMillis).reversed()).limit(top).toList());
+                .sorted(Comparator.comparingDouble(MeasuredStatement::totalMillis).reversed()).limit(top).toList());
         return byDatabase;
     }
 

@@ -51,7 +51,7 @@ class StatementStatisticsTest {
                 Map.of());
 
         assertThat(after.topSince(before, 5).get("payment"))
-                .extracting(StatementStatistics.Statement::query)
+                .extracting(MeasuredStatement::query)
                 .containsExactly("INSERT INTO checkout VALUES ($1)");
     }
 
