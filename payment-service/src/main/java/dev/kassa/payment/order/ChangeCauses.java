@@ -8,7 +8,8 @@ package dev.kassa.payment.order;
  *
  * <p>At most one statement per transaction: naming the cause the transaction already carries costs nothing, so
  * the executor's wave, which applies many PSP answers in one transaction, names {@link ChangeCause#PSP_ANSWER}
- * once. A set-based statement may name its cause inside itself instead (the executor's start of a wave does).
+ * once. The set-based statements on the hot paths ({@link SetBasedPaymentOrders}) name their cause inside themselves
+ * instead, no statement of their own ({@link CauseNaming}).
  */
 public interface ChangeCauses {
 

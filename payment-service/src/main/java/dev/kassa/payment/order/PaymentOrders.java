@@ -47,16 +47,19 @@ public interface PaymentOrders extends Repository<PaymentOrder, String>, SetBase
               AND (psp_reference IS NULL OR psp_reference = :pspReference)""")
     boolean recordPspReference(String paymentOrderId, int attempt, String pspReference);
 
-    /** {@code EXECUTING → SUCCEEDED} for the given attempt; empty when the order is elsewhere (late, duplicate). */
+    /**
+     * {@code EXECUTING → SUCCEEDED} for the given attempt, the PSP's answer (unless the transaction named another
+     * cause); empty when the order is elsewhere (late, duplicate).
+     */
     default Optional<PaymentOrder> markSucceeded(String paymentOrderId, int attempt, String pspReference) {
-        return resolveExecutions(List.of(ExecutionResult.succeeded(paymentOrderId, attempt, pspReference)))
+        return resolveExecutions(ChangeCause.PSP_ANSWER, List.of(ExecutionResult.succeeded(paymentOrderId, attempt, pspReference)))
                 .stream().findFirst();
     }
 
-    /** {@code EXECUTING → FAILED} for the given attempt; empty when the order is elsewhere. */
+    /** {@code EXECUTING → FAILED} for the given attempt, as {@link #markSucceeded}; empty when the order is elsewhere. */
     default Optional<PaymentOrder> markFailed(String paymentOrderId, int attempt, String pspReference,
                                               String failureCode, String failureMessage) {
-        return resolveExecutions(List.of(ExecutionResult.failed(paymentOrderId, attempt, pspReference, failureCode,
+        return resolveExecutions(ChangeCause.PSP_ANSWER, List.of(ExecutionResult.failed(paymentOrderId, attempt, pspReference, failureCode,
                 failureMessage))).stream().findFirst();
     }
 

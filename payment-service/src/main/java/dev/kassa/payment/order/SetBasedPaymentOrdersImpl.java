@@ -2,6 +2,7 @@ package dev.kassa.payment.order;
 
 import dev.kassa.payment.EntityRows;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,13 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
 
     @Override
     public List<PaymentOrder> startExecutions(List<String> paymentOrderIds, List<Integer> attempts) {
-        return jdbcTemplate.query(connection -> {
+        // The executor starts only what the risk check let through (dev.kassa.payment.risk).
+        CauseNaming naming = CauseNaming.toName(ChangeCause.EXECUTOR, "risk check passed");
+        List<PaymentOrder> started = jdbcTemplate.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     WITH requested AS (
                         SELECT * FROM unnest(?::text[], ?::int[]) AS r(payment_order_id, attempt)
-                         -- Names the cause for the history triggers (ChangeCauses) without a statement of its own:
-                         -- they fire at the end of this statement, after the update has read these rows.
-                         WHERE set_config('kassa.cause', '%2$s', true) IS NOT NULL
-                           -- The executor starts only what the risk check let through (dev.kassa.payment.risk).
-                           AND set_config('kassa.detail', 'risk check passed', true) IS NOT NULL
+                         WHERE %2$s
                     ), started AS (
                         UPDATE payment_order o
                            SET status = 'EXECUTING', status_changed_at = now(), updated_at = now()
@@ -57,16 +56,19 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
                     SELECT %1$s FROM payment_order
                      WHERE status = 'EXECUTING'
                        AND (payment_order_id, attempt) IN (SELECT payment_order_id, attempt FROM requested)"""
-                    .formatted(COLUMNS, ChangeCause.EXECUTOR));
+                    .formatted(COLUMNS, naming == null ? "true" : CauseNaming.IN_STATEMENT));
             statement.setArray(1, connection.createArrayOf("text", paymentOrderIds.toArray()));
             statement.setArray(2, connection.createArrayOf("integer", attempts.toArray()));
+            setNaming(statement, 3, naming);
             return statement;
         }, rows);
+        named(naming, started);
+        return started;
     }
 
     @Override
-    public List<PaymentOrder> resolveExecutions(List<ExecutionResult> results) {
-        return resolve(results, PaymentOrderStatus.EXECUTING);
+    public List<PaymentOrder> resolveExecutions(ChangeCause cause, List<ExecutionResult> results) {
+        return resolve(cause, results, PaymentOrderStatus.EXECUTING);
     }
 
     @Override
@@ -74,14 +76,15 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
         if (results.stream().anyMatch(ExecutionResult::succeeded)) {
             throw new IllegalArgumentException("An order that never executed cannot have succeeded");
         }
-        return resolve(results, PaymentOrderStatus.NOT_STARTED);
+        return resolve(ChangeCause.RISK_CHECK, results, PaymentOrderStatus.NOT_STARTED);
     }
 
-    private List<PaymentOrder> resolve(List<ExecutionResult> results, PaymentOrderStatus from) {
+    private List<PaymentOrder> resolve(ChangeCause cause, List<ExecutionResult> results, PaymentOrderStatus from) {
         if (results.isEmpty()) {
             return List.of();
         }
-        return jdbcTemplate.query(connection -> {
+        CauseNaming naming = CauseNaming.toName(cause, null);
+        List<PaymentOrder> resolved = jdbcTemplate.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     UPDATE payment_order o
                        SET status = CASE WHEN r.succeeded THEN 'SUCCEEDED' ELSE 'FAILED' END,
@@ -93,8 +96,8 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
                       FROM unnest(?::text[], ?::int[], ?::boolean[], ?::text[], ?::text[], ?::text[])
                            AS r(payment_order_id, attempt, succeeded, psp_reference, failure_code, failure_message)
                      WHERE o.payment_order_id = r.payment_order_id AND o.attempt = r.attempt
-                       AND o.status = ?
-                    RETURNING o.*""");
+                       AND o.status = ? AND %s
+                    RETURNING o.*""".formatted(naming == null ? "true" : CauseNaming.IN_STATEMENT));
             statement.setArray(1, connection.createArrayOf("text",
                     results.stream().map(ExecutionResult::paymentOrderId).toArray()));
             statement.setArray(2, connection.createArrayOf("integer",
@@ -108,8 +111,30 @@ class SetBasedPaymentOrdersImpl implements SetBasedPaymentOrders {
             statement.setArray(6, connection.createArrayOf("text",
                     results.stream().map(ExecutionResult::failureMessage).toArray()));
             statement.setString(7, from.name());
+            setNaming(statement, 8, naming);
             return statement;
         }, rows);
+        named(naming, resolved);
+        return resolved;
+    }
+
+    private static void setNaming(PreparedStatement statement, int first, CauseNaming naming) throws SQLException {
+        if (naming != null) {
+            Object[] parameters = naming.parameters();
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(first + i, parameters[i]);
+            }
+        }
+    }
+
+    /**
+     * Only a statement that changed an order surely ran its naming condition: one that changed none may not have, and
+     * the cause is named again by the next.
+     */
+    private static void named(CauseNaming naming, List<PaymentOrder> changed) {
+        if (naming != null && !changed.isEmpty()) {
+            naming.named();
+        }
     }
 
     @Override

@@ -66,8 +66,7 @@ public class PaymentResults {
         if (resolutions.isEmpty()) {
             return 0;
         }
-        orders.nameCause(causeOf(source));
-        Map<String, PaymentOrder> applied = orders.resolveExecutions(
+        Map<String, PaymentOrder> applied = orders.resolveExecutions(causeOf(source),
                         resolutions.stream().map(Resolution::result).toList()).stream()
                 .collect(Collectors.toMap(PaymentOrder::paymentOrderId, Function.identity()));
         int count = 0;
@@ -104,7 +103,6 @@ public class PaymentResults {
         if (stops.isEmpty()) {
             return List.of();
         }
-        orders.nameCause(ChangeCause.RISK_CHECK);
         Map<String, PaymentOrder> failed = orders.failBeforeExecution(stops.stream()
                         .map(stop -> ExecutionResult.failed(stop.paymentOrderId(), stop.attempt(), null,
                                 RiskCheck.FAILURE_CODE, stop.message()))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kassa.payment.PaymentServiceTestBase;
 import dev.kassa.payment.order.ChangeCause;
+import dev.kassa.payment.order.ExecutionResult;
 import dev.kassa.payment.order.PaymentOrders;
 import java.util.List;
 import java.util.stream.Stream;
@@ -83,13 +84,39 @@ class PaymentOrderHistoryTriggerTest extends PaymentServiceTestBase {
         transactions.executeWithoutResult(status -> {
             orders.nameCause(ChangeCause.WEBHOOK, "event evt_1");
             orders.nameCause(ChangeCause.WEBHOOK); // as the shared result code names it again: changes nothing
-            orders.markSucceeded(ids.get(0), 1, "pi_" + ids.get(0)).orElseThrow();
+            assertThat(orders.resolveExecutions(ChangeCause.WEBHOOK, // nor does the statement naming it
+                    List.of(ExecutionResult.succeeded(ids.get(0), 1, "pi_" + ids.get(0))))).hasSize(1);
             orders.nameCause(ChangeCause.JANITOR);
-            orders.markFailed(ids.get(1), 1, "pi_" + ids.get(1), "card_declined", "Declined").orElseThrow();
+            assertThat(orders.resolveExecutions(ChangeCause.JANITOR, List.of(ExecutionResult.failed(ids.get(1), 1,
+                    "pi_" + ids.get(1), "card_declined", "Declined")))).hasSize(1);
         });
 
         assertThat(history(ids)).contains(ids.get(0) + " EXECUTING -> SUCCEEDED WEBHOOK event evt_1",
                 ids.get(1) + " EXECUTING -> FAILED JANITOR card_declined");
+    }
+
+    @Test
+    void answersNameTheirCauseInTheirOwnStatementUnlessTheTransactionCarriesItAlready() {
+        List<String> ids = newOrders(3);
+        orders.startExecutions(ids, List.of(1, 1, 1));
+
+        // Outside a transaction the settings last for the statement's own.
+        orders.resolveExecutions(ChangeCause.JANITOR, List.of(ExecutionResult.succeeded(ids.get(0), 1, "pi_" + ids.get(0))));
+        transactions.executeWithoutResult(status -> {
+            orders.nameCause(ChangeCause.WEBHOOK, "event evt_2");
+            orders.resolveExecutions(ChangeCause.WEBHOOK, List.of(ExecutionResult.succeeded(ids.get(1), 1, "pi_" + ids.get(1))));
+        });
+        transactions.executeWithoutResult(status -> {
+            assertThat(orders.resolveExecutions(ChangeCause.JANITOR,
+                    List.of(ExecutionResult.failed(ids.get(0), 1, null, "late", null)))).as("late: changed nothing").isEmpty();
+            orders.resolveExecutions(ChangeCause.JANITOR,
+                    List.of(ExecutionResult.failed(ids.get(2), 1, null, "expired_card", null)));
+        });
+
+        assertThat(history(ids)).containsSubsequence(
+                ids.get(0) + " EXECUTING -> SUCCEEDED JANITOR",
+                ids.get(1) + " EXECUTING -> SUCCEEDED WEBHOOK event evt_2",
+                ids.get(2) + " EXECUTING -> FAILED JANITOR expired_card");
     }
 
     /** A checkout with {@code count} orders, inserted by plain SQL (so no cause is named: SYSTEM); ids sorted. */

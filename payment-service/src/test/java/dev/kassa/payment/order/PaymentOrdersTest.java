@@ -72,7 +72,7 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
         String notStarted = order(4000);
         orders.startExecutions(List.of(charged, declined, otherAttempt), List.of(1, 1, 1));
 
-        List<PaymentOrder> resolved = orders.resolveExecutions(List.of(
+        List<PaymentOrder> resolved = orders.resolveExecutions(ChangeCause.PSP_ANSWER, List.of(
                 ExecutionResult.succeeded(charged, 1, "pi_" + charged),
                 ExecutionResult.failed(declined, 1, "pi_" + declined, "card_declined", "Your card was declined."),
                 ExecutionResult.succeeded(otherAttempt, 2, "pi_" + otherAttempt),
@@ -89,7 +89,7 @@ class PaymentOrdersTest extends PaymentServiceTestBase {
         assertThat(failed.failureMessage()).isEqualTo("Your card was declined.");
         assertThat(orders.findById(otherAttempt).orElseThrow().status()).isEqualTo(PaymentOrderStatus.EXECUTING);
         assertThat(orders.findById(notStarted).orElseThrow().status()).isEqualTo(PaymentOrderStatus.NOT_STARTED);
-        assertThat(orders.resolveExecutions(List.of(ExecutionResult.failed(charged, 1, null, "late", null))))
+        assertThat(orders.resolveExecutions(ChangeCause.PSP_ANSWER, List.of(ExecutionResult.failed(charged, 1, null, "late", null))))
                 .as("answered again").isEmpty();
     }
 
