@@ -11,13 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * writes the rest of the change so that the whole change is ONE statement: on the path of every charge, each
  * statement saved is a round trip, a parse-bind-execute in PostgreSQL and a JDBC call less.
  *
- * @param sql        a plain INSERT (no WITH of its own) with named parameters that no other part of the change
+ * @param sql        a plain INSERT (no WITH of its own; as the last part, an UPDATE too: an idempotent request's
+ *                   recorded answer) with named parameters that no other part of the change
  *                   uses for another value (each owner prefixes its own)
  * @param parameters its parameter values by name
  */
 public record RowInsert(String sql, Map<String, Object> parameters) {
 
-    /** Writes the inserts with one statement: all but the last become data-modifying CTEs of the last. */
+    /**
+     * Writes the inserts with one statement: all but the last become data-modifying CTEs of the last.
+     *
+     * @return the last part's update count
+     */
     public static int execute(JdbcClient jdbc, List<RowInsert> inserts) {
         if (inserts.isEmpty()) {
             return 0;

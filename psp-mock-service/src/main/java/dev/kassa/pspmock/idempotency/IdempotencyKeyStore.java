@@ -2,10 +2,13 @@ package dev.kassa.pspmock.idempotency;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import dev.kassa.pspmock.api.ApiResponse;
 import dev.kassa.pspmock.api.DbTime;
+import dev.kassa.pspmock.api.RowInsert;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -105,13 +108,25 @@ class IdempotencyKeyStore {
 
     /** Must run in the transaction of the work, so that the work and its recorded response commit together. */
     boolean complete(String key, long token, ApiResponse response) {
-        return jdbc.sql("""
-                        update idempotency_key
-                        set state = 'completed', response_status = :status, response_body = :body
-                        where key = :key and claim_token = :token and state = 'in_flight'""")
-                .param("status", response.status()).param("body", response.body())
-                .param("key", key).param("token", token)
-                .update() == 1;
+        RowInsert completion = completion(key, token, response);
+        return jdbc.sql(completion.sql()).params(completion.parameters()).update() == 1;
+    }
+
+    /**
+     * The statement that records {@code response} as the key's answer, while {@code token} still holds the claim: one
+     * row updated, or none when the claim was lost. Its parameters are prefixed, so that work may run it as the last
+     * part of its own statement ({@link IdempotentRequests#answerInStatement}).
+     */
+    RowInsert completion(String key, long token, ApiResponse response) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("answerStatus", response.status());
+        parameters.put("answerBody", response.body());
+        parameters.put("answerKey", key);
+        parameters.put("answerToken", token);
+        return new RowInsert("""
+                update idempotency_key
+                set state = 'completed', response_status = :answerStatus, response_body = :answerBody
+                where key = :answerKey and claim_token = :answerToken and state = 'in_flight'""", parameters);
     }
 
     /** Frees a key whose request failed unexpectedly, so the client's retry is processed afresh. */

@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.DbTime;
 import dev.kassa.pspmock.api.RowInsert;
+import dev.kassa.pspmock.idempotency.IdempotentRequests.InStatementAnswer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** JdbcClient, not the aggregate template: the charge path writes its intent, balance transaction and event as ONE statement. */
+/**
+ * JdbcClient, not the aggregate template: the charge path writes its intent, balance transaction and event, and the
+ * request's answer, as ONE statement.
+ */
 class PaymentIntentInsertImpl implements PaymentIntentInsert {
 
     private final JdbcClient jdbc;
@@ -21,7 +26,7 @@ class PaymentIntentInsertImpl implements PaymentIntentInsert {
     }
 
     @Override
-    public void insert(PaymentIntent intent, List<RowInsert> alongWith) {
+    public void insert(PaymentIntent intent, List<RowInsert> alongWith, Optional<InStatementAnswer> answer) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("id", intent.id());
         parameters.put("amount", intent.amount());
@@ -39,6 +44,8 @@ class PaymentIntentInsertImpl implements PaymentIntentInsert {
                     last_payment_error, amount_refunded, created_at, resolve_at, resolves_to)
                 values (:id, :amount, :currency, :status, :paymentMethod, cast(:metadata as jsonb),
                     cast(:error as jsonb), 0, :created, :resolveAt, :resolvesTo)""", parameters));
-        RowInsert.execute(jdbc, rows);
+        answer.ifPresent(a -> rows.add(a.statement()));
+        int updated = RowInsert.execute(jdbc, rows);
+        answer.ifPresent(a -> a.recorded(updated));
     }
 }

@@ -13,6 +13,7 @@ import dev.kassa.pspmock.api.ApiResponse;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.Metadata;
 import dev.kassa.pspmock.api.RowInsert;
+import dev.kassa.pspmock.idempotency.IdempotentRequests;
 import dev.kassa.pspmock.intent.TestCards.ChargeOutcome;
 import dev.kassa.pspmock.intent.TestCards.Declined;
 import dev.kassa.pspmock.intent.TestCards.Processing;
@@ -42,6 +43,7 @@ class PaymentIntentService {
     private final Clock clock;
     private final ProcessingIntentResolver resolver;
     private final TestCardDisputes testCardDisputes;
+    private final IdempotentRequests idempotentRequests;
     private final Counter succeededCount;
     private final Counter declinedCount;
     private final Counter processingCount;
@@ -49,7 +51,7 @@ class PaymentIntentService {
     PaymentIntentService(PaymentIntents intents, BalanceTransactions balanceTransactions,
                          EventPublisher events, TestCards cards, OutcomeProperties properties, ApiJson json,
                          Clock clock, ProcessingIntentResolver resolver, TestCardDisputes testCardDisputes,
-                         MeterRegistry meters) {
+                         IdempotentRequests idempotentRequests, MeterRegistry meters) {
         this.intents = intents;
         this.balanceTransactions = balanceTransactions;
         this.events = events;
@@ -59,6 +61,7 @@ class PaymentIntentService {
         this.clock = clock;
         this.resolver = resolver;
         this.testCardDisputes = testCardDisputes;
+        this.idempotentRequests = idempotentRequests;
         this.succeededCount = meters.counter("psp.payment_intents", "outcome", "succeeded");
         this.declinedCount = meters.counter("psp.payment_intents", "outcome", "declined");
         this.processingCount = meters.counter("psp.payment_intents", "outcome", "processing");
@@ -81,11 +84,11 @@ class PaymentIntentService {
             case Succeeds succeeds -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.SUCCEEDED, null, now, null, null);
                 ApiResponse response = json.render(200, intent.view());
-                // The intent, its balance transaction, its event and deliveries: one statement.
+                // The intent, its balance transaction, its event and deliveries, and the answer: one statement.
                 List<RowInsert> alongWith = new ArrayList<>();
                 alongWith.add(balanceTransactions.charge(id, intent.paymentOrderId(), intent.amount(), intent.currency(), now));
                 alongWith.addAll(events.rows(EventType.PAYMENT_INTENT_SUCCEEDED, id, json.raw(response.body())));
-                intents.insert(intent, alongWith);
+                intents.insert(intent, alongWith, idempotentRequests.answerInStatement(response));
                 if (succeeds.disputed()) {
                     testCardDisputes.openOn(intent, succeeds.disputeReason(), now);
                 }
@@ -95,9 +98,11 @@ class PaymentIntentService {
             case Declined declined -> {
                 PaymentIntent intent = intent(id, request, PaymentIntent.REQUIRES_PAYMENT_METHOD, declined.error(), now,
                         null, null);
-                intents.insert(intent, events.rows(EventType.PAYMENT_INTENT_PAYMENT_FAILED, id, intent.view()));
+                ApiResponse response = json.render(declineError(intent));
+                intents.insert(intent, events.rows(EventType.PAYMENT_INTENT_PAYMENT_FAILED, id, intent.view()),
+                        idempotentRequests.answerInStatement(response));
                 declinedCount.increment();
-                yield json.render(declineError(intent));
+                yield response;
             }
             case Processing async -> {
                 Instant resolveAt = now.plus(properties.asyncDelay());

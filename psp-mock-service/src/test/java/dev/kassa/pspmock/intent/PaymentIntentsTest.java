@@ -10,8 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import dev.kassa.pspmock.api.ApiException;
+import dev.kassa.pspmock.api.ApiJson;
 import dev.kassa.pspmock.api.Ids;
 import dev.kassa.pspmock.api.Metadata;
+import dev.kassa.pspmock.idempotency.IdempotentRequests;
+import dev.kassa.pspmock.support.PspApi;
 import dev.kassa.pspmock.support.PspIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +40,39 @@ class PaymentIntentsTest extends PspIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IdempotentRequests idempotentRequests;
+
+    @Autowired
+    PaymentIntentService service;
+
+    @Autowired
+    ApiJson json;
+
+    @Test
+    void aChargeWhoseKeyIsTakenOverWhileItRunsCommitsNothingAndAnswers409() {
+        String key = PspApi.newKey();
+        CreatePaymentIntentRequest request = new CreatePaymentIntentRequest(1000, "EUR", "tok_visa", true,
+                Map.of("payment_order_id", "po-claim-lost"));
+
+        // The charge records its answer in its own statement, guarded by its claim: another request that took the key
+        // over meanwhile (its lease run out) must leave this charge uncommitted, as a separate completion would.
+        assertThatThrownBy(() -> idempotentRequests.execute(key, request.fingerprint(json), () -> {
+            jdbc.sql("update idempotency_key set claim_token = claim_token + 1 where key = :key").param("key", key)
+                    .update();
+            return service.create(request);
+        })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+
+        assertThat(jdbc.sql("""
+                        select count(*) from payment_intent i join balance_transaction b on b.payment_intent_id = i.id
+                        where i.metadata ->> 'payment_order_id' = 'po-claim-lost'""")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from payment_intent where metadata ->> 'payment_order_id' = 'po-claim-lost'")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select state from idempotency_key where key = :key").param("key", key)
+                .query(String.class).single()).as("still the first claim's").isEqualTo("in_flight");
+    }
 
     @Test
     void anInsertedIntentIsReadBackWhole() {
