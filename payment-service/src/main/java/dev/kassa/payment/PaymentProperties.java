@@ -34,15 +34,22 @@ public record PaymentProperties(@DefaultValue("99999999") long maxAmountMinor,
      *                        thread, none holding a database connection)
      * @param minInFlight     the fewest the adaptive limit goes down to while the PSP shows overload (timeouts,
      *                        5xx, 429); see {@code PspCallLimiter}
+     * @param minWaveInterval the least time between the starts of two polls of one consumer thread, so that a wave
+     *                        gathers the requests of that time and the stages after it work in batches (0: poll again
+     *                        at once); see {@code PollPacing}
      */
     public record Executor(@DefaultValue("3") int consumerThreads,
                            @DefaultValue("256") int maxInFlight,
-                           @DefaultValue("8") int minInFlight) {
+                           @DefaultValue("8") int minInFlight,
+                           @DefaultValue("250ms") Duration minWaveInterval) {
 
         public Executor {
             if (consumerThreads < 1 || minInFlight < 1 || maxInFlight < minInFlight) {
                 throw new IllegalArgumentException("kassa.payment.executor: consumer-threads and min-in-flight must be "
                         + ">= 1, max-in-flight >= min-in-flight");
+            }
+            if (minWaveInterval.isNegative()) {
+                throw new IllegalArgumentException("kassa.payment.executor.min-wave-interval cannot be negative");
             }
         }
     }

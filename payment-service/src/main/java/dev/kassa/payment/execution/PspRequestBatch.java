@@ -4,6 +4,7 @@ import dev.kassa.messaging.consumer.ConcurrentBatchHandler;
 import dev.kassa.messaging.consumer.EventTracing;
 import dev.kassa.messaging.consumer.InboundEvent;
 import dev.kassa.messaging.consumer.InvalidEventException;
+import dev.kassa.payment.PaymentProperties;
 import dev.kassa.payment.observability.PaymentMdc;
 import dev.kassa.payment.order.PaymentOrder;
 import dev.kassa.payment.refund.Refund;
@@ -59,10 +60,11 @@ class PspRequestBatch implements ConcurrentBatchHandler {
     private final PaymentResults results;
     private final TransactionTemplate transactions;
     private final EventTracing tracing;
+    private final PollPacing pacing;
 
     PspRequestBatch(ExecutionStart start, PaymentExecutor payments, RefundExecutor refundExecutor,
                     Refunds refunds, PspCallLimiter limiter, PaymentResults results,
-                    TransactionTemplate transactions, EventTracing tracing) {
+                    TransactionTemplate transactions, EventTracing tracing, PaymentProperties properties) {
         this.start = start;
         this.payments = payments;
         this.results = results;
@@ -71,14 +73,18 @@ class PspRequestBatch implements ConcurrentBatchHandler {
         this.limiter = limiter;
         this.transactions = transactions;
         this.tracing = tracing;
+        this.pacing = new PollPacing(properties.executor().minWaveInterval());
     }
 
     @Override
     public List<FailedEvent> handle(List<InboundEvent> events) {
+        long started = pacing.pollStarted();
         List<FailedEvent> failures = new ArrayList<>();
         for (List<InboundEvent> wave : KeyWaves.of(events)) {
             callAndApply(prepare(wave, failures), failures);
         }
+        // Every answer is applied (or handed to the retry path): only the next poll waits.
+        pacing.awaitNextPoll(started);
         return failures;
     }
 

@@ -107,7 +107,7 @@ class PspCallLimiterTest {
 
     private PspCallLimiter limiter(int min, int max) {
         PaymentProperties properties = new PaymentProperties(99_999_999, Map.of(),
-                new PaymentProperties.Executor(3, max, min),
+                new PaymentProperties.Executor(3, max, min, Duration.ZERO),
                 new PaymentProperties.Janitor(false, Duration.ofMinutes(2), Duration.ofSeconds(30), 100));
         PspCallLimiter limiter = new PspCallLimiter(properties, new SimpleMeterRegistry());
         limiters.add(limiter);
