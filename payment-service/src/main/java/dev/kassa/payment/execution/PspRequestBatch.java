@@ -83,7 +83,8 @@ class PspRequestBatch implements ConcurrentBatchHandler {
         for (List<InboundEvent> wave : KeyWaves.of(events)) {
             callAndApply(prepare(wave, failures), failures);
         }
-        // Every answer is applied (or handed to the retry path): only the next poll waits.
+        // Every answer is applied; only the next poll waits, and the failures, which the listener sends to the retry
+        // path once this returns (a retry waits seconds anyway).
         pacing.awaitNextPoll(started);
         return failures;
     }
